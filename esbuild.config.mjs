@@ -1,0 +1,72 @@
+// Bundles: the extension host (dist/extension.js), the CLI (dist/cli.js), and the test payload that runs
+// inside the real extension host (out/test/integration/index.js).
+//   node esbuild.config.mjs            development build (source maps)
+//   node esbuild.config.mjs --watch    rebuild on change
+//   node esbuild.config.mjs --production   minified, no source maps (what the .vsix ships)
+import * as esbuild from 'esbuild';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+const node = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'info',
+  external: ['vscode'],
+};
+
+/** @type {esbuild.BuildOptions[]} */
+export const builds = [
+  { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
+  { ...node, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+];
+
+if (!production) {
+  builds.push({
+    ...node,
+    entryPoints: ['test/integration/index.ts'],
+    outdir: 'out/test/integration',
+    // mocha stays a normal require: it finds its own files at run time.
+    external: ['vscode', 'mocha'],
+    plugins: [integrationTestList()],
+  });
+}
+
+/**
+ * `import('integration-tests:all')` in test/integration/index.ts becomes one module that imports every
+ * `*.test.ts` under test/integration/, so a new test file needs no registration.
+ * @returns {esbuild.Plugin}
+ */
+function integrationTestList() {
+  return {
+    name: 'integration-test-list',
+    setup(build) {
+      build.onResolve({ filter: /^integration-tests:all$/ }, (args) => ({ path: args.path, namespace: 'integration-tests' }));
+      build.onLoad({ filter: /.*/, namespace: 'integration-tests' }, async () => {
+        const { readdirSync } = await import('node:fs');
+        const { resolve } = await import('node:path');
+        const dir = resolve('test/integration');
+        const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.test.ts')).sort();
+        return {
+          contents: files.map((f) => `import ${JSON.stringify(resolve(dir, f))};`).join('\n'),
+          resolveDir: dir,
+          watchDirs: [dir],
+          loader: 'ts',
+        };
+      });
+    },
+  };
+}
+
+const existing = (await import('node:fs')).existsSync;
+const active = builds.filter((b) => Object.values(b.entryPoints).every((e) => existing(e)));
+
+if (watch) {
+  for (const b of active) (await esbuild.context(b)).watch();
+} else {
+  await Promise.all(active.map((b) => esbuild.build(b)));
+}

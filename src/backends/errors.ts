@@ -1,0 +1,81 @@
+import type { ProviderKind } from './types';
+
+/** Every way a backend call can fail, as the user needs to tell them apart. */
+export type BackendErrorKind =
+  | 'unreachable'
+  | 'unauthorized'
+  | 'modelMissing'
+  | 'rateLimited'
+  | 'badResponse'
+  | 'timeout'
+  | 'cancelled';
+
+export interface BackendErrorContext {
+  provider: ProviderKind;
+  baseUrl: string;
+  model?: string;
+  /** HTTP status when there was one. */
+  status?: number;
+  /** For `rateLimited`: how long the server asked us to wait. */
+  retryAfterMs?: number;
+  /** The server's own words, already stripped of anything secret; shown after our message. */
+  detail?: string;
+}
+
+/** The one error type backends throw. `message` is written for the user: what happened and what to do. */
+export class BackendError extends Error {
+  readonly kind: BackendErrorKind;
+  readonly provider: ProviderKind;
+  readonly baseUrl: string;
+  readonly model?: string;
+  readonly status?: number;
+  readonly retryAfterMs?: number;
+  readonly detail?: string;
+
+  constructor(kind: BackendErrorKind, context: BackendErrorContext, options?: { cause?: unknown }) {
+    super(describeBackendError(kind, context), options);
+    this.name = 'BackendError';
+    this.kind = kind;
+    this.provider = context.provider;
+    this.baseUrl = context.baseUrl;
+    this.model = context.model;
+    this.status = context.status;
+    this.retryAfterMs = context.retryAfterMs;
+    this.detail = context.detail;
+  }
+}
+
+export function isBackendError(error: unknown): error is BackendError {
+  return error instanceof BackendError;
+}
+
+const providerName: Record<ProviderKind, string> = { ollama: 'Ollama', openai: 'The OpenAI-compatible server' };
+
+/** The single place where a failure becomes words for the user. */
+export function describeBackendError(kind: BackendErrorKind, c: BackendErrorContext): string {
+  const who = providerName[c.provider];
+  const model = c.model ? `"${c.model}"` : 'the model';
+  const tail = c.detail ? ` (server said: ${c.detail})` : '';
+  switch (kind) {
+    case 'unreachable':
+      return c.provider === 'ollama'
+        ? `Ollama is not reachable at ${c.baseUrl}. Start it with "ollama serve" (or open the Ollama app), or set "fathom.ollama.baseUrl" to where it runs.`
+        : `${who} is not reachable at ${c.baseUrl}. Check that it is running and that "fathom.openai.baseUrl" is right.`;
+    case 'unauthorized':
+      return `${who} at ${c.baseUrl} refused the API key${c.status ? ` (HTTP ${c.status})` : ''}. Run "Fathom: Set API Key" to store a valid key.${tail}`;
+    case 'modelMissing':
+      return c.provider === 'ollama'
+        ? `Ollama at ${c.baseUrl} does not have the model ${model}. Pull it with "ollama pull ${c.model ?? '<model>'}" or pick another model ("Fathom: Select Model").`
+        : `${who} at ${c.baseUrl} does not serve the model ${model}. Pick one it lists ("Fathom: Select Model") or check the model name.${tail}`;
+    case 'rateLimited': {
+      const wait = c.retryAfterMs !== undefined ? ` Retry in ${Math.max(1, Math.ceil(c.retryAfterMs / 1000))} s.` : ' Wait a moment and try again.';
+      return `${who} at ${c.baseUrl} is rate limiting requests (HTTP 429).${wait}${tail}`;
+    }
+    case 'badResponse':
+      return `${who} at ${c.baseUrl} sent an answer Fathom could not use${c.status ? ` (HTTP ${c.status})` : ''}. Check the server's log; if it is a proxy, check that it speaks the ${c.provider === 'ollama' ? 'Ollama' : 'OpenAI'} API.${tail}`;
+    case 'timeout':
+      return `${who} at ${c.baseUrl} did not answer in time. The model may still be loading or the machine is busy; try again, or raise "fathom.requestTimeoutMs".`;
+    case 'cancelled':
+      return 'The request was cancelled.';
+  }
+}

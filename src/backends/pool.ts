@@ -1,0 +1,76 @@
+import type { ApiKeyLookup } from '../config/apiKeys';
+import { baseUrlFor, type FathomConfig, type Role, type RoleSettings } from '../config/settings';
+import type { Logger } from '../logging/logger';
+import { createBackend } from './create';
+import type { Backend, ModelInfo } from './types';
+
+const MODEL_INFO_TTL_MS = 5 * 60_000;
+
+export interface RoleBackend {
+  backend: Backend;
+  settings: RoleSettings;
+  /** Context window for prompts: the configured one, capped by what the model reports. */
+  contextLength: number;
+  info: ModelInfo;
+}
+
+/**
+ * Hands out the backend for a role, built from the current settings and stored key. Clients and model
+ * info are created on first use (nothing at activation) and reused until settings or keys change.
+ */
+export class BackendPool {
+  private readonly backends = new Map<string, Backend>();
+  private readonly infos = new Map<string, { at: number; info: Promise<ModelInfo> }>();
+
+  constructor(
+    private readonly getConfig: () => FathomConfig,
+    private readonly getApiKey: ApiKeyLookup,
+    private readonly logger: Logger,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Forget clients and model info: call when settings or keys change. */
+  invalidate(): void {
+    this.backends.clear();
+    this.infos.clear();
+  }
+
+  async backendFor(role: Role): Promise<{ backend: Backend; settings: RoleSettings }> {
+    const config = this.getConfig();
+    const settings = config[role];
+    const baseUrl = baseUrlFor(config, settings.provider);
+    const apiKey = await this.getApiKey(settings.provider, baseUrl);
+    const id = `${settings.provider}|${baseUrl}|${apiKey ? 'key' : 'nokey'}|${config.contextLength}|${config.ollama.keepAlive}`;
+    let backend = this.backends.get(id);
+    if (!backend) {
+      backend = createBackend(settings.provider, {
+        baseUrl,
+        apiKey,
+        keepAlive: config.ollama.keepAlive,
+        contextLength: config.contextLength,
+        logger: this.logger,
+      });
+      this.backends.set(id, backend);
+    }
+    return { backend, settings };
+  }
+
+  /** The role's backend with its model's info (cached; a failed lookup is not cached). */
+  async forRole(role: Role, options: { signal?: AbortSignal } = {}): Promise<RoleBackend> {
+    const { backend, settings } = await this.backendFor(role);
+    const config = this.getConfig();
+    const key = `${backend.provider}|${backend.baseUrl}|${settings.model}`;
+    let entry = this.infos.get(key);
+    if (!entry || this.now() - entry.at > MODEL_INFO_TTL_MS) {
+      const info = backend.modelInfo(settings.model, { signal: options.signal, timeoutMs: config.requestTimeoutMs });
+      entry = { at: this.now(), info };
+      this.infos.set(key, entry);
+      info.catch(() => {
+        if (this.infos.get(key) === entry) this.infos.delete(key);
+      });
+    }
+    const info = await entry.info;
+    const contextLength = Math.min(config.contextLength, info.contextLength ?? config.contextLength);
+    return { backend, settings, info, contextLength };
+  }
+}

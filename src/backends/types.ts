@@ -1,0 +1,78 @@
+/**
+ * The one interface every language-model backend implements. Plain data in, plain data out:
+ * no `vscode` here, so the CLI, the benchmarks and the tests use exactly what the extension uses.
+ */
+
+export type ProviderKind = 'ollama' | 'openai';
+
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+/** A model as the server lists it (`/api/tags`, `/v1/models`). */
+export interface ModelSummary {
+  name: string;
+  sizeBytes?: number;
+  family?: string;
+  parameterSize?: string;
+  quantization?: string;
+}
+
+/** What a model can do, as far as the server tells (`/api/show`; OpenAI-compatible servers mostly say nothing). */
+export interface ModelInfo {
+  name: string;
+  /** Context window in tokens, when the server reports it. */
+  contextLength?: number;
+  /** True when the server can fill in the middle natively (Ollama `suffix`, `/v1/completions` `suffix`). */
+  supportsFim: boolean;
+  family?: string;
+  /** Ollama's prompt template, when known (lets a caller see which FIM tokens the model was trained on). */
+  template?: string;
+}
+
+/** Cancellation and time limits shared by every call. */
+export interface RequestOptions {
+  /** Aborting it closes the HTTP connection; the call then rejects with a `cancelled` BackendError. */
+  signal?: AbortSignal;
+  /**
+   * Longest wait for the server to say something: for a plain request the whole call, for a stream the wait
+   * before the first chunk and between two chunks (a stalled stream times out; a long healthy one does not).
+   */
+  timeoutMs?: number;
+}
+
+export interface GenerationOptions extends RequestOptions {
+  model: string;
+  temperature?: number;
+  maxTokens?: number;
+  stop?: string[];
+}
+
+/**
+ * A completion request. With `suffix` it is a native fill-in-the-middle request (the server inserts the
+ * model's FIM tokens); with `raw: true` the prompt is sent as it is (a FIM template built by the caller).
+ */
+export interface CompletionRequest extends GenerationOptions {
+  prompt: string;
+  suffix?: string;
+  raw?: boolean;
+}
+
+export interface ChatRequest extends GenerationOptions {
+  messages: ChatMessage[];
+}
+
+export interface Backend {
+  readonly provider: ProviderKind;
+  /** The endpoint as the user configured it, for messages ("Ollama is not reachable at …"). */
+  readonly baseUrl: string;
+  /** Server version when the server tells it (Ollama `/api/version`); undefined for servers that do not. */
+  version(options?: RequestOptions): Promise<string | undefined>;
+  listModels(options?: RequestOptions): Promise<ModelSummary[]>;
+  modelInfo(model: string, options?: RequestOptions): Promise<ModelInfo>;
+  /** Streams the answer's text as it arrives. Breaking out of the loop aborts the HTTP stream. */
+  streamChat(request: ChatRequest): AsyncIterable<string>;
+  /** Streams the completion's text as it arrives. Breaking out of the loop aborts the HTTP stream. */
+  streamCompletion(request: CompletionRequest): AsyncIterable<string>;
+}

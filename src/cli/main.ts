@@ -1,0 +1,94 @@
+/**
+ * Fathom's command line: the same core the extension runs, without VS Code.
+ *   node dist/cli.js doctor [options]     probe the configured backends
+ */
+import { parseArgs } from 'node:util';
+import { readFileSync } from 'node:fs';
+import { BackendPool } from '../backends/pool';
+import { objectSource, parseConfig, type FathomConfig } from '../config/settings';
+import { formatReport } from '../doctor/formatReport';
+import { runDoctor } from '../doctor/probe';
+import { silentLogger, type Logger } from '../logging/logger';
+
+const USAGE = `Usage: node dist/cli.js <command> [options]
+
+Commands:
+  doctor     Probe the configured backends: reachability, version, models, FIM support,
+             context length and latency. Exits 1 when something is wrong.
+
+Options (doctor):
+  --settings FILE        read fathom.* settings from a JSON file (e.g. .vscode/settings.json)
+  --provider ollama|openai   backend for both roles
+  --ollama-url URL       Ollama base URL (default http://127.0.0.1:11434)
+  --openai-url URL       OpenAI-compatible base URL (default https://api.openai.com/v1)
+  --completion-model M   model for completions
+  --chat-model M         model for chat
+  --timeout MS           request timeout
+  --json                 print the report as JSON
+  --verbose              log each request to stderr
+Environment: FATHOM_API_KEY (or OPENAI_API_KEY for the openai provider) supplies the API key.`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(USAGE + '\n');
+    return command ? 0 : 2;
+  }
+  if (command === 'doctor') return doctor(rest);
+  process.stderr.write(`Unknown command "${command}".\n\n${USAGE}\n`);
+  return 2;
+}
+
+async function doctor(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      settings: { type: 'string' },
+      provider: { type: 'string' },
+      'ollama-url': { type: 'string' },
+      'openai-url': { type: 'string' },
+      'completion-model': { type: 'string' },
+      'chat-model': { type: 'string' },
+      timeout: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
+    },
+  });
+  const raw: Record<string, unknown> = values.settings ? JSON.parse(readFileSync(values.settings, 'utf8')) : {};
+  const set = (key: string, value: unknown) => value !== undefined && (raw[key] = value);
+  set('completion.provider', values.provider);
+  set('chat.provider', values.provider);
+  set('ollama.baseUrl', values['ollama-url']);
+  set('openai.baseUrl', values['openai-url']);
+  set('completion.model', values['completion-model']);
+  set('chat.model', values['chat-model']);
+  set('requestTimeoutMs', values.timeout !== undefined ? Number(values.timeout) : undefined);
+  const config: FathomConfig = parseConfig(objectSource(raw));
+  const logger: Logger = values.verbose ? stderrLogger : silentLogger;
+  const pool = new BackendPool(() => config, async (provider) => envApiKey(provider), logger);
+  const report = await runDoctor((role) => pool.backendFor(role), { timeoutMs: config.requestTimeoutMs });
+  process.stdout.write((values.json ? JSON.stringify(report, null, 2) : formatReport(report)) + '\n');
+  return report.ok ? 0 : 1;
+}
+
+function envApiKey(provider: string): string | undefined {
+  return process.env.FATHOM_API_KEY || (provider === 'openai' ? process.env.OPENAI_API_KEY : undefined) || undefined;
+}
+
+const stderrLogger: Logger = {
+  trace: (m) => process.stderr.write(`[trace] ${m}\n`),
+  debug: (m) => process.stderr.write(`[debug] ${m}\n`),
+  info: (m) => process.stderr.write(`[info] ${m}\n`),
+  warn: (m) => process.stderr.write(`[warn] ${m}\n`),
+  error: (m) => process.stderr.write(`[error] ${m}\n`),
+};
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => {
+      process.stderr.write(`fathom: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

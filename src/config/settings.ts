@@ -1,0 +1,99 @@
+/**
+ * Fathom's settings as one typed object, built from the flat `fathom.*` keys VS Code (or the CLI's
+ * settings file) provides. The defaults here are the defaults in package.json; a unit test keeps them equal.
+ */
+import type { ProviderKind } from '../backends/types';
+
+export type Role = 'completion' | 'chat';
+export const ROLES: readonly Role[] = ['completion', 'chat'];
+
+export interface RoleSettings {
+  provider: ProviderKind;
+  model: string;
+  temperature: number;
+  maxTokens: number;
+}
+
+export interface FathomConfig {
+  completion: RoleSettings & { enabled: boolean };
+  chat: RoleSettings;
+  ollama: { baseUrl: string; keepAlive: string };
+  openai: { baseUrl: string };
+  /** Context window used for prompts and sent as Ollama `num_ctx` with every request (same value, no reloads). */
+  contextLength: number;
+  /** Longest wait for a server to say something (first byte, or the next chunk of a stream). */
+  requestTimeoutMs: number;
+}
+
+/** Flat defaults, keyed as in package.json without the `fathom.` prefix. */
+export const DEFAULT_SETTINGS = {
+  'completion.enabled': true,
+  'completion.provider': 'ollama',
+  'completion.model': 'qwen2.5-coder:1.5b',
+  'completion.temperature': 0.2,
+  'completion.maxTokens': 256,
+  'chat.provider': 'ollama',
+  'chat.model': 'qwen2.5-coder:7b',
+  'chat.temperature': 0.3,
+  'chat.maxTokens': 2048,
+  'ollama.baseUrl': 'http://127.0.0.1:11434',
+  'ollama.keepAlive': '30m',
+  'openai.baseUrl': 'https://api.openai.com/v1',
+  contextLength: 8192,
+  requestTimeoutMs: 30000,
+} as const;
+
+export type SettingKey = keyof typeof DEFAULT_SETTINGS;
+
+/** Reads a value by key; `undefined` means "not set" and the default applies. */
+export type SettingsSource = (key: SettingKey) => unknown;
+
+/** Builds the typed config; values of the wrong type or out of range fall back to the default. */
+export function parseConfig(source: SettingsSource): FathomConfig {
+  const str = (k: SettingKey) => {
+    const v = source(k);
+    return typeof v === 'string' && v.trim() !== '' ? v.trim() : (DEFAULT_SETTINGS[k] as string);
+  };
+  const num = (k: SettingKey, min: number, max: number) => {
+    const v = source(k);
+    return typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max ? v : (DEFAULT_SETTINGS[k] as number);
+  };
+  const bool = (k: SettingKey) => {
+    const v = source(k);
+    return typeof v === 'boolean' ? v : (DEFAULT_SETTINGS[k] as boolean);
+  };
+  const provider = (k: SettingKey): ProviderKind => (source(k) === 'openai' ? 'openai' : source(k) === 'ollama' ? 'ollama' : (DEFAULT_SETTINGS[k] as ProviderKind));
+  return {
+    completion: {
+      enabled: bool('completion.enabled'),
+      provider: provider('completion.provider'),
+      model: str('completion.model'),
+      temperature: num('completion.temperature', 0, 2),
+      maxTokens: Math.round(num('completion.maxTokens', 1, 8192)),
+    },
+    chat: {
+      provider: provider('chat.provider'),
+      model: str('chat.model'),
+      temperature: num('chat.temperature', 0, 2),
+      maxTokens: Math.round(num('chat.maxTokens', 1, 131072)),
+    },
+    ollama: { baseUrl: stripSlash(str('ollama.baseUrl')), keepAlive: str('ollama.keepAlive') },
+    openai: { baseUrl: stripSlash(str('openai.baseUrl')) },
+    contextLength: Math.round(num('contextLength', 512, 1048576)),
+    requestTimeoutMs: Math.round(num('requestTimeoutMs', 1000, 600000)),
+  };
+}
+
+/** A source over a plain object such as a settings.json (keys with or without the `fathom.` prefix). */
+export function objectSource(values: Record<string, unknown>): SettingsSource {
+  return (key) => (`fathom.${key}` in values ? values[`fathom.${key}`] : values[key]);
+}
+
+function stripSlash(url: string): string {
+  return url.replace(/\/+$/, '');
+}
+
+/** The endpoint a role talks to. */
+export function baseUrlFor(config: FathomConfig, provider: ProviderKind): string {
+  return provider === 'ollama' ? config.ollama.baseUrl : config.openai.baseUrl;
+}

@@ -1,0 +1,32 @@
+import type { DoctorReport, RoleReport } from './probe';
+
+const providerName = { ollama: 'Ollama', openai: 'OpenAI-compatible server' } as const;
+
+/** The doctor's report as plain text (CLI output, and the body of the editor's report). */
+export function formatReport(report: DoctorReport): string {
+  const lines = ['Fathom doctor', ''];
+  for (const r of report.roles) lines.push(...formatRole(r), '');
+  lines.push(report.ok ? 'All checks passed.' : `${countProblems(report)} problem(s) found. Fix them and run the doctor again.`);
+  return lines.join('\n');
+}
+
+function formatRole(r: RoleReport): string[] {
+  const head = `${r.role}: ${providerName[r.provider]} at ${r.baseUrl}${r.version ? ` (version ${r.version})` : ''}, model ${r.model}`;
+  const out = [head];
+  const ok = (s: string) => out.push(`  ✓ ${s}`);
+  if (r.reachable && r.models) ok(`reachable, ${r.models.length} model(s): ${r.models.slice(0, 8).map((m) => m.name).join(', ')}${r.models.length > 8 ? ', …' : ''}`);
+  if (r.modelPresent) ok(`model ${r.model} is available`);
+  if (r.info) {
+    ok(`fill-in-the-middle: ${r.info.supportsFim ? 'yes' : 'no'}; context length: ${r.info.contextLength ? `${r.info.contextLength} tokens` : 'not reported'}`);
+  }
+  if (r.latency) {
+    const tps = r.latency.tokensPerSecond !== undefined ? `, ${r.latency.tokensPerSecond} tokens/s` : '';
+    ok(`latency: first token ${r.latency.firstTokenMs} ms, total ${r.latency.totalMs} ms${tps}`);
+  }
+  for (const p of r.problems) out.push(`  ✗ ${p.message}`);
+  return out;
+}
+
+function countProblems(report: DoctorReport): number {
+  return report.roles.reduce((n, r) => n + r.problems.length, 0);
+}

@@ -1,0 +1,136 @@
+/**
+ * The doctor's probe: for each role, can Fathom reach the server, does the model exist, can it fill in
+ * the middle, how long is its context, how fast does it answer. Used by the CLI (`doctor`) and the
+ * extension ("Fathom: Doctor"); it returns plain data and says what to do about each problem.
+ */
+import { BackendError, isBackendError } from '../backends/errors';
+import type { Backend, ModelInfo, ModelSummary } from '../backends/types';
+import { ROLES, type Role, type RoleSettings } from '../config/settings';
+
+export type FixAction = 'startOllama' | 'pullModel' | 'setApiKey' | 'openSettings' | 'selectModel';
+
+export interface Problem {
+  message: string;
+  fix?: FixAction;
+}
+
+export interface Latency {
+  firstTokenMs: number;
+  totalMs: number;
+  chunks: number;
+  /** Chunks after the first per second of streaming (a chunk is about a token on both protocols). */
+  tokensPerSecond?: number;
+}
+
+export interface RoleReport {
+  role: Role;
+  provider: Backend['provider'];
+  baseUrl: string;
+  model: string;
+  reachable: boolean;
+  version?: string;
+  models?: ModelSummary[];
+  modelPresent?: boolean;
+  info?: ModelInfo;
+  latency?: Latency;
+  problems: Problem[];
+}
+
+export interface DoctorReport {
+  roles: RoleReport[];
+  ok: boolean;
+}
+
+export interface ProbeOptions {
+  timeoutMs: number;
+  signal?: AbortSignal;
+  now?: () => number;
+}
+
+export type RoleBackendLookup = (role: Role) => Promise<{ backend: Backend; settings: RoleSettings }>;
+
+export async function runDoctor(lookup: RoleBackendLookup, options: ProbeOptions): Promise<DoctorReport> {
+  const roles: RoleReport[] = [];
+  for (const role of ROLES) {
+    const { backend, settings } = await lookup(role);
+    roles.push(await probeRole(role, backend, settings, options));
+  }
+  return { roles, ok: roles.every((r) => r.problems.length === 0) };
+}
+
+export async function probeRole(role: Role, backend: Backend, settings: RoleSettings, options: ProbeOptions): Promise<RoleReport> {
+  const report: RoleReport = { role, provider: backend.provider, baseUrl: backend.baseUrl, model: settings.model, reachable: false, problems: [] };
+  const call = { signal: options.signal, timeoutMs: options.timeoutMs };
+  try {
+    report.version = await backend.version(call);
+    report.models = await backend.listModels(call);
+    report.reachable = true;
+  } catch (error) {
+    report.reachable = isBackendError(error) && error.kind !== 'unreachable' && error.kind !== 'timeout';
+    report.problems.push(problemFrom(error));
+    return report;
+  }
+  report.modelPresent = report.models.some((m) => sameModel(backend.provider, m.name, settings.model));
+  if (!report.modelPresent) {
+    report.problems.push(problemFrom(new BackendError('modelMissing', { provider: backend.provider, baseUrl: backend.baseUrl, model: settings.model })));
+    return report;
+  }
+  try {
+    report.info = await backend.modelInfo(settings.model, call);
+    if (role === 'completion' && !report.info.supportsFim) {
+      report.problems.push({
+        message: `"${settings.model}" cannot fill in the middle on this server, so completions will be weaker. Pick a code model with FIM support (e.g. qwen2.5-coder:1.5b).`,
+        fix: 'selectModel',
+      });
+    }
+    report.latency = await measureLatency(role, backend, settings, report.info, options);
+  } catch (error) {
+    report.problems.push(problemFrom(error));
+  }
+  return report;
+}
+
+/** A tiny generation: time to the first chunk and chunks per second after it. */
+async function measureLatency(role: Role, backend: Backend, settings: RoleSettings, info: ModelInfo, options: ProbeOptions): Promise<Latency> {
+  const now = options.now ?? (() => performance.now());
+  const common = { model: settings.model, maxTokens: 16, temperature: 0, signal: options.signal, timeoutMs: options.timeoutMs };
+  const stream =
+    role === 'completion' && info.supportsFim
+      ? backend.streamCompletion({ ...common, prompt: 'def add(a, b):\n    return ', suffix: '\n' })
+      : backend.streamChat({ ...common, messages: [{ role: 'user', content: 'Reply with the single word: ready' }] });
+  const start = now();
+  let first: number | undefined;
+  let chunks = 0;
+  for await (const _ of stream) {
+    first ??= now();
+    chunks++;
+  }
+  const end = now();
+  const firstTokenMs = (first ?? end) - start;
+  const streaming = end - (first ?? end);
+  return {
+    firstTokenMs: Math.round(firstTokenMs),
+    totalMs: Math.round(end - start),
+    chunks,
+    tokensPerSecond: chunks > 1 && streaming > 0 ? Math.round(((chunks - 1) / streaming) * 10000) / 10 : undefined,
+  };
+}
+
+function problemFrom(error: unknown): Problem {
+  if (!isBackendError(error)) return { message: `Unexpected failure: ${error instanceof Error ? error.message : String(error)}` };
+  const fix: Partial<Record<BackendError['kind'], FixAction>> = {
+    unreachable: error.provider === 'ollama' ? 'startOllama' : 'openSettings',
+    unauthorized: 'setApiKey',
+    modelMissing: error.provider === 'ollama' ? 'pullModel' : 'selectModel',
+    timeout: 'openSettings',
+  };
+  return { message: error.message, fix: fix[error.kind] };
+}
+
+/** Ollama treats "name" and "name:latest" as one model. */
+export function sameModel(provider: Backend['provider'], listed: string, wanted: string): boolean {
+  if (listed === wanted) return true;
+  if (provider !== 'ollama') return false;
+  const withTag = (n: string) => (n.includes(':') ? n : `${n}:latest`);
+  return withTag(listed) === withTag(wanted);
+}

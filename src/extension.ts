@@ -1,0 +1,59 @@
+/**
+ * Fathom's entry point: composes the core with the VS Code adapters and registers what the user sees.
+ * Nothing here decides anything; nothing heavy happens at activation (clients are made on first use).
+ */
+import * as vscode from 'vscode';
+import { BackendPool } from './backends/pool';
+import { StatusModel } from './status/statusModel';
+import { ApiKeyStore } from './vscode/apiKeys';
+import { runDoctorCommand } from './vscode/doctorCommand';
+import { FathomInlineCompletionProvider } from './vscode/inlineCompletions';
+import { createLog } from './vscode/log';
+import { selectModel } from './vscode/selectModel';
+import { onConfigChange, readConfig } from './vscode/settings';
+import { StatusBar, type StatusView } from './vscode/statusBar';
+import { showStatusMenu } from './vscode/statusMenu';
+
+/** What `activate` returns: a window for the integration tests onto state the API can't read. */
+export interface FathomApi {
+  status(): StatusView;
+}
+
+export function activate(context: vscode.ExtensionContext): FathomApi {
+  const { channel, logger } = createLog();
+  let config = readConfig();
+  const keys = new ApiKeyStore(context.secrets);
+  const pool = new BackendPool(() => config, keys.lookup, logger);
+  const status = new StatusModel();
+  const statusBar = new StatusBar(status);
+  const completionSwitch = () => status.setDisabled(config.completion.enabled ? undefined : 'completions are turned off');
+  completionSwitch();
+
+  const command = (id: string, run: (...args: unknown[]) => unknown) => vscode.commands.registerCommand(id, run);
+  context.subscriptions.push(
+    channel,
+    statusBar,
+    onConfigChange((next) => {
+      config = next;
+      pool.invalidate();
+      status.clearError();
+      completionSwitch();
+    }),
+    keys.onDidChange(() => pool.invalidate()),
+    vscode.languages.registerInlineCompletionItemProvider({ pattern: '**' }, new FathomInlineCompletionProvider(pool, () => config, status, logger)),
+    command('fathom.triggerCompletion', () => vscode.commands.executeCommand('editor.action.inlineSuggest.trigger')),
+    command('fathom.toggleCompletions', () =>
+      vscode.workspace.getConfiguration('fathom').update('completion.enabled', !config.completion.enabled, vscode.ConfigurationTarget.Global),
+    ),
+    command('fathom.selectModel', () => selectModel(pool, config)),
+    command('fathom.setApiKey', () => keys.promptAndStore(config)),
+    command('fathom.doctor', () => runDoctorCommand(pool, config)),
+    command('fathom.showLog', () => channel.show()),
+    command('fathom.openSettings', () => vscode.commands.executeCommand('workbench.action.openSettings', '@ext:fathom.fathom')),
+    command('fathom.showMenu', () => showStatusMenu(config)),
+  );
+  logger.info(`Fathom activated (completion: ${config.completion.provider} ${config.completion.model}; chat: ${config.chat.provider} ${config.chat.model})`);
+  return { status: () => statusBar.current() };
+}
+
+export function deactivate(): void {}

@@ -1,0 +1,62 @@
+import * as vscode from 'vscode';
+import type { StatusModel, StatusSnapshot } from '../status/statusModel';
+
+export interface StatusView {
+  state: StatusSnapshot['state'];
+  text: string;
+  tooltip: string;
+  visible: boolean;
+}
+
+/** The one Fathom status bar item: renders the StatusModel; a click opens the Fathom menu. */
+export class StatusBar implements vscode.Disposable {
+  private readonly item: vscode.StatusBarItem;
+  private readonly subscription: { dispose(): void };
+  private view: StatusView = { state: 'idle', text: '', tooltip: '', visible: false };
+
+  constructor(model: StatusModel) {
+    this.item = vscode.window.createStatusBarItem('fathom.status', vscode.StatusBarAlignment.Right, 100);
+    this.item.name = 'Fathom';
+    this.subscription = model.onChange((s) => this.render(s));
+    this.render(model.snapshot());
+    this.item.show();
+    this.view.visible = true;
+  }
+
+  /** What the item shows now (for tests: the item itself can't be read through the API). */
+  current(): StatusView {
+    return { ...this.view };
+  }
+
+  private render(s: StatusSnapshot): void {
+    const { text, tooltip, command, background } = present(s);
+    this.item.text = text;
+    this.item.tooltip = tooltip;
+    this.item.command = command;
+    this.item.backgroundColor = background ? new vscode.ThemeColor(background) : undefined;
+    this.view = { state: s.state, text, tooltip, visible: this.view.visible };
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.item.dispose();
+  }
+}
+
+function present(s: StatusSnapshot): { text: string; tooltip: string; command: string; background?: string } {
+  switch (s.state) {
+    case 'working':
+      return { text: '$(loading~spin) Fathom', tooltip: `Fathom: ${s.activities[0] ?? 'working'}…`, command: 'fathom.showMenu' };
+    case 'error':
+      return {
+        text: '$(warning) Fathom',
+        tooltip: `Fathom: ${s.reason ?? 'the last request failed'}\nClick for options, or run "Fathom: Doctor".`,
+        command: 'fathom.showMenu',
+        background: 'statusBarItem.warningBackground',
+      };
+    case 'disabled':
+      return { text: '$(circle-slash) Fathom', tooltip: `Fathom: ${s.reason ?? 'completions are off'}. Click to turn them on.`, command: 'fathom.showMenu' };
+    case 'idle':
+      return { text: '$(sparkle) Fathom', tooltip: 'Fathom: ready. Click for options.', command: 'fathom.showMenu' };
+  }
+}
