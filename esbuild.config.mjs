@@ -4,6 +4,8 @@
 //   node esbuild.config.mjs --watch    rebuild on change
 //   node esbuild.config.mjs --production   minified, no source maps (what the .vsix ships)
 import * as esbuild from 'esbuild';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { grammarSources } from './src/syntax/grammarSources.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -62,8 +64,11 @@ function integrationTestList() {
   };
 }
 
-const existing = (await import('node:fs')).existsSync;
-const active = builds.filter((b) => Object.values(b.entryPoints).every((e) => existing(e)));
+const active = builds.filter((b) => Object.values(b.entryPoints).every((e) => existsSync(e)));
+
+// The tree-sitter runtime and grammars (wasm) ship beside the bundles, loaded on first use.
+mkdirSync('dist/grammars', { recursive: true });
+for (const [name, source] of Object.entries(grammarSources)) copyFileSync(source, `dist/grammars/${name}`);
 
 if (watch) {
   for (const b of active) (await esbuild.context(b)).watch();

@@ -20,6 +20,8 @@ export interface BackendErrorContext {
   retryAfterMs?: number;
   /** The server's own words, already stripped of anything secret; shown after our message. */
   detail?: string;
+  /** For `badResponse`: the connection broke after the answer had begun. */
+  interrupted?: boolean;
 }
 
 /** The one error type backends throw. `message` is written for the user: what happened and what to do. */
@@ -31,6 +33,7 @@ export class BackendError extends Error {
   readonly status?: number;
   readonly retryAfterMs?: number;
   readonly detail?: string;
+  readonly interrupted?: boolean;
 
   constructor(kind: BackendErrorKind, context: BackendErrorContext, options?: { cause?: unknown }) {
     super(describeBackendError(kind, context), options);
@@ -42,6 +45,7 @@ export class BackendError extends Error {
     this.status = context.status;
     this.retryAfterMs = context.retryAfterMs;
     this.detail = context.detail;
+    this.interrupted = context.interrupted;
   }
 }
 
@@ -72,6 +76,9 @@ export function describeBackendError(kind: BackendErrorKind, c: BackendErrorCont
       return `${who} at ${c.baseUrl} is rate limiting requests (HTTP 429).${wait}${tail}`;
     }
     case 'badResponse':
+      if (c.interrupted) {
+        return `The connection to ${who === 'Ollama' ? 'Ollama' : 'the server'} at ${c.baseUrl} was lost in the middle of the answer. Check that it is still running, then try again.`;
+      }
       return `${who} at ${c.baseUrl} sent an answer Fathom could not use${c.status ? ` (HTTP ${c.status})` : ''}. Check the server's log; if it is a proxy, check that it speaks the ${c.provider === 'ollama' ? 'Ollama' : 'OpenAI'} API.${tail}`;
     case 'timeout':
       return `${who} at ${c.baseUrl} did not answer in time. The model may still be loading or the machine is busy; try again, or raise "fathom.requestTimeoutMs".`;

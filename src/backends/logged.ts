@@ -1,0 +1,128 @@
+/**
+ * A Backend that logs every request it passes on: one info line per request with the endpoint, model,
+ * time to first chunk, total time, chunk count and outcome. Prompts and answers (the user's code) appear
+ * only at trace level; keys never do, since backends keep them out of errors and nothing else is logged.
+ */
+import type { Logger } from '../logging/logger';
+import { isBackendError } from './errors';
+import type { Backend, ChatRequest, CompletionRequest, ModelInfo, ModelSummary, ProviderKind, RequestOptions } from './types';
+
+type Operation = 'version' | 'listModels' | 'modelInfo' | 'chat' | 'completion';
+
+/** Which HTTP request each operation makes, as the log names it. */
+const ENDPOINTS: Record<ProviderKind, Record<Operation, string>> = {
+  ollama: {
+    version: 'GET /api/version',
+    listModels: 'GET /api/tags',
+    modelInfo: 'POST /api/show',
+    chat: 'POST /api/chat',
+    completion: 'POST /api/generate',
+  },
+  openai: {
+    version: '(no request)',
+    listModels: 'GET /models',
+    modelInfo: 'GET /models',
+    chat: 'POST /chat/completions',
+    completion: 'POST /completions',
+  },
+};
+
+/** Longest prompt or answer text written at trace level. */
+const MAX_TRACE = 4000;
+
+export function withLogging(backend: Backend, logger: Logger): Backend {
+  return new LoggedBackend(backend, logger);
+}
+
+class LoggedBackend implements Backend {
+  constructor(
+    private readonly inner: Backend,
+    private readonly logger: Logger,
+  ) {}
+
+  get provider(): ProviderKind {
+    return this.inner.provider;
+  }
+  get baseUrl(): string {
+    return this.inner.baseUrl;
+  }
+
+  version(options?: RequestOptions): Promise<string | undefined> {
+    return this.timed('version', undefined, () => this.inner.version(options));
+  }
+
+  listModels(options?: RequestOptions): Promise<ModelSummary[]> {
+    return this.timed('listModels', undefined, () => this.inner.listModels(options));
+  }
+
+  modelInfo(model: string, options?: RequestOptions): Promise<ModelInfo> {
+    return this.timed('modelInfo', model, () => this.inner.modelInfo(model, options));
+  }
+
+  streamChat(request: ChatRequest): AsyncIterable<string> {
+    const label = this.label('chat', request.model);
+    this.logger.trace(`${label} messages: ${clip(JSON.stringify(request.messages))}`);
+    return this.timedStream(label, () => this.inner.streamChat(request));
+  }
+
+  streamCompletion(request: CompletionRequest): AsyncIterable<string> {
+    const label = this.label('completion', request.model);
+    this.logger.trace(`${label} prompt: ${clip(JSON.stringify(request.prompt))}${request.suffix !== undefined ? ` suffix: ${clip(JSON.stringify(request.suffix))}` : ''}`);
+    return this.timedStream(label, () => this.inner.streamCompletion(request));
+  }
+
+  private label(operation: Operation, model: string | undefined): string {
+    return `${this.inner.provider} ${ENDPOINTS[this.inner.provider][operation]}${model ? ` model=${model}` : ''}`;
+  }
+
+  private async timed<T>(operation: Operation, model: string | undefined, run: () => Promise<T>): Promise<T> {
+    const label = this.label(operation, model);
+    const started = performance.now();
+    try {
+      const result = await run();
+      this.logger.info(`${label}: ok in ${elapsed(started)} ms`);
+      return result;
+    } catch (error) {
+      this.logger.info(`${label}: ${failure(error)} after ${elapsed(started)} ms`);
+      throw error;
+    }
+  }
+
+  private async *timedStream(label: string, open: () => AsyncIterable<string>): AsyncGenerator<string, void, undefined> {
+    const started = performance.now();
+    let firstChunkMs: number | undefined;
+    let chunks = 0;
+    let answer = '';
+    // Stays "closed early" when the consumer stops reading (a newer keystroke, a cancelled chat).
+    let outcome = 'closed early';
+    try {
+      for await (const chunk of open()) {
+        firstChunkMs ??= elapsed(started);
+        chunks++;
+        if (answer.length < MAX_TRACE) answer += chunk;
+        yield chunk;
+      }
+      outcome = 'ok';
+    } catch (error) {
+      outcome = failure(error);
+      throw error;
+    } finally {
+      const first = firstChunkMs === undefined ? 'no chunk' : `first chunk ${firstChunkMs} ms`;
+      this.logger.info(`${label}: ${outcome}, ${first}, ${chunks} chunks, ${elapsed(started)} ms`);
+      if (chunks > 0) this.logger.trace(`${label} answer: ${clip(JSON.stringify(answer))}`);
+    }
+  }
+}
+
+function failure(error: unknown): string {
+  if (!isBackendError(error)) return 'failed (unexpected error)';
+  return `failed (${error.kind}${error.status ? `, HTTP ${error.status}` : ''})`;
+}
+
+function elapsed(started: number): number {
+  return Math.round(performance.now() - started);
+}
+
+function clip(text: string): string {
+  return text.length > MAX_TRACE ? `${text.slice(0, MAX_TRACE)}… (${text.length} chars)` : text;
+}

@@ -1,0 +1,173 @@
+/**
+ * Ollama through the official `ollama` package.
+ *
+ * Cancellation: ollama 0.6.4 passes an AbortSignal to fetch only for streams (and only its own, reachable
+ * through the iterator's abort()); version/list/show get none. So every call builds a light client whose
+ * `fetch` adds the call's signal, which closes the connection for plain calls and streams alike. The same
+ * fetch notes the answer's status and Retry-After, which the SDK's ResponseError does not carry.
+ */
+import { Ollama, type ChatResponse, type GenerateResponse, type Options, type ShowResponse } from 'ollama';
+import type { StopReason } from './deadline';
+import { toBackendError } from './error-mapping';
+import type { BackendError } from './errors';
+import { guardedCall, guardedStream } from './guarded';
+import type { Backend, ChatRequest, CompletionRequest, GenerationOptions, ModelInfo, ModelSummary, RequestOptions } from './types';
+
+export interface OllamaBackendOptions {
+  baseUrl: string;
+  /** Sent as `Authorization: Bearer` for an Ollama behind an authenticating proxy. */
+  apiKey?: string;
+  /** Ollama `keep_alive`: how long the model stays loaded after a request ("30m", "-1" = forever). */
+  keepAlive?: string;
+  /** Sent as `options.num_ctx` on every generate and chat request. */
+  contextLength?: number;
+}
+
+/** What the per-call fetch saw of the server's answer. */
+interface Exchange {
+  status?: number;
+  retryAfter?: string | null;
+}
+
+export class OllamaBackend implements Backend {
+  readonly provider = 'ollama' as const;
+  readonly baseUrl: string;
+
+  constructor(private readonly options: OllamaBackendOptions) {
+    this.baseUrl = options.baseUrl;
+  }
+
+  async version(options: RequestOptions = {}): Promise<string | undefined> {
+    const answer = await this.call(options, undefined, (client) => client.version());
+    return answer.version || undefined;
+  }
+
+  async listModels(options: RequestOptions = {}): Promise<ModelSummary[]> {
+    const answer = await this.call(options, undefined, (client) => client.list());
+    return (answer.models ?? []).map((m) => ({
+      name: m.name,
+      sizeBytes: m.size,
+      family: m.details?.family || undefined,
+      parameterSize: m.details?.parameter_size || undefined,
+      quantization: m.details?.quantization_level || undefined,
+    }));
+  }
+
+  async modelInfo(model: string, options: RequestOptions = {}): Promise<ModelInfo> {
+    const answer = await this.call(options, model, (client) => client.show({ model }));
+    return describeModel(model, answer);
+  }
+
+  streamChat(request: ChatRequest): AsyncIterable<string> {
+    return this.stream(
+      request,
+      (client) =>
+        client.chat({
+          model: request.model,
+          messages: request.messages,
+          stream: true,
+          ...this.keepAlive(),
+          options: this.modelOptions(request),
+        }),
+      (chunk: ChatResponse) => chunk.message?.content,
+    );
+  }
+
+  streamCompletion(request: CompletionRequest): AsyncIterable<string> {
+    return this.stream(
+      request,
+      (client) =>
+        client.generate({
+          model: request.model,
+          prompt: request.prompt,
+          ...(request.suffix !== undefined && { suffix: request.suffix }),
+          ...(request.raw && { raw: true }),
+          stream: true,
+          ...this.keepAlive(),
+          options: this.modelOptions(request),
+        }),
+      (chunk: GenerateResponse) => chunk.response,
+    );
+  }
+
+  /** The same num_ctx on every request: a different one makes Ollama reload the model. */
+  private modelOptions(request: GenerationOptions): Partial<Options> {
+    const options: Partial<Options> = {};
+    if (this.options.contextLength !== undefined) options.num_ctx = this.options.contextLength;
+    if (request.temperature !== undefined) options.temperature = request.temperature;
+    if (request.maxTokens !== undefined) options.num_predict = request.maxTokens;
+    if (request.stop && request.stop.length > 0) options.stop = request.stop;
+    return options;
+  }
+
+  /** Ollama reads a JSON string as a Go duration ("30m") and a number as seconds, so "-1" must go as -1. */
+  private keepAlive(): { keep_alive?: string | number } {
+    const value = this.options.keepAlive?.trim();
+    if (!value) return {};
+    return { keep_alive: /^-?\d+$/.test(value) ? Number(value) : value };
+  }
+
+  private call<T>(options: RequestOptions, model: string | undefined, run: (client: Ollama) => Promise<T>): Promise<T> {
+    const exchange: Exchange = {};
+    return guardedCall(
+      options,
+      (signal) => run(this.client(signal, exchange)),
+      (error, stop) => this.failure(error, stop, exchange, model),
+    );
+  }
+
+  private stream<C>(request: GenerationOptions, open: (client: Ollama) => Promise<AsyncIterable<C>>, textOf: (chunk: C) => string | undefined): AsyncIterable<string> {
+    const exchange: Exchange = {};
+    return guardedStream(
+      request,
+      (signal) => open(this.client(signal, exchange)),
+      textOf,
+      (error, stop) => this.failure(error, stop, exchange, request.model),
+    );
+  }
+
+  private client(signal: AbortSignal, exchange: Exchange): Ollama {
+    return new Ollama({
+      host: this.baseUrl,
+      headers: this.options.apiKey ? { Authorization: `Bearer ${this.options.apiKey}` } : undefined,
+      fetch: async (input, init) => {
+        // For streams the SDK passes its own signal (its iterator's abort()); keep it and add ours.
+        const response = await fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal });
+        exchange.status = response.status;
+        exchange.retryAfter = response.headers.get('retry-after');
+        return response;
+      },
+    });
+  }
+
+  private failure(error: unknown, stop: StopReason | undefined, exchange: Exchange, model: string | undefined): BackendError {
+    // The SDK's ResponseError is not exported; it is recognisable by its name and status_code.
+    const response = error instanceof Error && error.name === 'ResponseError' ? (error as Error & { error?: string; status_code?: number }) : undefined;
+    return toBackendError(
+      error,
+      {
+        stop,
+        status: response?.status_code,
+        serverMessage: response?.error,
+        retryAfter: exchange.retryAfter,
+        responseStarted: exchange.status !== undefined,
+      },
+      { provider: 'ollama', baseUrl: this.baseUrl, model, secrets: [this.options.apiKey] },
+    );
+  }
+}
+
+/** Reads /api/show: the context window from `<architecture>.context_length`, FIM from "insert" or `.Suffix`. */
+export function describeModel(name: string, show: ShowResponse): ModelInfo {
+  const info = (show.model_info ?? {}) as unknown as Record<string, unknown>;
+  const architecture = info['general.architecture'];
+  const preferred = typeof architecture === 'string' ? info[`${architecture}.context_length`] : undefined;
+  const anyLength = Object.keys(info)
+    .filter((key) => key.endsWith('.context_length'))
+    .map((key) => info[key])
+    .find((value) => typeof value === 'number');
+  const contextLength = typeof preferred === 'number' ? preferred : (anyLength as number | undefined);
+  const template = typeof show.template === 'string' && show.template !== '' ? show.template : undefined;
+  const supportsFim = (Array.isArray(show.capabilities) && show.capabilities.includes('insert')) || /\.Suffix\b/.test(template ?? '');
+  return { name, contextLength, supportsFim, family: show.details?.family || undefined, template };
+}

@@ -1,0 +1,116 @@
+/**
+ * Syntax trees of open documents: parsed on first need, updated incrementally on each edit (tree.edit +
+ * reparse with the old tree), freed when the document closes. Plain data in: text, offsets, versions.
+ */
+import type { Edit, Point, Tree } from 'web-tree-sitter';
+import type { Parsers } from './parsers';
+
+/** One contiguous change, as editors report it (offsets into the text before the change). */
+export interface TextChange {
+  rangeOffset: number;
+  rangeLength: number;
+  text: string;
+}
+
+interface Entry {
+  languageId: string;
+  version: number;
+  text: string;
+  tree: Tree | undefined;
+  /** Edits since the tree was last brought up to date (applied lazily on the next request). */
+  pending: Edit[];
+}
+
+export class DocumentTrees {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(private readonly parsers: Parsers) {}
+
+  /**
+   * Runs `use` on the tree for `text` at `version`: the cached tree, updated incrementally when edits
+   * were recorded, or a fresh parse. `use` gets undefined for unsupported, huge or unparseable text.
+   * The tree is valid only inside `use` (a later edit frees it), hence the callback.
+   */
+  async withTree<R>(uri: string, languageId: string, version: number, text: string, use: (tree: Tree | undefined) => R): Promise<R> {
+    const language = await this.parsers.language(languageId);
+    if (!language) return use(undefined);
+    let entry = this.entries.get(uri);
+    if (entry && entry.version === version && entry.languageId === languageId && entry.text === text && entry.pending.length === 0) {
+      return use(entry.tree);
+    }
+    const old = entry && entry.languageId === languageId && entry.text === text ? entry.tree : undefined;
+    if (old) for (const e of entry!.pending) old.edit(e);
+    const tree = this.parsers.parse(language, text, old);
+    if (entry?.tree && entry.tree !== tree) entry.tree.delete();
+    entry = { languageId, version, text, tree, pending: [] };
+    this.entries.set(uri, entry);
+    return use(tree);
+  }
+
+  /**
+   * Records an edit so the next `tree()` call re-parses incrementally. `changes` are in the order the
+   * editor reports them (each relative to the text before any of them; VS Code sorts them last-first).
+   */
+  edit(uri: string, changes: readonly TextChange[], newText: string, version: number): void {
+    const entry = this.entries.get(uri);
+    if (!entry) return;
+    let text = entry.text;
+    for (const c of changes) {
+      entry.pending.push(toEdit(text, c));
+      text = text.slice(0, c.rangeOffset) + c.text + text.slice(c.rangeOffset + c.rangeLength);
+    }
+    if (text !== newText) {
+      // Our view of the document drifted: drop the tree and parse from scratch next time.
+      entry.tree?.delete();
+      this.entries.delete(uri);
+      return;
+    }
+    entry.text = text;
+    entry.version = version;
+  }
+
+  /** Frees the tree of a closed document. */
+  close(uri: string): void {
+    this.entries.get(uri)?.tree?.delete();
+    this.entries.delete(uri);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  dispose(): void {
+    for (const uri of [...this.entries.keys()]) this.close(uri);
+  }
+}
+
+function toEdit(text: string, c: TextChange): Edit {
+  const start = c.rangeOffset;
+  const oldEnd = c.rangeOffset + c.rangeLength;
+  const startPosition = pointAt(text, start);
+  return {
+    startIndex: start,
+    oldEndIndex: oldEnd,
+    newEndIndex: start + c.text.length,
+    startPosition,
+    oldEndPosition: pointAt(text, oldEnd),
+    newEndPosition: advance(startPosition, c.text),
+  };
+}
+
+function pointAt(text: string, offset: number): Point {
+  let row = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    row++;
+    lineStart = i + 1;
+  }
+  return { row, column: offset - lineStart };
+}
+
+function advance(from: Point, inserted: string): Point {
+  const lines = inserted.split('\n');
+  return lines.length === 1
+    ? { row: from.row, column: from.column + inserted.length }
+    : { row: from.row + lines.length - 1, column: lines[lines.length - 1].length };
+}

@@ -1,0 +1,27 @@
+/** Which endpoint a method and path are, and which protocol answers for it. */
+import type { Endpoint } from './types';
+
+const ROUTES: Record<string, Endpoint> = {
+  'GET /api/version': 'ollama.version',
+  'GET /api/tags': 'ollama.tags',
+  'POST /api/show': 'ollama.show',
+  'POST /api/generate': 'ollama.generate',
+  'POST /api/chat': 'ollama.chat',
+  'POST /api/pull': 'ollama.pull',
+  'GET /v1/models': 'openai.models',
+  'POST /v1/chat/completions': 'openai.chat',
+  'POST /v1/completions': 'openai.completions',
+};
+
+export function endpointOf(method: string, path: string): Endpoint {
+  return ROUTES[`${method.toUpperCase()} ${path.replace(/\/+$/, '')}`] ?? 'unknown';
+}
+
+export type Protocol = 'ollama' | 'openai';
+
+/** Unknown paths under /v1 get OpenAI-shaped errors; everything else is answered the way Ollama would. */
+export function protocolOf(endpoint: Endpoint, path: string): Protocol {
+  if (endpoint.startsWith('openai.')) return 'openai';
+  if (endpoint.startsWith('ollama.')) return 'ollama';
+  return path.startsWith('/v1/') || path === '/v1' ? 'openai' : 'ollama';
+}

@@ -1,0 +1,133 @@
+/**
+ * The public shapes of the fake LLM server. Kept apart from the implementation so tests, the demo and
+ * scripts can import the types without pulling in `node:http`.
+ */
+
+/** Which API route a request hit; `unknown` for anything the fake does not serve. */
+export type Endpoint =
+  | 'ollama.generate'
+  | 'ollama.chat'
+  | 'ollama.show'
+  | 'ollama.tags'
+  | 'ollama.version'
+  | 'ollama.pull'
+  | 'openai.models'
+  | 'openai.chat'
+  | 'openai.completions'
+  | 'unknown';
+
+/** The endpoints that produce model text; queued replies go to these unless told otherwise. */
+export const GENERATION_ENDPOINTS: readonly Endpoint[] = ['ollama.generate', 'ollama.chat', 'openai.chat', 'openai.completions'];
+
+/** A model the fake serves, on both protocols. */
+export interface FakeModel {
+  name: string;
+  /** Reported as `<family>.context_length` by /api/show and as `context_length` by /v1/models. */
+  contextLength?: number;
+  /** Fill-in-the-middle support: adds the "insert" capability and a `{{ .Suffix }}` template in /api/show. */
+  fim?: boolean;
+  /** Ollama's `details.family`; guessed from the name when absent. */
+  family?: string;
+  sizeBytes?: number;
+  /** Ollama's `details.parameter_size`, e.g. "1.5B"; read from the tag when absent. */
+  parameterSize?: string;
+}
+
+/**
+ * How the fake answers one request. Everything is optional: an empty reply is the default answer.
+ * For endpoints that do not produce text (tags, show, version, pull) only `status`, `message`,
+ * `retryAfterSeconds`, `fault` and the timings apply.
+ */
+export interface Reply {
+  /** The answer's text; streamed in small token-like pieces. */
+  text?: string;
+  /** The answer's exact stream pieces (wins over `text`). */
+  chunks?: string[];
+  /** An HTTP error status (400 and up); the body is the protocol's error shape (Ollama `{error}`, OpenAI `{error:{message,type,code}}`). */
+  status?: number;
+  /** Overrides the error message the fake would write for `status`. */
+  message?: string;
+  /** Sent as the Retry-After header (seconds). */
+  retryAfterSeconds?: number;
+  /**
+   * `drop`: destroy the socket after `afterChunks` pieces. `malformed`: send a piece that is not valid JSON
+   * after `afterChunks` pieces, then end the response. `stall`: send the headers, then nothing until the
+   * client goes away.
+   */
+  fault?: 'drop' | 'malformed' | 'stall';
+  /** How many good pieces go out before the fault (default 1). */
+  afterChunks?: number;
+  /** Delay before the first piece (headers go out at once). */
+  firstTokenMs?: number;
+  /** Delay between pieces (default 0; 5 ms for `endless`). */
+  tokenMs?: number;
+  /** Repeat the text until the client closes the connection, or until ENDLESS_CHUNK_CAP pieces. */
+  endless?: boolean;
+}
+
+/** One request as the fake received it. Mutable fields change while the response is in flight. */
+export interface RecordedRequest {
+  endpoint: Endpoint;
+  method: string;
+  /** Path without the query string. */
+  path: string;
+  /** Header names in lower case. */
+  headers: Record<string, string>;
+  /** The parsed JSON body, or undefined when there was none or it was not JSON. */
+  body: unknown;
+  rawBody: string;
+  /** Date.now() when the request arrived. */
+  at: number;
+  /** True when the client closed the connection before the response ended (an abort reached the wire). */
+  closedByClient: boolean;
+  /** True when the response was sent completely. */
+  completed: boolean;
+}
+
+/** Decides the reply for a request; undefined means "the default reply". May be async. */
+export type ReplyHandler = (request: RecordedRequest) => Reply | undefined | Promise<Reply | undefined>;
+
+/** Which requests a queued reply may be used for. */
+export type ReplyTarget = Endpoint | readonly Endpoint[];
+
+export interface FakeServerOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Served on both protocols; defaults to DEFAULT_MODELS. */
+  models?: FakeModel[];
+  /** When set, every route requires `Authorization: Bearer <apiKey>` and answers 401 otherwise. */
+  apiKey?: string;
+  /** What /api/version reports. */
+  version?: string;
+  /** The fallback answer when no queued reply or handler decided (the offline demo sets its own). */
+  defaultReply?: ReplyHandler;
+}
+
+export interface FakeServer {
+  /** http://127.0.0.1:PORT — the Ollama base URL; the OpenAI base URL is `${url}/v1`. */
+  readonly url: string;
+  readonly port: number;
+  /** Every request so far, oldest first. */
+  readonly requests: RecordedRequest[];
+  /** Responses currently being written. */
+  readonly inFlight: number;
+  /** The most responses in flight at once since start or reset. */
+  readonly peakInFlight: number;
+  /** The models served now (a successful /api/pull adds one). */
+  readonly models: readonly FakeModel[];
+  /** Sets the handler consulted for every request after the queue (undefined removes it). */
+  reply(handler: ReplyHandler | undefined): void;
+  /** Queues a reply for the next request to `to` (default: the generation endpoints). */
+  replyOnce(reply: Reply, to?: ReplyTarget): void;
+  /** Queues replies, in order, for the next generation requests. */
+  enqueue(...replies: Reply[]): void;
+  /** Forgets requests, queue and handler; restores the models; peakInFlight restarts from inFlight. */
+  reset(): void;
+  /**
+   * Resolves with the predicate's first truthy result, re-checked whenever a request arrives or a response
+   * ends. Rejects after `timeoutMs` with a message naming `what`.
+   */
+  waitFor<T>(predicate: (requests: readonly RecordedRequest[]) => T | undefined | null | false, timeoutMs?: number, what?: string): Promise<T>;
+  /** Stops listening and destroys every open connection; resolves when nothing is left running. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,57 @@
+import * as assert from 'node:assert/strict';
+import { BackendPool } from '../../../src/backends/pool';
+import { objectSource, parseConfig, type FathomConfig } from '../../../src/config/settings';
+import { silentLogger } from '../../../src/logging/logger';
+import { startFakeServer, type FakeServer } from '../../fake-server';
+
+describe('BackendPool', () => {
+  let server: FakeServer;
+  let config: FathomConfig;
+  before(async () => (server = await startFakeServer()));
+  after(() => server.close());
+  beforeEach(() => {
+    server.reset();
+    config = parseConfig(objectSource({ 'ollama.baseUrl': server.url, contextLength: 4096 }));
+  });
+
+  it('makes nothing until asked, then reuses the client for both roles on the same server', async () => {
+    const pool = new BackendPool(() => config, async () => undefined, silentLogger);
+    assert.equal(server.requests.length, 0);
+    const a = await pool.backendFor('completion');
+    const b = await pool.backendFor('chat');
+    assert.equal(a.backend, b.backend);
+    assert.equal(a.settings.model, 'qwen2.5-coder:1.5b');
+    assert.equal(b.settings.model, 'qwen2.5-coder:7b');
+  });
+
+  it('caches model info, caps the context at what the model reports, and refetches after invalidate', async () => {
+    const pool = new BackendPool(() => config, async () => undefined, silentLogger);
+    const first = await pool.forRole('completion');
+    await pool.forRole('completion');
+    assert.equal(first.info.supportsFim, true);
+    assert.equal(first.contextLength, 4096, 'the configured 4096 is below the model’s 32768');
+    assert.equal(server.requests.filter((r) => r.endpoint === 'ollama.show').length, 1);
+    pool.invalidate();
+    await pool.forRole('completion');
+    assert.equal(server.requests.filter((r) => r.endpoint === 'ollama.show').length, 2);
+  });
+
+  it('does not cache a failed model lookup', async () => {
+    const pool = new BackendPool(() => config, async () => undefined, silentLogger);
+    server.replyOnce({ status: 500 }, 'ollama.show');
+    await assert.rejects(pool.forRole('completion'));
+    const ok = await pool.forRole('completion');
+    assert.equal(ok.info.supportsFim, true);
+  });
+
+  it('follows settings and keys: a new server or key gets a new client that sends it', async () => {
+    const stored: { key?: string } = {};
+    const pool = new BackendPool(() => config, async () => stored.key, silentLogger);
+    const before = (await pool.backendFor('chat')).backend;
+    stored.key = 'secret-1';
+    const after = (await pool.backendFor('chat')).backend;
+    assert.notEqual(before, after);
+    await after.listModels();
+    assert.equal(server.requests.at(-1)?.headers.authorization, 'Bearer secret-1');
+  });
+});

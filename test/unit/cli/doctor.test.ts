@@ -1,0 +1,68 @@
+import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { startFakeServer, type FakeServer } from '../../fake-server';
+import { closedPortUrl } from '../backends/helpers';
+
+const CLI = resolve(__dirname, '../../../dist/cli.js');
+const run = promisify(execFile);
+
+/** Runs the built CLI as a user would; resolves with its output and exit code. */
+async function cli(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { env: { ...process.env, FATHOM_API_KEY: '', OPENAI_API_KEY: '' } });
+    return { stdout, stderr, code: 0 };
+  } catch (e) {
+    const error = e as { stdout: string; stderr: string; code: number };
+    return { stdout: error.stdout, stderr: error.stderr, code: error.code };
+  }
+}
+
+describe('cli: node dist/cli.js doctor', function () {
+  this.timeout(20000);
+  let server: FakeServer;
+  before(async function () {
+    assert.ok(existsSync(CLI), 'dist/cli.js is missing: run "npm run build" first (npm run test:unit does)');
+    server = await startFakeServer();
+  });
+  after(() => server.close());
+
+  it('prints a correct report against the fake server and exits 0', async () => {
+    const { stdout, code } = await cli('doctor', '--ollama-url', server.url);
+    assert.equal(code, 0, stdout);
+    assert.match(stdout, /completion: Ollama at .* model qwen2\.5-coder:1\.5b/);
+    assert.match(stdout, /chat: Ollama at .* model qwen2\.5-coder:7b/);
+    assert.match(stdout, /✓ model qwen2\.5-coder:1\.5b is available/);
+    assert.match(stdout, /fill-in-the-middle: yes/);
+    assert.match(stdout, /latency: first token \d+ ms/);
+  });
+
+  it('says "Ollama is not reachable at …" with what to do against a closed port, exit code ≠ 0', async () => {
+    const url = await closedPortUrl();
+    const { stdout, code } = await cli('doctor', '--ollama-url', url);
+    assert.notEqual(code, 0);
+    assert.match(stdout, new RegExp(`Ollama is not reachable at ${url}\\. Start it with "ollama serve"`));
+  });
+
+  it('prints JSON with --json, and reads settings from a file', async () => {
+    const settings = join(mkdtempSync(join(tmpdir(), 'fathom-cli-')), 'settings.json');
+    writeFileSync(settings, JSON.stringify({ 'fathom.ollama.baseUrl': server.url, 'fathom.completion.model': 'nope:1b' }));
+    const { stdout, code } = await cli('doctor', '--json', '--settings', settings);
+    assert.equal(code, 1);
+    const report = JSON.parse(stdout);
+    assert.equal(report.ok, false);
+    assert.equal(report.roles[0].baseUrl, server.url);
+    assert.equal(report.roles[0].modelPresent, false);
+    assert.equal(report.roles[1].modelPresent, true);
+  });
+
+  it('explains its usage for an unknown command', async () => {
+    const { stderr, code } = await cli('frobnicate');
+    assert.equal(code, 2);
+    assert.match(stderr, /Unknown command "frobnicate"/);
+    assert.match(stderr, /doctor/);
+  });
+});

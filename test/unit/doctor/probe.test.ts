@@ -1,0 +1,95 @@
+import * as assert from 'node:assert/strict';
+import { BackendPool } from '../../../src/backends/pool';
+import { objectSource, parseConfig } from '../../../src/config/settings';
+import { formatReport } from '../../../src/doctor/formatReport';
+import { runDoctor, sameModel } from '../../../src/doctor/probe';
+import { silentLogger } from '../../../src/logging/logger';
+import { startFakeServer, type FakeServer } from '../../fake-server';
+import { closedPortUrl } from '../backends/helpers';
+
+function doctorAgainst(settings: Record<string, unknown>, apiKey?: string) {
+  const config = parseConfig(objectSource({ requestTimeoutMs: 2000, ...settings }));
+  const pool = new BackendPool(() => config, async () => apiKey, silentLogger);
+  return runDoctor((role) => pool.backendFor(role), { timeoutMs: config.requestTimeoutMs });
+}
+
+describe('doctor probe', () => {
+  let server: FakeServer;
+  before(async () => (server = await startFakeServer()));
+  after(() => server.close());
+  beforeEach(() => server.reset());
+
+  it('reports a healthy Ollama: version, models, FIM, context length and latency for each role', async () => {
+    const report = await doctorAgainst({ 'ollama.baseUrl': server.url });
+    assert.equal(report.ok, true, formatReport(report));
+    const [completion, chat] = report.roles;
+    assert.equal(completion.role, 'completion');
+    assert.equal(completion.reachable, true);
+    assert.ok(completion.version);
+    assert.equal(completion.modelPresent, true);
+    assert.equal(completion.info?.supportsFim, true);
+    assert.equal(completion.info?.contextLength, 32768);
+    assert.ok(completion.latency && completion.latency.chunks > 0);
+    assert.equal(chat.model, 'qwen2.5-coder:7b');
+    // The latency test of the completion role is a real FIM request; the chat role's a chat request.
+    assert.ok(server.requests.some((r) => r.endpoint === 'ollama.generate' && (r.body as { suffix?: string }).suffix === '\n'));
+    assert.ok(server.requests.some((r) => r.endpoint === 'ollama.chat'));
+    const text = formatReport(report);
+    assert.match(text, /completion: Ollama at http:\/\/127\.0\.0\.1:\d+ \(version [\d.]+\), model qwen2\.5-coder:1\.5b/);
+    assert.match(text, /fill-in-the-middle: yes; context length: 32768 tokens/);
+    assert.match(text, /latency: first token \d+ ms/);
+    assert.match(text, /All checks passed\./);
+  });
+
+  it('says Ollama is not reachable, with what to do, when nothing listens', async () => {
+    const url = await closedPortUrl();
+    const report = await doctorAgainst({ 'ollama.baseUrl': url });
+    assert.equal(report.ok, false);
+    for (const role of report.roles) {
+      assert.equal(role.reachable, false);
+      assert.equal(role.problems[0].fix, 'startOllama');
+      assert.match(role.problems[0].message, new RegExp(`Ollama is not reachable at ${url}.*ollama serve`));
+    }
+  });
+
+  it('finds a missing model and offers to pull it', async () => {
+    const report = await doctorAgainst({ 'ollama.baseUrl': server.url, 'completion.model': 'starcoder2:3b' });
+    const completion = report.roles[0];
+    assert.equal(completion.reachable, true);
+    assert.equal(completion.modelPresent, false);
+    assert.equal(completion.problems[0].fix, 'pullModel');
+    assert.match(completion.problems[0].message, /ollama pull starcoder2:3b/);
+    assert.equal(report.roles[1].problems.length, 0);
+  });
+
+  it('warns when the completion model cannot fill in the middle', async () => {
+    const report = await doctorAgainst({ 'ollama.baseUrl': server.url, 'completion.model': 'llama3.2:3b' });
+    const completion = report.roles[0];
+    assert.equal(completion.info?.supportsFim, false);
+    assert.match(completion.problems[0].message, /cannot fill in the middle/);
+    assert.equal(completion.problems[0].fix, 'selectModel');
+    assert.ok(completion.latency, 'still measures latency through chat');
+  });
+
+  it('probes an OpenAI-compatible server and asks for a key when it refuses', async () => {
+    const locked = await startFakeServer({ apiKey: 'sk-test-123' });
+    try {
+      const settings = { 'completion.provider': 'openai', 'chat.provider': 'openai', 'openai.baseUrl': `${locked.url}/v1` };
+      const refused = await doctorAgainst(settings);
+      assert.equal(refused.roles[0].problems[0].fix, 'setApiKey');
+      const accepted = await doctorAgainst(settings, 'sk-test-123');
+      assert.equal(accepted.roles[1].reachable, true);
+      assert.equal(accepted.roles[1].modelPresent, true);
+      assert.ok(locked.requests.every((r) => !r.headers.authorization || r.headers.authorization === 'Bearer sk-test-123'));
+      assert.doesNotMatch(formatReport(refused), /sk-test-123/);
+    } finally {
+      await locked.close();
+    }
+  });
+
+  it('treats "name" and "name:latest" as one Ollama model', () => {
+    assert.ok(sameModel('ollama', 'llama3:latest', 'llama3'));
+    assert.ok(!sameModel('ollama', 'llama3:8b', 'llama3'));
+    assert.ok(!sameModel('openai', 'gpt-4o:latest', 'gpt-4o'));
+  });
+});
