@@ -19,6 +19,8 @@ interface Entry {
   tree: Tree | undefined;
   /** Edits since the tree was last brought up to date (applied lazily on the next request). */
   pending: Edit[];
+  /** Parsing this document failed (too large or too slow): don't pay for it again on every keystroke. */
+  gaveUp: boolean;
 }
 
 export class DocumentTrees {
@@ -35,6 +37,10 @@ export class DocumentTrees {
     const language = await this.parsers.language(languageId);
     if (!language) return use(undefined);
     let entry = this.entries.get(uri);
+    if (entry?.gaveUp && entry.languageId === languageId) {
+      Object.assign(entry, { version, text, pending: [] });
+      return use(undefined);
+    }
     if (entry && entry.version === version && entry.languageId === languageId && entry.text === text && entry.pending.length === 0) {
       return use(entry.tree);
     }
@@ -42,7 +48,7 @@ export class DocumentTrees {
     if (old) for (const e of entry!.pending) old.edit(e);
     const tree = this.parsers.parse(language, text, old);
     if (entry?.tree && entry.tree !== tree) entry.tree.delete();
-    entry = { languageId, version, text, tree, pending: [] };
+    entry = { languageId, version, text, tree, pending: [], gaveUp: tree === undefined };
     this.entries.set(uri, entry);
     return use(tree);
   }

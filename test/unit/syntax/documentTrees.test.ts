@@ -82,3 +82,23 @@ describe('syntax: parsers and document trees', function () {
     trees.dispose();
   });
 });
+
+describe('syntax: a document that cannot be parsed', function () {
+  this.timeout(30000);
+  it('is not parsed again on every keystroke once parsing gave up', async () => {
+    let parses = 0;
+    const parsers = new Parsers(devGrammar);
+    const original = parsers.parse.bind(parsers);
+    parsers.parse = (...args) => {
+      parses++;
+      return original(...args);
+    };
+    const trees = new DocumentTrees(parsers);
+    const huge = 'x = 1\n'.repeat(MAX_PARSE_CHARS / 6 + 1);
+    assert.equal(await trees.withTree('big', 'python', 1, huge, (t) => t), undefined);
+    assert.equal(await trees.withTree('big', 'python', 2, huge + 'y', (t) => t), undefined);
+    assert.equal(parses, 1);
+    trees.close('big');
+    parsers.dispose();
+  });
+});

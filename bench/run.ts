@@ -1,0 +1,50 @@
+/**
+ * `npm run bench [-- NAME ...]`: runs the benchmarks, prints one table with every figure beside its
+ * target, and writes bench-results/bench.json. Timing figures live here, never in unit tests.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Benchmark, BenchSection } from './report';
+
+const BENCHMARKS: Record<string, () => Promise<{ run: Benchmark }>> = {
+  parse: () => import('./parse'),
+};
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2);
+  const names = wanted.length ? wanted : Object.keys(BENCHMARKS);
+  const sections: BenchSection[] = [];
+  for (const name of names) {
+    const load = BENCHMARKS[name];
+    if (!load) throw new Error(`unknown benchmark "${name}"; known: ${Object.keys(BENCHMARKS).join(', ')}`);
+    process.stderr.write(`running ${name}…\n`);
+    const started = performance.now();
+    const section = await (await load()).run();
+    process.stderr.write(`  ${name} took ${Math.round(performance.now() - started)} ms\n`);
+    sections.push(section);
+  }
+  process.stdout.write(table(sections) + '\n');
+  const out = join(__dirname, '..', 'bench-results');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'bench.json'), JSON.stringify({ at: new Date().toISOString(), node: process.version, sections }, null, 2));
+  process.stdout.write(`\nJSON: ${join(out, 'bench.json')}\n`);
+  const failed = sections.flatMap((s) => s.rows).filter((r) => r.pass === false).length;
+  if (failed) process.stdout.write(`${failed} figure(s) miss their target.\n`);
+}
+
+function table(sections: BenchSection[]): string {
+  const lines: string[] = [];
+  for (const s of sections) {
+    lines.push('', `## ${s.title}`);
+    const rows = s.rows.map((r) => [r.metric, `${r.value}${r.unit}`, r.target ?? '', r.pass === undefined ? '' : r.pass ? 'ok' : 'MISS']);
+    const width = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), ['metric', 'value', 'target', ''][i].length));
+    const fmt = (r: string[]) => r.map((c, i) => (i === 1 ? c.padStart(width[i]) : c.padEnd(width[i]))).join('  ').trimEnd();
+    lines.push(fmt(['metric', 'value', 'target', '']), fmt(width.map((w) => '-'.repeat(w))), ...rows.map(fmt));
+  }
+  return lines.join('\n');
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});
