@@ -10,8 +10,14 @@ import { grammarSources } from './src/syntax/grammarSources.mjs';
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 
+// web-tree-sitter looks for its wasm with createRequire(import.meta.url), which a CommonJS bundle lacks:
+// give it the bundle's own file URL.
+const importMetaUrl = "const __fathomImportMetaUrl = require('node:url').pathToFileURL(__filename).href;";
+
 const node = {
   bundle: true,
+  define: { 'import.meta.url': '__fathomImportMetaUrl' },
+  banner: { js: importMetaUrl },
   platform: 'node',
   target: 'node20',
   format: 'cjs',
@@ -24,7 +30,7 @@ const node = {
 /** @type {esbuild.BuildOptions[]} */
 export const builds = [
   { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
-  { ...node, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  { ...node, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: `#!/usr/bin/env node\n${importMetaUrl}` } },
 ];
 
 if (!production) {

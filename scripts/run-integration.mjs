@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+// The integration suite (test/integration/) inside a real VS Code 1.100 extension host, without internet:
+// a VS Code server from the npm package code-server, its web client in headless Chromium, and Fathom plus the
+// suite loaded through the URL's payload (extensionDevelopmentPath + extensionTestsPath). The suite writes its
+// result to a file; this script prints it and exits non-zero when a test failed or no result came.
+//
+//   npm run test:integration [-- --grep TEXT] [-- --no-build] [-- --timeout SECONDS]
+//
+// FATHOM_EXTENSION_PATH=DIR tests the extension in DIR (e.g. an unpacked .vsix) instead of this repository.
+// FATHOM_KEEP_TEMP=1 keeps the temporary profile/workspace; FATHOM_HEADED=1 shows the browser (needs a display).
+// On failure, test-results/integration/ holds the server log, the extension host's logs and a screenshot.
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+
+await import('tsx');
+const { default: h } = await import('../test/harness/index.ts');
+
+const { values: opts } = parseArgs({
+  options: {
+    grep: { type: 'string' },
+    'no-build': { type: 'boolean', default: false },
+    timeout: { type: 'string', default: '300' },
+  },
+});
+
+const started = Date.now();
+const outDir = join(h.RESULTS_DIR, 'integration');
+const resultFile = join(outDir, 'result.json');
+rmSync(outDir, { recursive: true, force: true });
+mkdirSync(outDir, { recursive: true });
+
+await h.prepareTestEnv();
+if (!opts['no-build']) await h.build();
+const testsPath = join(h.REPO, 'out', 'test', 'integration', 'index.js');
+if (!existsSync(testsPath)) throw new Error(`${testsPath} is missing: run npm run build`);
+if (!existsSync(join(h.EXTENSION_PATH, 'dist', 'extension.js'))) throw new Error(`${h.EXTENSION_PATH}/dist/extension.js is missing: run npm run build`);
+
+const server = await h.startVSCodeServer({
+  env: { FATHOM_TEST_RESULT: resultFile, ...(opts.grep ? { FATHOM_TEST_GREP: opts.grep } : {}) },
+});
+let browser;
+let page;
+let ok = false;
+try {
+  browser = await h.launchBrowser();
+  page = await h.openWorkbench(browser, server.workbenchUrl({ extensionDevelopmentPath: h.EXTENSION_PATH, extensionTestsPath: testsPath }));
+  console.log(`VS Code is up after ${((Date.now() - started) / 1000).toFixed(1)} s; running the suite in its extension host\n`);
+
+  const printProgress = h.progressPrinter(h.progressLogOf(resultFile));
+  await h.waitFor('the integration suite to write its result', () => {
+    printProgress();
+    if (existsSync(resultFile)) return true;
+    // The extension host exits once run() settles: without a result by then, it crashed or never ran the suite.
+    const exit = server.process.tail(400).match(/Extension Host Process exited with code: (\S+)/);
+    if (exit && !existsSync(resultFile)) throw new h.GiveUp(`the extension host exited (code ${exit[1]}) without a result; server log:\n${server.process.tail(40)}`);
+    return false;
+  }, { timeoutMs: Number(opts.timeout) * 1000, intervalMs: 200 });
+  printProgress();
+
+  const result = h.readResult(resultFile);
+  console.log('\n' + h.summarize(result));
+  ok = result.failed === 0 && result.passed > 0;
+} catch (err) {
+  console.error(`\nintegration: ${err instanceof Error ? err.message : err}`);
+} finally {
+  if (!ok) {
+    // Keep what explains the failure before the profile is removed.
+    await page?.screenshot({ path: join(outDir, 'failure.png') }).catch(() => {});
+    writeFileSync(join(outDir, 'server.log'), server.process.tail(400) + '\n');
+    const logs = join(server.profile.userDataDir, 'logs');
+    if (existsSync(logs)) cpSync(logs, join(outDir, 'vscode-logs'), { recursive: true });
+    console.error(`diagnostics in ${outDir}`);
+  }
+  await browser?.close().catch(() => {});
+  await server.stop();
+}
+console.log(`integration: ${ok ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s total`);
+process.exit(ok ? 0 : 1);
