@@ -10,6 +10,7 @@ import { runDoctorCommand } from './vscode/doctorCommand';
 import { FathomInlineCompletionProvider } from './vscode/inlineCompletions';
 import { createLog } from './vscode/log';
 import { selectModel } from './vscode/selectModel';
+import { ReportDocuments } from './vscode/reportDocument';
 import { onConfigChange, readConfig } from './vscode/settings';
 import { StatusBar, type StatusView } from './vscode/statusBar';
 import { showStatusMenu } from './vscode/statusMenu';
@@ -19,6 +20,9 @@ export interface FathomApi {
   status(): StatusView;
 }
 
+/** Files and unsaved editors; not output panes, git views or other virtual documents. */
+const EDITABLE_DOCUMENTS: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }];
+
 export function activate(context: vscode.ExtensionContext): FathomApi {
   const { channel, logger } = createLog();
   let config = readConfig();
@@ -26,6 +30,7 @@ export function activate(context: vscode.ExtensionContext): FathomApi {
   const pool = new BackendPool(() => config, keys.lookup, logger);
   const status = new StatusModel();
   const statusBar = new StatusBar(status);
+  const reports = new ReportDocuments();
   const completionSwitch = () => status.setDisabled(config.completion.enabled ? undefined : 'completions are turned off');
   completionSwitch();
 
@@ -33,6 +38,7 @@ export function activate(context: vscode.ExtensionContext): FathomApi {
   context.subscriptions.push(
     channel,
     statusBar,
+    reports,
     onConfigChange((next) => {
       config = next;
       pool.invalidate();
@@ -40,14 +46,14 @@ export function activate(context: vscode.ExtensionContext): FathomApi {
       completionSwitch();
     }),
     keys.onDidChange(() => pool.invalidate()),
-    vscode.languages.registerInlineCompletionItemProvider({ pattern: '**' }, new FathomInlineCompletionProvider(pool, () => config, status, logger)),
+    vscode.languages.registerInlineCompletionItemProvider(EDITABLE_DOCUMENTS, new FathomInlineCompletionProvider(pool, () => config, status, logger)),
     command('fathom.triggerCompletion', () => vscode.commands.executeCommand('editor.action.inlineSuggest.trigger')),
     command('fathom.toggleCompletions', () =>
       vscode.workspace.getConfiguration('fathom').update('completion.enabled', !config.completion.enabled, vscode.ConfigurationTarget.Global),
     ),
     command('fathom.selectModel', () => selectModel(pool, config)),
     command('fathom.setApiKey', () => keys.promptAndStore(config)),
-    command('fathom.doctor', () => runDoctorCommand(pool, config)),
+    command('fathom.doctor', () => runDoctorCommand(pool, config, reports)),
     command('fathom.showLog', () => channel.show()),
     command('fathom.openSettings', () => vscode.commands.executeCommand('workbench.action.openSettings', '@ext:fathom.fathom')),
     command('fathom.showMenu', () => showStatusMenu(config)),

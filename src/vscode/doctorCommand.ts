@@ -3,9 +3,10 @@ import type { BackendPool } from '../backends/pool';
 import type { FathomConfig } from '../config/settings';
 import { formatReport } from '../doctor/formatReport';
 import { runDoctor } from '../doctor/probe';
+import type { ReportDocuments } from './reportDocument';
 
 /** "Fathom: Doctor": runs the CLI's probe and opens its report beside the editor. */
-export async function runDoctorCommand(pool: BackendPool, config: FathomConfig): Promise<string> {
+export async function runDoctorCommand(pool: BackendPool, config: FathomConfig, reports: ReportDocuments): Promise<string> {
   const report = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Fathom: checking backends…', cancellable: true },
     (_progress, token) => {
@@ -15,7 +16,6 @@ export async function runDoctorCommand(pool: BackendPool, config: FathomConfig):
     },
   );
   const text = formatReport(report);
-  const doc = await vscode.workspace.openTextDocument({ content: text, language: 'plaintext' });
-  await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
+  await reports.show('Fathom Doctor.txt', text);
   return text;
 }

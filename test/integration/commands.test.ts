@@ -41,12 +41,13 @@ describe('commands', () => {
     assert.equal(vscode.workspace.getConfiguration('fathom').get('completion.enabled'), true);
   });
 
-  it('Doctor asks the configured server and opens its report', async () => {
+  it('Doctor asks the configured server and opens its report, read-only', async () => {
     const report = await vscode.commands.executeCommand<string>('fathom.doctor');
     assert.ok(fake.server.requests.length > 0, 'the doctor sent requests to the fake server');
     const editor = await waitFor('the report to open in an editor', () =>
-      vscode.window.visibleTextEditors.find((e) => e.document.isUntitled && e.document.getText() === report),
+      vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'fathom-report' && e.document.getText() === report),
     );
+    assert.equal(editor.document.isDirty, false, 'closing the report must not ask to save it');
     assert.ok(report.includes(fake.server.url.replace(/\/+$/, '')), `the report names the server ${fake.server.url}:\n${report}`);
     assert.equal(editor.document.languageId, 'plaintext');
   });
