@@ -8,6 +8,10 @@ import type { Benchmark, BenchSection } from './report';
 
 const BENCHMARKS: Record<string, () => Promise<{ run: Benchmark }>> = {
   parse: () => import('./parse'),
+  typing: () => import('./typing'),
+  memory: () => import('./memory'),
+  replay: () => import('./replay'),
+  context: () => import('./context'),
 };
 
 async function main(): Promise<void> {

@@ -4,10 +4,11 @@
  */
 import * as vscode from 'vscode';
 import { BackendPool } from './backends/pool';
+import type { CompletionScheduler } from './completion/scheduler';
 import { StatusModel } from './status/statusModel';
 import { ApiKeyStore } from './vscode/apiKeys';
 import { runDoctorCommand } from './vscode/doctorCommand';
-import { FathomInlineCompletionProvider } from './vscode/inlineCompletions';
+import { registerCompletions } from './vscode/completions';
 import { createLog } from './vscode/log';
 import { selectModel } from './vscode/selectModel';
 import { ReportDocuments } from './vscode/reportDocument';
@@ -18,10 +19,9 @@ import { showStatusMenu } from './vscode/statusMenu';
 /** What `activate` returns: a window for the integration tests onto state the API can't read. */
 export interface FathomApi {
   status(): StatusView;
+  /** Local completion counters (requests, reuse, cache hits, shown, accepted). */
+  completionStats(): ReturnType<CompletionScheduler['stats']>;
 }
-
-/** Files and unsaved editors; not output panes, git views or other virtual documents. */
-const EDITABLE_DOCUMENTS: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }];
 
 export function activate(context: vscode.ExtensionContext): FathomApi {
   const { channel, logger } = createLog();
@@ -46,7 +46,6 @@ export function activate(context: vscode.ExtensionContext): FathomApi {
       completionSwitch();
     }),
     keys.onDidChange(() => pool.invalidate()),
-    vscode.languages.registerInlineCompletionItemProvider(EDITABLE_DOCUMENTS, new FathomInlineCompletionProvider(pool, () => config, status, logger)),
     command('fathom.triggerCompletion', () => vscode.commands.executeCommand('editor.action.inlineSuggest.trigger')),
     command('fathom.toggleCompletions', () =>
       vscode.workspace.getConfiguration('fathom').update('completion.enabled', !config.completion.enabled, vscode.ConfigurationTarget.Global),
@@ -58,8 +57,9 @@ export function activate(context: vscode.ExtensionContext): FathomApi {
     command('fathom.openSettings', () => vscode.commands.executeCommand('workbench.action.openSettings', '@ext:fathom.fathom')),
     command('fathom.showMenu', () => showStatusMenu(config)),
   );
+  const completions = registerCompletions(context, { pool, getConfig: () => config, status, logger });
   logger.info(`Fathom activated (completion: ${config.completion.provider} ${config.completion.model}; chat: ${config.chat.provider} ${config.chat.model})`);
-  return { status: () => statusBar.current() };
+  return { status: () => statusBar.current(), completionStats: () => completions.stats() };
 }
 
 export function deactivate(): void {}

@@ -6,7 +6,7 @@
  * `fetch` adds the call's signal, which closes the connection for plain calls and streams alike. The same
  * fetch notes the answer's status and Retry-After, which the SDK's ResponseError does not carry.
  */
-import { Ollama, type ChatResponse, type GenerateResponse, type Options, type ShowResponse } from 'ollama';
+import { Ollama, type ChatRequest as OllamaChatRequest, type ChatResponse, type GenerateRequest, type GenerateResponse, type Options, type ShowResponse } from 'ollama';
 import type { StopReason } from './deadline';
 import { toBackendError } from './error-mapping';
 import type { BackendError } from './errors';
@@ -59,52 +59,11 @@ export class OllamaBackend implements Backend {
   }
 
   streamChat(request: ChatRequest): AsyncIterable<string> {
-    return this.stream(
-      request,
-      (client) =>
-        client.chat({
-          model: request.model,
-          messages: request.messages,
-          stream: true,
-          ...this.keepAlive(),
-          options: this.modelOptions(request),
-        }),
-      (chunk: ChatResponse) => chunk.message?.content,
-    );
+    return this.stream(request, (client) => client.chat(ollamaChatBody(request, this.options)), (chunk: ChatResponse) => chunk.message?.content);
   }
 
   streamCompletion(request: CompletionRequest): AsyncIterable<string> {
-    return this.stream(
-      request,
-      (client) =>
-        client.generate({
-          model: request.model,
-          prompt: request.prompt,
-          ...(request.suffix !== undefined && { suffix: request.suffix }),
-          ...(request.raw && { raw: true }),
-          stream: true,
-          ...this.keepAlive(),
-          options: this.modelOptions(request),
-        }),
-      (chunk: GenerateResponse) => chunk.response,
-    );
-  }
-
-  /** The same num_ctx on every request: a different one makes Ollama reload the model. */
-  private modelOptions(request: GenerationOptions): Partial<Options> {
-    const options: Partial<Options> = {};
-    if (this.options.contextLength !== undefined) options.num_ctx = this.options.contextLength;
-    if (request.temperature !== undefined) options.temperature = request.temperature;
-    if (request.maxTokens !== undefined) options.num_predict = request.maxTokens;
-    if (request.stop && request.stop.length > 0) options.stop = request.stop;
-    return options;
-  }
-
-  /** Ollama reads a JSON string as a Go duration ("30m") and a number as seconds, so "-1" must go as -1. */
-  private keepAlive(): { keep_alive?: string | number } {
-    const value = this.options.keepAlive?.trim();
-    if (!value) return {};
-    return { keep_alive: /^-?\d+$/.test(value) ? Number(value) : value };
+    return this.stream(request, (client) => client.generate(ollamaGenerateBody(request, this.options)), (chunk: GenerateResponse) => chunk.response);
   }
 
   private call<T>(options: RequestOptions, model: string | undefined, run: (client: Ollama) => Promise<T>): Promise<T> {
@@ -155,6 +114,53 @@ export class OllamaBackend implements Backend {
       { provider: 'ollama', baseUrl: this.baseUrl, model, secrets: [this.options.apiKey] },
     );
   }
+}
+
+/** What every request body carries from the backend's settings. */
+export type OllamaBodyOptions = Pick<OllamaBackendOptions, 'keepAlive' | 'contextLength'>;
+
+/**
+ * The /api/generate body, exactly as the SDK posts it (it sends the object as JSON). Exported so the CLI's
+ * `prompt` command prints the very body a completion sends.
+ */
+export function ollamaGenerateBody(request: CompletionRequest, settings: OllamaBodyOptions): GenerateRequest & { stream: true } {
+  return {
+    model: request.model,
+    prompt: request.prompt,
+    ...(request.suffix !== undefined && { suffix: request.suffix }),
+    ...(request.raw && { raw: true }),
+    stream: true,
+    ...keepAlive(settings),
+    options: modelOptions(request, settings),
+  };
+}
+
+/** The /api/chat body, exactly as the SDK posts it. */
+export function ollamaChatBody(request: ChatRequest, settings: OllamaBodyOptions): OllamaChatRequest & { stream: true } {
+  return {
+    model: request.model,
+    messages: request.messages,
+    stream: true,
+    ...keepAlive(settings),
+    options: modelOptions(request, settings),
+  };
+}
+
+/** The same num_ctx on every request: a different one makes Ollama reload the model. */
+function modelOptions(request: GenerationOptions, settings: OllamaBodyOptions): Partial<Options> {
+  const options: Partial<Options> = {};
+  if (settings.contextLength !== undefined) options.num_ctx = settings.contextLength;
+  if (request.temperature !== undefined) options.temperature = request.temperature;
+  if (request.maxTokens !== undefined) options.num_predict = request.maxTokens;
+  if (request.stop && request.stop.length > 0) options.stop = request.stop;
+  return options;
+}
+
+/** Ollama reads a JSON string as a Go duration ("30m") and a number as seconds, so "-1" must go as -1. */
+function keepAlive(settings: OllamaBodyOptions): { keep_alive?: string | number } {
+  const value = settings.keepAlive?.trim();
+  if (!value) return {};
+  return { keep_alive: /^-?\d+$/.test(value) ? Number(value) : value };
 }
 
 /** Reads /api/show: the context window from `<architecture>.context_length`, FIM from "insert" or `.Suffix`. */

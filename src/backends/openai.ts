@@ -9,6 +9,7 @@
  * becomes an `unauthorized` error asking for a key.
  */
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
+import type { ChatCompletionCreateParamsStreaming, CompletionCreateParamsStreaming } from 'openai/resources';
 import type { StopReason } from './deadline';
 import { toBackendError } from './error-mapping';
 import type { BackendError } from './errors';
@@ -84,41 +85,16 @@ export class OpenAIBackend implements Backend {
   streamChat(request: ChatRequest): AsyncIterable<string> {
     return guardedStream(
       request,
-      (signal) =>
-        this.client.chat.completions.create(
-          {
-            model: request.model,
-            messages: request.messages,
-            stream: true,
-            ...(request.temperature !== undefined && { temperature: request.temperature }),
-            // max_tokens rather than max_completion_tokens: the compatible servers know the older name.
-            ...(request.maxTokens !== undefined && { max_tokens: request.maxTokens }),
-            ...(request.stop && request.stop.length > 0 && { stop: request.stop }),
-          },
-          { signal },
-        ),
+      (signal) => this.client.chat.completions.create(openAIChatBody(request), { signal }),
       (chunk) => chunk.choices[0]?.delta?.content,
       (error, stop) => this.failure(error, stop, request.model),
     );
   }
 
   streamCompletion(request: CompletionRequest): AsyncIterable<string> {
-    // `raw` needs no flag here: /v1/completions always sends the prompt as it is.
     return guardedStream(
       request,
-      (signal) =>
-        this.client.completions.create(
-          {
-            model: request.model,
-            prompt: request.prompt,
-            ...(request.suffix !== undefined && { suffix: request.suffix }),
-            stream: true,
-            ...(request.temperature !== undefined && { temperature: request.temperature }),
-            ...(request.maxTokens !== undefined && { max_tokens: request.maxTokens }),
-            ...(request.stop && request.stop.length > 0 && { stop: request.stop }),
-          },
-          { signal },
-        ),
+      (signal) => this.client.completions.create(openAICompletionBody(request), { signal }),
       (chunk) => chunk.choices[0]?.text,
       (error, stop) => this.failure(error, stop, request.model),
     );
@@ -151,6 +127,35 @@ export class OpenAIBackend implements Backend {
       { provider: 'openai', baseUrl: this.baseUrl, model, secrets: [this.options.apiKey] },
     );
   }
+}
+
+/**
+ * The /v1/chat/completions body, exactly as the SDK posts it. Exported so the CLI's `prompt` command prints
+ * the very body a completion sends.
+ */
+export function openAIChatBody(request: ChatRequest): ChatCompletionCreateParamsStreaming {
+  return {
+    model: request.model,
+    messages: request.messages,
+    stream: true,
+    ...(request.temperature !== undefined && { temperature: request.temperature }),
+    // max_tokens rather than max_completion_tokens: the compatible servers know the older name.
+    ...(request.maxTokens !== undefined && { max_tokens: request.maxTokens }),
+    ...(request.stop && request.stop.length > 0 && { stop: request.stop }),
+  };
+}
+
+/** The /v1/completions body. `raw` needs no flag here: /v1/completions always takes the prompt as it is. */
+export function openAICompletionBody(request: CompletionRequest): CompletionCreateParamsStreaming {
+  return {
+    model: request.model,
+    prompt: request.prompt,
+    ...(request.suffix !== undefined && { suffix: request.suffix }),
+    stream: true,
+    ...(request.temperature !== undefined && { temperature: request.temperature }),
+    ...(request.maxTokens !== undefined && { max_tokens: request.maxTokens }),
+    ...(request.stop && request.stop.length > 0 && { stop: request.stop }),
+  };
 }
 
 function contextLengthOf(entry: Record<string, unknown>): number | undefined {

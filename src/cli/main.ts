@@ -1,6 +1,9 @@
 /**
  * Fathom's command line: the same core the extension runs, without VS Code.
  *   node dist/cli.js doctor [options]     probe the configured backends
+ *   node dist/cli.js prompt [options]     print the request body a completion at a cursor would send
+ *   node dist/cli.js replay --cases FILE  run the completion pipeline on recorded cases (scripted model)
+ *   node dist/cli.js context [options]    print the context snippets a completion at a cursor would carry
  */
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
@@ -9,12 +12,18 @@ import { objectSource, parseConfig, type FathomConfig } from '../config/settings
 import { formatReport } from '../doctor/formatReport';
 import { runDoctor } from '../doctor/probe';
 import { silentLogger, type Logger } from '../logging/logger';
+import { replay, REPLAY_USAGE } from './replay';
+import { PROMPT_USAGE, promptCommand } from './prompt';
+import { CONTEXT_USAGE, contextCommand } from './context';
 
 const USAGE = `Usage: node dist/cli.js <command> [options]
 
 Commands:
   doctor     Probe the configured backends: reachability, version, models, FIM support,
              context length and latency. Exits 1 when something is wrong.
+${REPLAY_USAGE}
+  prompt     Print the exact request body a completion at --file/--offset would send.
+  context    Print, as JSON, the context snippets a completion at --file/--offset would carry.
 
 Options (doctor):
   --settings FILE        read fathom.* settings from a JSON file (e.g. .vscode/settings.json)
@@ -26,7 +35,11 @@ Options (doctor):
   --timeout MS           request timeout
   --json                 print the report as JSON
   --verbose              log each request to stderr
-Environment: FATHOM_API_KEY (or OPENAI_API_KEY for the openai provider) supplies the API key.`;
+Environment: FATHOM_API_KEY (or OPENAI_API_KEY for the openai provider) supplies the API key.
+
+${PROMPT_USAGE}
+
+${CONTEXT_USAGE}`;
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -35,6 +48,9 @@ export async function main(argv: string[]): Promise<number> {
     return command ? 0 : 2;
   }
   if (command === 'doctor') return doctor(rest);
+  if (command === 'replay') return replay(rest);
+  if (command === 'prompt') return promptCommand(rest);
+  if (command === 'context') return contextCommand(rest);
   process.stderr.write(`Unknown command "${command}".\n\n${USAGE}\n`);
   return 2;
 }

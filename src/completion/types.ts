@@ -42,6 +42,11 @@ export interface WorkspaceFiles {
   read(path: string): Promise<string | undefined>;
   /** Whether a workspace-relative path exists (import resolution tries candidates). */
   exists(path: string): Promise<boolean>;
+  /**
+   * Names of the files directly in a workspace folder ('' is the root). Optional: used where a
+   * language imports a folder rather than a file (Go packages, Java wildcards, C# namespaces).
+   */
+  list?(dir: string): Promise<string[]>;
   /** Documents open in the editor (and recently edited ones), most recent first, for similarity search. */
   recentDocuments(): readonly { path: string; languageId: string; text: string }[];
 }

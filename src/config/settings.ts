@@ -14,8 +14,18 @@ export interface RoleSettings {
   maxTokens: number;
 }
 
+export interface CompletionSettings extends RoleSettings {
+  enabled: boolean;
+  /** Automatic completions inside comments and docstrings. */
+  enableInComments: boolean;
+  /** VS Code language ids for which completions are off. */
+  disabledLanguages: string[];
+  /** The user's own prompt template ('' = Fathom picks one for the model family). */
+  template: string;
+}
+
 export interface FathomConfig {
-  completion: RoleSettings & { enabled: boolean };
+  completion: CompletionSettings;
   chat: RoleSettings;
   ollama: { baseUrl: string; keepAlive: string };
   openai: { baseUrl: string };
@@ -32,6 +42,9 @@ export const DEFAULT_SETTINGS = {
   'completion.model': 'qwen2.5-coder:1.5b',
   'completion.temperature': 0.2,
   'completion.maxTokens': 256,
+  'completion.enableInComments': true,
+  'completion.disabledLanguages': [] as string[],
+  'completion.template': '',
   'chat.provider': 'ollama',
   'chat.model': 'qwen2.5-coder:7b',
   'chat.temperature': 0.3,
@@ -54,6 +67,15 @@ export function parseConfig(source: SettingsSource): FathomConfig {
     const v = source(k);
     return typeof v === 'string' && v.trim() !== '' ? v.trim() : (DEFAULT_SETTINGS[k] as string);
   };
+  const list = (k: SettingKey) => {
+    const v = source(k);
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '').map((x) => x.trim()) : [...(DEFAULT_SETTINGS[k] as string[])];
+  };
+  /** Templates keep their whitespace: it is part of the prompt. */
+  const raw = (k: SettingKey) => {
+    const v = source(k);
+    return typeof v === 'string' ? v : (DEFAULT_SETTINGS[k] as string);
+  };
   const num = (k: SettingKey, min: number, max: number) => {
     const v = source(k);
     return typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max ? v : (DEFAULT_SETTINGS[k] as number);
@@ -70,6 +92,9 @@ export function parseConfig(source: SettingsSource): FathomConfig {
       model: str('completion.model'),
       temperature: num('completion.temperature', 0, 2),
       maxTokens: Math.round(num('completion.maxTokens', 1, 8192)),
+      enableInComments: bool('completion.enableInComments'),
+      disabledLanguages: list('completion.disabledLanguages'),
+      template: raw('completion.template'),
     },
     chat: {
       provider: provider('chat.provider'),

@@ -81,6 +81,11 @@ export class DocumentTrees {
     this.entries.delete(uri);
   }
 
+  /** Whether a tree is kept for this document (only those need their edits recorded). */
+  has(uri: string): boolean {
+    return this.entries.has(uri);
+  }
+
   get size(): number {
     return this.entries.size;
   }

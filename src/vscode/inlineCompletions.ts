@@ -1,20 +1,21 @@
 import * as vscode from 'vscode';
-import type { BackendPool } from '../backends/pool';
-import { isBackendError } from '../backends/errors';
+import type { CompletionScheduler } from '../completion/scheduler';
+import type { DocumentSnapshot } from '../completion/types';
 import type { FathomConfig } from '../config/settings';
-import { requestCompletion } from '../completion/requestCompletion';
-import type { Logger } from '../logging/logger';
-import type { StatusModel } from '../status/statusModel';
+import type { EditorWorkspaceFiles } from './workspaceFiles';
 
-const TYPING_PAUSE_MS = 120;
+export const ACCEPTED_COMMAND = 'fathom.completionAccepted';
 
-/** Turns an editor position into a completion request and the answer into ghost text. */
+/**
+ * Turns an editor position into a snapshot for the completion scheduler, and its answer into ghost text.
+ * VS Code calls this on every keystroke and cancels the token on the next one: the token becomes the
+ * scheduler's signal, which decides whether the request in flight is still useful or is aborted.
+ */
 export class FathomInlineCompletionProvider implements vscode.InlineCompletionItemProvider {
   constructor(
-    private readonly pool: BackendPool,
+    private readonly scheduler: CompletionScheduler,
     private readonly getConfig: () => FathomConfig,
-    private readonly status: StatusModel,
-    private readonly logger: Logger,
+    private readonly files: EditorWorkspaceFiles,
   ) {}
 
   async provideInlineCompletionItems(
@@ -23,53 +24,35 @@ export class FathomInlineCompletionProvider implements vscode.InlineCompletionIt
     context: vscode.InlineCompletionContext,
     token: vscode.CancellationToken,
   ): Promise<vscode.InlineCompletionItem[] | undefined> {
-    const config = this.getConfig();
-    if (!config.completion.enabled) return undefined;
-    const automatic = context.triggerKind === vscode.InlineCompletionTriggerKind.Automatic;
-    if (automatic && !(await pause(TYPING_PAUSE_MS, token))) return undefined;
-
+    if (!this.getConfig().completion.enabled) return undefined;
     const abort = new AbortController();
     const cancel = token.onCancellationRequested(() => abort.abort());
-    const end = this.status.begin('completing');
     try {
-      const offset = document.offsetAt(position);
-      const text = document.getText();
-      const target = await this.pool.forRole('completion', { signal: abort.signal });
-      const insert = await requestCompletion(
-        { prefix: text.slice(0, offset), suffix: text.slice(offset) },
-        { ...target, timeoutMs: config.requestTimeoutMs },
-        abort.signal,
-      );
-      end();
-      if (!insert || token.isCancellationRequested) return undefined;
-      return [new vscode.InlineCompletionItem(insert, new vscode.Range(position, position))];
-    } catch (error) {
-      if (isBackendError(error) && error.kind === 'cancelled') {
-        end();
-        return undefined;
-      }
-      // Completions fail quietly in the editor and visibly in the status bar.
-      const message = error instanceof Error ? error.message : String(error);
-      end({ error: message });
-      this.logger.warn(`completion failed: ${message}`);
-      return undefined;
+      const snapshot = snapshotOf(document, position, this.files.relative(document.uri));
+      const editor = vscode.window.activeTextEditor;
+      const result = await this.scheduler.provide(snapshot, {
+        trigger: context.triggerKind === vscode.InlineCompletionTriggerKind.Invoke ? 'manual' : 'automatic',
+        signal: abort.signal,
+        selections: editor?.document === document ? editor.selections.length : 1,
+      });
+      if (!result || token.isCancellationRequested) return undefined;
+      const end = document.positionAt(snapshot.offset + result.replaceLength);
+      const item = new vscode.InlineCompletionItem(result.insert, new vscode.Range(position, end));
+      item.command = { title: 'Fathom: completion accepted', command: ACCEPTED_COMMAND, arguments: [snapshot.uri] };
+      return [item];
     } finally {
       cancel.dispose();
     }
   }
 }
 
-/** Waits for a pause in typing; false when the request was cancelled meanwhile. */
-function pause(ms: number, token: vscode.CancellationToken): Promise<boolean> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      sub.dispose();
-      resolve(!token.isCancellationRequested);
-    }, ms);
-    const sub = token.onCancellationRequested(() => {
-      clearTimeout(timer);
-      sub.dispose();
-      resolve(false);
-    });
-  });
+function snapshotOf(document: vscode.TextDocument, position: vscode.Position, path: string | undefined): DocumentSnapshot {
+  return {
+    uri: document.uri.toString(),
+    path: path ?? document.uri.path.split('/').pop() ?? 'untitled',
+    languageId: document.languageId,
+    text: document.getText(),
+    offset: document.offsetAt(position),
+    version: document.version,
+  };
 }

@@ -1,0 +1,151 @@
+/**
+ * `node dist/cli.js prompt --root DIR --file REL_PATH --offset N --model NAME`: prints the exact request body
+ * the completion at that cursor would send — the Ollama /api/generate (or /api/chat) JSON, or the
+ * OpenAI-compatible /v1/completions (or /v1/chat/completions) JSON — built by the same functions the
+ * extension and the backends use. Nothing is sent: the server is not asked, so what it would say about the
+ * model (FIM support) comes from flags, or is inferred the way the extension would see it.
+ */
+import { readFileSync } from 'node:fs';
+import { basename, posix, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ollamaChatBody, ollamaGenerateBody } from '../backends/ollama';
+import { openAIChatBody, openAICompletionBody } from '../backends/openai';
+import type { ModelInfo, ProviderKind } from '../backends/types';
+import { assemblePrompt } from '../completion/prompt/assemble';
+import type { BuiltCompletionRequest } from '../completion/prompt/build';
+import { infillFamily } from '../completion/prompt/families';
+import { parseUserTemplate, type UserTemplate } from '../completion/prompt/userTemplate';
+import type { DocumentSnapshot } from '../completion/types';
+import { objectSource, parseConfig, type FathomConfig } from '../config/settings';
+import { languageOfPath } from '../syntax/languages';
+import { shippedGrammar } from '../syntax/locateGrammar';
+import { Parsers } from '../syntax/parsers';
+import { siblings } from './context';
+import { NodeWorkspaceFiles } from './nodeWorkspaceFiles';
+
+export const PROMPT_USAGE = `Options (prompt):
+  --root DIR             workspace root
+  --file REL_PATH        the file being edited, relative to the root
+  --offset N             cursor, as a UTF-16 offset into the file
+  --model NAME           completion model (default: the completion.model setting)
+  --provider ollama|openai   which server's request body to print (default: the completion.provider setting)
+  --fim yes|no           whether the server fills in the middle natively (default: Ollama yes for a model
+                         family trained for it; OpenAI-compatible no, as the extension assumes)
+  --context-length N     context window the prompt is fitted to and Ollama num_ctx (default: setting)
+  --template TEXT        completion template (default: the completion.template setting)
+  --settings FILE        read fathom.* settings from a JSON file (e.g. .vscode/settings.json)
+  --pretty               indent the JSON (the body is otherwise printed byte for byte as sent)`;
+
+export interface PromptOutput {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+const processOutput: PromptOutput = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+/** Runs the command; resolves with the exit code (0, or 2 for bad arguments). `parsers` defaults to the shipped grammars. */
+export async function promptCommand(args: string[], out: PromptOutput = processOutput, deps: { parsers?: Parsers } = {}): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      root: { type: 'string' },
+      file: { type: 'string' },
+      offset: { type: 'string' },
+      model: { type: 'string' },
+      provider: { type: 'string' },
+      fim: { type: 'string' },
+      'context-length': { type: 'string' },
+      template: { type: 'string' },
+      settings: { type: 'string' },
+      pretty: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    out.stdout(`Usage: node dist/cli.js prompt --root DIR --file REL_PATH --offset N [options]\n\n${PROMPT_USAGE}\n`);
+    return 0;
+  }
+  const fail = (message: string) => {
+    out.stderr(`fathom prompt: ${message}\n\n${PROMPT_USAGE}\n`);
+    return 2;
+  };
+  if (!values.root || !values.file || values.offset === undefined) return fail('--root, --file and --offset are required.');
+  if (values.provider !== undefined && values.provider !== 'ollama' && values.provider !== 'openai') return fail('--provider must be ollama or openai.');
+  if (values.fim !== undefined && values.fim !== 'yes' && values.fim !== 'no') return fail('--fim must be yes or no.');
+
+  const root = resolve(values.root);
+  const path = posix.normalize(values.file.replace(/\\/g, '/')).replace(/^\.\//, '');
+  let text: string;
+  try {
+    text = readFileSync(resolve(root, path), 'utf8');
+  } catch {
+    return fail(`cannot read ${path} under ${root}.`);
+  }
+  const offset = Number(values.offset);
+  if (!Number.isInteger(offset) || offset < 0 || offset > text.length) return fail(`--offset must be an integer from 0 to ${text.length}.`);
+
+  const raw: Record<string, unknown> = values.settings ? JSON.parse(readFileSync(values.settings, 'utf8')) : {};
+  const set = (key: string, value: unknown) => value !== undefined && (raw[key] = value);
+  set('completion.provider', values.provider);
+  set('completion.model', values.model);
+  set('contextLength', values['context-length'] !== undefined ? Number(values['context-length']) : undefined);
+  const config: FathomConfig = parseConfig(objectSource(raw));
+
+  const templateSource = values.template ?? settingString(raw, 'completion.template');
+  let template: UserTemplate | undefined;
+  if (templateSource) {
+    const parsed = parseUserTemplate(templateSource);
+    if (!parsed.ok) return fail(parsed.error);
+    template = parsed.template;
+  }
+
+  const provider = config.completion.provider;
+  const model = config.completion.model;
+  const snapshot: DocumentSnapshot = { uri: path, path, languageId: languageOfPath(path) ?? 'plaintext', text, offset, version: 1 };
+  const info: ModelInfo = { name: model, supportsFim: values.fim ? values.fim === 'yes' : assumedFim(provider, model) };
+  // The same workspace view as the `context` command, so both show the same snippets: other files from
+  // the disk, the folder's files of the same language standing in for the editor's recent documents.
+  const files = new NodeWorkspaceFiles(root, { recent: siblings(root, path) });
+  const parsers = deps.parsers ?? new Parsers(shippedGrammar(__dirname));
+  let built: BuiltCompletionRequest;
+  try {
+    built = await assemblePrompt(
+      snapshot,
+      { files, parsers },
+      { model, info, settings: config.completion, contextLength: config.contextLength, template, repoName: basename(root) },
+    );
+  } finally {
+    if (!deps.parsers) parsers.dispose();
+  }
+  out.stdout(JSON.stringify(requestBody(built, provider, config), null, values.pretty ? 2 : undefined) + '\n');
+  return 0;
+}
+
+/**
+ * What the extension would learn from the server. Ollama reports FIM ("insert") for the library's FIM models,
+ * which are the families with a FIM template; OpenAI-compatible servers report nothing, and the extension then
+ * assumes no native FIM (it sends the family's raw template instead).
+ */
+function assumedFim(provider: ProviderKind, model: string): boolean {
+  return provider === 'ollama' && infillFamily(model) !== undefined;
+}
+
+/** The body the backend posts for this request, from the same functions the backends call. */
+export function requestBody(built: BuiltCompletionRequest, provider: ProviderKind, config: FathomConfig): object {
+  if (provider === 'ollama') {
+    // The pool builds the Ollama backend with these two settings (num_ctx on every request, keep_alive).
+    const settings = { keepAlive: config.ollama.keepAlive, contextLength: config.contextLength };
+    return built.kind === 'chat' ? ollamaChatBody(built.request, settings) : ollamaGenerateBody(built.request, settings);
+  }
+  return built.kind === 'chat' ? openAIChatBody(built.request) : openAICompletionBody(built.request);
+}
+
+/** A setting the typed config does not hold (yet), read like objectSource reads: with or without `fathom.`. */
+function settingString(raw: Record<string, unknown>, key: string): string | undefined {
+  const value = `fathom.${key}` in raw ? raw[`fathom.${key}`] : raw[key];
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+

@@ -1,0 +1,55 @@
+/**
+ * Never insert what is already there. A model that does not know where to stop runs on into the code
+ * after the cursor: a single-line completion that ends with the rest of the cursor line loses that
+ * ending; one that just repeats the next line is dropped; a multi-line completion is cut before the first
+ * line from which it repeats the lines below the cursor.
+ */
+import { indentOf, indentWidth, isBlank, nextNonBlankLines } from '../cursorContext';
+import type { CursorContext } from '../cursorContext';
+import type { Filter } from './types';
+
+/** How many lines below the cursor a repeat is compared with. */
+const LINES_COMPARED = 3;
+
+export const cutAtSuffixRepeat: Filter = (draft, { cursor }) => {
+  const text = draft.text;
+  if (!text.includes('\n')) {
+    const rest = cursor.lineSuffix.slice(draft.replaceLength).trim();
+    if (rest && text.trimEnd().endsWith(rest)) return { ...draft, text: text.trimEnd().slice(0, -rest.length) };
+    const next = nextNonBlankLines(cursor, 1)[0];
+    if (isBlank(cursor.linePrefix) && next !== undefined && text.trim() === next.trim()) return { ...draft, text: '' };
+    return draft;
+  }
+  const at = suffixRepeatStart(text.split('\n'), cursor);
+  if (at === undefined) return draft;
+  const lines = text.split('\n').slice(0, at);
+  while (lines.length > 1 && isBlank(lines[lines.length - 1])) lines.pop();
+  return { ...draft, text: lines.join('\n') };
+};
+
+/**
+ * Index of the first completion line (after the cursor line) from which the completion repeats the
+ * non-blank lines below the cursor, indentation included: the next LINES_COMPARED of them, or as many as
+ * a finished completion still has, and more than bare punctuation. While the text is still arriving
+ * (`final` false) a repeat counts only once all LINES_COMPARED lines are there to compare.
+ */
+export function suffixRepeatStart(lines: readonly string[], cursor: CursorContext, final = true): number | undefined {
+  const belowLines = nextNonBlankLines(cursor, LINES_COMPARED);
+  const below = belowLines.map(lineKey);
+  if (below.length === 0) return undefined;
+  for (let i = 1; i < lines.length; i++) {
+    if (lineKey(lines[i]) !== below[0]) continue;
+    const ahead = lines.slice(i).filter((l) => !isBlank(l)).map(lineKey);
+    if (!final && ahead.length < below.length) return undefined;
+    const compared = Math.min(below.length, ahead.length);
+    let same = 0;
+    while (same < compared && ahead[same] === below[same]) same++;
+    if (same === compared && /\w/.test(belowLines.slice(0, same).join(''))) return i;
+  }
+  return undefined;
+}
+
+/** A line as compared: its indentation width and its trimmed text. */
+function lineKey(line: string): string {
+  return `${indentWidth(indentOf(line))}|${line.trim()}`;
+}

@@ -1,0 +1,80 @@
+/**
+ * Puts the completion pipeline together for one request: the completion backend and its model info
+ * (BackendPool), the document's cached syntax tree, context and prompt (prompt/assemble.ts), then the
+ * engine (stream, stop, post-process). The editor and the benchmarks build their `CompleteOnce` here.
+ */
+import type { Language, Tree } from 'web-tree-sitter';
+import type { RoleBackend } from '../backends/pool';
+import type { FathomConfig } from '../config/settings';
+import type { Parsers } from '../syntax/parsers';
+import { completeOnce, SINGLE_LINE_MAX_TOKENS } from './engine';
+import { assemblePrompt } from './prompt/assemble';
+import { parseUserTemplate, type UserTemplate } from './prompt/userTemplate';
+import type { CompleteOnce } from './scheduler';
+import type { DocumentSnapshot, WorkspaceFiles } from './types';
+
+export interface CompletionServiceDeps {
+  /** The completion role's backend and model info (BackendPool.forRole). */
+  target: (signal: AbortSignal) => Promise<RoleBackend>;
+  getConfig: () => FathomConfig;
+  parsers: Parsers;
+  /** The document's tree, kept up to date by the caller (DocumentTrees.withTree). */
+  withTree: <R>(snapshot: DocumentSnapshot, use: (tree: Tree | undefined) => R) => Promise<R>;
+  files: WorkspaceFiles;
+  /** Workspace folder name, for model families trained with a repository name. */
+  repoName?: () => string | undefined;
+  /** Told once per distinct bad template, so the user learns why it is not used. */
+  onTemplateError?: (message: string) => void;
+}
+
+export function createCompleteOnce(deps: CompletionServiceDeps): CompleteOnce {
+  const template = templateCache(deps.onTemplateError);
+  return async (snapshot, signal) => {
+    const target = await deps.target(signal);
+    const config = deps.getConfig();
+    const { settings } = target;
+    return completeOnce(
+      snapshot,
+      {
+        backend: target.backend,
+        model: settings.model,
+        maxTokens: settings.maxTokens,
+        temperature: settings.temperature,
+        timeoutMs: config.requestTimeoutMs,
+        withTree: deps.withTree,
+        parse: (language: Language, text: string) => deps.parsers.parse(language, text),
+        buildRequest: async (s, { multiline }) => {
+          const tree = await deps.withTree(s, (t) => t?.copy());
+          try {
+            const built = await assemblePrompt(
+              s,
+              { files: deps.files, parsers: deps.parsers, tree, signal },
+              { model: settings.model, info: target.info, settings, contextLength: target.contextLength, template: template(config.completion.template), repoName: deps.repoName?.() },
+            );
+            const maxTokens = multiline ? settings.maxTokens : Math.min(settings.maxTokens, SINGLE_LINE_MAX_TOKENS);
+            return { ...built.request, maxTokens, timeoutMs: config.requestTimeoutMs };
+          } finally {
+            tree?.delete();
+          }
+        },
+      },
+      signal,
+    );
+  };
+}
+
+/** Parses the template setting once per distinct value. */
+function templateCache(onError?: (message: string) => void): (source: string) => UserTemplate | undefined {
+  let last: { source: string; template: UserTemplate | undefined } | undefined;
+  return (source) => {
+    if (last?.source === source) return last.template;
+    let template: UserTemplate | undefined;
+    if (source.trim() !== '') {
+      const parsed = parseUserTemplate(source);
+      if (parsed.ok) template = parsed.template;
+      else onError?.(`fathom.completion.template is not used: ${parsed.error}`);
+    }
+    last = { source, template };
+    return template;
+  };
+}

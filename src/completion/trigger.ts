@@ -1,0 +1,191 @@
+/**
+ * Step 1 of the pipeline: whether a completion could help at this cursor at all. Pure: the editor adapter
+ * gathers the facts (cursor count, ignore rules, syntax at the cursor when a tree is at hand) and this
+ * decides, so the rules are the same in the editor, the CLI and the benchmarks.
+ *
+ * Manual triggers (Alt+\, "Fathom: Trigger Completion") skip only for hard reasons (settings, privacy,
+ * several cursors): a user who asks explicitly has already judged that a suggestion may help. The guesses
+ * about where a suggestion is unwanted apply to automatic triggers only.
+ */
+
+export type TriggerKind = 'automatic' | 'manual';
+
+export type SkipReason =
+  | 'ignoredFile'
+  | 'disabledLanguage'
+  | 'multipleCursors'
+  | 'emptyDocument'
+  | 'wordRightOfCursor'
+  | 'insideString'
+  | 'commentsDisabled';
+
+/** What the syntax tree says about the cursor; when absent, a cheap lexical guess is made instead. */
+export interface SyntaxAtCursor {
+  inComment: boolean;
+  /** Inside a string literal: its text between the cursor and the closing quote. Undefined outside strings. */
+  stringTextRightOfCursor?: string;
+}
+
+export interface TriggerInput {
+  text: string;
+  /** Cursor, as a UTF-16 offset into `text`. */
+  offset: number;
+  languageId: string;
+  kind: TriggerKind;
+  /** How many cursors the editor has; inline suggestions serve one. */
+  selections: number;
+  /** The file matches the privacy ignore rules: nothing of it may reach a model. */
+  ignoredFile?: boolean;
+  syntax?: SyntaxAtCursor;
+}
+
+export interface TriggerSettings {
+  /** VS Code language ids for which completions are off. */
+  disabledLanguages: readonly string[];
+  /** Automatic completions inside comments (Python docstrings count as comments). */
+  enableInComments: boolean;
+}
+
+export const DEFAULT_TRIGGER_SETTINGS: TriggerSettings = { disabledLanguages: [], enableInComments: true };
+
+/** Letters, digits and the identifier punctuation of most languages. */
+const WORD_CHAR = /[\p{L}\p{N}_$]/u;
+
+/** Why no completion should be requested here, or undefined when one may help. */
+export function skipReason(input: TriggerInput, settings: TriggerSettings): SkipReason | undefined {
+  if (input.ignoredFile) return 'ignoredFile';
+  if (settings.disabledLanguages.includes(input.languageId)) return 'disabledLanguage';
+  if (input.selections > 1) return 'multipleCursors';
+  if (input.kind === 'manual') return undefined;
+
+  if (!/\S/.test(input.text)) return 'emptyDocument';
+  const lineEnd = input.text.indexOf('\n', input.offset);
+  const restOfLine = input.text.slice(input.offset, lineEnd === -1 ? input.text.length : lineEnd);
+  // Word characters right of the cursor: the user is editing existing code on this line, and ghost text
+  // can only be inserted, so a suggestion would push that code along instead of completing it.
+  // Closing brackets, quotes and punctuation are fine: the pipeline replaces auto-closed ones.
+  if (WORD_CHAR.test(restOfLine)) return 'wordRightOfCursor';
+
+  const at = input.syntax ?? lexicalGuess(input.text, input.offset, input.languageId);
+  if (at?.inComment) return settings.enableInComments ? undefined : 'commentsDisabled';
+  // Inside a string with more of its text right of the cursor: there is no telling where new text would end.
+  if (at?.stringTextRightOfCursor !== undefined && at.stringTextRightOfCursor.trim() !== '') return 'insideString';
+  return undefined;
+}
+
+// ── Lexical guess ─────────────────────────────────────────────────────────────────────────────────────
+// For when no syntax tree is at hand (unsupported language, a file above the parse limit, a grammar still
+// loading). It reads the cursor's line plus a bounded look-back for block comments and triple-quoted
+// strings, so it stays cheap on huge files; it can be wrong on exotic code, which is why syntax wins.
+
+interface LexicalRules {
+  lineComments: readonly string[];
+  blockComment?: readonly [open: string, close: string];
+  quotes: readonly string[];
+  /** Python's `"""` / `'''` strings, used as docstrings, so they count as comments. */
+  tripleQuotes?: boolean;
+}
+
+const C_LIKE: LexicalRules = { lineComments: ['//'], blockComment: ['/*', '*/'], quotes: ['"', "'"] };
+const JS_LIKE: LexicalRules = { ...C_LIKE, quotes: ['"', "'", '`'] };
+const HASH: LexicalRules = { lineComments: ['#'], quotes: ['"', "'"] };
+
+/** Languages whose comment and quote syntax is known; for others there is no guess (nothing is skipped). */
+const LEXICAL_RULES: Readonly<Record<string, LexicalRules>> = {
+  typescript: JS_LIKE,
+  typescriptreact: JS_LIKE,
+  javascript: JS_LIKE,
+  javascriptreact: JS_LIKE,
+  java: C_LIKE,
+  c: C_LIKE,
+  cpp: C_LIKE,
+  csharp: C_LIKE,
+  kotlin: C_LIKE,
+  swift: C_LIKE,
+  scala: C_LIKE,
+  dart: C_LIKE,
+  go: JS_LIKE,
+  // In Rust `'` starts lifetimes ('a) as often as char literals: reading it as a quote would misread lines.
+  rust: { ...C_LIKE, quotes: ['"'] },
+  php: { ...C_LIKE, lineComments: ['//', '#'] },
+  python: { ...HASH, tripleQuotes: true },
+  ruby: HASH,
+  shellscript: HASH,
+  perl: HASH,
+  r: HASH,
+  yaml: HASH,
+  toml: HASH,
+  powershell: HASH,
+  elixir: HASH,
+  sql: { lineComments: ['--'], blockComment: ['/*', '*/'], quotes: ["'", '"'] },
+  lua: { lineComments: ['--'], quotes: ['"', "'"] },
+  haskell: { lineComments: ['--'], quotes: ['"'] },
+};
+
+/** How far back to look for an unclosed block comment or docstring. */
+const LOOK_BACK_CHARS = 20_000;
+
+const IN_COMMENT: SyntaxAtCursor = { inComment: true };
+const IN_CODE: SyntaxAtCursor = { inComment: false };
+
+/** A guess from the characters alone; undefined when the language's comment and string syntax is unknown. */
+export function lexicalGuess(text: string, offset: number, languageId: string): SyntaxAtCursor | undefined {
+  const rules = LEXICAL_RULES[languageId];
+  if (!rules) return undefined;
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  if (lineStartsInsideBlock(text, lineStart, rules)) return IN_COMMENT;
+
+  let quote: string | undefined;
+  for (let i = lineStart; i < offset; i++) {
+    const ch = text[i];
+    if (quote !== undefined) {
+      if (ch === '\\') i++;
+      else if (ch === quote) quote = undefined;
+      continue;
+    }
+    if (rules.lineComments.some((marker) => text.startsWith(marker, i))) return IN_COMMENT;
+    const block = rules.blockComment;
+    if (block && text.startsWith(block[0], i)) {
+      const close = text.indexOf(block[1], i + block[0].length);
+      if (close === -1 || close + block[1].length > offset) return IN_COMMENT;
+      i = close + block[1].length - 1;
+      continue;
+    }
+    if (rules.tripleQuotes && (text.startsWith('"""', i) || text.startsWith("'''", i))) {
+      const close = text.indexOf(text.slice(i, i + 3), i + 3);
+      if (close === -1 || close + 3 > offset) return IN_COMMENT;
+      i = close + 2;
+      continue;
+    }
+    if (rules.quotes.includes(ch)) quote = ch;
+  }
+  return quote === undefined ? IN_CODE : { inComment: false, stringTextRightOfCursor: stringTextAfter(text, offset, quote) };
+}
+
+/** True when the line begins inside a block comment or a triple-quoted string opened on an earlier line. */
+function lineStartsInsideBlock(text: string, lineStart: number, rules: LexicalRules): boolean {
+  if (lineStart === 0) return false;
+  const window = text.slice(Math.max(0, lineStart - LOOK_BACK_CHARS), lineStart);
+  if (rules.blockComment) {
+    const [open, close] = rules.blockComment;
+    const lastOpen = window.lastIndexOf(open);
+    if (lastOpen !== -1 && window.lastIndexOf(close) < lastOpen) return true;
+  }
+  if (rules.tripleQuotes) {
+    for (const triple of ['"""', "'''"]) {
+      if ((window.split(triple).length - 1) % 2 === 1) return true;
+    }
+  }
+  return false;
+}
+
+/** The string's text from the cursor to its closing quote (to the end of the line when it is not closed). */
+function stringTextAfter(text: string, offset: number, quote: string): string {
+  const lineEnd = text.indexOf('\n', offset);
+  const end = lineEnd === -1 ? text.length : lineEnd;
+  for (let i = offset; i < end; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === quote) return text.slice(offset, i);
+  }
+  return text.slice(offset, end);
+}

@@ -1,0 +1,54 @@
+import * as vscode from 'vscode';
+import type { BackendPool } from '../backends/pool';
+import { CompletionScheduler } from '../completion/scheduler';
+import { createCompleteOnce } from '../completion/service';
+import type { FathomConfig } from '../config/settings';
+import type { Logger } from '../logging/logger';
+import type { StatusModel } from '../status/statusModel';
+import { ACCEPTED_COMMAND, FathomInlineCompletionProvider } from './inlineCompletions';
+import { EditorSyntax } from './syntaxTrees';
+import { EditorWorkspaceFiles } from './workspaceFiles';
+
+/** Files and unsaved editors; not output panes, git views or other virtual documents. */
+const EDITABLE_DOCUMENTS: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }];
+
+/** Inline completions: the scheduler and pipeline behind VS Code's inline completion provider. */
+export function registerCompletions(
+  context: vscode.ExtensionContext,
+  deps: { pool: BackendPool; getConfig: () => FathomConfig; status: StatusModel; logger: Logger },
+): CompletionScheduler {
+  const syntax = new EditorSyntax(context.extensionUri);
+  const files = new EditorWorkspaceFiles();
+  const complete = createCompleteOnce({
+    target: (signal) => deps.pool.forRole('completion', { signal }),
+    getConfig: deps.getConfig,
+    parsers: syntax.parsers,
+    withTree: (snapshot, use) => syntax.withTree(snapshot, use),
+    files,
+    repoName: () => vscode.workspace.workspaceFolders?.[0]?.name,
+    onTemplateError: (message) => {
+      deps.logger.warn(message);
+      deps.status.fail(message);
+    },
+  });
+  const scheduler = new CompletionScheduler({
+    complete,
+    triggerSettings: () => deps.getConfig().completion,
+    onRequest: () => {
+      const end = deps.status.begin('completing');
+      return (outcome) => {
+        if (outcome?.error) deps.logger.warn(`completion failed: ${outcome.error}`);
+        end(outcome);
+      };
+    },
+  });
+  context.subscriptions.push(
+    syntax,
+    files,
+    { dispose: () => scheduler.dispose() },
+    vscode.workspace.onDidCloseTextDocument((d) => scheduler.closeDocument(d.uri.toString())),
+    vscode.commands.registerCommand(ACCEPTED_COMMAND, (uri: string) => scheduler.accepted(uri, 'whole')),
+    vscode.languages.registerInlineCompletionItemProvider(EDITABLE_DOCUMENTS, new FathomInlineCompletionProvider(scheduler, deps.getConfig, files)),
+  );
+  return scheduler;
+}

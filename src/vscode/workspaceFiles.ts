@@ -1,0 +1,91 @@
+import * as vscode from 'vscode';
+import type { WorkspaceFiles } from '../completion/types';
+
+/** Files larger than this are not read for context. */
+const MAX_FILE_BYTES = 1_000_000;
+/** Bytes checked for a NUL to call a file binary. */
+const BINARY_PROBE = 8000;
+/** Documents remembered as recently used, for similarity search. */
+const RECENT_LIMIT = 20;
+
+/**
+ * Other files for the completion context, answered from open editors first (unsaved text included),
+ * then from the workspace file system. Paths are relative to the first workspace folder.
+ */
+export class EditorWorkspaceFiles implements WorkspaceFiles, vscode.Disposable {
+  private readonly recent: vscode.TextDocument[] = [];
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor() {
+    const touch = (doc: vscode.TextDocument | undefined) => {
+      if (!doc || !this.relative(doc.uri)) return;
+      const i = this.recent.indexOf(doc);
+      if (i >= 0) this.recent.splice(i, 1);
+      this.recent.unshift(doc);
+      this.recent.length = Math.min(this.recent.length, RECENT_LIMIT);
+    };
+    for (const editor of vscode.window.visibleTextEditors) touch(editor.document);
+    touch(vscode.window.activeTextEditor?.document);
+    this.subscriptions = [
+      vscode.window.onDidChangeActiveTextEditor((e) => touch(e?.document)),
+      vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length > 0 && this.recent[0] !== e.document && touch(e.document)),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        const i = this.recent.indexOf(d);
+        if (i >= 0) this.recent.splice(i, 1);
+      }),
+    ];
+  }
+
+  async read(path: string): Promise<string | undefined> {
+    const uri = this.absolute(path);
+    if (!uri) return undefined;
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (open) return open.getText();
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.type !== vscode.FileType.File || stat.size > MAX_FILE_BYTES) return undefined;
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      if (bytes.subarray(0, BINARY_PROBE).includes(0)) return undefined;
+      return new TextDecoder().decode(bytes);
+    } catch {
+      return undefined;
+    }
+  }
+
+  async exists(path: string): Promise<boolean> {
+    const uri = this.absolute(path);
+    if (!uri) return false;
+    try {
+      await vscode.workspace.fs.stat(uri);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  recentDocuments(): readonly { path: string; languageId: string; text: string }[] {
+    return this.recent.flatMap((d) => {
+      const path = this.relative(d.uri);
+      return path && !d.isClosed ? [{ path, languageId: d.languageId, text: d.getText() }] : [];
+    });
+  }
+
+  /** Workspace-relative path with forward slashes; undefined outside the workspace. */
+  relative(uri: vscode.Uri): string | undefined {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder) return uri.scheme === 'untitled' ? uri.path : undefined;
+    const rel = uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1);
+    return rel || undefined;
+  }
+
+  private absolute(path: string): vscode.Uri | undefined {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (!folder || path.split('/').includes('..')) return undefined;
+    return vscode.Uri.joinPath(folder.uri, path);
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+    this.recent.length = 0;
+  }
+}
