@@ -57,7 +57,7 @@ export async function run(): Promise<BenchSection> {
 
   const rows: BenchRow[] = [];
   const hit = cases.map((c, i) => isHit(c, cli[i]));
-  const withinBudget = cli.every((o) => o !== undefined && o.tokens <= BUDGET);
+  const withinBudget = percent(cli.filter((o) => o !== undefined && o.tokens <= BUDGET).length, cases.length);
   const share = (pick: (c: ContextCase) => boolean, hits: boolean[]) => {
     const picked = cases.map((c, i) => [c, hits[i]] as const).filter(([c]) => pick(c));
     return { value: percent(picked.filter(([, ok]) => ok).length, picked.length), n: picked.length };
@@ -73,7 +73,7 @@ export async function run(): Promise<BenchSection> {
   for (const language of [...new Set(cases.map((c) => c.languageId))]) {
     rows.push({ metric: `baseline: Jaccard (${language})`, value: share((c) => c.languageId === language, baseline).value, unit: '%' });
   }
-  rows.push({ metric: `tokens within the ${BUDGET}-token budget in every case`, value: withinBudget ? 1 : 0, unit: withinBudget ? ' (yes)' : ' (no)', target: 'yes', pass: withinBudget });
+  rows.push({ metric: `cases whose tokens stay within the ${BUDGET}-token budget`, value: withinBudget, unit: '%', target: '100%', pass: withinBudget === 100 });
   rows.push({ metric: 'context time per request, cold: empty caches, file parsed (p50)', value: round(quantile(timing.cold, 0.5)), unit: ' ms' });
   rows.push({ metric: 'context time per request, cold: empty caches, file parsed (p95)', value: round(quantile(timing.cold, 0.95)), unit: ' ms' });
   rows.push({ metric: 'context time per request, warm: next keystroke, editor tree (p50)', value: round(quantile(timing.warm, 0.5)), unit: ' ms' });

@@ -8,6 +8,7 @@ import type { Benchmark, BenchSection } from './report';
 
 const BENCHMARKS: Record<string, () => Promise<{ run: Benchmark }>> = {
   parse: () => import('./parse'),
+  overhead: () => import('./overhead'),
   typing: () => import('./typing'),
   memory: () => import('./memory'),
   replay: () => import('./replay'),

@@ -59,7 +59,8 @@ export class DocumentTrees {
    */
   edit(uri: string, changes: readonly TextChange[], newText: string, version: number): void {
     const entry = this.entries.get(uri);
-    if (!entry) return;
+    // A document we gave up on is not followed edit by edit (it is huge): withTree catches up cheaply.
+    if (!entry || entry.gaveUp) return;
     let text = entry.text;
     for (const c of changes) {
       entry.pending.push(toEdit(text, c));
@@ -81,9 +82,10 @@ export class DocumentTrees {
     this.entries.delete(uri);
   }
 
-  /** Whether a tree is kept for this document (only those need their edits recorded). */
-  has(uri: string): boolean {
-    return this.entries.has(uri);
+  /** Whether this document's edits should be recorded: it has a tree (not unsupported or given up on). */
+  follows(uri: string): boolean {
+    const entry = this.entries.get(uri);
+    return entry !== undefined && !entry.gaveUp;
   }
 
   get size(): number {

@@ -21,7 +21,7 @@ export class EditorSyntax implements vscode.Disposable {
     this.subscriptions = [
       vscode.workspace.onDidChangeTextDocument((e) => {
         const uri = e.document.uri.toString();
-        if (e.contentChanges.length === 0 || !this.trees.has(uri)) return;
+        if (e.contentChanges.length === 0 || !this.trees.follows(uri)) return;
         this.trees.edit(uri, e.contentChanges, e.document.getText(), e.document.version);
       }),
       vscode.workspace.onDidCloseTextDocument((d) => this.trees.close(d.uri.toString())),

@@ -63,6 +63,18 @@ export class EditorWorkspaceFiles implements WorkspaceFiles, vscode.Disposable {
     }
   }
 
+  async list(dir: string): Promise<string[]> {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    const uri = dir === '' ? folder?.uri : this.absolute(dir);
+    if (!uri) return [];
+    try {
+      const entries = await vscode.workspace.fs.readDirectory(uri);
+      return entries.filter(([, type]) => type === vscode.FileType.File).map(([name]) => name);
+    } catch {
+      return [];
+    }
+  }
+
   recentDocuments(): readonly { path: string; languageId: string; text: string }[] {
     return this.recent.flatMap((d) => {
       const path = this.relative(d.uri);

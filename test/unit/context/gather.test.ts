@@ -43,10 +43,12 @@ describe('context: gathering the snippets a completion prompt carries', function
       'src/operators/index.ts': "export { take } from './take';\n",
       'src/operators/take.ts': TAKE,
       'src/Observable.ts': 'export class Observable<T> {\n  subscribe(): void {}\n}\n',
+      'src/Scheduler.ts': 'class Scheduler {\n  now(): number {\n    return 0;\n  }\n}\nexport default Scheduler;\n',
     });
-    const { snippets } = await gather(files, 'src/app.ts', `import { take, Stream } from './index.js';\n\nconst s: Stream<number> = take(1)(█);\n`);
+    const { snippets } = await gather(files, 'src/app.ts', `import { take, Stream } from './index.js';\nimport Clock from './Scheduler';\n\nconst s: Stream<number> = take(1)(█);\n`);
     assert.ok(holding(snippets, 'src/operators/take.ts', 'export function take<T>(count: number): (source: Observable<T>) => Observable<T> {'));
     assert.ok(holding(snippets, 'src/Observable.ts', 'export class Observable<T> {'), 'an alias is looked up by its original name');
+    assert.ok(holding(snippets, 'src/Scheduler.ts', 'class Scheduler {'), 'a default import is the default export');
   });
 
   it('when the cursor names nothing yet (a line was removed), an import not used elsewhere is the first guess', async () => {

@@ -98,6 +98,9 @@ describe('syntax: a document that cannot be parsed', function () {
     assert.equal(await trees.withTree('big', 'python', 1, huge, (t) => t), undefined);
     assert.equal(await trees.withTree('big', 'python', 2, huge + 'y', (t) => t), undefined);
     assert.equal(parses, 1);
+    assert.equal(trees.follows('big'), false, 'its edits are not followed one by one');
+    await trees.withTree('small', 'python', 1, 'x = 1\n', () => undefined);
+    assert.equal(trees.follows('small'), true);
     trees.close('big');
     parsers.dispose();
   });

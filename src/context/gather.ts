@@ -1,0 +1,111 @@
+/**
+ * The context stage: what the completion prompt carries beyond the prefix and suffix, ranked and
+ * fitted to a token budget. Retrievers, best first:
+ *   imports  definitions of the imported names that matter at the cursor (symbols.ts, lookup.ts)
+ *   scope    signatures of the enclosing scopes that the prefix no longer reaches (scopes.ts)
+ *   module   the outline of a module imported whole whose used member is unknown
+ *   similar  windows of open and recent files that look like the code at the cursor (similar.ts)
+ */
+import type { Tree } from 'web-tree-sitter';
+import type { ContextSnippet, DocumentSnapshot, WorkspaceFiles } from '../completion/types';
+import type { Parsers } from '../syntax/parsers';
+import { promptBudget } from '../completion/prompt/budget';
+import { fitSnippets, type SnippetCandidate } from './budget';
+import { DEFAULT_WORK, FileIndexCache, type WorkBudget } from './fileIndexCache';
+import { importCandidates } from './importRetriever';
+import { cutPrefixSuffix } from './prefixSuffix';
+import { mergeCandidates } from './rank';
+import { enclosingScopes, signatureNames } from './scopes';
+import { findSimilarSnippets } from './similar';
+
+export type Retriever = 'imports' | 'scope' | 'similar';
+
+export interface GatherOptions {
+  /** Tokens the snippets may take in all (completion/prompt/budget.ts `promptBudget` gives the model's share). */
+  budgetTokens: number;
+  /**
+   * The part of the document the prompt carries itself (offsets of the prefix start and suffix end);
+   * scope signatures outside it are added. Default: the cut the default prompt plan would make.
+   */
+  window?: { start: number; end: number };
+  /** The document's current tree, when the caller keeps one (DocumentTrees); else it is parsed here. */
+  tree?: Tree;
+  signal?: AbortSignal;
+  /** Indexes of other files kept between requests; default: one cache per WorkspaceFiles. */
+  cache?: FileIndexCache;
+  /** Work one request may do on other files (files read, characters parsed). */
+  work?: Partial<Omit<WorkBudget, 'signal'>>;
+  /** Retrievers to run (benchmarks compare them); default all. */
+  retrievers?: readonly Retriever[];
+}
+
+export interface GatheredContext {
+  /** Best first. */
+  snippets: ContextSnippet[];
+  /** Tokens the snippets take in the prompt (text and path comments), at most the budget. */
+  tokens: number;
+}
+
+/** Score of an enclosing scope's signature the prefix does not show. */
+const SCOPE_SCORE = 0.9;
+/** Lines of the prefix the similarity query uses. */
+const SIMILAR_QUERY_LINES = 20;
+/** Default plan when the caller gives no window: an 8K-token model writing up to 256 tokens. */
+const DEFAULT_PLAN = promptBudget(8192, 256);
+
+const caches = new WeakMap<WorkspaceFiles, FileIndexCache>();
+
+export async function gatherContext(snapshot: DocumentSnapshot, files: WorkspaceFiles, parsers: Parsers, options: GatherOptions): Promise<GatheredContext> {
+  const retrievers = new Set(options.retrievers ?? ['imports', 'scope', 'similar']);
+  const ownTree = options.tree ? undefined : await parsers.parseText(snapshot.languageId, snapshot.text);
+  const tree = options.tree ?? ownTree;
+  try {
+    const candidates: SnippetCandidate[] = [];
+    const cursorLine = lineAt(snapshot.text, snapshot.offset);
+    if (tree) {
+      const lines = snapshot.text.split('\n');
+      const scopes = enclosingScopes(tree, { text: snapshot.text, offset: snapshot.offset, lines, cursorLine });
+      if (retrievers.has('scope')) {
+        const window = options.window ?? cutPrefixSuffix(snapshot.text, snapshot.offset, DEFAULT_PLAN, tree);
+        for (const s of scopes) {
+          if (s.startOffset >= window.start) continue;
+          candidates.push({ path: snapshot.path, source: 'scope', score: SCOPE_SCORE, forms: [{ text: s.text, startLine: s.startLine + 1, endLine: s.endLine + 1 }] });
+        }
+      }
+      if (retrievers.has('imports')) {
+        const cache = options.cache ?? cacheFor(files, parsers);
+        const work = { ...DEFAULT_WORK, ...options.work, signal: options.signal };
+        candidates.push(...(await importCandidates({ snapshot, tree, lines, cursorLine, rootPath: signatureNames(scopes), files, cache, work })));
+      }
+    }
+    if (retrievers.has('similar')) candidates.push(...similarCandidates(snapshot, files));
+    return fitSnippets(mergeCandidates(candidates.filter((c) => c.source === 'scope' || c.path !== snapshot.path)), options.budgetTokens, snapshot.languageId);
+  } finally {
+    ownTree?.delete();
+  }
+}
+
+function cacheFor(files: WorkspaceFiles, parsers: Parsers): FileIndexCache {
+  let cache = caches.get(files);
+  if (!cache) caches.set(files, (cache = new FileIndexCache(parsers)));
+  return cache;
+}
+
+/** Windows of open and recent files of the same language that look like the lines before the cursor. */
+function similarCandidates(snapshot: DocumentSnapshot, files: WorkspaceFiles): SnippetCandidate[] {
+  const before = snapshot.text.slice(Math.max(0, snapshot.offset - 4000), snapshot.offset);
+  const query = before.split('\n').slice(-SIMILAR_QUERY_LINES).join('\n');
+  const documents = files.recentDocuments().filter((d) => d.path !== snapshot.path && sameFamily(d.languageId, snapshot.languageId));
+  return findSimilarSnippets(query, documents).map((s) => ({ path: s.path, source: 'similar', score: s.score, forms: [{ text: s.text, startLine: s.startLine, endLine: s.endLine }] }));
+}
+
+function sameFamily(a: string, b: string): boolean {
+  const family = (id: string) => id.replace(/react$/, '').replace(/^javascript$/, 'typescript');
+  return family(a) === family(b);
+}
+
+function lineAt(text: string, offset: number): number {
+  let line = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
