@@ -15,7 +15,7 @@ import { promisify } from 'node:util';
 import { NodeWorkspaceFiles } from '../src/cli/nodeWorkspaceFiles';
 import type { ContextSnippet, DocumentSnapshot } from '../src/completion/types';
 import { fitSnippets } from '../src/context/budget';
-import { FileIndexCache } from '../src/context/fileIndexCache';
+import { FileIndexCache } from '../src/context/imports/fileIndexCache';
 import { gatherContext } from '../src/context/gather';
 import { jaccard, wordsOf } from '../src/context/similar';
 import { languageOfPath } from '../src/syntax/languages';

@@ -18,9 +18,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { OllamaBackend } from '../src/backends/ollama';
-import { completeOnce, type EngineDeps } from '../src/completion/engine';
-import { reuseShown, type AnchoredSuggestion } from '../src/completion/reuse';
-import { CompletionScheduler } from '../src/completion/scheduler';
+import { completeOnce, type EngineDeps } from '../src/completion/engine/engine';
+import { reuseShown, type AnchoredSuggestion } from '../src/completion/scheduling/reuse';
+import { CompletionScheduler } from '../src/completion/scheduling/scheduler';
 import type { DocumentSnapshot } from '../src/completion/types';
 import { DocumentTrees } from '../src/syntax/documentTrees';
 import { languageOfPath } from '../src/syntax/languages';

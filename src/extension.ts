@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { BackendPool } from './backends/pool';
-import type { CompletionScheduler } from './completion/scheduler';
+import type { CompletionScheduler } from './completion/scheduling/scheduler';
 import { StatusModel } from './status/statusModel';
 import { ApiKeyStore } from './vscode/apiKeys';
 import { runDoctorCommand } from './vscode/doctorCommand';

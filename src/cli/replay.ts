@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Tree } from 'web-tree-sitter';
 import { ScriptedBackend } from '../backends/scripted';
-import { completeOnce } from '../completion/engine';
+import { completeOnce } from '../completion/engine/engine';
 import type { DocumentSnapshot } from '../completion/types';
 import { shippedGrammar } from '../syntax/locateGrammar';
 import { Parsers } from '../syntax/parsers';

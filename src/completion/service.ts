@@ -7,10 +7,10 @@ import type { Language, Tree } from 'web-tree-sitter';
 import type { RoleBackend } from '../backends/pool';
 import type { FathomConfig } from '../config/settings';
 import type { Parsers } from '../syntax/parsers';
-import { completeOnce, SINGLE_LINE_MAX_TOKENS } from './engine';
+import { completeOnce, SINGLE_LINE_MAX_TOKENS } from './engine/engine';
 import { assemblePrompt } from './prompt/assemble';
 import { parseUserTemplate, type UserTemplate } from './prompt/userTemplate';
-import type { CompleteOnce } from './scheduler';
+import type { CompleteOnce } from './scheduling/scheduler';
 import type { DocumentSnapshot, WorkspaceFiles } from './types';
 
 export interface CompletionServiceDeps {

@@ -11,8 +11,8 @@ import type { ContextSnippet, DocumentSnapshot, WorkspaceFiles } from '../comple
 import type { Parsers } from '../syntax/parsers';
 import { promptBudget } from '../completion/prompt/budget';
 import { fitSnippets, type SnippetCandidate } from './budget';
-import { DEFAULT_WORK, FileIndexCache, type WorkBudget } from './fileIndexCache';
-import { importCandidates } from './importRetriever';
+import { DEFAULT_WORK, FileIndexCache, type WorkBudget } from './imports/fileIndexCache';
+import { importCandidates } from './imports/importRetriever';
 import { cutPrefixSuffix } from './prefixSuffix';
 import { mergeCandidates } from './rank';
 import { enclosingScopes, signatureNames } from './scopes';

@@ -5,7 +5,7 @@
  * "root path" of the code being written.
  */
 import type { Node, Tree } from 'web-tree-sitter';
-import { signatureRange } from './shapes';
+import { signatureRange } from './imports/shapes';
 
 export interface Scope {
   /** Syntax node type (function_declaration, class_definition, …). */

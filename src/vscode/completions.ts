@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { BackendPool } from '../backends/pool';
-import { CompletionScheduler } from '../completion/scheduler';
+import { CompletionScheduler } from '../completion/scheduling/scheduler';
 import { createCompleteOnce } from '../completion/service';
 import type { FathomConfig } from '../config/settings';
 import type { Logger } from '../logging/logger';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { CompletionScheduler } from '../completion/scheduler';
+import type { CompletionScheduler } from '../completion/scheduling/scheduler';
 import type { DocumentSnapshot } from '../completion/types';
 import type { FathomConfig } from '../config/settings';
 import type { EditorWorkspaceFiles } from './workspaceFiles';

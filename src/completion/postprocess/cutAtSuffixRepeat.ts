@@ -4,8 +4,8 @@
  * ending; one that just repeats the next line is dropped; a multi-line completion is cut before the first
  * line from which it repeats the lines below the cursor.
  */
-import { indentOf, indentWidth, isBlank, nextNonBlankLines } from '../cursorContext';
-import type { CursorContext } from '../cursorContext';
+import { indentOf, indentWidth, isBlank, nextNonBlankLines } from '../engine/cursorContext';
+import type { CursorContext } from '../engine/cursorContext';
 import type { Filter } from './types';
 
 /** How many lines below the cursor a repeat is compared with. */

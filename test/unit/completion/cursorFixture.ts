@@ -2,8 +2,8 @@
  * Test documents read like what the user sees: `█` marks the cursor. Helpers turn such a document into
  * the pipeline's inputs, and a result back into the document the user would get after pressing Tab.
  */
-import { cursorContext, type CursorContext } from '../../../src/completion/cursorContext';
-import { decideShape } from '../../../src/completion/multiline';
+import { cursorContext, type CursorContext } from '../../../src/completion/engine/cursorContext';
+import { decideShape } from '../../../src/completion/engine/multiline';
 import type { FilterContext } from '../../../src/completion/postprocess';
 import type { CompletionResult, DocumentSnapshot } from '../../../src/completion/types';
 

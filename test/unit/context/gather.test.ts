@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { ContextSnippet } from '../../../src/completion/types';
-import { FileIndexCache } from '../../../src/context/fileIndexCache';
+import { FileIndexCache } from '../../../src/context/imports/fileIndexCache';
 import { gatherContext, type GatherOptions } from '../../../src/context/gather';
 import { MemoryFiles, snapshotOf, testParsers } from './helpers';
 

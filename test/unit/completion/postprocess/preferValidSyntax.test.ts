@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { preferValidSyntax } from '../../../../src/completion/postprocess/preferValidSyntax';
-import { parseErrorCounter } from '../../../../src/completion/syntaxCheck';
+import { parseErrorCounter } from '../../../../src/completion/engine/syntaxCheck';
 import { Parsers } from '../../../../src/syntax/parsers';
 import { devGrammar } from '../../syntax/grammars';
 import { contextAt, snapshotOf } from '../cursorFixture';

@@ -1,0 +1,93 @@
+/**
+ * One completion request, start to finish: syntax at the cursor → single line or block → request →
+ * stream, stopped as soon as the completion is decided → post-processing. Pure logic: the backend, the
+ * request builder and the syntax tree come in as dependencies, so the editor, the `replay` CLI and the
+ * benchmarks run exactly this. Nothing here is proportional to the document's size except what the
+ * injected `withTree` does (the editor's trees are cached and re-parsed incrementally).
+ */
+import type { Language, Tree } from 'web-tree-sitter';
+import type { Backend, ChatRequest, CompletionRequest } from '../../backends/types';
+import { cursorContext } from './cursorContext';
+import { decideShape } from './multiline';
+import { postprocess } from '../postprocess';
+import { streamChatFill } from '../prompt/chatFill';
+import { StreamStop } from './streamStop';
+import { parseErrorCounter } from './syntaxCheck';
+import { insideCommentOrString } from './syntaxAtCursor';
+import type { CompletionResult, DocumentSnapshot } from '../types';
+
+/**
+ * The request for a snapshot, without `signal` (the engine adds it): a completion request (native FIM or
+ * a raw template), or a chat "fill the hole" request for chat-only models (its reply is read by chatFill).
+ */
+export type RequestBuilder = (
+  snapshot: DocumentSnapshot,
+  options: { multiline: boolean },
+) => CompletionRequest | ChatRequest | Promise<CompletionRequest | ChatRequest>;
+
+export interface EngineDeps {
+  backend: Backend;
+  /** Model and limits for the default request (native FIM); a custom `buildRequest` sets its own. */
+  model: string;
+  maxTokens?: number;
+  temperature?: number;
+  timeoutMs?: number;
+  /** Builds the request (prompt templates, context); defaults to `nativeFimRequest`. */
+  buildRequest?: RequestBuilder;
+  /**
+   * Runs `use` on the document's syntax tree: `DocumentTrees.withTree` in the editor, a one-off parse in
+   * the CLI. `use` gets undefined for unsupported languages and huge files (text rules then decide alone).
+   */
+  withTree?: <R>(snapshot: DocumentSnapshot, use: (tree: Tree | undefined) => R) => Promise<R>;
+  /** Parses a small piece of text (`Parsers.parse`), to weigh alternative endings by their parse errors. */
+  parse?: (language: Language, text: string) => Tree | undefined;
+}
+
+/** Longest prefix and suffix the default request sends, in characters (the prompt builder refines this). */
+export const DEFAULT_PREFIX_CHARS = 6000;
+export const DEFAULT_SUFFIX_CHARS = 2000;
+/** A single line needs few tokens; the cap guards against a model that never writes a line break. */
+export const SINGLE_LINE_MAX_TOKENS = 128;
+const DEFAULT_MAX_TOKENS = 256;
+
+/**
+ * Completes at the snapshot's cursor with one request. Resolves to what to show, or undefined when
+ * nothing is worth showing; rejects with the backend's error (a `cancelled` BackendError when `signal`
+ * aborts, which also closes the HTTP stream).
+ */
+export async function completeOnce(snapshot: DocumentSnapshot, deps: EngineDeps, signal?: AbortSignal): Promise<CompletionResult | undefined> {
+  // The tree is only valid inside `use`; a copy (cheap, shared structure) outlives it until we are done.
+  const tree = deps.withTree ? await deps.withTree(snapshot, (t) => t?.copy()) : undefined;
+  try {
+    const cursor = cursorContext(snapshot, insideCommentOrString(tree, snapshot.text, snapshot.offset, snapshot.languageId));
+    const shape = decideShape(cursor);
+    const request = await (deps.buildRequest ?? nativeFimRequest(deps))(snapshot, { multiline: shape.multiline });
+    const stop = new StreamStop(cursor, shape);
+    const stream = 'messages' in request ? streamChatFill(deps.backend, { ...request, signal }) : deps.backend.streamCompletion({ ...request, signal });
+    for await (const chunk of stream) {
+      // Leaving the loop ends the iterator, which aborts the HTTP stream.
+      if (stop.push(chunk)) break;
+    }
+    if (signal?.aborted) return undefined;
+    const countParseErrors = tree && deps.parse ? parseErrorCounter(snapshot, tree.language, deps.parse) : undefined;
+    const draft = postprocess(stop.text, { cursor, shape, countParseErrors });
+    return draft && { insert: draft.text, replaceLength: draft.replaceLength };
+  } finally {
+    tree?.delete();
+  }
+}
+
+/** The default request: native fill-in-the-middle (the server adds the model's FIM tokens). */
+export function nativeFimRequest(settings: Pick<EngineDeps, 'model' | 'maxTokens' | 'temperature' | 'timeoutMs'>): RequestBuilder {
+  return (snapshot, { multiline }) => {
+    const maxTokens = settings.maxTokens ?? DEFAULT_MAX_TOKENS;
+    return {
+      model: settings.model,
+      prompt: snapshot.text.slice(Math.max(0, snapshot.offset - DEFAULT_PREFIX_CHARS), snapshot.offset),
+      suffix: snapshot.text.slice(snapshot.offset, snapshot.offset + DEFAULT_SUFFIX_CHARS),
+      maxTokens: multiline ? maxTokens : Math.min(maxTokens, SINGLE_LINE_MAX_TOKENS),
+      temperature: settings.temperature,
+      timeoutMs: settings.timeoutMs,
+    };
+  };
+}

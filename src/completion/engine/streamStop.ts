@@ -1,0 +1,49 @@
+/**
+ * Decides, chunk by chunk, when the streamed text holds everything the completion will show, so the
+ * engine stops reading (which aborts the HTTP stream and frees the model for the next request):
+ * - a control token (end of text, file separator) ends it;
+ * - a single line ends at the first line break;
+ * - a block ends once its end is known (blockEnd.ts), once the model starts repeating the code below the
+ *   cursor, or after MAX_BLOCK_LINES lines.
+ * Post-processing then cuts the text exactly; stopping reads at most one line more than it keeps.
+ */
+import { findBlockEnd } from './blockEnd';
+import type { CursorContext } from './cursorContext';
+import type { CompletionShape } from './multiline';
+import { suffixRepeatStart } from '../postprocess/cutAtSuffixRepeat';
+import { stripFence } from '../postprocess/stripMarkdownFence';
+import { cutAtSpecialToken, endsWithSpecialToken } from '../postprocess/stripSpecialTokens';
+
+/** Longest block read when its end never shows (the request's token limit usually comes first). */
+export const MAX_BLOCK_LINES = 80;
+
+export class StreamStop {
+  private raw = '';
+
+  constructor(
+    private readonly cursor: CursorContext,
+    private readonly shape: CompletionShape,
+  ) {}
+
+  /** Everything received so far. */
+  get text(): string {
+    return this.raw;
+  }
+
+  /** Adds a chunk; true when the completion is decided and reading should stop. */
+  push(chunk: string): boolean {
+    this.raw += chunk;
+    // Every control token ends with '>': look for one only when such a chunk arrives.
+    if (chunk.includes('>') && endsWithSpecialToken(this.raw)) return true;
+    if (!chunk.includes('\n')) return false;
+    const text = stripFence(cutAtSpecialToken(this.raw));
+    const newline = text.indexOf('\n');
+    if (newline === -1) return false;
+    if (!this.shape.multiline) return true;
+    // Complete lines only: the last one may still grow.
+    const complete = text.slice(0, text.lastIndexOf('\n')).split('\n');
+    if (complete.length >= MAX_BLOCK_LINES) return true;
+    if (findBlockEnd(text, this.cursor, this.shape, false) !== undefined) return true;
+    return suffixRepeatStart(complete, this.cursor, false) !== undefined;
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * Indexes of other workspace files, kept between requests (most keystrokes look up the same few
+ * files): an entry stays valid while the file's text is unchanged. The work one request may do is
+ * capped (files read, characters parsed) so a keystroke never waits on a cold cache; what is left
+ * out is indexed by later requests.
+ */
+import type { WorkspaceFiles } from '../../completion/types';
+import { languageOfPath } from '../../syntax/languages';
+import type { Parsers } from '../../syntax/parsers';
+import { indexFile, type FileIndex } from './definitions';
+
+/** What one request may still spend on other files. */
+export interface WorkBudget {
+  filesLeft: number;
+  charsLeft: number;
+  signal?: AbortSignal;
+}
+
+export const DEFAULT_WORK: Readonly<Omit<WorkBudget, 'signal'>> = { filesLeft: 40, charsLeft: 1_500_000 };
+
+/** Files above this size are not indexed (generated bundles, data). */
+export const MAX_INDEXED_CHARS = 400_000;
+
+/**
+ * An index checked against its file this recently is used without reading the file again: requests
+ * come keystroke after keystroke, while the other files rarely change in between.
+ */
+const FRESH_MS = 2000;
+/** Import resolutions (which file a specifier names) are kept this long; new files appear after it. */
+const RESOLUTION_MS = 30_000;
+
+export class FileIndexCache {
+  private readonly entries = new Map<string, { index: FileIndex; checkedAt: number }>();
+  private readonly resolutions = new Map<string, { at: number; value: Promise<unknown> }>();
+
+  constructor(
+    private readonly parsers: Parsers,
+    private readonly maxEntries = 200,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  /** The index of `path`, from the cache when its text is unchanged; undefined when unreadable or over budget. */
+  async get(path: string, files: WorkspaceFiles, work: WorkBudget): Promise<FileIndex | undefined> {
+    if (work.signal?.aborted) return undefined;
+    const cached = this.entries.get(path);
+    const now = this.now();
+    if (cached && now - cached.checkedAt < FRESH_MS) return this.touch(path, cached.index, cached.checkedAt);
+    if (work.filesLeft <= 0) return undefined;
+    work.filesLeft--;
+    const text = await files.read(path);
+    if (text === undefined || text.length > MAX_INDEXED_CHARS) return undefined;
+    if (cached && cached.index.text === text) return this.touch(path, cached.index, now);
+    const languageId = languageOfPath(path);
+    if (!languageId || text.length > work.charsLeft) return undefined;
+    work.charsLeft -= text.length;
+    const tree = await this.parsers.parseText(languageId, text);
+    if (!tree) return undefined;
+    try {
+      const index = indexFile(tree, path, languageId, text);
+      this.touch(path, index, now);
+      while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+      return index;
+    } finally {
+      tree.delete();
+    }
+  }
+
+  /** An import resolution (which files a specifier or a name stands for), computed once per `key` and kept for a while. */
+  resolve<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    const now = this.now();
+    const hit = this.resolutions.get(key);
+    if (hit && now - hit.at < RESOLUTION_MS) return hit.value as Promise<T>;
+    const value = compute();
+    this.resolutions.set(key, { at: now, value });
+    if (this.resolutions.size > this.maxEntries * 8) this.resolutions.delete(this.resolutions.keys().next().value!);
+    return value;
+  }
+
+  /** Moves an entry to the young end of the LRU order. */
+  private touch(path: string, index: FileIndex, checkedAt: number): FileIndex {
+    this.entries.delete(path);
+    this.entries.set(path, { index, checkedAt });
+    return index;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.resolutions.clear();
+  }
+}

@@ -1,0 +1,155 @@
+/**
+ * The import retriever: finds the imported names that matter at the cursor (symbols.ts), where they
+ * are defined (lookup.ts), and turns the definitions into snippet candidates in several shapes. For a
+ * module imported whole whose member at the cursor is not written yet, it also offers the module's
+ * outline and the members whose vocabulary the code around the cursor shares.
+ */
+import type { Tree } from 'web-tree-sitter';
+import type { DocumentSnapshot, WorkspaceFiles } from '../../completion/types';
+import type { SnippetCandidate } from '../budget';
+import type { FileIndex } from './definitions';
+import type { FileIndexCache, WorkBudget } from './fileIndexCache';
+import { parseImports } from './imports';
+import { bindingOf, findDefinition, modulesOf, type LookupEnv } from './lookup';
+import { projectConfig } from './projectConfig';
+import type { ResolveContext } from './resolveImport';
+import { renderShape } from './shapes';
+import { rankImportedNames, type WantedName } from './symbols';
+import type { Definition, ImportStatement } from '../types';
+import { inverseFrequencies, vocabularyOverlap, wordParts } from './vocabulary';
+
+/** Lines each side of the cursor whose words rank definitions by vocabulary. */
+const NEAR_LINES = 10;
+/** Weight of vocabulary overlap (0..1) beside the usage score of an imported name. */
+const VOCABULARY_WEIGHT = 1.2;
+/** Members of a module imported whole become candidates from this overlap on. */
+const MIN_MEMBER_OVERLAP = 0.1;
+/** Imported names looked up per request at most (the best ranked). */
+const MAX_LOOKUPS = 60;
+
+export interface ImportRequest {
+  snapshot: DocumentSnapshot;
+  tree: Tree;
+  /** The document's lines, and the cursor's (0-based). */
+  lines: readonly string[];
+  cursorLine: number;
+  /** Names in the enclosing functions' signatures. */
+  rootPath: ReadonlySet<string>;
+  files: WorkspaceFiles;
+  cache: FileIndexCache;
+  work: WorkBudget;
+}
+
+/** Definitions of the imported names that matter at the cursor, and outlines of modules used whole. */
+export async function importCandidates(request: ImportRequest): Promise<SnippetCandidate[]> {
+  const { snapshot, tree, lines, cursorLine, files, cache, work } = request;
+  const imports = [...parseImports(tree, snapshot.languageId), ...implicitImports(snapshot)];
+  if (imports.length === 0 || work.signal?.aborted) return [];
+  const wanted = rankImportedNames({ languageId: snapshot.languageId, text: snapshot.text, cursorLine, imports, signatureNames: request.rootPath }).slice(0, MAX_LOOKUPS);
+  const env: LookupEnv = { files, cache, project: await projectConfig(files), work };
+  const ctx: ResolveContext = { fromPath: snapshot.path, fromText: snapshot.text, languageId: snapshot.languageId, files, project: env.project };
+  const near = wordParts(lines.slice(Math.max(0, cursorLine - NEAR_LINES), cursorLine + NEAR_LINES + 1).join('\n'));
+  const out: SnippetCandidate[] = [];
+  const modules = new Map<string, FileIndex>();
+  const shown = new Set<Definition>();
+  for (const w of wanted) {
+    if (work.signal?.aborted) break;
+    const found = await lookUp(w, ctx, env);
+    if (!found) continue;
+    if (found.definition) {
+      shown.add(found.definition);
+      const overlap = vocabularyOverlap(wordsOf(found.index, found.definition), near, rarityIn(found.index));
+      out.push(definitionCandidate(found.index, found.definition, w.score + VOCABULARY_WEIGHT * overlap));
+    } else {
+      out.push(outlineCandidate(found.index, w.score));
+      modules.set(found.index.path, found.index);
+    }
+  }
+  // Members of the modules imported whole, by how much of their vocabulary the cursor's neighbourhood uses.
+  for (const index of modules.values()) {
+    for (const definition of index.ordered) {
+      if (shown.has(definition) || /^__\w+__$/.test(definition.name)) continue;
+      const overlap = vocabularyOverlap(wordsOf(index, definition), near, rarityIn(index));
+      if (overlap >= MIN_MEMBER_OVERLAP) out.push(definitionCandidate(index, definition, VOCABULARY_WEIGHT * overlap));
+    }
+  }
+  return out;
+}
+
+const definitionWords = new WeakMap<Definition, Set<string>>();
+const moduleRarity = new WeakMap<FileIndex, (word: string) => number>();
+
+/** How rare each word is among a file's definitions (words every definition shares say little). */
+function rarityIn(index: FileIndex): (word: string) => number {
+  let rarity = moduleRarity.get(index);
+  if (!rarity) moduleRarity.set(index, (rarity = inverseFrequencies(index.ordered.map((d) => wordsOf(index, d)))));
+  return rarity;
+}
+
+/** The word parts of a definition's signature (a class's: its header and member signatures). */
+function wordsOf(index: FileIndex, definition: Definition): Set<string> {
+  let words = definitionWords.get(definition);
+  if (!words) {
+    const shape = definition.shapes[Math.min(1, definition.shapes.length - 1)];
+    definitionWords.set(definition, (words = wordParts(renderShape(shape, index.lines).text)));
+  }
+  return words;
+}
+
+/** Finds what one wanted name stands for: a definition, or a whole module (for an outline). */
+async function lookUp(w: WantedName, ctx: ResolveContext, env: LookupEnv): Promise<{ index: FileIndex; definition?: Definition } | undefined> {
+  const modules = await modulesOf(w.statement, ctx, env);
+  if (modules.length === 0) return undefined;
+  if (!w.binding) return findDefinition(w.name, modules, env, 0, new Set([`${ctx.fromPath}\u0000${w.name}`]));
+  const target = await bindingOf(w.statement, w.binding, modules, ctx, env);
+  if (!target) return undefined;
+  if (w.member) {
+    // `tasks.sleep`: only a module has members worth a lookup (a class's members are in its summary).
+    const module = target.name === '*' ? target : await moduleBehind(target.name, target.paths, env);
+    return module ? findDefinition(w.name, module.paths, env) : undefined;
+  }
+  return findDefinition(target.name, target.paths, env);
+}
+
+/** When an imported name is itself a module (`from pkg import mod` through an `__init__`), its files. */
+async function moduleBehind(name: string, paths: string[], env: LookupEnv): Promise<{ paths: string[] } | undefined> {
+  const found = await findDefinition(name, paths, env);
+  return found && !found.definition ? { paths: [found.index.path] } : undefined;
+}
+
+/** Names a language makes visible without an import statement: the rest of a Go package, Java/C# classes of the same folder. */
+function implicitImports(snapshot: DocumentSnapshot): ImportStatement[] {
+  const dir = snapshot.path.includes('/') ? snapshot.path.slice(0, snapshot.path.lastIndexOf('/')) : '';
+  const here = { bindings: [], all: true, reexport: false, startLine: -1, endLine: -1 };
+  if (snapshot.languageId === 'go') return [{ ...here, specifier: '.' }];
+  if (snapshot.languageId === 'java') {
+    const pkg = /^\s*package\s+([\w.]+)\s*;/m.exec(snapshot.text)?.[1];
+    return pkg ? [{ ...here, specifier: pkg }] : [];
+  }
+  if (snapshot.languageId === 'csharp') return [{ ...here, specifier: dir.replace(/\//g, '.') }];
+  return [];
+}
+
+const renderedForms = new WeakMap<Definition, SnippetCandidate['forms']>();
+
+function definitionCandidate(index: FileIndex, definition: Definition, score: number): SnippetCandidate {
+  // Rendered once per definition: the index (and so the definition) lives as long as the file is unchanged.
+  let forms = renderedForms.get(definition);
+  if (!forms) {
+    forms = definition.shapes.map((shape) => {
+      const r = renderShape(shape, index.lines);
+      return { text: r.text, startLine: r.startLine + 1, endLine: r.endLine + 1 };
+    });
+    renderedForms.set(definition, forms);
+  }
+  return { path: index.path, source: 'imports', score, forms };
+}
+
+/** A module's outline: the line naming each of its definitions (dunder bookkeeping such as `__all__` left out). */
+function outlineCandidate(index: FileIndex, score: number): SnippetCandidate {
+  const lines = [...new Set(index.ordered.filter((d) => !/^__\w+__$/.test(d.name)).map((d) => d.nameLine))].sort((a, b) => a - b);
+  if (lines.length === 0) return { path: index.path, source: 'module', score, forms: [] };
+  const r = renderShape(lines.map((l) => [l, l] as const), index.lines);
+  return { path: index.path, source: 'module', score, forms: [{ text: r.text, startLine: r.startLine + 1, endLine: r.endLine + 1 }] };
+}
+

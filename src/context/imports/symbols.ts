@@ -1,0 +1,140 @@
+/**
+ * Which imported names matter at the cursor, best first. A name counts more the closer its uses are
+ * to the cursor (the prefix tail and the suffix head), when it appears in the signature of the
+ * enclosing function, and when it is imported but not used yet: the code about to be written is the
+ * likeliest place for it (and when a line was just removed, the removed use is exactly such a name).
+ * Module imports (`tasks`, `ns`) also rank the members used through them (`tasks.sleep`).
+ */
+import { scanNames } from './scan';
+import type { ImportBinding, ImportStatement } from '../types';
+
+export interface WantedName {
+  statement: ImportStatement;
+  binding?: ImportBinding;
+  /** The name to find: the binding's imported name (`*` for a module), or a member used through it. */
+  name: string;
+  /** Set when `name` is a member used through the binding (`tasks.sleep` → `sleep`). */
+  member?: boolean;
+  score: number;
+}
+
+export interface RankOptions {
+  languageId: string;
+  text: string;
+  cursorLine: number;
+  imports: readonly ImportStatement[];
+  /** Names in the enclosing functions' signatures. */
+  signatureNames?: ReadonlySet<string>;
+  /** Lines scanned each side of the cursor to weigh uses (bounded: this runs on every keystroke). */
+  scanLines?: number;
+}
+
+/** A use `d` lines away weighs 1 / (1 + d / HALF_DISTANCE). */
+const HALF_DISTANCE = 4;
+/** Weight of an import not used anywhere yet: as if used about a line away. */
+const UNUSED_WEIGHT = 0.8;
+/** Extra weight for a name in the enclosing function's signature. */
+const SIGNATURE_WEIGHT = 0.35;
+/** Further uses add this share of their weight to the nearest one's. */
+const REPEAT_SHARE = 0.15;
+/** Names looked up in modules imported whole (`#include`, `import *`), by proximity; most kept. */
+const MAX_UNQUALIFIED = 40;
+
+export function rankImportedNames(options: RankOptions): WantedName[] {
+  const { text, cursorLine, imports, languageId } = options;
+  const scanLines = options.scanLines ?? 250;
+  const inImport = new Set<number>();
+  for (const s of imports) for (let l = s.startLine; l <= s.endLine; l++) inImport.add(l);
+
+  const byLocal = new Map<string, { statement: ImportStatement; binding: ImportBinding }>();
+  for (const statement of imports) {
+    if (statement.reexport) continue;
+    for (const binding of statement.bindings) if (!byLocal.has(binding.local)) byLocal.set(binding.local, { statement, binding });
+  }
+  const dotted = [...byLocal.keys()].filter((k) => k.includes('.'));
+  const wholeModules = imports.filter((s) => s.all && !s.reexport);
+
+  const weights = new Map<string, number[]>();
+  const note = (key: string, w: number) => {
+    const list = weights.get(key);
+    if (list) list.push(w);
+    else weights.set(key, [w]);
+  };
+  const unqualified = new Map<string, number[]>();
+  for (const use of scanNames(text, languageId, Math.max(0, cursorLine - scanLines), cursorLine + scanLines)) {
+    if (inImport.has(use.line)) continue;
+    const w = 1 / (1 + Math.abs(use.line - cursorLine) / HALF_DISTANCE);
+    const local = matchLocal(use.chain, byLocal, dotted);
+    if (local) {
+      note(`b:${local}`, w);
+      const member = use.chain.slice(local.length + 1).split('.')[0];
+      // Any binding may turn out to be a module (`from . import tasks`); members are resolved later.
+      if (member) note(`m:${local}\u0000${member}`, w);
+    } else if (wholeModules.length) {
+      const head = use.chain.split('.')[0];
+      const list = unqualified.get(head);
+      if (list) list.push(w);
+      else unqualified.set(head, [w]);
+    }
+  }
+
+  const wanted: WantedName[] = [];
+  for (const [local, { statement, binding }] of byLocal) {
+    const uses = weights.get(`b:${local}`);
+    const signature = options.signatureNames?.has(local) ? SIGNATURE_WEIGHT : 0;
+    // Used only beyond the scanned lines: about as far as the scan reaches.
+    const unused = !uses && !usedOutside(text, local, cursorLine - scanLines, cursorLine + scanLines, inImport);
+    const score = (uses ? combine(uses) : unused ? UNUSED_WEIGHT : 1 / (1 + scanLines / HALF_DISTANCE)) + signature;
+    wanted.push({ statement, binding, name: binding.imported, score });
+  }
+  for (const [key, uses] of weights) {
+    if (!key.startsWith('m:')) continue;
+    const [local, member] = key.slice(2).split('\u0000');
+    const { statement, binding } = byLocal.get(local)!;
+    wanted.push({ statement, binding, name: member, member: true, score: combine(uses) });
+  }
+  const nearUnqualified = [...unqualified].map(([name, uses]) => ({ name, score: combine(uses) })).sort((a, b) => b.score - a.score).slice(0, MAX_UNQUALIFIED);
+  for (const statement of wholeModules) for (const { name, score } of nearUnqualified) wanted.push({ statement, name, score });
+  return wanted.sort((a, b) => b.score - a.score);
+}
+
+/** Whether `name` appears as a word outside the lines `from`..`to` and outside import statements. */
+function usedOutside(text: string, name: string, from: number, to: number, inImport: ReadonlySet<number>): boolean {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf(name); i !== -1; i = text.indexOf(name, i + name.length)) {
+    for (let nl = text.indexOf('\n', lineStart); nl !== -1 && nl < i; nl = text.indexOf('\n', nl + 1)) {
+      line++;
+      lineStart = nl + 1;
+    }
+    if (line >= from && line <= to) continue;
+    if (inImport.has(line) || isWordChar(text.charCodeAt(i - 1)) || isWordChar(text.charCodeAt(i + name.length))) continue;
+    return true;
+  }
+  return false;
+}
+
+function isWordChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 36;
+}
+
+function matchLocal(chain: string, byLocal: ReadonlyMap<string, unknown>, dotted: readonly string[]): string | undefined {
+  const head = chain.split('.', 1)[0];
+  if (dotted.length) {
+    // `import a.b` is used as `a.b.x`: the longest dotted binding that prefixes the chain.
+    let best: string | undefined;
+    for (const d of dotted) if ((chain === d || chain.startsWith(`${d}.`)) && (!best || d.length > best.length)) best = d;
+    if (best) return best;
+  }
+  return byLocal.has(head) ? head : undefined;
+}
+
+function combine(weights: number[]): number {
+  let max = 0;
+  let sum = 0;
+  for (const w of weights) {
+    sum += w;
+    if (w > max) max = w;
+  }
+  return max + Math.min(0.5, REPEAT_SHARE * (sum - max));
+}

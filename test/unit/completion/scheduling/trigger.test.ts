@@ -1,0 +1,84 @@
+import * as assert from 'node:assert/strict';
+import { lexicalGuess, skipReason, type TriggerInput, type TriggerSettings } from '../../../../src/completion/scheduling/trigger';
+
+const settings: TriggerSettings = { disabledLanguages: [], enableInComments: true };
+const noComments: TriggerSettings = { ...settings, enableInComments: false };
+
+/** An automatic trigger at `█` in a document of `languageId`. */
+function typing(marked: string, languageId = 'typescript', extra: Partial<TriggerInput> = {}): TriggerInput {
+  assert.equal(marked.split('█').length, 2, 'exactly one cursor marker');
+  return { text: marked.replace('█', ''), offset: marked.indexOf('█'), languageId, kind: 'automatic', selections: 1, ...extra };
+}
+
+describe('trigger: whether a completion may help here', () => {
+  it('completes at the end of a line and before closers the editor auto-inserted', () => {
+    assert.equal(skipReason(typing('const total = items.reduce((sum, x) => sum + x█\n'), settings), undefined);
+    assert.equal(skipReason(typing('print(█)\n', 'python'), settings), undefined);
+    assert.equal(skipReason(typing('if (ready█) {\n'), settings), undefined);
+    assert.equal(skipReason(typing('const name = "█";\n'), settings), undefined);
+  });
+
+  it('skips automatic triggers with word characters right of the cursor, but not manual ones', () => {
+    assert.equal(skipReason(typing('cons█t x = 1;\n'), settings), 'wordRightOfCursor');
+    assert.equal(skipReason(typing('call(█, second)\n'), settings), 'wordRightOfCursor');
+    assert.equal(skipReason(typing('call(█, second)\n', 'typescript', { kind: 'manual' }), settings), undefined);
+  });
+
+  it('skips several cursors, disabled languages and ignored files, manual or not', () => {
+    const manual = { kind: 'manual' as const };
+    assert.equal(skipReason(typing('x = █\n', 'python', { ...manual, selections: 2 }), settings), 'multipleCursors');
+    assert.equal(skipReason(typing('x = █\n', 'python', manual), { ...settings, disabledLanguages: ['python'] }), 'disabledLanguage');
+    assert.equal(skipReason(typing('SECRET=█\n', 'dotenv', { ...manual, ignoredFile: true }), settings), 'ignoredFile');
+  });
+
+  it('skips an empty document unless asked', () => {
+    assert.equal(skipReason(typing('\n  █\n'), settings), 'emptyDocument');
+    assert.equal(skipReason(typing('\n  █\n', 'typescript', { kind: 'manual' }), settings), undefined);
+  });
+
+  it('honours the comments setting for line comments, block comments and Python docstrings', () => {
+    const cases = [
+      typing('const x = 1; // the number of █\n'),
+      typing('/**\n * Adds two numbers and █\n */\n'),
+      typing('def total(items):\n    """Return the sum of █\n', 'python'),
+      typing('# retry three times, then █\n', 'python'),
+    ];
+    for (const input of cases) {
+      assert.equal(skipReason(input, noComments), 'commentsDisabled', input.text);
+      assert.equal(skipReason(input, settings), undefined, input.text);
+    }
+  });
+
+  it('skips editing inside the text of an existing string', () => {
+    assert.equal(skipReason(typing('const pattern = "(█)";\n'), settings), 'insideString');
+  });
+
+  it('trusts the syntax tree over the lexical guess', () => {
+    const input = typing('const x = 1; █\n', 'typescript', { syntax: { inComment: true } });
+    assert.equal(skipReason(input, noComments), 'commentsDisabled');
+    const notComment = typing('# heading █\n', 'python', { syntax: { inComment: false } });
+    assert.equal(skipReason(notComment, noComments), undefined);
+  });
+});
+
+describe('trigger: lexical guess of comments and strings', () => {
+  const guess = (marked: string, languageId = 'typescript') => lexicalGuess(marked.replace('█', ''), marked.indexOf('█'), languageId);
+
+  it('does not mistake comment markers inside strings for comments', () => {
+    assert.deepEqual(guess('fetch("http://example.com/█")\n'), { inComment: false, stringTextRightOfCursor: '' });
+    assert.deepEqual(guess('url = "a # b █"\n', 'python'), { inComment: false, stringTextRightOfCursor: '' });
+  });
+
+  it('sees the end of a block comment and of a closed docstring', () => {
+    assert.deepEqual(guess('/* note */ const x = █\n'), { inComment: false });
+    assert.deepEqual(guess('def f():\n    """Doc."""\n    return █\n', 'python'), { inComment: false });
+  });
+
+  it('does not read Rust lifetimes as quotes', () => {
+    assert.deepEqual(guess("fn first<'a>(s: &'a str) -> █\n", 'rust'), { inComment: false });
+  });
+
+  it('has no guess for languages whose syntax it does not know', () => {
+    assert.equal(guess('some text █\n', 'plaintext'), undefined);
+  });
+});

@@ -1,0 +1,24 @@
+import * as assert from 'node:assert/strict';
+import { inverseFrequencies, vocabularyOverlap, wordParts } from '../../../../src/context/imports/vocabulary';
+
+describe('context: vocabulary overlap of a definition and the code at the cursor', () => {
+  it('splits identifiers into lowercase word parts, light-stemmed', () => {
+    assert.deepEqual([...wordParts('def _get_event_loop(TimerHandle, handlers):')], ['event', 'loop', 'tim', 'handl']);
+    assert.ok(wordParts('self._timeout_handler').has('handl'), '`handler` meets `handle`');
+  });
+
+  it('scores the definition whose words the neighbourhood uses', () => {
+    const near = wordParts('coro = accept_coro(future, conn)\nreturn future');
+    const ensure = vocabularyOverlap(wordParts('def ensure_future(coro_or_future, *, loop=None):'), near);
+    const sleep = vocabularyOverlap(wordParts('async def sleep(delay, result=None):'), near);
+    assert.ok(ensure > 0.2 && sleep === 0, `${ensure} ${sleep}`);
+  });
+
+  it('counts rare words more than words every definition shares', () => {
+    const defs = [wordParts('def run_loop(loop):'), wordParts('def stop_loop(loop):'), wordParts('def new_timer(loop):')];
+    const weight = inverseFrequencies(defs);
+    assert.ok(weight('timer') > weight('loop'));
+    const near = wordParts('timer = make(loop)');
+    assert.ok(vocabularyOverlap(defs[2], near, weight) > vocabularyOverlap(defs[0], near, weight));
+  });
+});
