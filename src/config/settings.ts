@@ -24,9 +24,23 @@ export interface CompletionSettings extends RoleSettings {
   template: string;
 }
 
+/** How Explain, Debug, Refactor, Generate Tests and Document answer. */
+export type Audience = 'beginner' | 'intermediate' | 'expert';
+export const AUDIENCES: readonly Audience[] = ['beginner', 'intermediate', 'expert'];
+
+export interface CommandSettings {
+  /** Language the answers are written in; '' = the editor's display language (the adapter fills it in). */
+  answerLanguage: string;
+  /** Who Explain writes for. */
+  audience: Audience;
+  /** Whether the model is asked to show its step-by-step reasoning before the answer. */
+  showReasoning: boolean;
+}
+
 export interface FathomConfig {
   completion: CompletionSettings;
   chat: RoleSettings;
+  commands: CommandSettings;
   ollama: { baseUrl: string; keepAlive: string };
   openai: { baseUrl: string };
   /** Context window used for prompts and sent as Ollama `num_ctx` with every request (same value, no reloads). */
@@ -49,6 +63,9 @@ export const DEFAULT_SETTINGS = {
   'chat.model': 'qwen2.5-coder:7b',
   'chat.temperature': 0.3,
   'chat.maxTokens': 2048,
+  answerLanguage: '',
+  'explain.audience': 'intermediate',
+  showReasoning: false,
   'ollama.baseUrl': 'http://127.0.0.1:11434',
   'ollama.keepAlive': '30m',
   'openai.baseUrl': 'https://api.openai.com/v1',
@@ -101,6 +118,11 @@ export function parseConfig(source: SettingsSource): FathomConfig {
       model: str('chat.model'),
       temperature: num('chat.temperature', 0, 2),
       maxTokens: Math.round(num('chat.maxTokens', 1, 131072)),
+    },
+    commands: {
+      answerLanguage: raw('answerLanguage').trim(),
+      audience: AUDIENCES.find((a) => a === source('explain.audience')) ?? (DEFAULT_SETTINGS['explain.audience'] as Audience),
+      showReasoning: bool('showReasoning'),
     },
     ollama: { baseUrl: stripSlash(str('ollama.baseUrl')), keepAlive: str('ollama.keepAlive') },
     openai: { baseUrl: stripSlash(str('openai.baseUrl')) },

@@ -6,8 +6,8 @@ import type { FathomConfig } from '../config/settings';
 import type { Logger } from '../logging/logger';
 import type { StatusModel } from '../status/statusModel';
 import { ACCEPTED_COMMAND, FathomInlineCompletionProvider } from './inlineCompletions';
-import { EditorSyntax } from './syntaxTrees';
-import { EditorWorkspaceFiles } from './workspaceFiles';
+import type { EditorSyntax } from './syntaxTrees';
+import type { EditorWorkspaceFiles } from './workspaceFiles';
 
 /** Files and unsaved editors; not output panes, git views or other virtual documents. */
 const EDITABLE_DOCUMENTS: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }];
@@ -15,10 +15,10 @@ const EDITABLE_DOCUMENTS: vscode.DocumentSelector = [{ scheme: 'file' }, { schem
 /** Inline completions: the scheduler and pipeline behind VS Code's inline completion provider. */
 export function registerCompletions(
   context: vscode.ExtensionContext,
-  deps: { pool: BackendPool; getConfig: () => FathomConfig; status: StatusModel; logger: Logger },
+  // The syntax trees and workspace files are shared with the commands (extension.ts owns and disposes them).
+  deps: { pool: BackendPool; getConfig: () => FathomConfig; status: StatusModel; logger: Logger; syntax: EditorSyntax; files: EditorWorkspaceFiles },
 ): CompletionScheduler {
-  const syntax = new EditorSyntax(context.extensionUri);
-  const files = new EditorWorkspaceFiles();
+  const { syntax, files } = deps;
   const complete = createCompleteOnce({
     target: (signal) => deps.pool.forRole('completion', { signal }),
     getConfig: deps.getConfig,
@@ -43,8 +43,6 @@ export function registerCompletions(
     },
   });
   context.subscriptions.push(
-    syntax,
-    files,
     { dispose: () => scheduler.dispose() },
     vscode.workspace.onDidCloseTextDocument((d) => scheduler.closeDocument(d.uri.toString())),
     vscode.commands.registerCommand(ACCEPTED_COMMAND, (uri: string) => scheduler.accepted(uri, 'whole')),

@@ -49,6 +49,13 @@ describe('settings', () => {
     assert.equal(c.chat.model, 'qwen2.5-coder:7b');
   });
 
+  it('reads the command settings: answer language (empty = the editor\'s), audience, reasoning', () => {
+    assert.deepEqual(parseConfig(() => undefined).commands, { answerLanguage: '', audience: 'intermediate', showReasoning: false });
+    const c = parseConfig(objectSource({ answerLanguage: ' zh-cn ', 'explain.audience': 'expert', showReasoning: true }));
+    assert.deepEqual(c.commands, { answerLanguage: 'zh-cn', audience: 'expert', showReasoning: true });
+    assert.equal(parseConfig(objectSource({ 'explain.audience': 'guru' })).commands.audience, 'intermediate');
+  });
+
   it('stores API keys per provider and server origin, so a key never follows the user to another server', () => {
     assert.equal(apiKeySecretName('openai', 'https://api.openai.com/v1'), 'fathom.apiKey.openai.https://api.openai.com');
     assert.notEqual(apiKeySecretName('openai', 'https://api.openai.com/v1'), apiKeySecretName('openai', 'https://openrouter.ai/api/v1'));

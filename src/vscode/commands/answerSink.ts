@@ -1,0 +1,32 @@
+import type * as vscode from 'vscode';
+
+/**
+ * Where a command's answer streams to: the answer panel (src/vscode/panel/). Kept as an interface so the
+ * command flows do not depend on how the panel is built.
+ */
+export interface AnswerSink {
+  /** Opens (or reuses) the panel beside the editor for a new answer about `source`. */
+  start(answer: { title: string; subtitle?: string; source: vscode.Uri }): void;
+  append(text: string): void;
+  finish(): void;
+  fail(message: string): void;
+  /** Fires when the user closes the panel. */
+  onDidClose: vscode.Event<void>;
+}
+
+/** The answer panel as a sink; `panel` is asked for on use, so the panel is made only when an answer comes. */
+export function panelSink(panel: () => {
+  start(request: { title: string; subtitle?: string; source?: vscode.Uri }): void;
+  append(text: string): void;
+  finish(): void;
+  fail(message: string): void;
+  onDidClose: vscode.Event<void>;
+}): AnswerSink {
+  return {
+    start: (answer) => panel().start(answer),
+    append: (text) => panel().append(text),
+    finish: () => panel().finish(),
+    fail: (message) => panel().fail(message),
+    onDidClose: (listener, thisArgs, disposables) => panel().onDidClose(listener, thisArgs, disposables),
+  };
+}

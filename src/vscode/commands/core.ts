@@ -1,0 +1,36 @@
+/**
+ * What the command adapters need from the core (src/commands/), as one small interface: the adapters
+ * are written against it, and bindCore (coreBinding.ts) plugs in the real modules.
+ */
+import type { TestSetup } from '../../commands/testFramework';
+import type { CommandKind, CommandTarget, DiagnosticInfo } from '../../commands/types';
+import type { DocumentSnapshot } from '../../completion/types';
+
+/** One command's input, as plain data. */
+export interface CommandInput {
+  kind: CommandKind;
+  snapshot: DocumentSnapshot;
+  /** The user's selection; undefined: the target is found around `snapshot.offset`. */
+  selection?: { start: number; end: number };
+  /** What the command works on (the core finds the same one from snapshot and selection). */
+  target: CommandTarget;
+  /** The document's diagnostics (the core keeps those on and around the target); Debug's focus first. */
+  diagnostics: DiagnosticInfo[];
+  /** Debug: a pasted error or stack trace. */
+  errorText?: string;
+  /** Refactor: what to do. */
+  instruction?: string;
+  /** Generate Tests: the test file's workspace path and framework, when known. */
+  testSetup?: TestSetup;
+}
+
+export interface CommandCore {
+  /** Builds the prompt (context gathered and fitted to the chat model) and streams the answer; resolves with all of it. */
+  run(input: CommandInput, signal: AbortSignal, onText: (text: string) => void): Promise<string>;
+  /** The code in the answer that replaces the target; undefined when the answer holds none. */
+  replacement(answer: string, input: CommandInput): string | undefined;
+  /** Where the tests for a source file go, and with which framework. */
+  testSetup(snapshot: DocumentSnapshot): Promise<TestSetup>;
+  reanchor(baseText: string, target: { start: number; end: number }, currentText: string): { start: number; end: number } | undefined;
+  addsParseErrors(text: string, target: { start: number; end: number }, code: string, languageId: string): Promise<boolean>;
+}

@@ -1,0 +1,66 @@
+import * as vscode from 'vscode';
+import type { BackendPool } from '../../backends/pool';
+import { pickReplacement } from '../../commands/answer';
+import { prepareCommand } from '../../commands/context';
+import { reanchor } from '../../commands/reanchor';
+import { streamCommand } from '../../commands/run';
+import { addsParseErrors } from '../../commands/syntaxCheck';
+import { detectTestSetup } from '../../commands/testFramework';
+import type { FathomConfig } from '../../config/settings';
+import type { Logger } from '../../logging/logger';
+import type { EditorSyntax } from '../syntaxTrees';
+import type { EditorWorkspaceFiles } from '../workspaceFiles';
+import type { CommandCore, CommandInput } from './core';
+import { answerLanguage } from './language';
+import { promptReader } from './promptReader';
+
+export interface CoreBindingDeps {
+  pool: BackendPool;
+  getConfig: () => FathomConfig;
+  logger: Logger;
+  syntax: EditorSyntax;
+  files: EditorWorkspaceFiles;
+  extensionUri: vscode.Uri;
+}
+
+/** The core modules (src/commands/) behind the CommandCore interface the adapters use. */
+export function bindCore(deps: CoreBindingDeps): CommandCore {
+  const readPrompt = promptReader(deps.extensionUri, deps.files);
+  return {
+    async run(input: CommandInput, signal: AbortSignal, onText: (text: string) => void): Promise<string> {
+      const config = deps.getConfig();
+      const chat = await deps.pool.forRole('chat', { signal });
+      const prepared = await prepareCommand(
+        {
+          kind: input.kind,
+          snapshot: input.snapshot,
+          selection: input.selection,
+          diagnostics: input.diagnostics,
+          errorText: input.errorText,
+          instruction: input.instruction,
+          settings: { answerLanguage: answerLanguage(config.commands.answerLanguage), audience: config.commands.audience, stepByStep: config.commands.showReasoning },
+        },
+        { files: deps.files, parsers: deps.syntax.parsers, readPrompt, contextLength: chat.contextLength, maxTokens: chat.settings.maxTokens, signal },
+      );
+      if (prepared.unknownPlaceholders.length > 0) {
+        // A typo in the user's own prompt file: say so (the request still goes out, the placeholder as written).
+        const message = `${prepared.prompt.path} uses placeholders Fathom does not know: ${prepared.unknownPlaceholders.map((p) => `{{${p}}}`).join(', ')}`;
+        deps.logger.warn(message);
+        if (prepared.prompt.source === 'workspace') void vscode.window.showWarningMessage(`Fathom: ${message}.`);
+      }
+      const dropped = prepared.parts.filter((p) => !p.included).map((p) => p.name);
+      deps.logger.debug(`${input.kind}: prompt ${prepared.prompt.path} (${prepared.prompt.source}); context parts left out for the budget: ${dropped.join(', ') || 'none'}`);
+      let answer = '';
+      const options = { model: chat.settings.model, temperature: chat.settings.temperature, maxTokens: chat.settings.maxTokens, signal, timeoutMs: config.requestTimeoutMs };
+      for await (const text of streamCommand(prepared, chat.backend, options)) {
+        answer += text;
+        onText(text);
+      }
+      return answer;
+    },
+    replacement: (answer, input) => pickReplacement(answer, input.target, input.snapshot.languageId),
+    testSetup: (snapshot) => detectTestSetup(snapshot.path, snapshot.languageId, deps.files),
+    reanchor,
+    addsParseErrors: async (text, target, code, languageId) => (await addsParseErrors(text, target, code, languageId, deps.syntax.parsers)).adds,
+  };
+}

@@ -1,0 +1,102 @@
+import * as vscode from 'vscode';
+import type { CommandKind } from '../../commands/types';
+import type { FathomConfig } from '../../config/settings';
+import type { StatusModel } from '../../status/statusModel';
+import type { EditorSyntax } from '../syntaxTrees';
+import type { EditorWorkspaceFiles } from '../workspaceFiles';
+import { alignedStart } from './alignment';
+import type { AnswerSink } from './answerSink';
+import type { CommandCore, CommandInput } from './core';
+import { toDiagnosticInfo } from './diagnostics';
+import { isCancel, showCommandError } from './errors';
+import { withCommandProgress } from './progress';
+import type { ProposalOutcome, Proposals } from './proposal';
+import { resolveTarget, type ResolvedTarget } from './target';
+
+export interface FlowDeps {
+  core: CommandCore;
+  syntax: EditorSyntax;
+  files: EditorWorkspaceFiles;
+  status: StatusModel;
+  panel: AnswerSink;
+  proposals: Proposals;
+  getConfig: () => FathomConfig;
+}
+
+const TITLES: Record<CommandKind, string> = { explain: 'Explain', debug: 'Debug', refactor: 'Refactor', tests: 'Generate Tests', document: 'Document' };
+const ACTIVITIES: Record<CommandKind, string> = { explain: 'explaining', debug: 'debugging', refactor: 'refactoring', tests: 'writing tests', document: 'documenting' };
+
+/** What the command is about, or a message when there is no editor to work on. */
+export async function targetIn(deps: FlowDeps, kind: CommandKind, focus?: vscode.Range, editor = vscode.window.activeTextEditor): Promise<ResolvedTarget | undefined> {
+  if (!editor) {
+    void vscode.window.showInformationMessage(`Fathom: ${TITLES[kind]} works on the code in an editor: open a file and put the cursor in it.`);
+    return undefined;
+  }
+  return resolveTarget(editor, deps.syntax, deps.files, focus);
+}
+
+export function inputFor(resolved: ResolvedTarget, kind: CommandKind, extra: Partial<CommandInput> = {}): CommandInput {
+  const diagnostics = vscode.languages.getDiagnostics(resolved.editor.document.uri).map(toDiagnosticInfo);
+  return { kind, snapshot: resolved.snapshot, selection: resolved.selection, target: resolved.target, diagnostics, ...extra };
+}
+
+function subtitleOf(resolved: ResolvedTarget): string {
+  const { target, snapshot } = resolved;
+  const what = target.name ? `${target.kind} ${target.name}` : target.kind;
+  return `${what} — ${snapshot.path}:${target.startLine}-${target.endLine}`;
+}
+
+/**
+ * Explain (and the analysis half of Debug): the answer streams into the panel. Resolves with the whole
+ * answer, or undefined when it failed or was cancelled (the panel and a notification say which).
+ */
+export async function streamToPanel(deps: FlowDeps, resolved: ResolvedTarget, input: CommandInput, title = TITLES[input.kind]): Promise<string | undefined> {
+  deps.panel.start({ title, subtitle: subtitleOf(resolved), source: resolved.editor.document.uri });
+  try {
+    // Closing the panel stops the answer streaming into it, like the notification's Cancel.
+    const answer = await withCommandProgress(deps.status, { title: `${title}…`, activity: ACTIVITIES[input.kind], cancelWhen: deps.panel.onDidClose }, (signal) =>
+      deps.core.run(input, signal, (text) => deps.panel.append(text)),
+    );
+    deps.panel.finish();
+    return answer;
+  } catch (error) {
+    deps.panel.fail(isCancel(error) ? 'Cancelled.' : error instanceof Error ? error.message : String(error));
+    await showCommandError(title, error);
+    return undefined;
+  }
+}
+
+/**
+ * Refactor, Document and the fix half of Debug: the answer's code replaces the target, shown as a diff for
+ * Accept / Reject. `streamed` is an answer already received (Debug streamed it into the panel).
+ */
+export async function proposeReplacement(deps: FlowDeps, resolved: ResolvedTarget, input: CommandInput, detail: string, streamed?: string): Promise<ProposalOutcome | 'failed'> {
+  const title = TITLES[input.kind];
+  let answer = streamed;
+  if (answer === undefined) {
+    try {
+      answer = await withCommandProgress(deps.status, { title: `${title}: ${detail}…`, activity: ACTIVITIES[input.kind] }, (signal) => deps.core.run(input, signal, () => {}));
+    } catch (error) {
+      await showCommandError(title, error);
+      return 'failed';
+    }
+  }
+  const replacement = deps.core.replacement(answer, input);
+  if (replacement === undefined) {
+    void vscode.window.showWarningMessage(`Fathom: ${title}: the model's answer holds no code to apply. Nothing was changed.`);
+    return 'failed';
+  }
+  const { snapshot, target } = resolved;
+  const name = resolved.editor.document.uri.path.split('/').pop();
+  return deps.proposals.show({
+    uri: resolved.editor.document.uri,
+    create: false,
+    baseText: snapshot.text,
+    version: snapshot.version,
+    start: alignedStart(snapshot.text, target.start, replacement),
+    end: target.end,
+    replacement,
+    languageId: snapshot.languageId,
+    title: `${title}: ${detail} — ${name}`,
+  });
+}

@@ -1,0 +1,82 @@
+/**
+ * Explain, Debug, Refactor, Generate Tests and Document: their commands, the lightbulb's quick fixes, the
+ * proposal diff's Accept / Reject, and the answer panel they stream into. extension.ts calls this once.
+ */
+import * as vscode from 'vscode';
+import type { BackendPool } from '../../backends/pool';
+import type { FathomConfig } from '../../config/settings';
+import type { Logger } from '../../logging/logger';
+import type { StatusModel } from '../../status/statusModel';
+import type { AnswerPanel } from '../panel/answerPanel';
+import type { EditorSyntax } from '../syntaxTrees';
+import type { EditorWorkspaceFiles } from '../workspaceFiles';
+import { panelSink } from './answerSink';
+import { bindCore } from './coreBinding';
+import { debug, debugTerminalSelection, explainProblem, fixProblem } from './debug';
+import { documentTarget } from './document';
+import { explain } from './explain';
+import type { FlowDeps } from './flows';
+import { generateTests } from './generateTests';
+import { cancelRunningCommands } from './progress';
+import { Proposals } from './proposal';
+import { EXPLAIN_PROBLEM, FIX_PROBLEM, ProblemActions, type ProblemArgs } from './quickFix';
+import { refactor } from './refactor';
+
+export interface CommandDeps {
+  pool: BackendPool;
+  getConfig: () => FathomConfig;
+  status: StatusModel;
+  logger: Logger;
+  syntax: EditorSyntax;
+  files: EditorWorkspaceFiles;
+  /** The one answer panel of the window (extension.ts makes it on first use). */
+  answerPanel: () => AnswerPanel;
+}
+
+/** What the integration tests may see of the commands. */
+export interface CommandsApi {
+  /** Cancels every running command as its Cancel button does; returns how many were running. */
+  cancelAll(): number;
+  /** Proposals waiting for Accept or Reject. */
+  pendingProposals(): number;
+}
+
+/** Files and unsaved editors: where the lightbulb offers Fathom's quick fixes. */
+const EDITABLE: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }];
+
+export function registerCommands(context: vscode.ExtensionContext, deps: CommandDeps): CommandsApi {
+  const core = bindCore({ ...deps, extensionUri: context.extensionUri });
+  const proposals = new Proposals(core);
+  const flow: FlowDeps = { core, syntax: deps.syntax, files: deps.files, status: deps.status, panel: panelSink(deps.answerPanel), proposals, getConfig: deps.getConfig };
+  const command = (id: string, run: (...args: unknown[]) => unknown) =>
+    vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+      try {
+        return await run(...args);
+      } catch (error) {
+        // A bug must not vanish silently: log it with its stack and tell the user.
+        deps.logger.error(`${id} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        void vscode.window.showErrorMessage(`Fathom: ${error instanceof Error ? error.message : String(error)}`);
+        return undefined;
+      }
+    });
+  context.subscriptions.push(
+    proposals,
+    command('fathom.explain', () => explain(flow)),
+    command('fathom.debug', () => debug(flow)),
+    command('fathom.debugTerminalSelection', () => debugTerminalSelection(flow)),
+    // The preset instruction lets a keybinding (or a test) skip the quick pick.
+    command('fathom.refactor', (preset) => refactor(flow, preset)),
+    command('fathom.generateTests', () => generateTests(flow)),
+    command('fathom.document', () => documentTarget(flow)),
+    command(EXPLAIN_PROBLEM, (args) => explainProblem(flow, args as ProblemArgs)),
+    command(FIX_PROBLEM, (args) => fixProblem(flow, args as ProblemArgs)),
+    // From the diff's title bar VS Code passes the proposal's URI; from the palette, nothing (the active diff).
+    command('fathom.proposal.accept', (uri) => proposals.accept(uri instanceof vscode.Uri ? uri : undefined)),
+    command('fathom.proposal.reject', (uri) => proposals.reject(uri instanceof vscode.Uri ? uri : undefined)),
+    vscode.languages.registerCodeActionsProvider(EDITABLE, new ProblemActions(), { providedCodeActionKinds: ProblemActions.kinds }),
+  );
+  return {
+    cancelAll: () => cancelRunningCommands(),
+    pendingProposals: () => proposals.pending(),
+  };
+}

@@ -1,0 +1,189 @@
+/**
+ * The panel beside the editor where Explain / Debug answers stream in as markdown. One panel, reused: a new
+ * answer replaces the old one. The extension keeps the authoritative state (title, markdown so far, phase);
+ * the webview renders it and, when VS Code re-creates a hidden webview, asks for it again with 'ready'.
+ */
+import * as vscode from 'vscode';
+import { parseFromPanel, type AnswerView, type FromPanel, type ToPanel } from '../../webview/protocol';
+import { ChunkBatcher } from './chunkBatcher';
+import { newNonce, panelHtml } from './html';
+import { PanelActions } from './panelActions';
+
+export const ANSWER_PANEL_VIEW_TYPE = 'fathom.answer';
+
+export interface AnswerRequest {
+  title: string;
+  subtitle?: string;
+  /** The document the answer is about: line links reveal lines in it (default: the active editor's document). */
+  source?: vscode.Uri;
+}
+
+export interface AnswerPanelOptions {
+  /** Whether "Continue in chat" is offered; false until the chat view exists. */
+  chatAvailable?: () => boolean;
+  /** How often at most appended text is posted to the webview. */
+  batchMs?: number;
+}
+
+export class AnswerPanel implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private panelDisposables: vscode.Disposable[] = [];
+  private ready = false;
+  private view: AnswerView = { title: 'Fathom', markdown: '', phase: 'done', chatAvailable: false };
+  private source: vscode.Uri | undefined;
+  private readonly actions = new PanelActions();
+  private readonly batcher: ChunkBatcher;
+  private readonly continueInChat = new vscode.EventEmitter<{ view: AnswerView; source: vscode.Uri | undefined }>();
+  private readonly received = new vscode.EventEmitter<FromPanel>();
+  private readonly closed = new vscode.EventEmitter<void>();
+  /** The user closed the panel: an answer still streaming into it is no longer wanted. */
+  readonly onDidClose = this.closed.event;
+  /** The user pressed "Continue in chat" (only offered when `chatAvailable` says so). */
+  readonly onDidRequestChat = this.continueInChat.event;
+  /** Every valid message from the webview, after it was acted on ('ready' included). */
+  readonly onDidReceiveMessage = this.received.event;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly options: AnswerPanelOptions = {},
+  ) {
+    this.batcher = new ChunkBatcher((text) => this.deliver(text), options.batchMs ?? 50);
+  }
+
+  /** Opens the panel beside the editor, or brings the existing one forward without taking focus. */
+  show(title: string): void {
+    this.view = { ...this.view, title };
+    if (this.panel) {
+      this.panel.title = title;
+      this.panel.reveal(undefined, true);
+      this.post({ type: 'show', view: this.view });
+      return;
+    }
+    this.panel = this.createPanel(title);
+  }
+
+  /** Starts a new answer: clears the panel and shows it streaming. */
+  start(request: AnswerRequest): void {
+    this.batcher.discard();
+    this.source = request.source ?? vscode.window.activeTextEditor?.document.uri;
+    const chatAvailable = this.options.chatAvailable?.() ?? false;
+    this.view = { title: request.title, subtitle: request.subtitle, markdown: '', phase: 'streaming', chatAvailable };
+    this.show(request.title);
+  }
+
+  /** More of the answer; posted in batches (at most one message per ~50 ms). */
+  append(chunk: string): void {
+    this.batcher.push(chunk);
+  }
+
+  finish(): void {
+    this.batcher.flush();
+    this.view = { ...this.view, phase: 'done' };
+    this.post({ type: 'finish' });
+  }
+
+  /** Ends the answer with an error message (the backend's typed message), keeping what arrived so far. */
+  fail(message: string): void {
+    this.batcher.flush();
+    this.view = { ...this.view, phase: 'failed', error: message };
+    this.post({ type: 'fail', message });
+  }
+
+  /** What the panel shows (all appended text included once delivered), and whether its script is running. */
+  current(): { view: AnswerView; ready: boolean; visible: boolean } {
+    return { view: { ...this.view }, ready: this.ready, visible: this.panel?.visible ?? false };
+  }
+
+  dispose(): void {
+    this.batcher.discard();
+    this.panel?.dispose();
+    this.actions.dispose();
+    this.continueInChat.dispose();
+    this.received.dispose();
+    this.closed.dispose();
+  }
+
+  private createPanel(title: string): vscode.WebviewPanel {
+    const media = vscode.Uri.joinPath(this.extensionUri, 'media');
+    const scripts = vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview');
+    const panel = vscode.window.createWebviewPanel(
+      ANSWER_PANEL_VIEW_TYPE,
+      title,
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      // Hidden panels are dropped and rebuilt from the extension's state on 'ready': no memory held while hidden.
+      { enableScripts: true, enableCommandUris: false, enableForms: false, retainContextWhenHidden: false, localResourceRoots: [scripts, media] },
+    );
+    panel.iconPath = vscode.Uri.joinPath(media, 'fathom.svg');
+    const webview = panel.webview;
+    webview.html = panelHtml({
+      cspSource: webview.cspSource,
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(scripts, 'panel.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'panel.css')).toString(),
+      resourceOrigin: originOf(webview.asWebviewUri(this.extensionUri).toString()),
+      nonce: newNonce(),
+      title,
+    });
+    this.ready = false;
+    this.panelDisposables = [
+      webview.onDidReceiveMessage((message) => void this.onMessage(message)),
+      // A hidden webview is destroyed; it says 'ready' again when shown and gets the whole state then.
+      panel.onDidChangeViewState(({ webviewPanel }) => {
+        if (!webviewPanel.visible) this.ready = false;
+      }),
+      panel.onDidDispose(() => {
+        this.panel = undefined;
+        this.ready = false;
+        this.closed.fire();
+        for (const d of this.panelDisposables) d.dispose();
+        this.panelDisposables = [];
+      }),
+    ];
+    return panel;
+  }
+
+  private deliver(text: string): void {
+    this.view = { ...this.view, markdown: this.view.markdown + text };
+    this.post({ type: 'append', text });
+  }
+
+  /** Posts only to a webview whose script listens; one that is not ready gets the whole state on 'ready'. */
+  private post(message: ToPanel): void {
+    if (this.panel && this.ready) void this.panel.webview.postMessage(message);
+  }
+
+  private async onMessage(raw: unknown): Promise<void> {
+    const message = parseFromPanel(raw);
+    if (!message) return;
+    switch (message.type) {
+      case 'ready':
+        this.batcher.flush(); // into the state (not posted yet), which the view gets whole:
+        this.ready = true;
+        this.post({ type: 'show', view: this.view });
+        break;
+      case 'copy':
+        await this.actions.copy(message.code);
+        break;
+      case 'insert':
+        await this.actions.insert(message.code);
+        break;
+      case 'reveal':
+        await this.actions.reveal(this.source, message.line, message.endLine);
+        break;
+      case 'openLink':
+        await this.actions.openLink(message.href);
+        break;
+      case 'continueInChat':
+        if (this.view.chatAvailable) this.continueInChat.fire({ view: { ...this.view }, source: this.source });
+        break;
+    }
+    this.received.fire(message);
+  }
+}
+
+function originOf(uri: string): string {
+  try {
+    return new URL(uri).origin;
+  } catch {
+    return '';
+  }
+}

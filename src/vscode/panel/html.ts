@@ -1,0 +1,57 @@
+/**
+ * The answer panel's page, from this one function only. The Content-Security-Policy allows nothing but the
+ * bundled script (by a nonce new on every load), the extension's stylesheet, and images from the extension
+ * or inline data: no remote content, no inline script or style, no frames, no network. Plain data in, a
+ * string out (no `vscode` here), so the policy is checked by unit tests.
+ */
+import { randomBytes } from 'node:crypto';
+
+export interface PanelPage {
+  /** `webview.cspSource`: the origin(s) of the webview's own resources. */
+  cspSource: string;
+  /** `webview.asWebviewUri(dist/webview/panel.js)`. */
+  scriptUri: string;
+  /** `webview.asWebviewUri(media/panel.css)`. */
+  styleUri: string;
+  /** Origin of the webview's resources, whose images an answer may show (others are stripped). */
+  resourceOrigin: string;
+  nonce: string;
+  title: string;
+}
+
+/** 128 random bits: a script may run only if it carries this load's nonce. */
+export const newNonce = (): string => randomBytes(16).toString('base64');
+
+export function contentSecurityPolicy({ cspSource, nonce }: Pick<PanelPage, 'cspSource' | 'nonce'>): string {
+  return [
+    "default-src 'none'",
+    `script-src 'nonce-${nonce}'`,
+    `style-src ${cspSource}`,
+    `img-src ${cspSource} data:`,
+  ].join('; ');
+}
+
+export function panelHtml(page: PanelPage): string {
+  const attr = escapeHtml;
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${attr(contentSecurityPolicy(page))}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${attr(page.styleUri)}">
+<title>${escapeHtml(page.title)}</title>
+</head>
+<body data-phase="done" data-resource-origin="${attr(page.resourceOrigin)}">
+<header><h1 id="title">${escapeHtml(page.title)}</h1><p id="subtitle" hidden></p><span id="status" role="status"></span></header>
+<main id="answer" aria-live="polite"></main>
+<p id="error" role="alert" hidden></p>
+<footer><button id="continue" type="button" hidden disabled>Continue in chat</button></footer>
+<script nonce="${attr(page.nonce)}" src="${attr(page.scriptUri)}"></script>
+</body>
+</html>`;
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+}

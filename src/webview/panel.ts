@@ -1,0 +1,21 @@
+/**
+ * Entry of the webview bundle (dist/webview/panel.js): connects the page to VS Code's webview API and tells
+ * the extension it is ready, so nothing it posts is lost while the script loads.
+ */
+import { PanelView } from './panelView';
+import type { AnswerView, FromPanel, ToPanel } from './protocol';
+
+interface VsCodeWebviewApi {
+  postMessage(message: FromPanel): void;
+  getState(): unknown;
+  setState(state: AnswerView): void;
+}
+declare function acquireVsCodeApi(): VsCodeWebviewApi;
+
+const api = acquireVsCodeApi();
+const view = new PanelView(document, api, {
+  schedule: (render) => requestAnimationFrame(render),
+  resourceOrigin: document.body.dataset.resourceOrigin,
+});
+window.addEventListener('message', (event: MessageEvent<ToPanel>) => view.receive(event.data));
+api.postMessage({ type: 'ready' });

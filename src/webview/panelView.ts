@@ -1,0 +1,141 @@
+/**
+ * The answer panel's page: applies the extension's messages (protocol.ts) to the DOM and turns the user's
+ * clicks into messages back. Kept apart from the entry script (panel.ts) so it runs the same in jsdom tests:
+ * the VS Code API, the frame scheduler and the page's elements come in as parameters.
+ */
+import { parseLineHref } from './lineLinks';
+import type { AnswerView, FromPanel, ToPanel } from './protocol';
+import { codeLanguage, createRenderer } from './render';
+import { StreamingMarkdown } from './stream';
+
+export interface PanelHost {
+  postMessage(message: FromPanel): void;
+  getState(): unknown;
+  setState(state: AnswerView): void;
+}
+
+export interface PanelViewOptions {
+  /** Runs a render before the next paint; appends that arrive in between share it (requestAnimationFrame). */
+  schedule?: (render: () => void) => void;
+  /** Origin of the webview's own resources, whose images may show. */
+  resourceOrigin?: string;
+}
+
+const EMPTY: AnswerView = { title: '', markdown: '', phase: 'done', chatAvailable: false };
+
+const STATUS_TEXT: Record<AnswerView['phase'], string> = { streaming: 'Answering…', done: '', failed: 'Failed' };
+
+export class PanelView {
+  private view: AnswerView;
+  private readonly stream: StreamingMarkdown;
+  private pending = false;
+  private readonly schedule: (render: () => void) => void;
+  private readonly el: { title: HTMLElement; subtitle: HTMLElement; status: HTMLElement; answer: HTMLElement; error: HTMLElement; chat: HTMLButtonElement };
+
+  constructor(
+    private readonly doc: Document,
+    private readonly host: PanelHost,
+    options: PanelViewOptions = {},
+  ) {
+    const byId = <T extends HTMLElement>(id: string) => {
+      const found = doc.getElementById(id);
+      if (!found) throw new Error(`the panel page has no #${id}`);
+      return found as T;
+    };
+    this.el = { title: byId('title'), subtitle: byId('subtitle'), status: byId('status'), answer: byId('answer'), error: byId('error'), chat: byId('continue') };
+    this.schedule = options.schedule ?? ((render) => render());
+    const window = doc.defaultView;
+    if (!window) throw new Error('the panel page has no window');
+    this.stream = new StreamingMarkdown(this.el.answer, createRenderer(window, { resourceOrigin: options.resourceOrigin }));
+    // A panel that was hidden and re-created comes back with what it showed.
+    this.view = isAnswerView(host.getState()) ? (host.getState() as AnswerView) : EMPTY;
+    doc.addEventListener('click', (event) => this.onClick(event));
+    this.renderNow();
+  }
+
+  /** Applies one message from the extension. */
+  receive(message: ToPanel): void {
+    switch (message.type) {
+      case 'show':
+        this.view = { ...message.view };
+        this.stream.clear();
+        break;
+      case 'append':
+        this.view = { ...this.view, markdown: this.view.markdown + message.text };
+        break;
+      case 'finish':
+        this.view = { ...this.view, phase: 'done' };
+        break;
+      case 'fail':
+        this.view = { ...this.view, phase: 'failed', error: message.message };
+        break;
+    }
+    this.requestRender();
+  }
+
+  private requestRender(): void {
+    if (this.pending) return;
+    this.pending = true;
+    this.schedule(() => {
+      this.pending = false;
+      this.renderNow();
+    });
+  }
+
+  private renderNow(): void {
+    const { title, subtitle, markdown, phase, error, chatAvailable } = this.view;
+    this.el.title.textContent = title;
+    this.el.subtitle.textContent = subtitle ?? '';
+    this.el.subtitle.hidden = !subtitle;
+    this.el.status.textContent = STATUS_TEXT[phase];
+    this.doc.body.dataset.phase = phase;
+    this.stream.update(markdown);
+    this.el.error.textContent = phase === 'failed' ? (error ?? 'The answer failed.') : '';
+    this.el.error.hidden = phase !== 'failed';
+    // "Continue in chat" stays hidden until the chat view exists, and waits for the whole answer.
+    this.el.chat.hidden = !chatAvailable;
+    this.el.chat.disabled = !chatAvailable || phase === 'streaming';
+    this.host.setState(this.view);
+  }
+
+  private onClick(event: Event): void {
+    const target = event.target as Element | null;
+    if (!target?.closest) return;
+    const action = target.closest<HTMLButtonElement>('button.code-action');
+    if (action) return this.codeAction(action);
+    if (target.closest('#continue')) return this.host.postMessage({ type: 'continueInChat' });
+    const link = target.closest('a');
+    if (!link) return;
+    // Links never navigate the webview: line links reveal, web links go through VS Code (which asks first).
+    event.preventDefault();
+    const href = link.getAttribute('href') ?? '';
+    const lines = parseLineHref(href);
+    if (lines) this.host.postMessage({ type: 'reveal', ...lines });
+    else if (/^https?:\/\//i.test(href)) this.host.postMessage({ type: 'openLink', href });
+  }
+
+  private codeAction(button: HTMLButtonElement): void {
+    const code = button.closest('.code-block')?.querySelector('pre code');
+    if (!code) return;
+    const text = code.textContent ?? '';
+    if (button.dataset.action === 'copy') {
+      this.host.postMessage({ type: 'copy', code: text });
+      this.flash(button, 'Copied');
+    } else if (button.dataset.action === 'insert') {
+      const language = codeLanguage(code);
+      this.host.postMessage(language ? { type: 'insert', code: text, language } : { type: 'insert', code: text });
+    }
+  }
+
+  /** Brief feedback on the button itself; the label comes back on its own. */
+  private flash(button: HTMLButtonElement, label: string): void {
+    const original = button.textContent;
+    button.textContent = label;
+    this.doc.defaultView?.setTimeout(() => (button.textContent = original), 1200);
+  }
+}
+
+function isAnswerView(value: unknown): value is AnswerView {
+  const v = value as Partial<AnswerView> | undefined;
+  return !!v && typeof v.title === 'string' && typeof v.markdown === 'string' && typeof v.phase === 'string' && v.phase in STATUS_TEXT;
+}

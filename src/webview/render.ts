@@ -1,0 +1,79 @@
+/**
+ * One answer's markdown to safe DOM: markdown-it (raw HTML off, bare URLs linked) with highlight.js colouring
+ * → DOMPurify allow-list (sanitize.ts) → line references as links → a Copy / Insert toolbar on each code block.
+ * The toolbar buttons carry no handlers: the panel script listens once on the whole answer.
+ */
+import MarkdownItConstructor, { type MarkdownIt } from 'markdown-it';
+import { highlightCode } from './highlight';
+import { linkLineReferences } from './lineLinks';
+import { createSanitizer, type SanitizeOptions } from './sanitize';
+
+export type CodeAction = 'copy' | 'insert';
+
+export interface MarkdownRenderer {
+  /** The markdown-it instance, shared with the block splitter so both read markdown the same way. */
+  readonly markdown: MarkdownIt;
+  render(source: string): DocumentFragment;
+}
+
+export function createMarkdown(): MarkdownIt {
+  return new MarkdownItConstructor({
+    html: false,
+    linkify: true,
+    typographer: false,
+    // Returning escaped hljs markup makes markdown-it wrap it in <pre><code class="language-x">; '' means "escape it yourself".
+    highlight: (code, language) => highlightCode(code, language) ?? '',
+  });
+}
+
+export function createRenderer(window: Window, options: SanitizeOptions = {}): MarkdownRenderer {
+  const markdown = createMarkdown();
+  const sanitize = createSanitizer(window, options);
+  return {
+    markdown,
+    render(source) {
+      const fragment = sanitize(markdown.render(source));
+      linkLineReferences(fragment);
+      addCodeToolbars(fragment);
+      return fragment;
+    },
+  };
+}
+
+/** The language a code block was fenced with (`language-ts` → "ts"), if any. */
+export function codeLanguage(code: Element): string | undefined {
+  const cls = Array.from(code.classList).find((c) => c.startsWith('language-'));
+  return cls?.slice('language-'.length) || undefined;
+}
+
+function addCodeToolbars(root: DocumentFragment): void {
+  const doc = root.ownerDocument;
+  for (const pre of Array.from(root.querySelectorAll('pre'))) {
+    const code = pre.querySelector('code');
+    if (!code) continue;
+    const block = doc.createElement('div');
+    block.className = 'code-block';
+    const bar = doc.createElement('div');
+    bar.className = 'code-toolbar';
+    const language = codeLanguage(code);
+    if (language) {
+      const label = doc.createElement('span');
+      label.className = 'code-language';
+      label.textContent = language;
+      bar.append(label);
+    }
+    bar.append(button(doc, 'copy', 'Copy', 'Copy this code'), button(doc, 'insert', 'Insert', 'Insert this code at the cursor in the editor'));
+    pre.replaceWith(block);
+    block.append(bar, pre);
+  }
+}
+
+function button(doc: Document, action: CodeAction, label: string, title: string): HTMLButtonElement {
+  const b = doc.createElement('button');
+  b.type = 'button';
+  b.className = 'code-action';
+  b.dataset.action = action;
+  b.title = title;
+  b.textContent = label;
+  return b;
+}

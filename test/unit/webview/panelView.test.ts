@@ -1,0 +1,139 @@
+import * as assert from 'node:assert/strict';
+import { PanelView, type PanelHost } from '../../../src/webview/panelView';
+import type { AnswerView, FromPanel } from '../../../src/webview/protocol';
+import { panelWindow } from './dom';
+
+/** The webview API as VS Code gives it to the page: messages out, a state slot. */
+class FakeHost implements PanelHost {
+  sent: FromPanel[] = [];
+  state: unknown;
+  postMessage(message: FromPanel): void {
+    this.sent.push(message);
+  }
+  getState(): unknown {
+    return this.state;
+  }
+  setState(state: AnswerView): void {
+    this.state = state;
+  }
+}
+
+const VIEW: AnswerView = { title: 'Explain mean()', subtitle: 'src/stats.py:1–2', markdown: '', phase: 'streaming', chatAvailable: false };
+
+function setup(state?: AnswerView) {
+  const window = panelWindow();
+  const host = new FakeHost();
+  host.state = state;
+  const frames: Array<() => void> = [];
+  const view = new PanelView(window.document, host, { schedule: (render) => frames.push(render) });
+  const frame = () => frames.splice(0).forEach((render) => render());
+  const $ = <T extends Element = HTMLElement>(selector: string) => window.document.querySelector<T>(selector)!;
+  const click = (el: Element) => el.dispatchEvent(new window.MouseEvent('click', { bubbles: true, cancelable: true }));
+  return { window, host, view, frame, frames, $, click };
+}
+
+describe('webview: the answer panel page', () => {
+  it('shows a streamed answer: title, progress, markdown, then done', () => {
+    const { view, frame, $, window } = setup();
+    view.receive({ type: 'show', view: VIEW });
+    view.receive({ type: 'append', text: '`mean` divides the ' });
+    view.receive({ type: 'append', text: 'sum by the count.' });
+    frame();
+    assert.equal($('#title').textContent, 'Explain mean()');
+    assert.equal($('#subtitle').textContent, 'src/stats.py:1–2');
+    assert.equal($('#status').textContent, 'Answering…');
+    assert.equal(window.document.body.dataset.phase, 'streaming');
+    assert.equal($('#answer').textContent?.trim(), 'mean divides the sum by the count.');
+    view.receive({ type: 'finish' });
+    frame();
+    assert.equal($('#status').textContent, '');
+    assert.equal(window.document.body.dataset.phase, 'done');
+  });
+
+  it('renders appends that arrive within one frame once', () => {
+    const { view, frames } = setup();
+    view.receive({ type: 'show', view: VIEW });
+    for (const text of ['a', 'b', 'c']) view.receive({ type: 'append', text });
+    assert.equal(frames.length, 1);
+  });
+
+  it('shows a failure under what arrived so far', () => {
+    const { view, frame, $ } = setup();
+    view.receive({ type: 'show', view: VIEW });
+    view.receive({ type: 'append', text: 'Partial' });
+    view.receive({ type: 'fail', message: 'Ollama is not running at http://127.0.0.1:11434. Start it with `ollama serve`.' });
+    frame();
+    assert.equal($('#answer').textContent?.trim(), 'Partial');
+    assert.equal($('#error').hidden, false);
+    assert.match($('#error').textContent!, /Ollama is not running/);
+    assert.equal($('#status').textContent, 'Failed');
+  });
+
+  it('keeps its state for VS Code, and comes back from it when the webview is re-created', () => {
+    const first = setup();
+    first.view.receive({ type: 'show', view: { ...VIEW, markdown: 'Kept **text**', phase: 'done' } });
+    first.frame();
+    const saved = first.host.state as AnswerView;
+    assert.equal(saved.markdown, 'Kept **text**');
+    const again = setup(saved);
+    assert.equal(again.$('#answer strong').textContent, 'text');
+    assert.equal(again.$('#title').textContent, 'Explain mean()');
+  });
+
+  it('Copy and Insert post the block’s code (and language) to the extension', () => {
+    const { view, frame, $, click, host } = setup();
+    view.receive({ type: 'show', view: { ...VIEW, markdown: 'Use:\n\n```ts\nconst x = a < b;\n```\n', phase: 'done' } });
+    frame();
+    click($('button[data-action="copy"]'));
+    click($('button[data-action="insert"]'));
+    assert.deepEqual(host.sent, [
+      { type: 'copy', code: 'const x = a < b;\n' },
+      { type: 'insert', code: 'const x = a < b;\n', language: 'ts' },
+    ]);
+    assert.equal($('button[data-action="copy"]').textContent, 'Copied', 'the button confirms the copy');
+  });
+
+  it('line links reveal lines, web links go to the extension, nothing navigates the page', () => {
+    const { view, frame, host, window } = setup();
+    view.receive({ type: 'show', view: { ...VIEW, markdown: 'See lines 4–6 and L9. Docs: https://example.com/x', phase: 'done' } });
+    frame();
+    const events = Array.from(window.document.querySelectorAll('#answer a')).map((a) => {
+      const event = new window.MouseEvent('click', { bubbles: true, cancelable: true });
+      a.dispatchEvent(event);
+      return event.defaultPrevented;
+    });
+    assert.deepEqual(events, [true, true, true]);
+    assert.deepEqual(host.sent, [
+      { type: 'reveal', line: 4, endLine: 6 },
+      { type: 'reveal', line: 9 },
+      { type: 'openLink', href: 'https://example.com/x' },
+    ]);
+  });
+
+  it('offers "Continue in chat" only when chat exists, and once the answer is complete', () => {
+    const { view, frame, $, click, host } = setup();
+    view.receive({ type: 'show', view: VIEW });
+    frame();
+    assert.equal($<HTMLButtonElement>('#continue').hidden, true);
+    view.receive({ type: 'show', view: { ...VIEW, chatAvailable: true } });
+    frame();
+    assert.equal($<HTMLButtonElement>('#continue').hidden, false);
+    assert.equal($<HTMLButtonElement>('#continue').disabled, true, 'not while streaming');
+    view.receive({ type: 'finish' });
+    frame();
+    assert.equal($<HTMLButtonElement>('#continue').disabled, false);
+    click($('#continue'));
+    assert.deepEqual(host.sent, [{ type: 'continueInChat' }]);
+  });
+
+  it('a new answer replaces the old one', () => {
+    const { view, frame, $ } = setup();
+    view.receive({ type: 'show', view: { ...VIEW, markdown: 'old answer', phase: 'done' } });
+    frame();
+    view.receive({ type: 'show', view: { ...VIEW, title: 'Debug', markdown: '' } });
+    view.receive({ type: 'append', text: 'new' });
+    frame();
+    assert.equal($('#title').textContent, 'Debug');
+    assert.equal($('#answer').textContent?.trim(), 'new');
+  });
+});
