@@ -103,7 +103,10 @@ function isOtherKnownLanguage(fence: string, languageId: string): boolean {
  */
 function looksLikeCode(text: string): boolean {
   if (!text.trim()) return false;
-  const lines = text.split('\n').filter((l) => l.trim());
-  const sentence = /^[A-Z][a-z]+(?: [a-zA-Z'’,-]+){3,}[.:!?]$/;
-  return !lines.some((l) => sentence.test(l.trim()));
+  return !text.split('\n').some((l) => readsLikeSentence(l.trim()));
+}
+
+/** A capitalised line of four or more words ending like a sentence, without code punctuation. */
+function readsLikeSentence(line: string): boolean {
+  return /^[A-Z][a-z]/.test(line) && line.split(/\s+/).length >= 4 && /[.:!?]$/.test(line) && !/[;{}=<>`]|\(\)/.test(line);
 }

@@ -187,6 +187,43 @@ describe('editor commands (Explain, Debug, Refactor, Generate Tests, Document)',
     assert.equal(await run, 'rejected');
   });
 
+  it('Debug Terminal Selection sends the error selected in the terminal, and restores the clipboard', async function () {
+    this.timeout(60_000);
+    const editor = await openWithCursor(`export function parse(text: string) {\n  return JSON.parse(te█xt);\n}\n`);
+    const trace = 'SyntaxError: Unexpected token } in JSON at position 7';
+    const written = new vscode.EventEmitter<string>();
+    const terminal = vscode.window.createTerminal({ name: 'failing test', pty: { onDidWrite: written.event, open: () => written.fire(trace), close: () => {} } });
+    try {
+      terminal.show(true);
+      await vscode.env.clipboard.writeText('what the user had copied');
+      await waitFor('the terminal to open', () => vscode.window.activeTerminal === terminal);
+      // The user selects the error in the terminal (the terminal renders it a moment after it opens).
+      await waitFor('the error to be selected in the terminal', async () => {
+        await vscode.commands.executeCommand('workbench.action.terminal.selectAll');
+        await vscode.commands.executeCommand('workbench.action.terminal.copySelection');
+        return (await vscode.env.clipboard.readText()).includes('SyntaxError');
+      }, { timeoutMs: 20_000, intervalMs: 200 });
+      await vscode.env.clipboard.writeText('what the user had copied');
+      assert.equal(vscode.window.activeTextEditor?.document, editor.document);
+      fake.server.reply((r) =>
+        r.endpoint === 'ollama.chat'
+          ? { text: 'The JSON text is malformed.\n\n```ts\nexport function parse(text: string) {\n  try {\n    return JSON.parse(text);\n  } catch {\n    return undefined;\n  }\n}\n```' }
+          : undefined,
+      );
+      const run = vscode.commands.executeCommand<string>('fathom.debugTerminalSelection');
+      const request = await chatRequest();
+      assert.ok(allText(request).includes(trace), allText(request));
+      assert.ok(allText(request).includes('JSON.parse(text)'), 'the code at the cursor goes with it');
+      await waitFor('the proposed fix to open as a diff', () => proposalTab());
+      await vscode.commands.executeCommand('fathom.proposal.reject');
+      assert.equal(await run, 'rejected');
+      assert.equal(await vscode.env.clipboard.readText(), 'what the user had copied');
+    } finally {
+      terminal.dispose();
+      written.dispose();
+    }
+  });
+
   it('offers "Explain this problem" and "Fix this problem" as quick fixes on a diagnostic', async () => {
     const editor = await openWithCursor(`export const x = █1;\n`);
     const collection = vscode.languages.createDiagnosticCollection('fathom-test');

@@ -63,6 +63,12 @@ describe('commands: reading code out of the answer', () => {
     assert.equal(pickReplacement('\nfunction total() {\n  return 1;\n}\n\n', target('total'), 'typescript'), 'function total() {\n  return 1;\n}');
     assert.equal(pickReplacement('The function adds the prices of the items.\nIt returns a number.', target('total'), 'typescript'), undefined);
     assert.equal(pickReplacement('', target(), 'typescript'), undefined);
+    // Sentences with a colon or commas inside are still prose (a Debug analysis without a fix).
+    assert.equal(pickReplacement('The JSON text is malformed: validate it before parsing.', target('parse'), 'typescript'), undefined);
+    assert.equal(pickReplacement('Check the input, then call parse again.', target('parse'), 'typescript'), undefined);
+    // Code with a capitalised sentence inside a docstring stays code.
+    const code = 'def total(xs):\n    """Return the sum of all the items."""\n    return sum(xs)';
+    assert.equal(pickReplacement(code, target('total'), 'python'), code);
   });
 
   it('accepts an already parsed answer', () => {
