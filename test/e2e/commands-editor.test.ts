@@ -21,10 +21,15 @@ const TOTAL = `export function total(items: number[]): number {
 }
 `;
 
+const SLUG = `export function slugify(title: string): string {
+  return title.toLowerCase().trim().replace(/[^a-z0-9]+/g, '-');
+}
+`;
+
 const chatOnly = (text: string) => (r: { endpoint: string }) => (r.endpoint === 'ollama.chat' ? { text, tokenMs: 10 } : undefined);
 
 describe('Explain, Refactor and the quick fix as a user meets them', function () {
-  const s = useSession({ files: { 'src/calc.ts': CALC, 'src/total.ts': TOTAL } });
+  const s = useSession({ files: { 'src/calc.ts': CALC, 'src/total.ts': TOTAL, 'src/slug.ts': SLUG } });
 
   it('"Fathom: Explain" streams the explanation of the method at the cursor into a panel beside the editor', async () => {
     s.fake.reply(chatOnly('## What it does\n\n`add` returns the sum of **a** and **b** (L3-L4).\n\n```ts\nconst sum = a + b;\n```\n'));
@@ -91,6 +96,30 @@ describe('Explain, Refactor and the quick fix as a user meets them', function ()
     const request = s.fake.requests.find((r) => r.endpoint === 'ollama.chat');
     assert.ok(request && /Cannot find name 'summ'/.test(JSON.stringify(request.body)), 'the TypeScript error was sent');
     await s.wb.screenshot('command-debug-fix-diff');
+    await s.page.locator('.editor-actions [aria-label="Reject Proposed Change"]').first().click();
+    await waitFor('the diff to close', async () => !(await diff.isVisible()));
+  });
+
+  it('"Fathom: Document" proposes doc comments as a diff', async () => {
+    s.fake.reply(chatOnly('```ts\n/**\n * Turns a title into a URL slug: lower case, with runs of other characters as one dash.\n * @param title The text to convert.\n * @returns The slug.\n */\nexport function slugify(title: string): string {\n  return title.toLowerCase().trim().replace(/[^a-z0-9]+/g, \'-\');\n}\n```'));
+    await s.wb.openFile('src/slug.ts');
+    await s.wb.goTo(2, 5);
+    await s.wb.runCommand('Fathom: Document');
+    const diff = s.page.locator('.monaco-diff-editor').first();
+    await waitFor('the doc comment proposal in a diff editor', async () => (await diff.isVisible()) && ((await diff.textContent()) ?? '').includes('@param'), { timeoutMs: 20_000 });
+    await s.wb.screenshot('command-document-diff');
+    await s.page.locator('.editor-actions [aria-label="Reject Proposed Change"]').first().click();
+    await waitFor('the diff to close', async () => !(await diff.isVisible()));
+  });
+
+  it('"Fathom: Generate Tests" proposes a new test file beside the source', async () => {
+    s.fake.reply(chatOnly("```ts\nimport { test } from 'node:test';\nimport assert from 'node:assert/strict';\nimport { slugify } from './slug';\n\ntest('joins words with dashes', () => {\n  assert.equal(slugify('Hello World'), 'hello-world');\n});\n```"));
+    await s.wb.openFile('src/slug.ts');
+    await s.wb.goTo(2, 5);
+    await s.wb.runCommand('Fathom: Generate Tests');
+    const diff = s.page.locator('.monaco-diff-editor').first();
+    await waitFor('the new test file proposal in a diff editor', async () => (await diff.isVisible()) && ((await diff.textContent()) ?? '').replace(/\u00a0/g, ' ').includes('joins words with dashes'), { timeoutMs: 20_000 });
+    await s.wb.screenshot('command-generate-tests');
     await s.page.locator('.editor-actions [aria-label="Reject Proposed Change"]').first().click();
     await waitFor('the diff to close', async () => !(await diff.isVisible()));
   });
