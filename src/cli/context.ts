@@ -4,18 +4,14 @@
  * `{"snippets": [{"path", "startLine", "endLine", "text", "source"}], "tokens"}`, best first, where
  * `source` names the retriever (imports, scope, module, similar) and `tokens` is what they cost.
  */
-import { readdirSync, statSync } from 'node:fs';
-import { posix, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { promptBudget } from '../completion/prompt/budget';
-import type { DocumentSnapshot } from '../completion/types';
 import { objectSource, parseConfig } from '../config/settings';
 import { gatherContext } from '../context/gather';
 import { cutPrefixSuffix } from '../context/prefixSuffix';
-import { languageOfPath } from '../syntax/languages';
 import { shippedGrammar } from '../syntax/locateGrammar';
 import { Parsers } from '../syntax/parsers';
-import { NodeWorkspaceFiles } from './nodeWorkspaceFiles';
+import { openAtCursor, processOutput, type CliOutput } from './cursorArgs';
 
 export const CONTEXT_USAGE = `Options (context):
   --root DIR             workspace root
@@ -24,21 +20,8 @@ export const CONTEXT_USAGE = `Options (context):
   --budget TOKENS        tokens the snippets may take (default: the snippets' share of the default
                          context length)`;
 
-/** Files of the same folder and language stand in for the editor's recently edited documents. */
-const RECENT_SIBLINGS = 8;
-
-export interface ContextOutput {
-  stdout(text: string): void;
-  stderr(text: string): void;
-}
-
-const processOutput: ContextOutput = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-};
-
 /** Runs the command; resolves with the exit code (0, or 2 for bad arguments). */
-export async function contextCommand(args: string[], out: ContextOutput = processOutput, locateGrammar: (wasmFile: string) => string = shippedGrammar(__dirname)): Promise<number> {
+export async function contextCommand(args: string[], out: CliOutput = processOutput, locateGrammar: (wasmFile: string) => string = shippedGrammar(__dirname)): Promise<number> {
   const fail = (message: string) => {
     out.stderr(`fathom context: ${message}\n\n${CONTEXT_USAGE}\n`);
     return 2;
@@ -49,24 +32,17 @@ export async function contextCommand(args: string[], out: ContextOutput = proces
   } catch (error) {
     return fail(error instanceof Error ? error.message : String(error));
   }
-  if (!values.root || !values.file || values.offset === undefined) return fail('--root, --file and --offset are required.');
-  const root = resolve(values.root);
-  const path = posix.normalize(values.file.replace(/\\/g, '/')).replace(/^\.\//, '');
   const config = parseConfig(objectSource({}));
   const plan = promptBudget(config.contextLength, config.completion.maxTokens);
   const budget = values.budget === undefined ? plan.snippets : Number(values.budget);
   if (!Number.isInteger(budget) || budget < 0) return fail('--budget must be a whole number of tokens.');
-
-  const files = new NodeWorkspaceFiles(root, { recent: siblings(root, path) });
-  const text = await files.read(path);
-  if (text === undefined) return fail(`cannot read ${path} under ${root}.`);
-  const offset = Number(values.offset);
-  if (!Number.isInteger(offset) || offset < 0 || offset > text.length) return fail(`--offset must be an integer from 0 to ${text.length}.`);
+  const opened = await openAtCursor(values);
+  if ('error' in opened) return fail(opened.error);
+  const { snapshot, files } = opened;
+  const { text, offset, languageId } = snapshot;
 
   const parsers = new Parsers(locateGrammar);
   try {
-    const languageId = languageOfPath(path) ?? 'plaintext';
-    const snapshot: DocumentSnapshot = { uri: path, path, languageId, text, offset, version: 1 };
     const tree = await parsers.parseText(languageId, text);
     try {
       // The prompt carries the prefix and suffix the default plan cuts; snippets are what it adds.
@@ -80,22 +56,5 @@ export async function contextCommand(args: string[], out: ContextOutput = proces
     return 0;
   } finally {
     parsers.dispose();
-  }
-}
-
-/** Other files of the file's folder and language, most recently modified first. */
-export function siblings(root: string, path: string): string[] {
-  const dir = posix.dirname(path) === '.' ? '' : posix.dirname(path);
-  const languageId = languageOfPath(path);
-  try {
-    return readdirSync(resolve(root, dir))
-      .map((name) => (dir ? `${dir}/${name}` : name))
-      .filter((p) => p !== path && languageOfPath(p) === languageId)
-      .map((p) => ({ p, mtime: statSync(resolve(root, p)).mtimeMs }))
-      .sort((a, b) => b.mtime - a.mtime)
-      .slice(0, RECENT_SIBLINGS)
-      .map((s) => s.p);
-  } catch {
-    return [];
   }
 }

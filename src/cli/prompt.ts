@@ -6,7 +6,7 @@
  * model (FIM support) comes from flags, or is inferred the way the extension would see it.
  */
 import { readFileSync } from 'node:fs';
-import { basename, posix, resolve } from 'node:path';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ollamaChatBody, ollamaGenerateBody } from '../backends/ollama';
 import { openAIChatBody, openAICompletionBody } from '../backends/openai';
@@ -15,13 +15,10 @@ import { assemblePrompt } from '../completion/prompt/assemble';
 import type { BuiltCompletionRequest } from '../completion/prompt/build';
 import { infillFamily } from '../completion/prompt/families';
 import { parseUserTemplate, type UserTemplate } from '../completion/prompt/userTemplate';
-import type { DocumentSnapshot } from '../completion/types';
 import { objectSource, parseConfig, type FathomConfig } from '../config/settings';
-import { languageOfPath } from '../syntax/languages';
 import { shippedGrammar } from '../syntax/locateGrammar';
 import { Parsers } from '../syntax/parsers';
-import { siblings } from './context';
-import { NodeWorkspaceFiles } from './nodeWorkspaceFiles';
+import { openAtCursor, processOutput, type CliOutput } from './cursorArgs';
 
 export const PROMPT_USAGE = `Options (prompt):
   --root DIR             workspace root
@@ -36,18 +33,8 @@ export const PROMPT_USAGE = `Options (prompt):
   --settings FILE        read fathom.* settings from a JSON file (e.g. .vscode/settings.json)
   --pretty               indent the JSON (the body is otherwise printed byte for byte as sent)`;
 
-export interface PromptOutput {
-  stdout(text: string): void;
-  stderr(text: string): void;
-}
-
-const processOutput: PromptOutput = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-};
-
 /** Runs the command; resolves with the exit code (0, or 2 for bad arguments). `parsers` defaults to the shipped grammars. */
-export async function promptCommand(args: string[], out: PromptOutput = processOutput, deps: { parsers?: Parsers } = {}): Promise<number> {
+export async function promptCommand(args: string[], out: CliOutput = processOutput, deps: { parsers?: Parsers } = {}): Promise<number> {
   const { values } = parseArgs({
     args,
     options: {
@@ -72,20 +59,12 @@ export async function promptCommand(args: string[], out: PromptOutput = processO
     out.stderr(`fathom prompt: ${message}\n\n${PROMPT_USAGE}\n`);
     return 2;
   };
-  if (!values.root || !values.file || values.offset === undefined) return fail('--root, --file and --offset are required.');
   if (values.provider !== undefined && values.provider !== 'ollama' && values.provider !== 'openai') return fail('--provider must be ollama or openai.');
   if (values.fim !== undefined && values.fim !== 'yes' && values.fim !== 'no') return fail('--fim must be yes or no.');
-
-  const root = resolve(values.root);
-  const path = posix.normalize(values.file.replace(/\\/g, '/')).replace(/^\.\//, '');
-  let text: string;
-  try {
-    text = readFileSync(resolve(root, path), 'utf8');
-  } catch {
-    return fail(`cannot read ${path} under ${root}.`);
-  }
-  const offset = Number(values.offset);
-  if (!Number.isInteger(offset) || offset < 0 || offset > text.length) return fail(`--offset must be an integer from 0 to ${text.length}.`);
+  const opened = await openAtCursor(values);
+  if ('error' in opened) return fail(opened.error);
+  // The same workspace view as the `context` command, so both show the same snippets.
+  const { root, snapshot, files } = opened;
 
   const raw: Record<string, unknown> = values.settings ? JSON.parse(readFileSync(values.settings, 'utf8')) : {};
   const set = (key: string, value: unknown) => value !== undefined && (raw[key] = value);
@@ -104,11 +83,7 @@ export async function promptCommand(args: string[], out: PromptOutput = processO
 
   const provider = config.completion.provider;
   const model = config.completion.model;
-  const snapshot: DocumentSnapshot = { uri: path, path, languageId: languageOfPath(path) ?? 'plaintext', text, offset, version: 1 };
   const info: ModelInfo = { name: model, supportsFim: values.fim ? values.fim === 'yes' : assumedFim(provider, model) };
-  // The same workspace view as the `context` command, so both show the same snippets: other files from
-  // the disk, the folder's files of the same language standing in for the editor's recent documents.
-  const files = new NodeWorkspaceFiles(root, { recent: siblings(root, path) });
   const parsers = deps.parsers ?? new Parsers(shippedGrammar(__dirname));
   let built: BuiltCompletionRequest;
   try {
