@@ -40,7 +40,7 @@ export class BackendPool {
     const settings = config[role];
     const baseUrl = baseUrlFor(config, settings.provider);
     const apiKey = await this.getApiKey(settings.provider, baseUrl);
-    const id = `${settings.provider}|${baseUrl}|${apiKey ? 'key' : 'nokey'}|${config.contextLength}|${config.ollama.keepAlive}`;
+    const id = `${settings.provider}|${baseUrl}|${apiKey ? 'key' : 'nokey'}|${config.contextLength}|${config.ollama.keepAlive}|${config.openai.fim}`;
     let backend = this.backends.get(id);
     if (!backend) {
       backend = createBackend(settings.provider, {
@@ -48,6 +48,7 @@ export class BackendPool {
         apiKey,
         keepAlive: config.ollama.keepAlive,
         contextLength: config.contextLength,
+        fim: config.openai.fim,
         logger: this.logger,
       });
       this.backends.set(id, backend);

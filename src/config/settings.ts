@@ -42,7 +42,7 @@ export interface FathomConfig {
   chat: RoleSettings;
   commands: CommandSettings;
   ollama: { baseUrl: string; keepAlive: string };
-  openai: { baseUrl: string };
+  openai: { baseUrl: string; fim: boolean };
   /** Context window used for prompts and sent as Ollama `num_ctx` with every request (same value, no reloads). */
   contextLength: number;
   /** Longest wait for a server to say something (first byte, or the next chunk of a stream). */
@@ -69,6 +69,7 @@ export const DEFAULT_SETTINGS = {
   'ollama.baseUrl': 'http://127.0.0.1:11434',
   'ollama.keepAlive': '30m',
   'openai.baseUrl': 'https://api.openai.com/v1',
+  'openai.fim': false,
   contextLength: 8192,
   requestTimeoutMs: 30000,
 } as const;
@@ -125,7 +126,7 @@ export function parseConfig(source: SettingsSource): FathomConfig {
       showReasoning: bool('showReasoning'),
     },
     ollama: { baseUrl: stripSlash(str('ollama.baseUrl')), keepAlive: str('ollama.keepAlive') },
-    openai: { baseUrl: stripSlash(str('openai.baseUrl')) },
+    openai: { baseUrl: stripSlash(str('openai.baseUrl')), fim: bool('openai.fim') },
     contextLength: Math.round(num('contextLength', 512, 1048576)),
     requestTimeoutMs: Math.round(num('requestTimeoutMs', 1000, 600000)),
   };

@@ -54,4 +54,13 @@ describe('BackendPool', () => {
     await after.listModels();
     assert.equal(server.requests.at(-1)?.headers.authorization, 'Bearer secret-1');
   });
+
+  it('asks an OpenAI-compatible server for native fill-in-the-middle only when fathom.openai.fim says it can', async () => {
+    const openai = (fim: boolean) =>
+      parseConfig(objectSource({ 'completion.provider': 'openai', 'openai.baseUrl': `${server.url}/v1`, 'openai.fim': fim }));
+    const off = await new BackendPool(() => openai(false), async () => undefined, silentLogger).forRole('completion');
+    const on = await new BackendPool(() => openai(true), async () => undefined, silentLogger).forRole('completion');
+    assert.equal(off.info.supportsFim, false);
+    assert.equal(on.info.supportsFim, true);
+  });
 });

@@ -1,0 +1,84 @@
+import * as assert from 'node:assert/strict';
+import { Redactor } from '../../../src/privacy/redactor';
+import { SECRET_RULES } from '../../../src/privacy/secretRules';
+import { CORPUS } from './corpus';
+
+const PLACEHOLDER = /^«secret:[a-z0-9-]+:\d+»$/;
+
+describe('privacy: redactor on the secret corpus', () => {
+  it('has at least 30 distinct formats in the corpus and 30 rules in the table', () => {
+    assert.ok(new Set(CORPUS.map((e) => e.rule)).size >= 30, `${new Set(CORPUS.map((e) => e.rule)).size} formats`);
+    assert.ok(SECRET_RULES.length >= 30, `${SECRET_RULES.length} rules`);
+    for (const rule of SECRET_RULES) assert.ok(rule.pattern.flags.includes('g'), `${rule.id} needs the g flag`);
+  });
+
+  for (const entry of CORPUS) {
+    it(`redacts ${entry.rule}: ${entry.context.slice(0, 50).replace(/\n/g, '⏎')}…`, () => {
+      assert.ok(entry.context.includes(entry.secret), 'corpus entry must contain its secret');
+      const redactor = new Redactor();
+      const { text, found } = redactor.redact(entry.context);
+      assert.ok(!text.includes(entry.secret), `secret survived:\n${text}`);
+      assert.ok(
+        found.some((f) => f.rule === entry.rule),
+        `expected rule ${entry.rule}, found ${found.map((f) => f.rule).join(', ') || 'nothing'}:\n${text}`,
+      );
+      for (const f of found) assert.match(f.placeholder, PLACEHOLDER);
+      assert.equal(redactor.restore(text), entry.context);
+    });
+  }
+
+  it('keeps the text around a secret unchanged', () => {
+    const secret = CORPUS.find((e) => e.rule === 'github-token')!.secret;
+    const { text } = new Redactor().redact(`const t = "${secret}"; // used below\nfoo(t);`);
+    assert.equal(text, 'const t = "«secret:github-token:1»"; // used below\nfoo(t);');
+  });
+
+  it('gives the same secret the same placeholder across calls, and different secrets different ones', () => {
+    const [a, b] = CORPUS.filter((e) => e.rule === 'github-token').map((e) => e.secret);
+    const redactor = new Redactor();
+    const first = redactor.redact(`x=${a}\ny=${b}\nz=${a}`);
+    assert.equal(first.text, 'x=«secret:github-token:1»\ny=«secret:github-token:2»\nz=«secret:github-token:1»');
+    assert.deepEqual(first.found.map((f) => f.placeholder), ['«secret:github-token:1»', '«secret:github-token:2»', '«secret:github-token:1»']);
+    assert.equal(redactor.redact(`again ${b}`).text, 'again «secret:github-token:2»');
+  });
+
+  it('turns a multi-line private key into a one-line placeholder', () => {
+    const key = CORPUS.find((e) => e.rule === 'private-key' && e.secret.includes('RSA'))!.secret;
+    const { text } = new Redactor().redact(`a\n${key}\nb`);
+    assert.equal(text, 'a\n«secret:private-key:1»\nb');
+  });
+
+  it('restores placeholders in a model answer, and only those it handed out', () => {
+    const secret = CORPUS.find((e) => e.rule === 'stripe-key')!.secret;
+    const redactor = new Redactor();
+    const { text } = redactor.redact(`stripe.api_key = '${secret}'`);
+    const answer = `${text.replace('stripe.api_key', 'stripe.key')}\nother = '«secret:stripe-key:99»'`;
+    assert.equal(redactor.restore(answer), `stripe.key = '${secret}'\nother = '«secret:stripe-key:99»'`);
+    assert.equal(new Redactor().restore(text), text, 'another session knows nothing of these placeholders');
+  });
+
+  it('is idempotent on the whole corpus at once', () => {
+    const all = CORPUS.map((e) => e.context).join('\n\n');
+    const redactor = new Redactor();
+    const once = redactor.redact(all);
+    const twice = redactor.redact(once.text);
+    assert.equal(twice.text, once.text);
+    assert.deepEqual(twice.found, []);
+    assert.equal(redactor.restore(once.text), all);
+  });
+
+  it('does not redact placeholders for API keys and template values', () => {
+    for (const line of [
+      'OPENAI_API_KEY=YOUR_API_KEY',
+      'api_key: "<your-api-key>"',
+      'password: ${DB_PASSWORD}',
+      'DATABASE_URL=postgres://user:${PASSWORD}@localhost/db',
+      'DATABASE_URL=postgres://user:password@localhost/db',
+      'token = "xxxxxxxxxxxxxxxxxxxx"',
+      'secret: "changeme"',
+      'api_key = "****************"',
+    ]) {
+      assert.equal(new Redactor().redact(line).text, line);
+    }
+  });
+});
