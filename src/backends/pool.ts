@@ -1,6 +1,8 @@
 import type { ApiKeyLookup } from '../config/apiKeys';
 import { baseUrlFor, type FathomConfig, type Role, type RoleSettings } from '../config/settings';
 import type { Logger } from '../logging/logger';
+import { Redactor } from '../privacy/redactor';
+import { withRedaction } from '../privacy/redactingBackend';
 import { createBackend } from './create';
 import type { Backend, ModelInfo } from './types';
 
@@ -21,6 +23,8 @@ export interface RoleBackend {
 export class BackendPool {
   private readonly backends = new Map<string, Backend>();
   private readonly infos = new Map<string, { at: number; info: Promise<ModelInfo> }>();
+  /** One per session, so a secret keeps its placeholder across requests (and prompts stay cacheable). */
+  private readonly redactor = new Redactor();
 
   constructor(
     private readonly getConfig: () => FathomConfig,
@@ -43,14 +47,15 @@ export class BackendPool {
     const id = `${settings.provider}|${baseUrl}|${apiKey ? 'key' : 'nokey'}|${config.contextLength}|${config.ollama.keepAlive}|${config.openai.fim}`;
     let backend = this.backends.get(id);
     if (!backend) {
-      backend = createBackend(settings.provider, {
+      // Redaction sits outside the request log, so the log never sees a secret either.
+      backend = withRedaction(createBackend(settings.provider, {
         baseUrl,
         apiKey,
         keepAlive: config.ollama.keepAlive,
         contextLength: config.contextLength,
         fim: config.openai.fim,
         logger: this.logger,
-      });
+      }), this.redactor);
       this.backends.set(id, backend);
     }
     return { backend, settings };

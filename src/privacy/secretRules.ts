@@ -93,7 +93,8 @@ export const SECRET_RULES: readonly SecretRule[] = [
   {
     id: 'private-key',
     description: 'PEM private key block (RSA, EC, DSA, OPENSSH, PKCS#8, encrypted)',
-    pattern: /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY( BLOCK)?-----[\s\S]{16,}?-----END \1PRIVATE KEY\2-----/g,
+    // The body bound (a 4096-bit RSA key is ~3.3 kB) keeps a BEGIN line without END from scanning the whole text.
+    pattern: /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY( BLOCK)?-----[\s\S]{16,10000}?-----END \1PRIVATE KEY\2-----/g,
   },
   {
     id: 'gcp-private-key-id',
@@ -159,7 +160,8 @@ export const SECRET_RULES: readonly SecretRule[] = [
     id: 'openai-key',
     description: 'OpenAI API key (sk-, sk-proj-, sk-svcacct-, sk-admin-)',
     pattern: /\bsk-(?:proj-|svcacct-|admin-|None-)?[A-Za-z0-9_-]{20,}/g,
-    accept: randomLooking(3.5),
+    // Real keys mix cases; lower-case `sk-…` runs are CSS classes and slugs.
+    accept: (v) => /[A-Z]/.test(v) && /[a-z]/.test(v) && randomLooking(3.5)(v),
   },
   {
     id: 'huggingface-token',

@@ -20,6 +20,7 @@ const ORDINARY_CODE: readonly string[] = [
   'const id = "123e4567-e89b-12d3-a456-426614174000";\nconst token = "123e4567-e89b-12d3-a456-426614174000";',
   'import { createHash } from "node:crypto";\nconst sha = createHash("sha256").update(body).digest("hex");',
   'const skeleton = "sk-loading-placeholder";\nclassName="sk-item sk-item--active"',
+  '<div class="sk-card-2024-summer-campaign-banner"></div>',
   'const url = `https://${host}:${port}/api`;',
   // Python
   'password = input("Password: ")\nif not check_password(password):\n    raise PermissionError()',

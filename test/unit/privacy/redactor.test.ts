@@ -81,4 +81,20 @@ describe('privacy: redactor on the secret corpus', () => {
       assert.equal(new Redactor().redact(line).text, line);
     }
   });
+
+  it('stays fast on large prompts of shapes that make naive patterns backtrack', () => {
+    const shapes = [
+      'a'.repeat(200_000),
+      'password_token_secret_'.repeat(9_000),
+      'token = x; '.repeat(18_000),
+      'http://u:'.repeat(20_000),
+      '-----BEGIN PRIVATE KEY-----\n'.repeat(5_000),
+    ];
+    for (const text of shapes) {
+      const started = performance.now();
+      assert.equal(new Redactor().redact(text).text, text);
+      const ms = performance.now() - started;
+      assert.ok(ms < 3000, `${ms.toFixed(0)} ms for ${text.slice(0, 20)}…`);
+    }
+  });
 });
