@@ -19,6 +19,7 @@ import { showStatusMenu } from './vscode/statusMenu';
 import { AnswerPanel } from './vscode/panel/answerPanel';
 import { EditorSyntax } from './vscode/syntaxTrees';
 import { EditorWorkspaceFiles } from './vscode/workspaceFiles';
+import { PrivacyRules } from './vscode/privacyRules';
 
 /** What `activate` returns: a window for the integration tests onto state the API can't read. */
 export interface FathomApi {
@@ -39,8 +40,6 @@ export function activate(context: vscode.ExtensionContext): FathomApi {
   const status = new StatusModel();
   const statusBar = new StatusBar(status);
   const reports = new ReportDocuments();
-  const completionSwitch = () => status.setDisabled(config.completion.enabled ? undefined : 'completions are turned off');
-  completionSwitch();
 
   const command = (id: string, run: (...args: unknown[]) => unknown) => vscode.commands.registerCommand(id, run);
   context.subscriptions.push(
@@ -51,7 +50,7 @@ export function activate(context: vscode.ExtensionContext): FathomApi {
       config = next;
       pool.invalidate();
       status.clearError();
-      completionSwitch();
+      showWhetherOff();
     }),
     keys.onDidChange(() => pool.invalidate()),
     command('fathom.triggerCompletion', () => vscode.commands.executeCommand('editor.action.inlineSuggest.trigger')),
@@ -67,14 +66,24 @@ export function activate(context: vscode.ExtensionContext): FathomApi {
   );
   const syntax = new EditorSyntax(context.extensionUri);
   const files = new EditorWorkspaceFiles();
-  context.subscriptions.push(syntax, files);
-  const completions = registerCompletions(context, { pool, getConfig: () => config, status, logger, syntax, files });
+  const privacy = new PrivacyRules((uri) => files.relative(uri));
+  // The status bar says when completions are off, and when the active file is one Fathom never reads.
+  const showWhetherOff = () => {
+    const active = vscode.window.activeTextEditor?.document.uri;
+    const ignored = active && privacy.isIgnored(active);
+    status.setDisabled(
+      !config.completion.enabled ? 'completions are turned off' : ignored ? 'this file matches the ignore rules (.fathomignore or the defaults for secrets): nothing from it is sent' : undefined,
+    );
+  };
+  showWhetherOff();
+  context.subscriptions.push(syntax, files, privacy, vscode.window.onDidChangeActiveTextEditor(showWhetherOff), privacy.onDidChange(showWhetherOff));
+  const completions = registerCompletions(context, { pool, getConfig: () => config, status, logger, syntax, files, privacy });
   let panel: AnswerPanel | undefined;
   const answerPanel = () => {
     if (!panel) context.subscriptions.push((panel = new AnswerPanel(context.extensionUri)));
     return panel;
   };
-  const commands = registerCommands(context, { pool, getConfig: () => config, status, logger, syntax, files, answerPanel });
+  const commands = registerCommands(context, { pool, getConfig: () => config, status, logger, syntax, files, privacy, answerPanel });
   logger.info(`Fathom activated (completion: ${config.completion.provider} ${config.completion.model}; chat: ${config.chat.provider} ${config.chat.model})`);
   return { status: () => statusBar.current(), completionStats: () => completions.stats(), answerPanel, commands };
 }

@@ -5,7 +5,10 @@
 import type { WorkspaceFiles } from '../completion/types';
 import type { IgnoreRules } from './ignoreRules';
 
-export function guardFiles(files: WorkspaceFiles, rules: IgnoreRules): WorkspaceFiles {
+/** `rules` may be a function, for rules that change (a user editing .fathomignore): asked on every call. */
+export function guardFiles(files: WorkspaceFiles, ruleSource: IgnoreRules | (() => IgnoreRules)): WorkspaceFiles {
+  const current = typeof ruleSource === 'function' ? ruleSource : () => ruleSource;
+  const rules = { ignores: (p: string) => current().ignores(p), ignoresFileOrFolder: (p: string) => current().ignoresFileOrFolder(p) };
   const guarded: WorkspaceFiles = {
     read: async (path) => (rules.ignores(path) ? undefined : files.read(path)),
     exists: async (path) => (rules.ignores(path) ? false : files.exists(path)),

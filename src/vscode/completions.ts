@@ -6,6 +6,7 @@ import type { FathomConfig } from '../config/settings';
 import type { Logger } from '../logging/logger';
 import type { StatusModel } from '../status/statusModel';
 import { ACCEPTED_COMMAND, FathomInlineCompletionProvider } from './inlineCompletions';
+import type { PrivacyRules } from './privacyRules';
 import type { EditorSyntax } from './syntaxTrees';
 import type { EditorWorkspaceFiles } from './workspaceFiles';
 
@@ -16,7 +17,7 @@ const EDITABLE_DOCUMENTS: vscode.DocumentSelector = [{ scheme: 'file' }, { schem
 export function registerCompletions(
   context: vscode.ExtensionContext,
   // The syntax trees and workspace files are shared with the commands (extension.ts owns and disposes them).
-  deps: { pool: BackendPool; getConfig: () => FathomConfig; status: StatusModel; logger: Logger; syntax: EditorSyntax; files: EditorWorkspaceFiles },
+  deps: { pool: BackendPool; getConfig: () => FathomConfig; status: StatusModel; logger: Logger; syntax: EditorSyntax; files: EditorWorkspaceFiles; privacy: PrivacyRules },
 ): CompletionScheduler {
   const { syntax, files } = deps;
   const complete = createCompleteOnce({
@@ -24,7 +25,8 @@ export function registerCompletions(
     getConfig: deps.getConfig,
     parsers: syntax.parsers,
     withTree: (snapshot, use) => syntax.withTree(snapshot, use),
-    files,
+    // Context never comes from files the ignore rules cover.
+    files: deps.privacy.guard(files),
     repoName: () => vscode.workspace.workspaceFolders?.[0]?.name,
     onTemplateError: (message) => {
       deps.logger.warn(message);
@@ -46,7 +48,7 @@ export function registerCompletions(
     { dispose: () => scheduler.dispose() },
     vscode.workspace.onDidCloseTextDocument((d) => scheduler.closeDocument(d.uri.toString())),
     vscode.commands.registerCommand(ACCEPTED_COMMAND, (uri: string) => scheduler.accepted(uri, 'whole')),
-    vscode.languages.registerInlineCompletionItemProvider(EDITABLE_DOCUMENTS, new FathomInlineCompletionProvider(scheduler, deps.getConfig, files)),
+    vscode.languages.registerInlineCompletionItemProvider(EDITABLE_DOCUMENTS, new FathomInlineCompletionProvider(scheduler, deps.getConfig, files, deps.privacy)),
   );
   return scheduler;
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { CompletionScheduler } from '../completion/scheduling/scheduler';
 import type { DocumentSnapshot } from '../completion/types';
 import type { FathomConfig } from '../config/settings';
+import type { PrivacyRules } from './privacyRules';
 import type { EditorWorkspaceFiles } from './workspaceFiles';
 
 export const ACCEPTED_COMMAND = 'fathom.completionAccepted';
@@ -16,6 +17,7 @@ export class FathomInlineCompletionProvider implements vscode.InlineCompletionIt
     private readonly scheduler: CompletionScheduler,
     private readonly getConfig: () => FathomConfig,
     private readonly files: EditorWorkspaceFiles,
+    private readonly privacy: PrivacyRules,
   ) {}
 
   async provideInlineCompletionItems(
@@ -34,6 +36,7 @@ export class FathomInlineCompletionProvider implements vscode.InlineCompletionIt
         trigger: context.triggerKind === vscode.InlineCompletionTriggerKind.Invoke ? 'manual' : 'automatic',
         signal: abort.signal,
         selections: editor?.document === document ? editor.selections.length : 1,
+        ignoredFile: this.privacy.isIgnored(document.uri),
       });
       if (!result || token.isCancellationRequested) return undefined;
       const end = document.positionAt(snapshot.offset + result.replaceLength);

@@ -55,7 +55,7 @@ function present(s: StatusSnapshot): { text: string; tooltip: string; command: s
         background: 'statusBarItem.warningBackground',
       };
     case 'disabled':
-      return { text: '$(circle-slash) Fathom', tooltip: `Fathom: ${s.reason ?? 'completions are off'}. Click to turn them on.`, command: 'fathom.showMenu' };
+      return { text: '$(circle-slash) Fathom', tooltip: `Fathom: ${s.reason ?? 'completions are off'}. Click for options.`, command: 'fathom.showMenu' };
     case 'idle':
       return { text: '$(sparkle) Fathom', tooltip: 'Fathom: ready. Click for options.', command: 'fathom.showMenu' };
   }

@@ -9,7 +9,7 @@ import { detectTestSetup } from '../../commands/testFramework';
 import type { FathomConfig } from '../../config/settings';
 import type { Logger } from '../../logging/logger';
 import type { EditorSyntax } from '../syntaxTrees';
-import type { EditorWorkspaceFiles } from '../workspaceFiles';
+import type { WorkspaceFiles } from '../../completion/types';
 import type { CommandCore, CommandInput } from './core';
 import { answerLanguage } from './language';
 import { promptReader } from './promptReader';
@@ -19,7 +19,8 @@ export interface CoreBindingDeps {
   getConfig: () => FathomConfig;
   logger: Logger;
   syntax: EditorSyntax;
-  files: EditorWorkspaceFiles;
+  /** The workspace as the privacy rules let commands see it. */
+  files: WorkspaceFiles;
   extensionUri: vscode.Uri;
 }
 

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { CommandKind } from '../../commands/types';
 import type { FathomConfig } from '../../config/settings';
 import type { StatusModel } from '../../status/statusModel';
+import type { PrivacyRules } from '../privacyRules';
 import type { EditorSyntax } from '../syntaxTrees';
 import type { EditorWorkspaceFiles } from '../workspaceFiles';
 import { alignedStart } from './alignment';
@@ -17,6 +18,7 @@ export interface FlowDeps {
   core: CommandCore;
   syntax: EditorSyntax;
   files: EditorWorkspaceFiles;
+  privacy: PrivacyRules;
   status: StatusModel;
   panel: AnswerSink;
   proposals: Proposals;
@@ -30,6 +32,12 @@ const ACTIVITIES: Record<CommandKind, string> = { explain: 'explaining', debug: 
 export async function targetIn(deps: FlowDeps, kind: CommandKind, focus?: vscode.Range, editor = vscode.window.activeTextEditor): Promise<ResolvedTarget | undefined> {
   if (!editor) {
     void vscode.window.showInformationMessage(`Fathom: ${TITLES[kind]} works on the code in an editor: open a file and put the cursor in it.`);
+    return undefined;
+  }
+  if (deps.privacy.isIgnored(editor.document.uri)) {
+    void vscode.window.showWarningMessage(
+      `Fathom: ${editor.document.uri.path.split('/').pop()} matches your ignore rules (.fathomignore or the built-in defaults for secrets), so nothing from it is sent. ${TITLES[kind]} was not run.`,
+    );
     return undefined;
   }
   return resolveTarget(editor, deps.syntax, deps.files, focus);

@@ -8,6 +8,7 @@ import type { FathomConfig } from '../../config/settings';
 import type { Logger } from '../../logging/logger';
 import type { StatusModel } from '../../status/statusModel';
 import type { AnswerPanel } from '../panel/answerPanel';
+import type { PrivacyRules } from '../privacyRules';
 import type { EditorSyntax } from '../syntaxTrees';
 import type { EditorWorkspaceFiles } from '../workspaceFiles';
 import { panelSink } from './answerSink';
@@ -29,6 +30,7 @@ export interface CommandDeps {
   logger: Logger;
   syntax: EditorSyntax;
   files: EditorWorkspaceFiles;
+  privacy: PrivacyRules;
   /** The one answer panel of the window (extension.ts makes it on first use). */
   answerPanel: () => AnswerPanel;
 }
@@ -45,9 +47,9 @@ export interface CommandsApi {
 const EDITABLE: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }];
 
 export function registerCommands(context: vscode.ExtensionContext, deps: CommandDeps): CommandsApi {
-  const core = bindCore({ ...deps, extensionUri: context.extensionUri });
+  const core = bindCore({ ...deps, files: deps.privacy.guard(deps.files), extensionUri: context.extensionUri });
   const proposals = new Proposals(core);
-  const flow: FlowDeps = { core, syntax: deps.syntax, files: deps.files, status: deps.status, panel: panelSink(deps.answerPanel), proposals, getConfig: deps.getConfig };
+  const flow: FlowDeps = { core, syntax: deps.syntax, files: deps.files, privacy: deps.privacy, status: deps.status, panel: panelSink(deps.answerPanel), proposals, getConfig: deps.getConfig };
   const command = (id: string, run: (...args: unknown[]) => unknown) =>
     vscode.commands.registerCommand(id, async (...args: unknown[]) => {
       try {

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import type { EditorWorkspaceFiles } from '../workspaceFiles';
+import type { WorkspaceFiles } from '../../completion/types';
 
 /**
  * Reads a command's prompt file for loadPrompt (src/commands/promptFiles.ts): `.fathom/prompts/…` from the
  * workspace (the user's override, unsaved edits included), `prompts/…` from the extension's own files.
  */
-export function promptReader(extensionUri: vscode.Uri, files: EditorWorkspaceFiles): (relPath: string) => Promise<string | undefined> {
+export function promptReader(extensionUri: vscode.Uri, files: WorkspaceFiles): (relPath: string) => Promise<string | undefined> {
   return async (relPath) => {
     if (relPath.startsWith('.fathom/')) return files.read(relPath);
     try {

@@ -1,0 +1,60 @@
+import * as vscode from 'vscode';
+import type { WorkspaceFiles } from '../completion/types';
+import { guardFiles } from '../privacy/guardFiles';
+import { IgnoreRules } from '../privacy/ignoreRules';
+
+const FATHOMIGNORE = '.fathomignore';
+
+/**
+ * The ignore rules in force: the built-in defaults (.env*, keys, secrets folders, …) plus the workspace's
+ * .fathomignore, re-read when it changes. Ignored files are never completed, read for context, or sent by a
+ * command.
+ */
+export class PrivacyRules implements vscode.Disposable {
+  private rules = IgnoreRules.defaults();
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly watcher: vscode.FileSystemWatcher | undefined;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  /** Settles once .fathomignore has been read the first time. */
+  readonly ready: Promise<void>;
+
+  constructor(private readonly relative: (uri: vscode.Uri) => string | undefined) {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (folder) {
+      this.watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, FATHOMIGNORE));
+      const reload = () => void this.load(folder.uri);
+      this.subscriptions.push(this.watcher, this.watcher.onDidCreate(reload), this.watcher.onDidChange(reload), this.watcher.onDidDelete(reload));
+      this.ready = this.load(folder.uri);
+    } else {
+      this.ready = Promise.resolve();
+    }
+  }
+
+  /** Whether a document falls under the rules (outside the workspace, by its file name: `.env` anywhere). */
+  isIgnored(uri: vscode.Uri): boolean {
+    if (uri.scheme !== 'file' && uri.scheme !== 'vscode-remote') return false;
+    return this.rules.ignores(this.relative(uri) ?? uri.path.split('/').pop() ?? '');
+  }
+
+  /** A view of `files` in which ignored files do not exist, following rule changes. */
+  guard(files: WorkspaceFiles): WorkspaceFiles {
+    return guardFiles(files, () => this.rules);
+  }
+
+  private async load(folder: vscode.Uri): Promise<void> {
+    let text = '';
+    try {
+      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, FATHOMIGNORE)));
+    } catch {
+      // No .fathomignore: the defaults alone.
+    }
+    this.rules = IgnoreRules.defaults().withFathomIgnore(text);
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+    this.changed.dispose();
+  }
+}
