@@ -73,6 +73,7 @@ export async function sendStream(wire: Wire, reply: Reply, plan: StreamPlan, pie
   const faultAt = reply.afterChunks ?? 1;
   let sent = 0;
   if (!(await pause(reply.firstTokenMs, closed))) return;
+  if (reply.wireSplits && !reply.fault && !reply.endless) return sendSplit(wire, reply, plan, pieces, reply.wireSplits);
   for (let next = source.next(); ; next = source.next()) {
     // A fault fires after `afterChunks` pieces, or at the end when the answer is shorter than that.
     if (reply.fault && (sent >= faultAt || next.done)) {
@@ -91,4 +92,17 @@ export async function sendStream(wire: Wire, reply: Reply, plan: StreamPlan, pie
   }
   const reason: FinishReason = reply.endless ? 'length' : 'stop';
   res.end(plan.end(sent, reason));
+}
+
+/** The whole framed body written in byte ranges cut at `splits`, so frames and characters arrive in parts. */
+async function sendSplit(wire: Wire, reply: Reply, plan: StreamPlan, pieces: readonly string[], splits: NonNullable<Reply['wireSplits']>): Promise<void> {
+  const body = Buffer.from(pieces.map((p) => plan.frame(p)).join('') + plan.end(pieces.length, 'stop'), 'utf8');
+  const cuts = [...new Set(typeof splits === 'function' ? splits(body.length) : splits)].filter((at) => at > 0 && at < body.length).sort((a, b) => a - b);
+  let from = 0;
+  for (const at of [...cuts, body.length]) {
+    if (from > 0 && !(await pause(reply.tokenMs, wire.closed))) return;
+    wire.res.write(body.subarray(from, at));
+    from = at;
+  }
+  wire.res.end();
 }

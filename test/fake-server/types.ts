@@ -63,6 +63,14 @@ export interface Reply {
   tokenMs?: number;
   /** Repeat the text until the client closes the connection, or until ENDLESS_CHUNK_CAP pieces. */
   endless?: boolean;
+  /**
+   * Byte offsets into a streamed response's body at which the wire writes are cut, independently of the
+   * text pieces: a cut may fall inside a UTF-8 character, a `data: ` prefix or a JSON frame, as TCP may
+   * cut it. A function gets the body's length in bytes. Offsets outside the body are ignored. Give `tokenMs`
+   * (e.g. 1) so the client reads the parts apart; without a pause they reach it as one read. Not combined
+   * with faults or `endless`.
+   */
+  wireSplits?: readonly number[] | ((bodyBytes: number) => readonly number[]);
 }
 
 /** One request as the fake received it. Mutable fields change while the response is in flight. */
