@@ -20,6 +20,7 @@ import { AnswerPanel } from './vscode/panel/answerPanel';
 import { EditorSyntax } from './vscode/syntaxTrees';
 import { EditorWorkspaceFiles } from './vscode/workspaceFiles';
 import { PrivacyRules } from './vscode/privacyRules';
+import { endpointConsent, resetEndpointConsent } from './vscode/endpointConsent';
 
 /** What `activate` returns: a window for the integration tests onto state the API can't read. */
 export interface FathomApi {
@@ -36,7 +37,7 @@ export function activate(context: vscode.ExtensionContext): FathomApi {
   const { channel, logger } = createLog();
   let config = readConfig();
   const keys = new ApiKeyStore(context.secrets);
-  const pool = new BackendPool(() => config, keys.lookup, logger);
+  const pool = new BackendPool(() => config, keys.lookup, logger, Date.now, endpointConsent(context));
   const status = new StatusModel();
   const statusBar = new StatusBar(status);
   const reports = new ReportDocuments();
@@ -63,6 +64,7 @@ export function activate(context: vscode.ExtensionContext): FathomApi {
     command('fathom.showLog', () => channel.show()),
     command('fathom.openSettings', () => vscode.commands.executeCommand('workbench.action.openSettings', '@ext:fathom.fathom')),
     command('fathom.showMenu', () => showStatusMenu(config)),
+    command('fathom.resetEndpointConsent', () => resetEndpointConsent(context)),
   );
   const syntax = new EditorSyntax(context.extensionUri);
   const files = new EditorWorkspaceFiles();

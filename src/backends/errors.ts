@@ -1,3 +1,4 @@
+import { originOf } from '../config/apiKeys';
 import type { ProviderKind } from './types';
 
 /** Every way a backend call can fail, as the user needs to tell them apart. */
@@ -8,7 +9,9 @@ export type BackendErrorKind =
   | 'rateLimited'
   | 'badResponse'
   | 'timeout'
-  | 'cancelled';
+  | 'cancelled'
+  /** Fathom itself would not send the request: local-only mode, or the user declined this endpoint. */
+  | 'refused';
 
 export interface BackendErrorContext {
   provider: ProviderKind;
@@ -22,6 +25,8 @@ export interface BackendErrorContext {
   detail?: string;
   /** For `badResponse`: the connection broke after the answer had begun. */
   interrupted?: boolean;
+  /** For `refused`: why nothing was sent. */
+  refusal?: 'localOnly' | 'declined';
 }
 
 /** The one error type backends throw. `message` is written for the user: what happened and what to do. */
@@ -34,6 +39,7 @@ export class BackendError extends Error {
   readonly retryAfterMs?: number;
   readonly detail?: string;
   readonly interrupted?: boolean;
+  readonly refusal?: 'localOnly' | 'declined';
 
   constructor(kind: BackendErrorKind, context: BackendErrorContext, options?: { cause?: unknown }) {
     super(describeBackendError(kind, context), options);
@@ -46,6 +52,7 @@ export class BackendError extends Error {
     this.retryAfterMs = context.retryAfterMs;
     this.detail = context.detail;
     this.interrupted = context.interrupted;
+    this.refusal = context.refusal;
   }
 }
 
@@ -84,5 +91,9 @@ export function describeBackendError(kind: BackendErrorKind, c: BackendErrorCont
       return `${who} at ${c.baseUrl} did not answer in time. The model may still be loading or the machine is busy; try again, or raise "fathom.requestTimeoutMs".`;
     case 'cancelled':
       return 'The request was cancelled.';
+    case 'refused':
+      return c.refusal === 'declined'
+        ? `You declined sending code to ${originOf(c.baseUrl)}; run "Fathom: Reset Endpoint Consent" to be asked again.`
+        : `Fathom is in local-only mode: ${c.baseUrl} is not on this machine. Point "fathom.${c.provider}.baseUrl" at a local server or turn off "fathom.localOnly".`;
   }
 }

@@ -3,6 +3,7 @@ import { baseUrlFor, type FathomConfig, type Role, type RoleSettings } from '../
 import type { Logger } from '../logging/logger';
 import { Redactor } from '../privacy/redactor';
 import { withRedaction } from '../privacy/redactingBackend';
+import { withEndpointGuard, type EndpointConsent } from '../privacy/endpointGuard';
 import { createBackend } from './create';
 import type { Backend, ModelInfo } from './types';
 
@@ -31,6 +32,8 @@ export class BackendPool {
     private readonly getApiKey: ApiKeyLookup,
     private readonly logger: Logger,
     private readonly now: () => number = Date.now,
+    /** Asks before code goes to a remote endpoint; without it only local-only mode can refuse one. */
+    private readonly consent?: EndpointConsent,
   ) {}
 
   /** Forget clients and model info: call when settings or keys change. */
@@ -47,8 +50,9 @@ export class BackendPool {
     const id = `${settings.provider}|${baseUrl}|${apiKey ? 'key' : 'nokey'}|${config.contextLength}|${config.ollama.keepAlive}|${config.openai.fim}`;
     let backend = this.backends.get(id);
     if (!backend) {
-      // Redaction sits outside the request log, so the log never sees a secret either.
-      backend = withRedaction(createBackend(settings.provider, {
+      // Redaction sits outside the request log, so the log never sees a secret either. The endpoint guard
+      // sits outside both: a refused request is never redacted, logged or sent.
+      const client = withRedaction(createBackend(settings.provider, {
         baseUrl,
         apiKey,
         keepAlive: config.ollama.keepAlive,
@@ -56,6 +60,7 @@ export class BackendPool {
         fim: config.openai.fim,
         logger: this.logger,
       }), this.redactor);
+      backend = withEndpointGuard(client, { localOnly: () => this.getConfig().localOnly, consent: this.consent });
       this.backends.set(id, backend);
     }
     return { backend, settings };

@@ -47,6 +47,8 @@ export interface FathomConfig {
   contextLength: number;
   /** Longest wait for a server to say something (first byte, or the next chunk of a stream). */
   requestTimeoutMs: number;
+  /** Refuse to send code to any endpoint that is not on this machine. */
+  localOnly: boolean;
 }
 
 /** Flat defaults, keyed as in package.json without the `fathom.` prefix. */
@@ -72,6 +74,7 @@ export const DEFAULT_SETTINGS = {
   'openai.fim': false,
   contextLength: 8192,
   requestTimeoutMs: 30000,
+  localOnly: false,
 } as const;
 
 export type SettingKey = keyof typeof DEFAULT_SETTINGS;
@@ -129,6 +132,7 @@ export function parseConfig(source: SettingsSource): FathomConfig {
     openai: { baseUrl: stripSlash(str('openai.baseUrl')), fim: bool('openai.fim') },
     contextLength: Math.round(num('contextLength', 512, 1048576)),
     requestTimeoutMs: Math.round(num('requestTimeoutMs', 1000, 600000)),
+    localOnly: bool('localOnly'),
   };
 }
 
