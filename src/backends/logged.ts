@@ -5,6 +5,7 @@
  */
 import type { Logger } from '../logging/logger';
 import { isBackendError } from './errors';
+import { ForwardingBackend } from './forwarding';
 import type { Backend, ChatRequest, CompletionRequest, ModelInfo, ModelSummary, ProviderKind, RequestOptions } from './types';
 
 type Operation = 'version' | 'listModels' | 'modelInfo' | 'chat' | 'completion';
@@ -34,17 +35,12 @@ export function withLogging(backend: Backend, logger: Logger): Backend {
   return new LoggedBackend(backend, logger);
 }
 
-class LoggedBackend implements Backend {
+class LoggedBackend extends ForwardingBackend {
   constructor(
-    private readonly inner: Backend,
+    inner: Backend,
     private readonly logger: Logger,
-  ) {}
-
-  get provider(): ProviderKind {
-    return this.inner.provider;
-  }
-  get baseUrl(): string {
-    return this.inner.baseUrl;
+  ) {
+    super(inner);
   }
 
   version(options?: RequestOptions): Promise<string | undefined> {

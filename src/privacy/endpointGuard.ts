@@ -6,7 +6,8 @@
  */
 import { originOf } from '../config/apiKeys';
 import { BackendError } from '../backends/errors';
-import type { Backend, ChatRequest, CompletionRequest, ModelInfo, ModelSummary, ProviderKind, RequestOptions } from '../backends/types';
+import { ForwardingBackend } from '../backends/forwarding';
+import type { Backend, ChatRequest, CompletionRequest } from '../backends/types';
 import { isLoopback } from './endpoints';
 
 /** Asks (or recalls) whether code may go to this endpoint. */
@@ -23,27 +24,12 @@ export function withEndpointGuard(backend: Backend, policy: EndpointPolicy): Bac
   return new GuardedEndpointBackend(backend, policy);
 }
 
-class GuardedEndpointBackend implements Backend {
+class GuardedEndpointBackend extends ForwardingBackend {
   constructor(
-    private readonly inner: Backend,
+    inner: Backend,
     private readonly policy: EndpointPolicy,
-  ) {}
-
-  get provider(): ProviderKind {
-    return this.inner.provider;
-  }
-  get baseUrl(): string {
-    return this.inner.baseUrl;
-  }
-
-  version(options?: RequestOptions): Promise<string | undefined> {
-    return this.inner.version(options);
-  }
-  listModels(options?: RequestOptions): Promise<ModelSummary[]> {
-    return this.inner.listModels(options);
-  }
-  modelInfo(model: string, options?: RequestOptions): Promise<ModelInfo> {
-    return this.inner.modelInfo(model, options);
+  ) {
+    super(inner);
   }
 
   async *streamCompletion(request: CompletionRequest): AsyncGenerator<string, void, undefined> {

@@ -4,7 +4,8 @@
  * restored, so what lands in the user's own file or view is the user's own text. A later request that
  * carries that text is redacted again on its way out, so a secret never travels in a request.
  */
-import type { Backend, ChatRequest, CompletionRequest, ModelInfo, ModelSummary, ProviderKind, RequestOptions } from '../backends/types';
+import { ForwardingBackend } from '../backends/forwarding';
+import type { Backend, ChatRequest, CompletionRequest } from '../backends/types';
 import type { Redactor } from './redactor';
 
 /** A placeholder never runs longer than this: a longer held-back tail is flushed as it is. */
@@ -16,27 +17,12 @@ export function withRedaction(backend: Backend, redactor: Redactor): Backend {
   return new RedactingBackend(backend, redactor);
 }
 
-class RedactingBackend implements Backend {
+class RedactingBackend extends ForwardingBackend {
   constructor(
-    private readonly inner: Backend,
+    inner: Backend,
     private readonly redactor: Redactor,
-  ) {}
-
-  get provider(): ProviderKind {
-    return this.inner.provider;
-  }
-  get baseUrl(): string {
-    return this.inner.baseUrl;
-  }
-
-  version(options?: RequestOptions): Promise<string | undefined> {
-    return this.inner.version(options);
-  }
-  listModels(options?: RequestOptions): Promise<ModelSummary[]> {
-    return this.inner.listModels(options);
-  }
-  modelInfo(model: string, options?: RequestOptions): Promise<ModelInfo> {
-    return this.inner.modelInfo(model, options);
+  ) {
+    super(inner);
   }
 
   streamCompletion(request: CompletionRequest): AsyncIterable<string> {
