@@ -6,11 +6,11 @@
  *   node dist/cli.js context [options]    print the context snippets a completion at a cursor would carry
  */
 import { parseArgs } from 'node:util';
-import { readFileSync } from 'node:fs';
 import { BackendPool } from '../backends/pool';
 import { objectSource, parseConfig, type FathomConfig } from '../config/settings';
 import { formatReport } from '../doctor/formatReport';
 import { runDoctor } from '../doctor/probe';
+import { settingsFrom } from './settingsArgs';
 import { silentLogger, type Logger } from '../logging/logger';
 import { replay, REPLAY_USAGE } from './replay';
 import { PROMPT_USAGE, promptCommand } from './prompt';
@@ -70,15 +70,15 @@ async function doctor(args: string[]): Promise<number> {
       verbose: { type: 'boolean', default: false },
     },
   });
-  const raw: Record<string, unknown> = values.settings ? JSON.parse(readFileSync(values.settings, 'utf8')) : {};
-  const set = (key: string, value: unknown) => value !== undefined && (raw[key] = value);
-  set('completion.provider', values.provider);
-  set('chat.provider', values.provider);
-  set('ollama.baseUrl', values['ollama-url']);
-  set('openai.baseUrl', values['openai-url']);
-  set('completion.model', values['completion-model']);
-  set('chat.model', values['chat-model']);
-  set('requestTimeoutMs', values.timeout !== undefined ? Number(values.timeout) : undefined);
+  const raw = settingsFrom(values.settings, {
+    'completion.provider': values.provider,
+    'chat.provider': values.provider,
+    'ollama.baseUrl': values['ollama-url'],
+    'openai.baseUrl': values['openai-url'],
+    'completion.model': values['completion-model'],
+    'chat.model': values['chat-model'],
+    requestTimeoutMs: values.timeout !== undefined ? Number(values.timeout) : undefined,
+  });
   const config: FathomConfig = parseConfig(objectSource(raw));
   const logger: Logger = values.verbose ? stderrLogger : silentLogger;
   const pool = new BackendPool(() => config, async (provider) => envApiKey(provider), logger);

@@ -5,7 +5,6 @@
  * extension and the backends use. Nothing is sent: the server is not asked, so what it would say about the
  * model (FIM support) comes from flags, or is inferred the way the extension would see it.
  */
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ollamaChatBody, ollamaGenerateBody } from '../backends/ollama';
@@ -19,6 +18,7 @@ import { objectSource, parseConfig, type FathomConfig } from '../config/settings
 import { shippedGrammar } from '../syntax/locateGrammar';
 import { Parsers } from '../syntax/parsers';
 import { openAtCursor, processOutput, type CliOutput } from './cursorArgs';
+import { settingsFrom } from './settingsArgs';
 
 export const PROMPT_USAGE = `Options (prompt):
   --root DIR             workspace root
@@ -66,11 +66,11 @@ export async function promptCommand(args: string[], out: CliOutput = processOutp
   // The same workspace view as the `context` command, so both show the same snippets.
   const { root, snapshot, files } = opened;
 
-  const raw: Record<string, unknown> = values.settings ? JSON.parse(readFileSync(values.settings, 'utf8')) : {};
-  const set = (key: string, value: unknown) => value !== undefined && (raw[key] = value);
-  set('completion.provider', values.provider);
-  set('completion.model', values.model);
-  set('contextLength', values['context-length'] !== undefined ? Number(values['context-length']) : undefined);
+  const raw = settingsFrom(values.settings, {
+    'completion.provider': values.provider,
+    'completion.model': values.model,
+    contextLength: values['context-length'] !== undefined ? Number(values['context-length']) : undefined,
+  });
   const config: FathomConfig = parseConfig(objectSource(raw));
 
   const templateSource = values.template ?? settingString(raw, 'completion.template');
