@@ -1,5 +1,5 @@
 // Bundles: the extension host (dist/extension.js), the CLI (dist/cli.js), the answer panel's webview script
-// (dist/webview/panel.js), and the test payload that runs inside the real extension host (out/test/integration/index.js).
+// (dist/webview/panel.js), the chat view's (dist/webview/chat.js), and the test payload that runs inside the real extension host (out/test/integration/index.js).
 //   node esbuild.config.mjs            development build (source maps)
 //   node esbuild.config.mjs --watch    rebuild on change
 //   node esbuild.config.mjs --production   minified, no source maps (what the .vsix ships)
@@ -31,10 +31,11 @@ const node = {
 export const builds = [
   { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
   { ...node, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: `#!/usr/bin/env node\n${importMetaUrl}` } },
-  // The answer panel's script runs in the webview (a browser page), loaded by src/vscode/panel/html.ts.
+  // The webview scripts run in browser pages: the answer panel's (src/vscode/panel/html.ts) and the chat view's
+  // (src/vscode/chat/html.ts).
   {
     bundle: true,
-    entryPoints: { panel: 'src/webview/panel.ts' },
+    entryPoints: { panel: 'src/webview/panel.ts', chat: 'src/webview/chat/chat.ts' },
     outdir: 'dist/webview',
     platform: 'browser',
     format: 'iife',

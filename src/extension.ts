@@ -21,6 +21,7 @@ import { EditorSyntax } from './vscode/syntaxTrees';
 import { EditorWorkspaceFiles } from './vscode/workspaceFiles';
 import { PrivacyRules } from './vscode/privacyRules';
 import { endpointConsent, resetEndpointConsent } from './vscode/endpointConsent';
+import { registerChat, type ChatApi } from './vscode/chat';
 
 /** What `activate` returns: a window for the integration tests onto state the API can't read. */
 export interface FathomApi {
@@ -31,6 +32,8 @@ export interface FathomApi {
   answerPanel(): AnswerPanel;
   /** Explain / Debug / Refactor / Generate Tests / Document: cancel, open proposals. */
   commands: CommandsApi;
+  /** The sidebar chat: its session and view. */
+  chat: ChatApi;
 }
 
 export function activate(context: vscode.ExtensionContext): FathomApi {
@@ -81,13 +84,27 @@ export function activate(context: vscode.ExtensionContext): FathomApi {
   context.subscriptions.push(syntax, files, privacy, vscode.window.onDidChangeActiveTextEditor(showWhetherOff), privacy.onDidChange(showWhetherOff));
   const completions = registerCompletions(context, { pool, getConfig: () => config, status, logger, syntax, files, privacy });
   let panel: AnswerPanel | undefined;
+  const panelListeners: ((panel: AnswerPanel) => void)[] = [];
   const answerPanel = () => {
-    if (!panel) context.subscriptions.push((panel = new AnswerPanel(context.extensionUri)));
+    if (!panel) {
+      context.subscriptions.push((panel = new AnswerPanel(context.extensionUri, { chatAvailable: () => true })));
+      for (const listen of panelListeners) listen(panel);
+    }
     return panel;
   };
   const commands = registerCommands(context, { pool, getConfig: () => config, status, logger, syntax, files, privacy, answerPanel });
+  const chat = registerChat(context, {
+    pool,
+    getConfig: () => config,
+    logger,
+    syntax,
+    files,
+    privacy,
+    proposals: commands.proposals,
+    onAnswerPanel: (listen) => (panel ? listen(panel) : panelListeners.push(listen)),
+  });
   logger.info(`Fathom activated (completion: ${config.completion.provider} ${config.completion.model}; chat: ${config.chat.provider} ${config.chat.model})`);
-  return { status: () => statusBar.current(), completionStats: () => completions.stats(), answerPanel, commands };
+  return { status: () => statusBar.current(), completionStats: () => completions.stats(), answerPanel, commands: commands.api, chat };
 }
 
 export function deactivate(): void {}

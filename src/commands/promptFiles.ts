@@ -14,8 +14,11 @@
 import type { ChatMessage } from '../backends/types';
 import type { CommandKind } from './types';
 
+/** The commands' prompts, and the chat's system prompt (prompts/chat.md). */
+export type PromptKind = CommandKind | 'chat';
+
 export interface PromptTemplate {
-  kind: CommandKind;
+  kind: PromptKind;
   /** Where it came from: the workspace override or the file shipped with the extension. */
   source: 'workspace' | 'extension';
   /** The relative path it was read from. */
@@ -26,14 +29,14 @@ export interface PromptTemplate {
   examples: ChatMessage[];
 }
 
-export const workspacePromptPath = (kind: CommandKind): string => `.fathom/prompts/${kind}.md`;
-export const shippedPromptPath = (kind: CommandKind): string => `prompts/${kind}.md`;
+export const workspacePromptPath = (kind: PromptKind): string => `.fathom/prompts/${kind}.md`;
+export const shippedPromptPath = (kind: PromptKind): string => `prompts/${kind}.md`;
 
 /**
  * Reads the prompt of a command: the workspace override first, then the shipped file. `read` answers
  * both kinds of path (the adapter reads `.fathom/…` from the workspace and `prompts/…` from the extension).
  */
-export async function loadPrompt(kind: CommandKind, read: (relPath: string) => Promise<string | undefined>): Promise<PromptTemplate> {
+export async function loadPrompt(kind: PromptKind, read: (relPath: string) => Promise<string | undefined>): Promise<PromptTemplate> {
   for (const [path, source] of [[workspacePromptPath(kind), 'workspace'], [shippedPromptPath(kind), 'extension']] as const) {
     const text = await read(path);
     if (text !== undefined && text.trim()) return { kind, source, path, ...parsePromptFile(text, path) };

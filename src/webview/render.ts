@@ -8,7 +8,19 @@ import { highlightCode } from './highlight';
 import { linkLineReferences } from './lineLinks';
 import { createSanitizer, type SanitizeOptions } from './sanitize';
 
-export type CodeAction = 'copy' | 'insert';
+export type CodeAction = 'copy' | 'insert' | 'apply' | 'saveAs';
+
+const ACTION_TEXT: Record<CodeAction, [label: string, title: string]> = {
+  copy: ['Copy', 'Copy this code'],
+  insert: ['Insert', 'Insert this code at the cursor in the editor'],
+  apply: ['Apply', 'Apply this code to the file: shows a diff to accept or reject'],
+  saveAs: ['New File', 'Open this code in a new file'],
+};
+
+export interface RendererOptions extends SanitizeOptions {
+  /** The buttons on each code block's toolbar (default: Copy, Insert). */
+  actions?: readonly CodeAction[];
+}
 
 export interface MarkdownRenderer {
   /** The markdown-it instance, shared with the block splitter so both read markdown the same way. */
@@ -26,15 +38,16 @@ export function createMarkdown(): MarkdownIt {
   });
 }
 
-export function createRenderer(window: Window, options: SanitizeOptions = {}): MarkdownRenderer {
+export function createRenderer(window: Window, options: RendererOptions = {}): MarkdownRenderer {
   const markdown = createMarkdown();
   const sanitize = createSanitizer(window, options);
+  const actions = options.actions ?? ['copy', 'insert'];
   return {
     markdown,
     render(source) {
       const fragment = sanitize(markdown.render(source));
       linkLineReferences(fragment);
-      addCodeToolbars(fragment);
+      addCodeToolbars(fragment, actions);
       return fragment;
     },
   };
@@ -46,7 +59,7 @@ export function codeLanguage(code: Element): string | undefined {
   return cls?.slice('language-'.length) || undefined;
 }
 
-function addCodeToolbars(root: DocumentFragment): void {
+function addCodeToolbars(root: DocumentFragment, actions: readonly CodeAction[]): void {
   const doc = root.ownerDocument;
   for (const pre of Array.from(root.querySelectorAll('pre'))) {
     const code = pre.querySelector('code');
@@ -62,7 +75,7 @@ function addCodeToolbars(root: DocumentFragment): void {
       label.textContent = language;
       bar.append(label);
     }
-    bar.append(button(doc, 'copy', 'Copy', 'Copy this code'), button(doc, 'insert', 'Insert', 'Insert this code at the cursor in the editor'));
+    bar.append(...actions.map((action) => button(doc, action, ...ACTION_TEXT[action])));
     pre.replaceWith(block);
     block.append(bar, pre);
   }

@@ -6,7 +6,7 @@ import type * as vscode from 'vscode';
  */
 export interface AnswerSink {
   /** Opens (or reuses) the panel beside the editor for a new answer about `source`. */
-  start(answer: { title: string; subtitle?: string; source: vscode.Uri }): void;
+  start(answer: { title: string; subtitle?: string; source: vscode.Uri; lines?: { start: number; end: number } }): void;
   append(text: string): void;
   finish(): void;
   fail(message: string): void;
@@ -16,7 +16,7 @@ export interface AnswerSink {
 
 /** The answer panel as a sink; `panel` is asked for on use, so the panel is made only when an answer comes. */
 export function panelSink(panel: () => {
-  start(request: { title: string; subtitle?: string; source?: vscode.Uri }): void;
+  start(request: { title: string; subtitle?: string; source?: vscode.Uri; lines?: { start: number; end: number } }): void;
   append(text: string): void;
   finish(): void;
   fail(message: string): void;

@@ -59,7 +59,8 @@ function subtitleOf(resolved: ResolvedTarget): string {
  * answer, or undefined when it failed or was cancelled (the panel and a notification say which).
  */
 export async function streamToPanel(deps: FlowDeps, resolved: ResolvedTarget, input: CommandInput, title = TITLES[input.kind]): Promise<string | undefined> {
-  deps.panel.start({ title, subtitle: subtitleOf(resolved), source: resolved.editor.document.uri });
+  const lines = { start: resolved.target.startLine, end: resolved.target.endLine };
+  deps.panel.start({ title, subtitle: subtitleOf(resolved), source: resolved.editor.document.uri, lines });
   try {
     // Closing the panel stops the answer streaming into it, like the notification's Cancel.
     const answer = await withCommandProgress(deps.status, { title: `${title}…`, activity: ACTIVITIES[input.kind], cancelWhen: deps.panel.onDidClose }, (signal) =>

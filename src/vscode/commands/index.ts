@@ -43,10 +43,16 @@ export interface CommandsApi {
   pendingProposals(): number;
 }
 
+export interface RegisteredCommands {
+  api: CommandsApi;
+  /** The diff-and-accept module, shared with the chat's Apply. */
+  proposals: Proposals;
+}
+
 /** Files and unsaved editors: where the lightbulb offers Fathom's quick fixes. */
 const EDITABLE: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }];
 
-export function registerCommands(context: vscode.ExtensionContext, deps: CommandDeps): CommandsApi {
+export function registerCommands(context: vscode.ExtensionContext, deps: CommandDeps): RegisteredCommands {
   const core = bindCore({ ...deps, files: deps.privacy.guard(deps.files), extensionUri: context.extensionUri });
   const proposals = new Proposals(core);
   const flow: FlowDeps = { core, syntax: deps.syntax, files: deps.files, privacy: deps.privacy, status: deps.status, panel: panelSink(deps.answerPanel), proposals, getConfig: deps.getConfig };
@@ -78,7 +84,7 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
     vscode.languages.registerCodeActionsProvider(EDITABLE, new ProblemActions(), { providedCodeActionKinds: ProblemActions.kinds }),
   );
   return {
-    cancelAll: () => cancelRunningCommands(),
-    pendingProposals: () => proposals.pending(),
+    api: { cancelAll: () => cancelRunningCommands(), pendingProposals: () => proposals.pending() },
+    proposals,
   };
 }

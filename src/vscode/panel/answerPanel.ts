@@ -16,6 +16,8 @@ export interface AnswerRequest {
   subtitle?: string;
   /** The document the answer is about: line links reveal lines in it (default: the active editor's document). */
   source?: vscode.Uri;
+  /** The lines the answer is about (1-based, inclusive): "Continue in chat" attaches them. */
+  lines?: { start: number; end: number };
 }
 
 export interface AnswerPanelOptions {
@@ -31,9 +33,10 @@ export class AnswerPanel implements vscode.Disposable {
   private ready = false;
   private view: AnswerView = { title: 'Fathom', markdown: '', phase: 'done', chatAvailable: false };
   private source: vscode.Uri | undefined;
+  private lines: { start: number; end: number } | undefined;
   private readonly actions = new PanelActions();
   private readonly batcher: ChunkBatcher;
-  private readonly continueInChat = new vscode.EventEmitter<{ view: AnswerView; source: vscode.Uri | undefined }>();
+  private readonly continueInChat = new vscode.EventEmitter<{ view: AnswerView; source: vscode.Uri | undefined; lines: { start: number; end: number } | undefined }>();
   private readonly received = new vscode.EventEmitter<FromPanel>();
   private readonly closed = new vscode.EventEmitter<void>();
   /** The user closed the panel: an answer still streaming into it is no longer wanted. */
@@ -66,6 +69,7 @@ export class AnswerPanel implements vscode.Disposable {
   start(request: AnswerRequest): void {
     this.batcher.discard();
     this.source = request.source ?? vscode.window.activeTextEditor?.document.uri;
+    this.lines = request.lines;
     const chatAvailable = this.options.chatAvailable?.() ?? false;
     this.view = { title: request.title, subtitle: request.subtitle, markdown: '', phase: 'streaming', chatAvailable };
     this.show(request.title);
@@ -173,7 +177,7 @@ export class AnswerPanel implements vscode.Disposable {
         await this.actions.openLink(message.href);
         break;
       case 'continueInChat':
-        if (this.view.chatAvailable) this.continueInChat.fire({ view: { ...this.view }, source: this.source });
+        if (this.view.chatAvailable) this.continueInChat.fire({ view: { ...this.view }, source: this.source, lines: this.lines });
         break;
     }
     this.received.fire(message);

@@ -32,6 +32,17 @@ export function contentSecurityPolicy({ cspSource, nonce }: Pick<PanelPage, 'csp
 }
 
 export function panelHtml(page: PanelPage): string {
+  return pageHtml(
+    page,
+    `<header><h1 id="title">${escapeHtml(page.title)}</h1><p id="subtitle" hidden></p><span id="status" role="status"></span></header>
+<main id="answer" class="markdown" aria-live="polite"></main>
+<p id="error" role="alert" hidden></p>
+<footer><button id="continue" type="button" hidden disabled>Continue in chat</button></footer>`,
+  );
+}
+
+/** A webview page around `body` (trusted markup written by the extension): the policy, the stylesheet, the script. */
+export function pageHtml(page: PanelPage, body: string): string {
   const attr = escapeHtml;
   return `<!DOCTYPE html>
 <html lang="en">
@@ -43,10 +54,7 @@ export function panelHtml(page: PanelPage): string {
 <title>${escapeHtml(page.title)}</title>
 </head>
 <body data-phase="done" data-resource-origin="${attr(page.resourceOrigin)}">
-<header><h1 id="title">${escapeHtml(page.title)}</h1><p id="subtitle" hidden></p><span id="status" role="status"></span></header>
-<main id="answer" aria-live="polite"></main>
-<p id="error" role="alert" hidden></p>
-<footer><button id="continue" type="button" hidden disabled>Continue in chat</button></footer>
+${body}
 <script nonce="${attr(page.nonce)}" src="${attr(page.scriptUri)}"></script>
 </body>
 </html>`;

@@ -1,0 +1,278 @@
+/**
+ * One chat view's conversation and what the user does with it: ask (with attached context), stop, regenerate,
+ * edit an earlier question, switch between saved conversations. Streams the answer from the chat model and
+ * tells its listener what changed — `changed` for the whole state (rare), `appended` for each piece of the
+ * answer (often). Plain logic (no `vscode`): the model, the system prompt and the store come in.
+ */
+import type { ChatMessage } from '../backends/types';
+import { isBackendError } from '../backends/errors';
+import {
+  ask,
+  newConversation,
+  startAnswer,
+  updateLastAnswer,
+  withoutLastAnswer,
+  type Attachment,
+  type ChatTurn,
+  type Conversation,
+  type ConversationSummary,
+} from './conversation';
+import { buildChatMessages } from './messages';
+import { describeProblems, type ConversationStore } from './store';
+
+/** The chat model as configured when a question is sent. */
+export interface ChatModel {
+  model: string;
+  contextLength: number;
+  maxTokens: number;
+  stream(messages: ChatMessage[], signal: AbortSignal): AsyncIterable<string>;
+}
+
+export interface ChatSessionDeps {
+  store: ConversationStore;
+  /** Where the store keeps its files, for messages about them. */
+  storageLabel: string;
+  model(signal: AbortSignal): Promise<ChatModel>;
+  system(): Promise<string>;
+  now?: () => number;
+  newId?: () => string;
+  /** Longest answer kept, in characters: a model that never stops is stopped here. */
+  maxAnswerChars?: number;
+}
+
+export interface ChatState {
+  conversation: Conversation;
+  /** Context attached to the next question. */
+  pending: Attachment[];
+  streaming: boolean;
+  /** Something the user should know that is not an answer: turns left out for the budget, unreadable files. */
+  notice?: string;
+  history: ConversationSummary[];
+}
+
+export interface ChatListener {
+  changed(state: ChatState): void;
+  appended(text: string): void;
+}
+
+export const MAX_ANSWER_CHARS = 200_000;
+/** How often a growing answer is saved (so a window closed mid-answer keeps most of it). */
+const PARTIAL_SAVE_MS = 2000;
+
+export class ChatSession {
+  private conversation: Conversation;
+  private pending: Attachment[] = [];
+  private notice: string | undefined;
+  private history: ConversationSummary[] = [];
+  private running: { controller: AbortController; done: Promise<void> } | undefined;
+  private readonly listeners = new Set<ChatListener>();
+  private readonly now: () => number;
+  private readonly newId: () => string;
+  private ready: Promise<void> | undefined;
+
+  constructor(private readonly deps: ChatSessionDeps) {
+    this.now = deps.now ?? Date.now;
+    this.newId = deps.newId ?? (() => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`);
+    this.conversation = newConversation(this.newId(), this.now());
+  }
+
+  /** Loads the saved conversations once and reopens the latest one. */
+  init(): Promise<void> {
+    this.ready ??= (async () => {
+      const { problems } = await this.deps.store.load();
+      this.history = await this.deps.store.list();
+      this.notice = describeProblems(problems, this.deps.storageLabel);
+      const latest = this.history[0] && (await this.deps.store.get(this.history[0].id));
+      if (latest && this.conversation.turns.length === 0) this.conversation = latest;
+      this.emit();
+    })();
+    return this.ready;
+  }
+
+  listen(listener: ChatListener): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  state(): ChatState {
+    return { conversation: this.conversation, pending: [...this.pending], streaming: !!this.running, notice: this.notice, history: this.history };
+  }
+
+  attach(attachment: Attachment): void {
+    // The same code attached twice is sent once.
+    this.pending = [...this.pending.filter((a) => !(a.kind === attachment.kind && a.label === attachment.label)), attachment];
+    this.emit();
+  }
+
+  detach(id: string): void {
+    this.pending = this.pending.filter((a) => a.id !== id);
+    this.emit();
+  }
+
+  dismissNotice(): void {
+    this.notice = undefined;
+    this.emit();
+  }
+
+  /** Sends a question; `replacing` is the id of an earlier question the user edited (later turns go). */
+  async send(text: string, replacing?: string): Promise<void> {
+    await this.init();
+    if (this.running || (!text.trim() && this.pending.length === 0)) return;
+    const question: ChatTurn = { id: this.newId(), role: 'user', text: text.trim(), at: this.now() };
+    if (this.pending.length > 0) question.attachments = this.pending;
+    this.pending = [];
+    this.conversation = ask(this.conversation, question, replacing);
+    await this.answer();
+  }
+
+  /** Asks the last question again, in place of its answer (or answers it, when its answer was never saved). */
+  async regenerate(): Promise<void> {
+    await this.init();
+    if (this.running) return;
+    const last = this.conversation.turns[this.conversation.turns.length - 1];
+    const without = last?.role === 'user' ? this.conversation : withoutLastAnswer(this.conversation);
+    if (!without) return;
+    this.conversation = without;
+    await this.answer();
+  }
+
+  /** Stops the answer being written; what arrived stays, marked as stopped. */
+  async stop(): Promise<void> {
+    const running = this.running;
+    if (!running) return;
+    running.controller.abort();
+    await running.done;
+  }
+
+  async newChat(): Promise<void> {
+    await this.stop();
+    this.conversation = newConversation(this.newId(), this.now());
+    this.pending = [];
+    this.notice = undefined;
+    this.emit();
+  }
+
+  async open(id: string): Promise<void> {
+    await this.init();
+    const found = await this.deps.store.get(id);
+    if (!found) return;
+    await this.stop();
+    this.conversation = found;
+    this.notice = undefined;
+    this.emit();
+  }
+
+  async rename(id: string, title: string): Promise<void> {
+    await this.init();
+    const found = id === this.conversation.id ? this.conversation : await this.deps.store.get(id);
+    const clean = title.replace(/\s+/g, ' ').trim();
+    if (!found || !clean) return;
+    const renamed = { ...found, title: clean };
+    if (id === this.conversation.id) this.conversation = renamed;
+    await this.persist(renamed);
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.init();
+    if (id === this.conversation.id) {
+      await this.stop();
+      this.conversation = newConversation(this.newId(), this.now());
+    }
+    await this.deps.store.delete(id);
+    this.history = await this.deps.store.list();
+    this.emit();
+  }
+
+  /** Starts a conversation from an answer given elsewhere (Explain / Debug "Continue in chat"). */
+  async continueFrom(question: string, attachments: Attachment[], answer: string, model?: string): Promise<void> {
+    await this.init();
+    await this.stop();
+    const at = this.now();
+    const asked: ChatTurn = { id: this.newId(), role: 'user', text: question, at, ...(attachments.length ? { attachments } : {}) };
+    const answered: ChatTurn = { id: this.newId(), role: 'assistant', text: answer, at, ...(model ? { model } : {}) };
+    this.conversation = startAnswer(ask(newConversation(this.newId(), at), asked), answered);
+    this.pending = [];
+    this.notice = undefined;
+    await this.persist(this.conversation);
+  }
+
+  private async answer(): Promise<void> {
+    const controller = new AbortController();
+    let finish!: () => void;
+    this.running = { controller, done: new Promise<void>((resolve) => (finish = resolve)) };
+    // The question is saved before the answer starts: a window closed mid-answer keeps it.
+    void this.save(this.conversation);
+    this.conversation = startAnswer(this.conversation, { id: this.newId(), role: 'assistant', text: '', at: this.now() });
+    this.notice = undefined;
+    this.emit();
+    let savedAt = this.now();
+    const cap = this.deps.maxAnswerChars ?? MAX_ANSWER_CHARS;
+    let text = '';
+    let ending: Partial<ChatTurn> = {};
+    try {
+      const model = await this.deps.model(controller.signal);
+      const asked = this.conversation.turns.slice(0, -1);
+      const built = buildChatMessages(await this.deps.system(), asked, { contextLength: model.contextLength, maxTokens: model.maxTokens });
+      this.conversation = updateLastAnswer(this.conversation, { model: model.model });
+      this.notice = budgetNotice(built.omittedTurns, built.truncatedAttachments, model.contextLength);
+      if (this.notice) this.emit();
+      for await (const piece of model.stream(built.messages, controller.signal)) {
+        const room = cap - text.length;
+        const kept = piece.length > room ? piece.slice(0, room) : piece;
+        text += kept;
+        this.conversation = updateLastAnswer(this.conversation, { text });
+        if (kept) for (const l of this.listeners) l.appended(kept);
+        if (this.now() - savedAt >= PARTIAL_SAVE_MS) {
+          // Long answers are saved as they grow, marked stopped until they end (then the final save replaces it).
+          savedAt = this.now();
+          void this.save(updateLastAnswer(this.conversation, { stopped: true }));
+        }
+        if (text.length >= cap) {
+          ending = { stopped: true, error: `The answer was cut at ${cap.toLocaleString('en-US')} characters (the model did not stop on its own).` };
+          break;
+        }
+      }
+    } catch (error) {
+      ending = controller.signal.aborted || (isBackendError(error) && error.kind === 'cancelled') ? { stopped: true } : { error: error instanceof Error ? error.message : String(error) };
+    } finally {
+      controller.abort(); // a stream left early closes its connection
+    }
+    this.conversation = updateLastAnswer(this.conversation, { text, ...ending, at: this.now() });
+    this.conversation = { ...this.conversation, updatedAt: this.now() };
+    this.running = undefined;
+    try {
+      await this.persist(this.conversation);
+    } finally {
+      finish();
+    }
+  }
+
+  private async persist(conversation: Conversation): Promise<void> {
+    await this.save(conversation);
+    this.history = await this.deps.store.list();
+    this.emit();
+  }
+
+  /** Saves; a failure becomes the notice (the conversation stays open in the view). */
+  private async save(conversation: Conversation): Promise<void> {
+    try {
+      await this.deps.store.save(conversation);
+    } catch (error) {
+      this.notice = `The conversation could not be saved in ${this.deps.storageLabel}: ${error instanceof Error ? error.message : String(error)}. It stays open here.`;
+    }
+  }
+
+  private emit(): void {
+    const state = this.state();
+    for (const l of this.listeners) l.changed(state);
+  }
+}
+
+function budgetNotice(omitted: number, truncated: readonly string[], contextLength: number): string | undefined {
+  const parts: string[] = [];
+  if (omitted > 0) parts.push(`${omitted === 1 ? 'The oldest message was' : `The ${omitted} oldest messages were`} left out`);
+  if (truncated.length > 0) parts.push(`${truncated.join(', ')} ${truncated.length === 1 ? 'was' : 'were'} cut short`);
+  if (parts.length === 0) return undefined;
+  return `${parts.join(' and ')} to fit the model's ${contextLength.toLocaleString('en-US')}-token context.`;
+}
+

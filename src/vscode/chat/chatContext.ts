@@ -1,0 +1,197 @@
+/**
+ * What the user can attach to a chat question, read from the editor: the selection, the current file, its
+ * problems, or files and symbols picked with "@". Every read goes through the privacy rules — a file that
+ * matches .fathomignore or the built-in secret patterns is refused with a message, never read — and binary
+ * or very large files are refused with a message that says what to do instead.
+ */
+import * as vscode from 'vscode';
+import type { Attachment } from '../../chat/conversation';
+import { formatDiagnostics } from '../../commands/promptVars';
+import { toDiagnosticInfo } from '../commands/diagnostics';
+import type { PrivacyRules } from '../privacyRules';
+import type { EditorWorkspaceFiles } from '../workspaceFiles';
+
+/** Largest file or selection attached whole (characters); the budget may cut it further when sent. */
+export const MAX_ATTACH_CHARS = 200_000;
+/** Files offered by "@" (the quick pick filters as the user types). */
+const MAX_PICK_FILES = 5000;
+
+export interface ChatContextDeps {
+  privacy: PrivacyRules;
+  files: EditorWorkspaceFiles;
+  /** The editor the user last worked in (focusing the chat view leaves none active in some layouts). */
+  editor: () => vscode.TextEditor | undefined;
+}
+
+let counter = 0;
+const newId = (): string => `a${Date.now().toString(36)}-${(counter++).toString(36)}`;
+
+export class ChatContext {
+  constructor(private readonly deps: ChatContextDeps) {}
+
+  selection(): Attachment | undefined {
+    const editor = this.usableEditor('attach the selection');
+    if (!editor) return undefined;
+    if (editor.selection.isEmpty) {
+      void vscode.window.showInformationMessage('Fathom: select the code to attach first (or attach the whole file).');
+      return undefined;
+    }
+    return this.fromText(editor.document, editor.document.getText(editor.selection), ...lineSpan(editor.selection));
+  }
+
+  file(): Attachment | undefined {
+    const editor = this.usableEditor('attach the file');
+    return editor && this.fromText(editor.document, editor.document.getText());
+  }
+
+  diagnostics(): Attachment | undefined {
+    const editor = this.usableEditor('attach its problems');
+    if (!editor) return undefined;
+    const problems = vscode.languages.getDiagnostics(editor.document.uri).map(toDiagnosticInfo);
+    const path = this.pathOf(editor.document.uri);
+    if (problems.length === 0) {
+      void vscode.window.showInformationMessage(`Fathom: the editor reports no problems in ${path}.`);
+      return undefined;
+    }
+    return { id: newId(), kind: 'diagnostics', label: `Problems in ${path} (${problems.length})`, path, languageId: editor.document.languageId, text: formatDiagnostics(problems) };
+  }
+
+  /** "@": a quick pick of workspace files and (as the user types) symbols; resolves with the chosen ones. */
+  async pick(): Promise<Attachment[]> {
+    const quickPick = vscode.window.createQuickPick<PickItem>();
+    quickPick.title = 'Fathom: attach to the chat';
+    quickPick.placeholder = 'Type a file name or a symbol (function, class…)';
+    quickPick.canSelectMany = false;
+    quickPick.matchOnDescription = true;
+    const fixed: PickItem[] = [
+      { label: '$(selection) Selection', what: 'selection', alwaysShow: true },
+      { label: '$(file) Current file', what: 'file', alwaysShow: true },
+      { label: '$(warning) Problems in the current file', what: 'diagnostics', alwaysShow: true },
+    ];
+    quickPick.items = fixed;
+    quickPick.busy = true;
+    let files: PickItem[] = [];
+    let symbols: PickItem[] = [];
+    const refresh = () => (quickPick.items = [...fixed, ...separator('files', files), ...separator('symbols', symbols)]);
+    void this.workspaceFiles().then((found) => {
+      files = found;
+      quickPick.busy = false;
+      refresh();
+    });
+    let query = 0;
+    quickPick.onDidChangeValue(async (value) => {
+      const mine = ++query;
+      const found = value.trim().length >= 2 ? await this.symbols(value.trim()) : [];
+      if (mine !== query) return;
+      symbols = found;
+      refresh();
+    });
+    const chosen = await new Promise<PickItem | undefined>((resolve) => {
+      quickPick.onDidAccept(() => resolve(quickPick.selectedItems[0]));
+      quickPick.onDidHide(() => resolve(undefined));
+      quickPick.show();
+    });
+    quickPick.dispose();
+    if (!chosen) return [];
+    if (chosen.what === 'selection') return present(this.selection());
+    if (chosen.what === 'file') return present(this.file());
+    if (chosen.what === 'diagnostics') return present(this.diagnostics());
+    if (chosen.uri) return present(await this.fromUri(chosen.uri, chosen.range));
+    return [];
+  }
+
+  /** A file or part of one (a symbol's range), opened as a document so unsaved edits count. */
+  async fromUri(uri: vscode.Uri, range?: vscode.Range): Promise<Attachment | undefined> {
+    if (this.refusedByRules(uri)) return undefined;
+    let document: vscode.TextDocument;
+    try {
+      document = await vscode.workspace.openTextDocument(uri);
+    } catch (error) {
+      void vscode.window.showWarningMessage(`Fathom: ${this.pathOf(uri)} cannot be attached: ${error instanceof Error ? error.message : String(error)} (binary files cannot be attached).`);
+      return undefined;
+    }
+    if (!range) return this.fromText(document, document.getText());
+    return this.fromText(document, document.getText(range), ...lineSpan(range));
+  }
+
+  private fromText(document: vscode.TextDocument, text: string, startLine?: number, endLine?: number): Attachment | undefined {
+    const path = this.pathOf(document.uri);
+    if (text.includes('\u0000')) {
+      void vscode.window.showWarningMessage(`Fathom: ${path} looks binary, so it was not attached.`);
+      return undefined;
+    }
+    if (text.length > MAX_ATTACH_CHARS) {
+      void vscode.window.showWarningMessage(
+        `Fathom: ${path} is too large to attach (${Math.round(text.length / 1000)} k characters; the limit is ${MAX_ATTACH_CHARS / 1000} k). Select the part you need and attach the selection.`,
+      );
+      return undefined;
+    }
+    const lines = startLine !== undefined ? `:${startLine}-${endLine}` : '';
+    const kind = startLine !== undefined ? 'selection' : 'file';
+    return { id: newId(), kind, label: `${path.split('/').pop()}${lines}`, path, languageId: document.languageId, text, ...(startLine !== undefined ? { startLine, endLine } : {}) };
+  }
+
+  private usableEditor(what: string): vscode.TextEditor | undefined {
+    const editor = this.deps.editor();
+    if (!editor) {
+      void vscode.window.showInformationMessage(`Fathom: open a file in the editor to ${what}.`);
+      return undefined;
+    }
+    return this.refusedByRules(editor.document.uri) ? undefined : editor;
+  }
+
+  private refusedByRules(uri: vscode.Uri): boolean {
+    if (!this.deps.privacy.isIgnored(uri)) return false;
+    void vscode.window.showWarningMessage(
+      `Fathom: ${this.pathOf(uri)} matches your ignore rules (.fathomignore or the built-in defaults for secrets), so it is never sent. It was not attached.`,
+    );
+    return true;
+  }
+
+  private pathOf(uri: vscode.Uri): string {
+    return this.deps.files.relative(uri) ?? uri.path.split('/').pop() ?? uri.path;
+  }
+
+  private async workspaceFiles(): Promise<PickItem[]> {
+    const uris = await vscode.workspace.findFiles('**/*', '{**/node_modules/**,**/.git/**,**/dist/**,**/out/**}', MAX_PICK_FILES);
+    return uris
+      .filter((uri) => !this.deps.privacy.isIgnored(uri))
+      .map((uri) => {
+        const path = this.pathOf(uri);
+        const slash = path.lastIndexOf('/');
+        return { label: `$(file-code) ${path.slice(slash + 1)}`, description: slash > 0 ? path.slice(0, slash) : undefined, uri };
+      })
+      .sort((a, b) => a.label.localeCompare(b.label));
+  }
+
+  private async symbols(query: string): Promise<PickItem[]> {
+    const found = (await vscode.commands.executeCommand<vscode.SymbolInformation[] | undefined>('vscode.executeWorkspaceSymbolProvider', query)) ?? [];
+    return found
+      .filter((s) => !this.deps.privacy.isIgnored(s.location.uri))
+      .slice(0, 50)
+      .map((s) => ({
+        label: `$(symbol-${vscode.SymbolKind[s.kind].toLowerCase()}) ${s.name}`,
+        description: `${this.pathOf(s.location.uri)}:${s.location.range.start.line + 1}`,
+        uri: s.location.uri,
+        range: s.location.range,
+        alwaysShow: true,
+      }));
+  }
+}
+
+interface PickItem extends vscode.QuickPickItem {
+  what?: 'selection' | 'file' | 'diagnostics';
+  uri?: vscode.Uri;
+  range?: vscode.Range;
+}
+
+function separator(label: string, items: PickItem[]): PickItem[] {
+  return items.length ? [{ label, kind: vscode.QuickPickItemKind.Separator }, ...items] : [];
+}
+
+/** 1-based first and last line of a range; a range ending at the start of a line does not include that line. */
+function lineSpan({ start, end }: vscode.Range): [number, number] {
+  return [start.line + 1, end.character === 0 && end.line > start.line ? end.line : end.line + 1];
+}
+
+const present = <T>(value: T | undefined): T[] => (value === undefined ? [] : [value]);

@@ -1,0 +1,220 @@
+/**
+ * The "Chat" view in Fathom's activity-bar container: a webview that shows the ChatSession (src/chat/) and
+ * turns its messages into actions. The session owns the conversation; a hidden view is dropped and, when shown
+ * again, says 'ready' and gets the whole state, so nothing is held twice and nothing is lost.
+ */
+import * as vscode from 'vscode';
+import type { Attachment } from '../../chat/conversation';
+import type { ChatSession, ChatState } from '../../chat/session';
+import { parseFromChat, type ChatViewState, type FromChat, type ToChat } from '../../webview/chat/protocol';
+import { ChunkBatcher } from '../panel/chunkBatcher';
+import { newNonce } from '../panel/html';
+import type { PanelActions } from '../panel/panelActions';
+import { applyCode, openAsNewFile, type ChatActionDeps } from './chatActions';
+import type { ChatContext } from './chatContext';
+import { chatHtml } from './html';
+
+export const CHAT_VIEW_ID = 'fathom.chat';
+
+export interface ChatViewDeps extends ChatActionDeps {
+  session: ChatSession;
+  context: ChatContext;
+  actions: PanelActions;
+  /** The chat models the server lists (undefined: it could not be asked). */
+  listModels(): Promise<string[] | undefined>;
+  model(): string;
+  setModel(model: string): Thenable<void>;
+}
+
+export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
+  private view: vscode.WebviewView | undefined;
+  private ready = false;
+  private models: string[] = [];
+  private readonly batcher: ChunkBatcher;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly received = new vscode.EventEmitter<FromChat>();
+  /** Every valid message from the webview, after it was acted on (the tests wait on these). */
+  readonly onDidReceiveMessage = this.received.event;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly deps: ChatViewDeps,
+  ) {
+    this.batcher = new ChunkBatcher((text) => this.post({ type: 'append', text }), 50);
+    const listening = deps.session.listen({
+      changed: (state) => {
+        // The state holds all the text so far: what is buffered would arrive twice.
+        this.batcher.discard();
+        this.post({ type: 'state', state: this.viewState(state) });
+      },
+      appended: (text) => this.batcher.push(text),
+    });
+    this.subscriptions.push({ dispose: () => listening.dispose() }, this.received);
+  }
+
+  resolveWebviewView(view: vscode.WebviewView): void {
+    this.view = view;
+    this.ready = false;
+    const media = vscode.Uri.joinPath(this.extensionUri, 'media');
+    const scripts = vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview');
+    const webview = view.webview;
+    webview.options = { enableScripts: true, enableCommandUris: false, enableForms: false, localResourceRoots: [scripts, media] };
+    webview.html = chatHtml({
+      cspSource: webview.cspSource,
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(scripts, 'chat.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'chat.css')).toString(),
+      resourceOrigin: originOf(webview.asWebviewUri(this.extensionUri).toString()),
+      nonce: newNonce(),
+      title: 'Fathom Chat',
+    });
+    const disposables = [
+      webview.onDidReceiveMessage((message) => void this.onMessage(message)),
+      view.onDidChangeVisibility(() => {
+        if (!view.visible) this.ready = false;
+      }),
+    ];
+    view.onDidDispose(() => {
+      if (this.view === view) {
+        this.view = undefined;
+        this.ready = false;
+      }
+      for (const d of disposables) d.dispose();
+    });
+  }
+
+  /** Shows the view (and focuses its message box). */
+  async reveal(focusInput = true): Promise<void> {
+    await vscode.commands.executeCommand(`${CHAT_VIEW_ID}.focus`);
+    if (focusInput) this.post({ type: 'focusInput' });
+  }
+
+  /** What the view shows now, and whether its script runs (for the tests). */
+  current(): { state: ChatViewState; ready: boolean; visible: boolean } {
+    return { state: this.viewState(this.deps.session.state()), ready: this.ready, visible: this.view?.visible ?? false };
+  }
+
+  /** Re-sends the state (the configured model changed). */
+  refresh(): void {
+    this.post({ type: 'state', state: this.viewState(this.deps.session.state()) });
+  }
+
+  dispose(): void {
+    this.batcher.discard();
+    for (const d of this.subscriptions) d.dispose();
+  }
+
+  private viewState(state: ChatState): ChatViewState {
+    const chip = (a: Attachment) => ({ id: a.id, kind: a.kind, label: a.label });
+    return {
+      conversationId: state.conversation.id,
+      title: state.conversation.title,
+      turns: state.conversation.turns.map((t) => ({
+        id: t.id,
+        role: t.role,
+        text: t.text,
+        attachments: (t.attachments ?? []).map(chip),
+        ...(t.error ? { error: t.error } : {}),
+        ...(t.stopped ? { stopped: true } : {}),
+        ...(t.model ? { model: t.model } : {}),
+      })),
+      streaming: state.streaming,
+      pending: state.pending.map(chip),
+      notice: state.notice,
+      history: state.history,
+      models: this.models,
+      model: this.deps.model(),
+    };
+  }
+
+  private post(message: ToChat): void {
+    if (this.view && this.ready) void this.view.webview.postMessage(message);
+  }
+
+  private async onMessage(raw: unknown): Promise<void> {
+    const message = parseFromChat(raw);
+    if (!message) return;
+    const { session, context, actions } = this.deps;
+    switch (message.type) {
+      case 'ready':
+        this.batcher.discard();
+        this.ready = true;
+        await session.init();
+        this.refresh();
+        void this.loadModels();
+        break;
+      case 'send':
+        await session.send(message.text, message.replacing);
+        break;
+      case 'stop':
+        await session.stop();
+        break;
+      case 'regenerate':
+        await session.regenerate();
+        break;
+      case 'attach': {
+        const found = message.what === 'pick' ? await context.pick() : [context[message.what]()].filter((a): a is Attachment => !!a);
+        for (const a of found) session.attach(a);
+        this.post({ type: 'focusInput' });
+        break;
+      }
+      case 'detach':
+        session.detach(message.id);
+        break;
+      case 'copy':
+        await actions.copy(message.code);
+        break;
+      case 'insert':
+        await actions.insert(message.code);
+        break;
+      case 'apply':
+        await applyCode(this.deps, message.code);
+        break;
+      case 'saveAs':
+        await openAsNewFile(message.code, message.language);
+        break;
+      case 'openLink':
+        await actions.openLink(message.href);
+        break;
+      case 'pickModel':
+        if (message.model !== this.deps.model()) await this.deps.setModel(message.model);
+        break;
+      case 'newChat':
+        await session.newChat();
+        break;
+      case 'open':
+        await session.open(message.id);
+        break;
+      case 'rename': {
+        const current = session.state().history.find((h) => h.id === message.id);
+        const title = await vscode.window.showInputBox({ title: 'Fathom: rename the conversation', value: current?.title, prompt: 'New name' });
+        if (title !== undefined) await session.rename(message.id, title);
+        break;
+      }
+      case 'delete': {
+        const current = session.state().history.find((h) => h.id === message.id);
+        const answer = await vscode.window.showWarningMessage(`Delete the conversation "${current?.title ?? ''}"? This cannot be undone.`, { modal: true }, 'Delete');
+        if (answer === 'Delete') await session.delete(message.id);
+        break;
+      }
+      case 'dismissNotice':
+        session.dismissNotice();
+        break;
+    }
+    this.received.fire(message);
+  }
+
+  private async loadModels(): Promise<void> {
+    const models = await this.deps.listModels();
+    if (!models) return;
+    this.models = models;
+    this.refresh();
+  }
+}
+
+function originOf(uri: string): string {
+  try {
+    return new URL(uri).origin;
+  } catch {
+    return '';
+  }
+}

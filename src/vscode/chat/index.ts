@@ -1,0 +1,120 @@
+/**
+ * The sidebar chat: composes the conversation store and session (src/chat/) with the chat view, its context
+ * pickers and code actions, "Ask About Selection", and "Continue in chat" from the answer panel.
+ * extension.ts calls this once.
+ */
+import * as vscode from 'vscode';
+import type { BackendPool } from '../../backends/pool';
+import { ChatSession } from '../../chat/session';
+import { ConversationStore } from '../../chat/store';
+import { answerLanguageName } from '../../commands/promptVars';
+import { loadPrompt, renderPrompt } from '../../commands/promptFiles';
+import type { FathomConfig } from '../../config/settings';
+import type { Logger } from '../../logging/logger';
+import { answerLanguage } from '../commands/language';
+import type { Proposals } from '../commands/proposal';
+import { promptReader } from '../commands/promptReader';
+import type { AnswerPanel } from '../panel/answerPanel';
+import { PanelActions } from '../panel/panelActions';
+import type { PrivacyRules } from '../privacyRules';
+import type { EditorSyntax } from '../syntaxTrees';
+import type { EditorWorkspaceFiles } from '../workspaceFiles';
+import { ChatContext } from './chatContext';
+import { CHAT_VIEW_ID, ChatViewProvider } from './chatViewProvider';
+
+export interface ChatDeps {
+  pool: BackendPool;
+  getConfig: () => FathomConfig;
+  logger: Logger;
+  syntax: EditorSyntax;
+  files: EditorWorkspaceFiles;
+  privacy: PrivacyRules;
+  proposals: Proposals;
+  /** Subscribed to lazily: the panel is made on first use. */
+  onAnswerPanel: (listen: (panel: AnswerPanel) => void) => void;
+}
+
+export interface ChatApi {
+  session: ChatSession;
+  view: ChatViewProvider;
+}
+
+export function registerChat(context: vscode.ExtensionContext, deps: ChatDeps): ChatApi {
+  // Per workspace when there is one (a project's conversations stay with it), else the user's storage.
+  const storage = context.storageUri ?? context.globalStorageUri;
+  const store = new ConversationStore(vscode.Uri.joinPath(storage, 'chat').fsPath);
+  const readPrompt = promptReader(context.extensionUri, deps.privacy.guard(deps.files));
+  const session = new ChatSession({
+    store,
+    storageLabel: vscode.Uri.joinPath(storage, 'chat').fsPath,
+    async model(signal) {
+      const chat = await deps.pool.forRole('chat', { signal });
+      const { model, temperature, maxTokens } = chat.settings;
+      const timeoutMs = deps.getConfig().requestTimeoutMs;
+      return {
+        model,
+        contextLength: chat.contextLength,
+        maxTokens,
+        stream: (messages, streamSignal) => chat.backend.streamChat({ messages, model, temperature, maxTokens, signal: streamSignal, timeoutMs }),
+      };
+    },
+    async system() {
+      const prompt = await loadPrompt('chat', readPrompt);
+      const language = answerLanguageName(answerLanguage(deps.getConfig().commands.answerLanguage));
+      return renderPrompt(prompt.system, { answerLanguage: language }).text;
+    },
+  });
+  const actions = new PanelActions();
+  const chatContext = new ChatContext({ privacy: deps.privacy, files: deps.files, editor: () => actions.targetEditor() });
+  const view = new ChatViewProvider(context.extensionUri, {
+    session,
+    context: chatContext,
+    actions,
+    proposals: deps.proposals,
+    syntax: deps.syntax,
+    files: deps.files,
+    model: () => deps.getConfig().chat.model,
+    setModel: (model) => vscode.workspace.getConfiguration('fathom').update('chat.model', model, vscode.ConfigurationTarget.Global),
+    async listModels() {
+      try {
+        const { backend } = await deps.pool.backendFor('chat');
+        return (await backend.listModels({ timeoutMs: deps.getConfig().requestTimeoutMs })).map((m) => m.name);
+      } catch (error) {
+        deps.logger.warn(`chat: could not list the chat models: ${error instanceof Error ? error.message : String(error)}`);
+        return undefined;
+      }
+    },
+  });
+
+  deps.onAnswerPanel((panel) =>
+    context.subscriptions.push(
+      panel.onDidRequestChat(async ({ view: answer, source, lines }) => {
+        const attached = source && lines ? await chatContext.fromUri(source, new vscode.Range(lines.start - 1, 0, lines.end, 0)) : undefined;
+        const question = answer.subtitle ? `${answer.title}: ${answer.subtitle}` : answer.title;
+        await session.continueFrom(question, attached ? [attached] : [], answer.markdown);
+        await view.reveal();
+      }),
+    ),
+  );
+
+  context.subscriptions.push(
+    actions,
+    view,
+    vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, view, { webviewOptions: { retainContextWhenHidden: false } }),
+    vscode.commands.registerCommand('fathom.askAboutSelection', async () => {
+      const editor = actions.targetEditor();
+      const attached = editor && !editor.selection.isEmpty ? chatContext.selection() : chatContext.file();
+      if (attached) session.attach(attached);
+      await view.reveal();
+    }),
+    vscode.commands.registerCommand('fathom.openChat', () => view.reveal()),
+    vscode.commands.registerCommand('fathom.newChat', async () => {
+      await session.newChat();
+      await view.reveal();
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('fathom.chat')) view.refresh();
+    }),
+  );
+  return { session, view };
+}
