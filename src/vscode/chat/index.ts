@@ -37,16 +37,19 @@ export interface ChatDeps {
 export interface ChatApi {
   session: ChatSession;
   view: ChatViewProvider;
+  /** The folder conversations are saved in. */
+  storageDir: string;
 }
 
 export function registerChat(context: vscode.ExtensionContext, deps: ChatDeps): ChatApi {
   // Per workspace when there is one (a project's conversations stay with it), else the user's storage.
   const storage = context.storageUri ?? context.globalStorageUri;
-  const store = new ConversationStore(vscode.Uri.joinPath(storage, 'chat').fsPath);
+  const storageDir = vscode.Uri.joinPath(storage, 'chat').fsPath;
+  const store = new ConversationStore(storageDir);
   const readPrompt = promptReader(context.extensionUri, deps.privacy.guard(deps.files));
   const session = new ChatSession({
     store,
-    storageLabel: vscode.Uri.joinPath(storage, 'chat').fsPath,
+    storageLabel: storageDir,
     async model(signal) {
       const chat = await deps.pool.forRole('chat', { signal });
       const { model, temperature, maxTokens } = chat.settings;
@@ -116,5 +119,5 @@ export function registerChat(context: vscode.ExtensionContext, deps: ChatDeps): 
       if (e.affectsConfiguration('fathom.chat')) view.refresh();
     }),
   );
-  return { session, view };
+  return { session, view, storageDir };
 }
