@@ -12,11 +12,11 @@ export type ApplyPlan =
   | { kind: 'file' };
 
 const DECLARATION =
-  /\b(?:function\*?|def|class|interface|type|enum|struct|trait|fn|func|fun|const|let|var|module|record|object)\s+([A-Za-z_$][\w$]*)|^\s*(?:(?:public|private|protected|static|async|override|export|default)\s+)*([A-Za-z_$][\w$]*)\s*\([^)]*\)\s*(?::[^{]*)?\{/m;
+  /\b(?:func\s*\([^)]*\)\s*|(?:function\*?|def|class|interface|type|enum|struct|trait|fn|func|fun|const|let|var|module|record|object)\s+)([A-Za-z_$][\w$]*)|^\s*(?:(?:public|private|protected|static|async|override|export|default)\s+)*([A-Za-z_$][\w$]*)\s*\([^)]*\)\s*(?::[^{]*)?\{/m;
 
 /** The first name the code block declares, if any. */
 export function declaredName(code: string): string | undefined {
-  const match = DECLARATION.exec(code);
+  const match = DECLARATION.exec(withoutComments(code));
   const name = match?.[1] ?? match?.[2];
   return name && !KEYWORDS.has(name) ? name : undefined;
 }
@@ -37,11 +37,20 @@ export function planApply(documentText: string, selection: { start: number; end:
 export function declarationOffset(text: string, name: string): number | undefined {
   const escaped = name.replace(/[$]/g, '\\$');
   const pattern = new RegExp(
-    `\\b(?:function\\*?|def|class|interface|type|enum|struct|trait|fn|func|fun|const|let|var|module|record|object)\\s+(${escaped})\\b|^[ \\t]*(?:(?:public|private|protected|static|async|override|export|default)\\s+)*(${escaped})\\s*\\([^)]*\\)\\s*(?::[^{\\n]*)?\\{`,
+    `\\b(?:func\\s*\\([^)]*\\)\\s*|(?:function\\*?|def|class|interface|type|enum|struct|trait|fn|func|fun|const|let|var|module|record|object)\\s+)(${escaped})\\b|^[ \\t]*(?:(?:public|private|protected|static|async|override|export|default)\\s+)*(${escaped})\\s*\\([^)]*\\)\\s*(?::[^{\\n]*)?\\{`,
     'm',
   );
-  const match = pattern.exec(text);
+  const match = pattern.exec(withoutComments(text));
   if (!match) return undefined;
   const found = match[1] ?? match[2];
   return match.index + match[0].indexOf(found);
+}
+
+/**
+ * `text` with its comments blanked out (same length, so offsets still hold): "// This function computes…" or
+ * a doc comment naming "the class Stats" is not a declaration. Only comments that start a line or follow
+ * whitespace, so "http://" in a string and "src/*.ts" globs are left alone; `#[` (Rust attributes) is code.
+ */
+function withoutComments(text: string): string {
+  return text.replace(/^[ \t]*\/\*[\s\S]*?\*\/|(?:^|[ \t])\/\/[^\n]*|^[ \t]*#(?!\[)[^\n]*/gm, (comment) => comment.replace(/[^\n]/g, ' '));
 }

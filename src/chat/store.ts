@@ -25,6 +25,8 @@ export interface LoadResult {
 export class ConversationStore {
   private loaded: Map<string, Conversation> | undefined;
   private problems: StoreProblem[] = [];
+  /** The one reading of the folder: calls that come while it runs wait for it rather than read again. */
+  private reading: Promise<void> | undefined;
   /** Writes run one at a time, in order, so a later save never loses to an earlier one. */
   private writes: Promise<unknown> = Promise.resolve();
 
@@ -32,29 +34,32 @@ export class ConversationStore {
 
   /** Reads every saved conversation once; later calls answer from memory. */
   async load(): Promise<LoadResult> {
-    if (!this.loaded) {
-      const found = new Map<string, Conversation>();
-      const problems: StoreProblem[] = [];
-      let names: string[] = [];
-      try {
-        names = (await readdir(this.dir)).filter((n) => n.startsWith(PREFIX) && n.endsWith(SUFFIX));
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') problems.push({ file: this.dir, reason: messageOf(error) });
-      }
-      for (const file of names.sort()) {
-        try {
-          const value: unknown = JSON.parse(await readFile(join(this.dir, file), 'utf8'));
-          if (!isConversation(value)) throw new Error('not a saved conversation (fields missing or of the wrong type)');
-          if (fileName(value.id) !== file) throw new Error(`its id "${value.id}" does not match the file name`);
-          found.set(value.id, value);
-        } catch (error) {
-          problems.push({ file, reason: messageOf(error) });
-        }
-      }
-      this.loaded = found;
-      this.problems = problems;
+    this.reading ??= this.read();
+    await this.reading;
+    return { conversations: [...(this.loaded?.values() ?? [])], problems: [...this.problems] };
+  }
+
+  private async read(): Promise<void> {
+    const found = new Map<string, Conversation>();
+    const problems: StoreProblem[] = [];
+    let names: string[] = [];
+    try {
+      names = (await readdir(this.dir)).filter((n) => n.startsWith(PREFIX) && n.endsWith(SUFFIX));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') problems.push({ file: this.dir, reason: messageOf(error) });
     }
-    return { conversations: [...this.loaded.values()], problems: [...this.problems] };
+    for (const file of names.sort()) {
+      try {
+        const value: unknown = JSON.parse(await readFile(join(this.dir, file), 'utf8'));
+        if (!isConversation(value)) throw new Error('not a saved conversation (fields missing or of the wrong type)');
+        if (fileName(value.id) !== file) throw new Error(`its id "${value.id}" does not match the file name`);
+        found.set(value.id, value);
+      } catch (error) {
+        problems.push({ file, reason: messageOf(error) });
+      }
+    }
+    this.loaded = found;
+    this.problems = problems;
   }
 
   /** Newest first. */

@@ -1,5 +1,6 @@
 /** A browser-like window for the webview modules, from jsdom (scripts off: nothing in a page may run by itself). */
 import { JSDOM } from 'jsdom';
+import { chatHtml } from '../../../src/vscode/chat/html';
 import { panelHtml } from '../../../src/vscode/panel/html';
 
 export function newWindow(html = '<!DOCTYPE html><html><body></body></html>'): Window & typeof globalThis {
@@ -16,6 +17,20 @@ export function panelWindow(): Window & typeof globalThis {
       resourceOrigin: 'https://file+.vscode-resource.vscode-cdn.net',
       nonce: 'TESTNONCE',
       title: 'Explain',
+    }),
+  );
+}
+
+/** The chat view's real page (as the extension makes it); its script is not run, the tests drive ChatView. */
+export function chatWindow(): Window & typeof globalThis {
+  return newWindow(
+    chatHtml({
+      cspSource: 'https://*.vscode-cdn.net',
+      scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview/chat.js',
+      styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/chat.css',
+      resourceOrigin: 'https://file+.vscode-resource.vscode-cdn.net',
+      nonce: 'TESTNONCE',
+      title: 'Fathom Chat',
     }),
   );
 }
