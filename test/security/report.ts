@@ -1,0 +1,84 @@
+/**
+ * Mocha root hooks for `npm run test:security`: after the whole run, adds the fault-matrix figure (written by
+ * the integration suite, read here, never run here), prints every figure as one table, and writes
+ * bench-results/security.json. Runs whether the tests passed or not, so a failing run still shows its figures.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { record, recordedSections, SECTIONS, table, type BenchRow } from './figures';
+
+const ROOT = resolve(__dirname, '../..');
+const FAULT_MATRIX = join(ROOT, 'test-results', 'fault-matrix.json');
+
+export const mochaHooks = {
+  afterAll(): void {
+    recordFaultMatrix();
+    const sections = recordedSections();
+    process.stdout.write(`\nSecurity figures\n${table(sections)}\n`);
+    const out = join(ROOT, 'bench-results');
+    mkdirSync(out, { recursive: true });
+    const file = join(out, 'security.json');
+    writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), node: process.version, sections }, null, 2));
+    process.stdout.write(`\nJSON: ${file}\n`);
+    const missed = sections.flatMap((s) => s.rows).filter((r) => r.pass === false).length;
+    if (missed) process.stdout.write(`${missed} figure(s) miss their target.\n`);
+  },
+};
+
+interface FaultCount {
+  path: string;
+  run: number;
+  passed: number;
+}
+
+/** Prints the fault matrix the integration suite left behind, or "not run" (never a failure here). */
+function recordFaultMatrix(): void {
+  if (!existsSync(FAULT_MATRIX)) {
+    record(SECTIONS.faults, [{ metric: 'fault matrix: not run (no test-results/fault-matrix.json; run npm run test:integration)', value: 0, unit: ' cases' }]);
+    return;
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(FAULT_MATRIX, 'utf8'));
+  } catch (error) {
+    record(SECTIONS.faults, [{ metric: `fault matrix: unreadable (${error instanceof Error ? error.message : String(error)})`, value: 0, unit: ' cases' }]);
+    return;
+  }
+  const counts = faultCounts(data);
+  if (counts.length === 0) {
+    record(SECTIONS.faults, [{ metric: 'fault matrix: no run/passed counts found in the file', value: 0, unit: ' cases' }], { faultMatrix: data });
+    return;
+  }
+  const rows: BenchRow[] = counts.map((c) => ({ metric: `fault cases passed: ${c.path}`, value: c.passed, unit: ` / ${c.run}`, target: `= ${c.run}`, pass: c.passed === c.run }));
+  const run = counts.reduce((n, c) => n + c.run, 0);
+  const passed = counts.reduce((n, c) => n + c.passed, 0);
+  if (counts.length > 1) rows.push({ metric: 'fault cases passed: all paths', value: passed, unit: ` / ${run}`, target: `= ${run}`, pass: passed === run });
+  const at = typeof (data as { at?: unknown }).at === 'string' ? (data as { at: string }).at : undefined;
+  record(SECTIONS.faults, rows, { faultMatrix: data, faultMatrixAt: at });
+}
+
+/**
+ * Finds every {run, passed} pair in the file, wherever it sits: a list of `{ path, run, passed }`, an object
+ * keyed by path, or nested under a top-level key; `cases`/`total` stand for `run`, and a `cases` list of
+ * `{ passed: boolean }` is counted.
+ */
+export function faultCounts(value: unknown, path: string[] = []): FaultCount[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => faultCounts(v, [...path, labelOf(v) ?? String(i)]));
+  if (!value || typeof value !== 'object') return [];
+  const o = value as Record<string, unknown>;
+  const run = num(o.run) ?? num(o.total) ?? num(o.cases) ?? (Array.isArray(o.cases) ? o.cases.length : undefined);
+  const passed = num(o.passed) ?? (Array.isArray(o.cases) ? o.cases.filter((c) => c && typeof c === 'object' && (c as { passed?: unknown }).passed === true).length : undefined);
+  if (run !== undefined && passed !== undefined) return [{ path: path.filter((p) => !/^(paths|results|matrix)$/.test(p)).join(' / ') || 'all', run, passed }];
+  return Object.entries(o).flatMap(([k, v]) => faultCounts(v, Array.isArray(v) ? [...path] : [...path, k]));
+}
+
+function labelOf(v: unknown): string | undefined {
+  if (!v || typeof v !== 'object') return undefined;
+  const o = v as Record<string, unknown>;
+  const label = o.path ?? o.name ?? o.id;
+  return typeof label === 'string' ? label : undefined;
+}
+
+function num(v: unknown): number | undefined {
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+}
