@@ -209,4 +209,63 @@ describe('sidebar chat in the browser', function () {
     assert.ok(body.includes('return total / values.length;'), 'with the code it explained');
     await s.wb.screenshot('chat-continued');
   });
+
+  it('works from the keyboard alone: the command focuses the box, Shift+Enter breaks the line, Enter sends', async () => {
+    s.fake.reply((r) => (asked(r, 'second line') ? { text: 'Both lines arrived.' } : undefined));
+    await s.wb.runCommand('Fathom: Open Chat');
+    chat = await chatFrame(s.page);
+    await waitFor('the message box to have the focus', () => chat.evaluate(() => document.activeElement?.id === 'input'));
+    answersBefore = await $('.turn.assistant').count();
+    await s.page.keyboard.type('first line');
+    await s.page.keyboard.press('Shift+Enter');
+    await s.page.keyboard.type('second line');
+    await s.page.keyboard.press('Enter');
+    await answered();
+    assert.equal(await $('.turn.user .question').last().textContent(), 'first line\nsecond line');
+    // Tab walks from the box to the buttons under it.
+    await $('#input').focus();
+    await s.page.keyboard.press('Tab');
+    assert.equal(await chat.evaluate(() => document.activeElement?.id), 'attach-selection');
+  });
+
+  it('picks the chat model from the server’s list; the next question uses it', async () => {
+    await waitFor('the server’s models in the picker', async () => (await $('#model option').allTextContents()).includes('llama3.2:3b'));
+    assert.deepEqual((await $('#model option').allTextContents()).sort(), ['llama3.2:3b', 'qwen2.5-coder:1.5b', 'qwen2.5-coder:7b']);
+    await $('#model').selectOption('llama3.2:3b');
+    await waitFor('the picker to show the new model', async () => (await $('#model').inputValue()) === 'llama3.2:3b');
+    s.fake.reply((r) => (asked(r, 'Which model?') ? { text: 'This one.' } : undefined));
+    await ask('Which model?');
+    await answered();
+    assert.equal((lastChat(s.fake.requests)?.body as { model?: string }).model, 'llama3.2:3b');
+    await $('#model').selectOption('qwen2.5-coder:7b');
+    await waitFor('the model back to the default', async () => (await $('#model').inputValue()) === 'qwen2.5-coder:7b');
+  });
+
+  it('stays responsive through a 2,000-line answer', async () => {
+    const lines = Array.from({ length: 2000 }, (_, i) => `const value${i} = compute(${i}); // line ${i + 1}`);
+    const long = ['Here is the generated table:', '', '```ts', ...lines, '```', '', 'Done.'].join('\n');
+    s.fake.reply((r) => (asked(r, 'Generate the table') ? { chunks: pieces(long, 200), tokenMs: 10 } : undefined));
+    await ask('Generate the table');
+    await waitFor('the long answer to start', () => streaming());
+    // The page keeps taking input while it renders the answer.
+    await $('#input').fill('typed while it streams');
+    assert.equal(await $('#input').inputValue(), 'typed while it streams');
+    await answered();
+    const code = (await lastAnswer().locator('pre code').textContent()) ?? '';
+    assert.equal(code.split('\n').filter(Boolean).length, 2000);
+    assert.match((await lastAnswer().textContent()) ?? '', /Done\./);
+    await $('#input').fill('');
+    await s.wb.screenshot('chat-long-answer');
+  });
+
+  it('follows the colour theme: high contrast', async () => {
+    await s.wb.pickColorTheme('Dark High Contrast');
+    chat = await chatFrame(s.page);
+    await waitFor('the chat to take the high-contrast theme', async () => ((await $('body').getAttribute('class').catch(() => '')) ?? '').split(' ').includes('vscode-high-contrast'));
+    const color = await lastAnswer().locator('.body p').first().evaluate((p) => getComputedStyle(p).color);
+    const [r, g, b] = (color.match(/\d+/g) ?? []).map(Number);
+    assert.ok(r + g + b > 3 * 160, `light text expected on the dark high-contrast background, got ${color}`);
+    await s.wb.screenshot('chat-high-contrast');
+    await s.wb.pickColorTheme('Light Modern');
+  });
 });

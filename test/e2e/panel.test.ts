@@ -91,7 +91,7 @@ describe('answer panel in the browser', function () {
       ['Dark Modern', 'vscode-dark', 'dark'],
       ['Dark High Contrast', 'vscode-high-contrast', 'high-contrast'],
     ] as const) {
-      await pickColorTheme(theme);
+      await s.wb.pickColorTheme(theme);
       await waitFor(`the panel to take the ${name} theme`, async () => ((await panel().locator('body').getAttribute('class', { timeout: 1000 }).catch(() => '')) ?? '').split(' ').includes(bodyClass));
       await s.wb.screenshot(`panel-explain-${name}`);
       // Text takes the theme's editor foreground: light on these dark backgrounds.
@@ -101,21 +101,4 @@ describe('answer panel in the browser', function () {
     }
   });
 
-  /** "Preferences: Color Theme" and the theme's row, with the keyboard as a user would. */
-  async function pickColorTheme(label: string): Promise<void> {
-    // Not wb.runCommand: it waits for the palette to close, and the theme picker opens in its place.
-    const input = s.page.locator('.quick-input-widget .quick-input-box input');
-    await s.page.keyboard.press('F1');
-    await waitFor('the command palette', () => input.isVisible());
-    await input.fill('>Preferences: Color Theme');
-    const command = s.page.locator('.quick-input-list .monaco-list-row').filter({ has: s.page.locator('.label-name', { hasText: /^Preferences: Color Theme$/ }) }).first();
-    await waitFor('the command in the palette', () => command.isVisible());
-    await command.click();
-    await waitFor('the theme picker', async () => (await s.page.locator('.quick-input-list .label-name', { hasText: /^Light Modern$/ }).count()) > 0);
-    await input.fill(label);
-    const row = s.page.locator('.quick-input-list .monaco-list-row').filter({ has: s.page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) }).first();
-    await waitFor(`"${label}" in the theme picker`, () => row.isVisible());
-    await row.click();
-    await waitFor('the theme picker to close', async () => !(await s.page.locator('.quick-input-widget').isVisible()));
-  }
 });

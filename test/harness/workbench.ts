@@ -45,11 +45,14 @@ export class Workbench {
    * after the editor appeared, and keys typed before that never ask for ghost text.
    */
   async openFile(relPath: string, { timeoutMs = 15_000 } = {}): Promise<void> {
-    await this.quickInput('Control+P', relPath);
     const name = basename(relPath);
     const row = this.page.locator('.quick-input-list .monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(name)}$`) }) }).first();
-    await waitFor(`"${relPath}" in Quick Open`, () => row.isVisible(), { timeoutMs });
-    await row.click();
+    // A view that takes the focus late (a webview being revealed) closes Quick Open: open it again then.
+    await waitFor(`"${relPath}" picked in Quick Open`, async () => {
+      if (!(await this.page.locator('.quick-input-widget').isVisible())) await this.quickInput('Control+P', relPath);
+      if (!(await row.isVisible())) return false;
+      return row.click({ timeout: 2000 }).then(() => true, () => false);
+    }, { timeoutMs });
     await waitFor(`the editor of ${relPath} to have focus`, async () => {
       const uri = await this.page.locator('.editor-group-container.active .monaco-editor.focused[data-uri]').first().getAttribute('data-uri').catch(() => null);
       return uri?.endsWith(relPath.replace(/^\.?\//, ''));
@@ -158,6 +161,24 @@ export class Workbench {
       .first();
     await waitFor(`the view "${title}" to be shown`, () => heading.isVisible(), { timeoutMs });
     return heading;
+  }
+
+  /** "Preferences: Color Theme" and the theme's row (e.g. "Dark High Contrast"), with the keyboard as a user would. */
+  async pickColorTheme(label: string): Promise<void> {
+    // Not runCommand: it waits for the palette to close, and the theme picker opens in its place.
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    await this.page.keyboard.press('F1');
+    await waitFor('the command palette', () => input.isVisible());
+    await input.fill('>Preferences: Color Theme');
+    const command = this.page.locator('.quick-input-list .monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: /^Preferences: Color Theme$/ }) }).first();
+    await waitFor('the command in the palette', () => command.isVisible());
+    await command.click();
+    await waitFor('the theme picker', async () => (await this.page.locator('.quick-input-list .label-name', { hasText: /^Light Modern$/ }).count()) > 0);
+    await input.fill(label);
+    const row = this.page.locator('.quick-input-list .monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }) }).first();
+    await waitFor(`"${label}" in the theme picker`, () => row.isVisible());
+    await row.click();
+    await waitFor('the theme picker to close', async () => !(await this.page.locator('.quick-input-widget').isVisible()));
   }
 
   /** Saves a PNG of the whole window to test-results/screenshots/<name>.png and returns its path. */

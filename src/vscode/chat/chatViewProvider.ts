@@ -30,6 +30,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   private view: vscode.WebviewView | undefined;
   private ready = false;
   private models: string[] = [];
+  /** A model change the user just made: questions wait for it, so they go to the model the picker shows. */
+  private modelChange: Thenable<unknown> = Promise.resolve();
   private readonly batcher: ChunkBatcher;
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly received = new vscode.EventEmitter<FromChat>();
@@ -143,12 +145,14 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
         void this.loadModels();
         break;
       case 'send':
+        await this.modelChange;
         await session.send(message.text, message.replacing);
         break;
       case 'stop':
         await session.stop();
         break;
       case 'regenerate':
+        await this.modelChange;
         await session.regenerate();
         break;
       case 'attach': {
@@ -176,7 +180,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
         await actions.openLink(message.href);
         break;
       case 'pickModel':
-        if (message.model !== this.deps.model()) await this.deps.setModel(message.model);
+        if (message.model !== this.deps.model()) await (this.modelChange = this.deps.setModel(message.model));
         break;
       case 'newChat':
         await session.newChat();
