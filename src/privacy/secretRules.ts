@@ -274,8 +274,8 @@ export const SECRET_RULES: readonly SecretRule[] = [
   },
   {
     id: 'datadog-key',
-    description: 'Datadog API (32 hex) / application (40 hex) key assigned to a dd/datadog name',
-    pattern: /(?:datadog|\bdd)[\s\S]{0,10}?(?:api|app|application).{0,5}?key.{0,5}?["']?[ \t]*(?::=|=>|=|:)[ \t]*["']?([a-f0-9]{40}|[a-f0-9]{32})\b/gi,
+    description: 'Datadog API (32 hex) / application (40 hex) key assigned to a dd/datadog name (also nested under a datadog: block, even when context lines are turned into comments)',
+    pattern: /(?:datadog|\bdd)(?:[\s\S](?!\n\s*\n)){0,40}?(?:api|app|application).{0,5}?key.{0,5}?["']?[ \t]*(?::=|=>|=|:)[ \t]*["']?([a-f0-9]{40}|[a-f0-9]{32})\b/gi,
     group: 1,
   },
   // ── Generic shapes ──

@@ -27,6 +27,20 @@ describe('privacy: redactor on the secret corpus', () => {
     });
   }
 
+  // Completion prompts carry other files' snippets as comments of the current language: every line prefixed.
+  for (const prefix of ['// ', '# ', '-- ', '    // ', 'REM ']) {
+    it(`redacts every corpus secret when each line is commented out with "${prefix.trim()}"`, () => {
+      const survived = CORPUS.filter((entry) => {
+        const commented = entry.context
+          .split('\n')
+          .map((line) => prefix + line)
+          .join('\n');
+        return new Redactor().redact(commented).text.includes(entry.secret);
+      }).map((e) => e.rule);
+      assert.deepEqual(survived, []);
+    });
+  }
+
   it('keeps the text around a secret unchanged', () => {
     const secret = CORPUS.find((e) => e.rule === 'github-token')!.secret;
     const { text } = new Redactor().redact(`const t = "${secret}"; // used below\nfoo(t);`);
