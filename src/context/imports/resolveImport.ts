@@ -103,7 +103,8 @@ function jsCandidates(spec: string, ctx: ResolveContext): string[] {
       const stem = base.slice(0, -ext.length);
       return [`${stem}.ts`, `${stem}.tsx`, `${stem}.mts`, `${stem}.cts`, base, `${stem}.d.ts`];
     }
-    if (ext && !JS_EXTENSIONS.includes(ext)) return [base];
+    // A dot in a module name is not an extension (`./user.service` is user.service.ts): the file as named
+    // (`./data.json`) comes first, then the sources it may stand for.
     return [base, ...JS_EXTENSIONS.map((e) => base + e), ...JS_EXTENSIONS.map((e) => `${base}/index${e}`)];
   });
 }

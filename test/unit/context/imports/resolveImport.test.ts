@@ -22,6 +22,14 @@ describe('context: resolving imports to workspace files', () => {
     assert.deepEqual(await resolveModule(statement('react'), ctx), [], 'packages outside the workspace resolve to nothing');
   });
 
+  it('TypeScript: module names with dots (Angular-style `./user.service`), and files imported by their full name', async () => {
+    const files = new MemoryFiles({ 'src/user.service.ts': '', 'src/pricing.internal/index.ts': '', 'src/data.json': '{}', 'src/app.ts': '' });
+    const ctx = await context(files, 'src/app.ts', 'typescript');
+    assert.deepEqual(await resolveModule(statement('./user.service'), ctx), ['src/user.service.ts']);
+    assert.deepEqual(await resolveModule(statement('./pricing.internal'), ctx), ['src/pricing.internal/index.ts']);
+    assert.deepEqual(await resolveModule(statement('./data.json'), ctx), ['src/data.json']);
+  });
+
   it('TypeScript: tsconfig paths and baseUrl', async () => {
     const files = new MemoryFiles({
       'tsconfig.json': '{ // comments are allowed\n "compilerOptions": { "baseUrl": ".", "paths": { "@lib/*": ["src/lib/*"] }, } }',
