@@ -29,7 +29,8 @@ const node = {
 
 /** @type {esbuild.BuildOptions[]} */
 export const builds = [
-  { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
+  // The extension's bundle notes when it started to run, for the activation figures (src/extension.ts).
+  { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', banner: { js: `const __fathomLoadStart = [performance.now(), process.cpuUsage()];\n${importMetaUrl}` } },
   { ...node, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: `#!/usr/bin/env node\n${importMetaUrl}` } },
   // The answer panel's script runs in the webview (a browser page), loaded by src/vscode/panel/html.ts.
   {

@@ -6,8 +6,8 @@
 //
 //   npm run package [-- --out PATH]
 //   code --install-extension fathom-<version>.vsix
-import { execFileSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,12 +20,22 @@ const outIndex = args.indexOf('--out');
 const { name, version } = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
 const vsix = resolve(REPO, outIndex >= 0 ? args[outIndex + 1] : `${name}-${version}.vsix`);
 
-const vsce = (...vsceArgs) =>
-  execFileSync(process.execPath, [join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce'), ...vsceArgs], {
+/** Runs vsce and returns its stdout; on failure prints what it said and exits. */
+const vsce = (...vsceArgs) => {
+  const r = spawnSync(process.execPath, [join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce'), ...vsceArgs], {
     cwd: REPO,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 16 << 20,
   });
+  if (r.status !== 0) {
+    process.stdout.write(r.stdout ?? '');
+    console.error(`\npackage: FAILED (vsce ${vsceArgs[0]} exited with ${r.status ?? r.signal})`);
+    process.exit(1);
+  }
+  return r.stdout;
+};
+mkdirSync(dirname(vsix), { recursive: true });
 
 const started = Date.now();
 // vsce runs the `vscode:prepublish` script first: `node esbuild.config.mjs --production`.

@@ -22,6 +22,29 @@ import { EditorWorkspaceFiles } from './vscode/workspaceFiles';
 import { PrivacyRules } from './vscode/privacyRules';
 import { endpointConsent, resetEndpointConsent } from './vscode/endpointConsent';
 
+/**
+ * When the bundle started to run (esbuild's banner in dist/extension.js: wall clock and CPU time; undefined when
+ * loaded otherwise), and when this module's own code ran, i.e. after every module it imports was evaluated.
+ */
+declare const __fathomLoadStart: [number, NodeJS.CpuUsage] | undefined;
+const loadStart = typeof __fathomLoadStart === 'undefined' ? undefined : __fathomLoadStart;
+const loadEnd = loadStart && ([performance.now(), process.cpuUsage(loadStart[1])] as const);
+
+/**
+ * How long loading and activating took, in milliseconds (also in the log; `npm run bench activation`): wall
+ * clock, and the CPU time this process spent meanwhile (what the work costs when the machine is busy).
+ */
+export interface ActivationTimes {
+  /** Evaluating the bundle's modules (not reading and compiling the file); undefined outside the bundle. */
+  loadMs: number | undefined;
+  loadCpuMs: number | undefined;
+  /** The `activate` call. */
+  activateMs: number;
+  activateCpuMs: number;
+}
+
+const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
+
 /** What `activate` returns: a window for the integration tests onto state the API can't read. */
 export interface FathomApi {
   status(): StatusView;
@@ -31,9 +54,12 @@ export interface FathomApi {
   answerPanel(): AnswerPanel;
   /** Explain / Debug / Refactor / Generate Tests / Document: cancel, open proposals. */
   commands: CommandsApi;
+  activation: ActivationTimes;
 }
 
 export function activate(context: vscode.ExtensionContext): FathomApi {
+  const activateStart = performance.now();
+  const activateCpu = process.cpuUsage();
   const { channel, logger } = createLog();
   let config = readConfig();
   const keys = new ApiKeyStore(context.secrets);
@@ -86,8 +112,18 @@ export function activate(context: vscode.ExtensionContext): FathomApi {
     return panel;
   };
   const commands = registerCommands(context, { pool, getConfig: () => config, status, logger, syntax, files, privacy, answerPanel });
-  logger.info(`Fathom activated (completion: ${config.completion.provider} ${config.completion.model}; chat: ${config.chat.provider} ${config.chat.model})`);
-  return { status: () => statusBar.current(), completionStats: () => completions.stats(), answerPanel, commands };
+  const activation: ActivationTimes = {
+    loadMs: loadStart && loadEnd ? loadEnd[0] - loadStart[0] : undefined,
+    loadCpuMs: loadEnd ? cpuMs(loadEnd[1]) : undefined,
+    activateMs: performance.now() - activateStart,
+    activateCpuMs: cpuMs(process.cpuUsage(activateCpu)),
+  };
+  logger.info(
+    `Fathom activated in ${activation.activateMs.toFixed(2)} ms, ${activation.activateCpuMs.toFixed(2)} ms CPU` +
+      (activation.loadMs === undefined ? '' : ` (bundle evaluated in ${activation.loadMs.toFixed(2)} ms, ${activation.loadCpuMs?.toFixed(2)} ms CPU)`) +
+      ` (completion: ${config.completion.provider} ${config.completion.model}; chat: ${config.chat.provider} ${config.chat.model})`,
+  );
+  return { status: () => statusBar.current(), completionStats: () => completions.stats(), answerPanel, commands, activation };
 }
 
 export function deactivate(): void {}
