@@ -1,7 +1,7 @@
 /**
  * One UI test session: the fake LLM server, a VS Code server whose user settings point Fathom at it, Chromium
  * showing the web client with Fathom loaded from this repository (dist/, so build first; or from
- * FATHOM_EXTENSION_PATH), and a Workbench to drive it. `useSession()` wires it into mocha: started before the
+ * FATHOM_EXTENSION_PATH; or installed from a .vsix with `vsix`), and a Workbench to drive it. `useSession()` wires it into mocha: started before the
  * suite, a screenshot of every failed test, everything stopped after the suite — also when a test or the start
  * itself fails.
  */
