@@ -103,7 +103,8 @@ export function activate(context: vscode.ExtensionContext): FathomApi {
       !config.completion.enabled ? 'completions are turned off' : ignored ? 'this file matches the ignore rules (.fathomignore or the defaults for secrets): nothing from it is sent' : undefined,
     );
   };
-  showWhetherOff();
+  // Once the ignore rules are read (after activation, so activate() does not compile them).
+  void privacy.ready.then(showWhetherOff);
   context.subscriptions.push(syntax, files, privacy, vscode.window.onDidChangeActiveTextEditor(showWhetherOff), privacy.onDidChange(showWhetherOff));
   const completions = registerCompletions(context, { pool, getConfig: () => config, status, logger, syntax, files, privacy });
   let panel: AnswerPanel | undefined;
