@@ -4,7 +4,7 @@
 //   node esbuild.config.mjs --watch    rebuild on change
 //   node esbuild.config.mjs --production   minified, no source maps (what the .vsix ships)
 import * as esbuild from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { grammarSources } from './src/syntax/grammarSources.mjs';
 
 const watch = process.argv.includes('--watch');
@@ -29,7 +29,8 @@ const node = {
 
 /** @type {esbuild.BuildOptions[]} */
 export const builds = [
-  { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
+  // The extension's bundle notes when it started to run, for the activation figures (src/extension.ts).
+  { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', banner: { js: `const __fathomLoadStart = [performance.now(), process.cpuUsage()];\n${importMetaUrl}` } },
   { ...node, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: `#!/usr/bin/env node\n${importMetaUrl}` } },
   // The webview scripts run in browser pages: the answer panel's (src/vscode/panel/html.ts) and the chat view's
   // (src/vscode/chat/html.ts).
@@ -84,6 +85,10 @@ function integrationTestList() {
 }
 
 const active = builds.filter((b) => Object.values(b.entryPoints).every((e) => existsSync(e)));
+
+// A production build starts from an empty dist/, so no source map or stale file of a development build
+// can end up in the .vsix.
+if (production) rmSync('dist', { recursive: true, force: true });
 
 // The tree-sitter runtime and grammars (wasm) ship beside the bundles, loaded on first use.
 mkdirSync('dist/grammars', { recursive: true });

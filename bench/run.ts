@@ -13,6 +13,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run: Benchmark }>> = {
   memory: () => import('./memory'),
   replay: () => import('./replay'),
   context: () => import('./context'),
+  activation: () => import('./activation'),
 };
 
 async function main(): Promise<void> {

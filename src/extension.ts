@@ -23,6 +23,29 @@ import { PrivacyRules } from './vscode/privacyRules';
 import { endpointConsent, resetEndpointConsent } from './vscode/endpointConsent';
 import { registerChat, type ChatApi } from './vscode/chat';
 
+/**
+ * When the bundle started to run (esbuild's banner in dist/extension.js: wall clock and CPU time; undefined when
+ * loaded otherwise), and when this module's own code ran, i.e. after every module it imports was evaluated.
+ */
+declare const __fathomLoadStart: [number, NodeJS.CpuUsage] | undefined;
+const loadStart = typeof __fathomLoadStart === 'undefined' ? undefined : __fathomLoadStart;
+const loadEnd = loadStart && ([performance.now(), process.cpuUsage(loadStart[1])] as const);
+
+/**
+ * How long loading and activating took, in milliseconds (also in the log; `npm run bench activation`): wall
+ * clock, and the CPU time this process spent meanwhile (what the work costs when the machine is busy).
+ */
+export interface ActivationTimes {
+  /** Evaluating the bundle's modules (not reading and compiling the file); undefined outside the bundle. */
+  loadMs: number | undefined;
+  loadCpuMs: number | undefined;
+  /** The `activate` call. */
+  activateMs: number;
+  activateCpuMs: number;
+}
+
+const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
+
 /** What `activate` returns: a window for the integration tests onto state the API can't read. */
 export interface FathomApi {
   status(): StatusView;
@@ -34,9 +57,12 @@ export interface FathomApi {
   commands: CommandsApi;
   /** The sidebar chat: its session and view. */
   chat: ChatApi;
+  activation: ActivationTimes;
 }
 
 export function activate(context: vscode.ExtensionContext): FathomApi {
+  const activateStart = performance.now();
+  const activateCpu = process.cpuUsage();
   const { channel, logger } = createLog();
   let config = readConfig();
   const keys = new ApiKeyStore(context.secrets);
@@ -80,7 +106,8 @@ export function activate(context: vscode.ExtensionContext): FathomApi {
       !config.completion.enabled ? 'completions are turned off' : ignored ? 'this file matches the ignore rules (.fathomignore or the defaults for secrets): nothing from it is sent' : undefined,
     );
   };
-  showWhetherOff();
+  // Once the ignore rules are read (after activation, so activate() does not compile them).
+  void privacy.ready.then(showWhetherOff);
   context.subscriptions.push(syntax, files, privacy, vscode.window.onDidChangeActiveTextEditor(showWhetherOff), privacy.onDidChange(showWhetherOff));
   const completions = registerCompletions(context, { pool, getConfig: () => config, status, logger, syntax, files, privacy });
   let panel: AnswerPanel | undefined;
@@ -103,8 +130,18 @@ export function activate(context: vscode.ExtensionContext): FathomApi {
     proposals: commands.proposals,
     onAnswerPanel: (listen) => (panel ? listen(panel) : panelListeners.push(listen)),
   });
-  logger.info(`Fathom activated (completion: ${config.completion.provider} ${config.completion.model}; chat: ${config.chat.provider} ${config.chat.model})`);
-  return { status: () => statusBar.current(), completionStats: () => completions.stats(), answerPanel, commands: commands.api, chat };
+  const activation: ActivationTimes = {
+    loadMs: loadStart && loadEnd ? loadEnd[0] - loadStart[0] : undefined,
+    loadCpuMs: loadEnd ? cpuMs(loadEnd[1]) : undefined,
+    activateMs: performance.now() - activateStart,
+    activateCpuMs: cpuMs(process.cpuUsage(activateCpu)),
+  };
+  logger.info(
+    `Fathom activated in ${activation.activateMs.toFixed(2)} ms, ${activation.activateCpuMs.toFixed(2)} ms CPU` +
+      (activation.loadMs === undefined ? '' : ` (bundle evaluated in ${activation.loadMs.toFixed(2)} ms, ${activation.loadCpuMs?.toFixed(2)} ms CPU)`) +
+      ` (completion: ${config.completion.provider} ${config.completion.model}; chat: ${config.chat.provider} ${config.chat.model})`,
+  );
+  return { status: () => statusBar.current(), completionStats: () => completions.stats(), answerPanel, commands: commands.api, chat, activation };
 }
 
 export function deactivate(): void {}

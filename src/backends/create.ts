@@ -1,8 +1,6 @@
 /** Builds the backend for a provider from settings; with a logger, every request is logged (see logged.ts). */
 import type { Logger } from '../logging/logger';
 import { withLogging } from './logged';
-import { OllamaBackend } from './ollama';
-import { OpenAIBackend } from './openai';
 import type { Backend, ProviderKind } from './types';
 
 export interface BackendOptions {
@@ -18,9 +16,13 @@ export interface BackendOptions {
 }
 
 export function createBackend(provider: ProviderKind, options: BackendOptions): Backend {
+  // The SDKs load with the first client, not with the extension: in the bundle, esbuild turns each of these
+  // requires into a module initialised on first call, so activation does not pay for evaluating the SDKs.
+  /* eslint-disable @typescript-eslint/no-require-imports */
   const backend: Backend =
     provider === 'ollama'
-      ? new OllamaBackend({ baseUrl: options.baseUrl, apiKey: options.apiKey, keepAlive: options.keepAlive, contextLength: options.contextLength })
-      : new OpenAIBackend({ baseUrl: options.baseUrl, apiKey: options.apiKey, fim: options.fim });
+      ? new (require('./ollama') as typeof import('./ollama')).OllamaBackend({ baseUrl: options.baseUrl, apiKey: options.apiKey, keepAlive: options.keepAlive, contextLength: options.contextLength })
+      : new (require('./openai') as typeof import('./openai')).OpenAIBackend({ baseUrl: options.baseUrl, apiKey: options.apiKey, fim: options.fim });
+  /* eslint-enable @typescript-eslint/no-require-imports */
   return options.logger ? withLogging(backend, options.logger) : backend;
 }

@@ -11,7 +11,8 @@ const FATHOMIGNORE = '.fathomignore';
  * command.
  */
 export class PrivacyRules implements vscode.Disposable {
-  private rules = IgnoreRules.defaults();
+  /** Compiled on first use (compiling the default patterns takes a few ms: not at activation). */
+  private rules: IgnoreRules | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly watcher: vscode.FileSystemWatcher | undefined;
@@ -34,12 +35,16 @@ export class PrivacyRules implements vscode.Disposable {
   /** Whether a document falls under the rules (outside the workspace, by its file name: `.env` anywhere). */
   isIgnored(uri: vscode.Uri): boolean {
     if (uri.scheme !== 'file' && uri.scheme !== 'vscode-remote') return false;
-    return this.rules.ignores(this.relative(uri) ?? uri.path.split('/').pop() ?? '');
+    return this.current().ignores(this.relative(uri) ?? uri.path.split('/').pop() ?? '');
   }
 
   /** A view of `files` in which ignored files do not exist, following rule changes. */
   guard(files: WorkspaceFiles): WorkspaceFiles {
-    return guardFiles(files, () => this.rules);
+    return guardFiles(files, () => this.current());
+  }
+
+  private current(): IgnoreRules {
+    return (this.rules ??= IgnoreRules.defaults());
   }
 
   private async load(folder: vscode.Uri): Promise<void> {

@@ -2,9 +2,11 @@
  * A real VS Code 1.100 server (from code-server's package) on a free port, with a fresh user-data-dir, its own
  * extensions dir, and a workspace folder; the web client it serves loads Fathom through the URL's payload.
  */
+import { execFile } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { WORKSPACE_FIXTURE } from './paths';
 import { freePort } from './ports';
 import { prepareTestEnv } from './prepare';
@@ -100,6 +102,11 @@ export interface VSCodeServerOptions extends ProfileOptions {
   host?: string;
   /** Echo the server's output to stderr. */
   echo?: boolean;
+  /**
+   * .vsix files installed into the profile's extensions dir before the server starts (its own
+   * `--install-extension`, as a user would): they then load like any installed extension, no payload needed.
+   */
+  installExtensions?: string[];
 }
 
 export interface PayloadOptions {
@@ -134,6 +141,14 @@ export async function startVSCodeServer(options: VSCodeServerOptions = {}): Prom
   const host = options.host ?? '127.0.0.1';
   const port = options.port ?? (await freePort());
   const profile = createProfile(options);
+  for (const vsix of options.installExtensions ?? []) {
+    try {
+      await installExtension(serverMain, profile, vsix);
+    } catch (err) {
+      profile.dispose();
+      throw err;
+    }
+  }
   const proc = startProcess(
     'vscode-server',
     process.execPath,
@@ -186,4 +201,16 @@ export async function startVSCodeServer(options: VSCodeServerOptions = {}): Prom
     throw err;
   }
   return server;
+}
+
+/** `server-main.js --install-extension VSIX` into the profile's extensions dir (the server CLI exits when done). */
+export async function installExtension(serverMain: string, profile: Profile, vsix: string): Promise<void> {
+  const args = [serverMain, '--install-extension', resolve(vsix), '--force', '--extensions-dir', profile.extensionsDir, '--user-data-dir', profile.userDataDir, '--accept-server-license-terms'];
+  try {
+    const { stdout } = await promisify(execFile)(process.execPath, args, { maxBuffer: 4 << 20, timeout: 120_000 });
+    if (!/successfully installed/i.test(stdout)) throw new Error(stdout.trim() || 'no output');
+  } catch (err) {
+    const e = err as { stdout?: string; stderr?: string; message: string };
+    throw new Error(`installing ${vsix} into the VS Code server failed: ${[e.message, e.stdout, e.stderr].filter(Boolean).join('\n')}`);
+  }
 }

@@ -1,7 +1,7 @@
 /**
  * One UI test session: the fake LLM server, a VS Code server whose user settings point Fathom at it, Chromium
  * showing the web client with Fathom loaded from this repository (dist/, so build first; or from
- * FATHOM_EXTENSION_PATH), and a Workbench to drive it. `useSession()` wires it into mocha: started before the
+ * FATHOM_EXTENSION_PATH; or installed from a .vsix with `vsix`), and a Workbench to drive it. `useSession()` wires it into mocha: started before the
  * suite, a screenshot of every failed test, everything stopped after the suite — also when a test or the start
  * itself fails.
  */
@@ -17,6 +17,11 @@ export interface SessionOptions {
   fakeServer?: FakeServerOptions;
   /** A workspace file to open at start. */
   openFile?: string;
+  /**
+   * Install this .vsix into the VS Code server (`--install-extension`) and load Fathom from there, instead of
+   * loading this repository (or FATHOM_EXTENSION_PATH) as an extension under development.
+   */
+  vsix?: string;
 }
 
 export interface Session {
@@ -40,11 +45,12 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
     const server = await startVSCodeServer({
       files: options.files,
       settings: { 'fathom.ollama.baseUrl': fake.url, ...options.settings },
+      installExtensions: options.vsix ? [options.vsix] : [],
     });
     cleanup.push(() => server.stop());
     const browser = await launchBrowser();
     cleanup.push(() => browser.close());
-    const page = await openWorkbench(browser, server.workbenchUrl({ extensionDevelopmentPath: EXTENSION_PATH, openFile: options.openFile }));
+    const page = await openWorkbench(browser, server.workbenchUrl({ extensionDevelopmentPath: options.vsix ? undefined : EXTENSION_PATH, openFile: options.openFile }));
     const wb = new Workbench(page);
     await wb.waitForActivation();
     return { fake, server, browser, page, wb, stop };
