@@ -14,7 +14,7 @@ const ACTION_TEXT: Record<CodeAction, [label: string, title: string]> = {
   copy: ['Copy', 'Copy this code'],
   insert: ['Insert', 'Insert this code at the cursor in the editor'],
   apply: ['Apply', 'Apply this code to the file: shows a diff to accept or reject'],
-  saveAs: ['New File', 'Open this code in a new file'],
+  saveAs: ['New File', 'Open this code in a new untitled editor (save it where it belongs with Ctrl+S)'],
 };
 
 export interface RendererOptions extends SanitizeOptions {

@@ -153,6 +153,13 @@ describe('sidebar chat in the browser', function () {
     await waitFor('the diff to close', async () => !(await diff.isVisible()));
     await s.wb.openFile('src/stats.ts');
     await s.wb.waitForEditorText((t) => t.includes('if (values.length === 0) return 0;') && t.split('export function mean').length === 2);
+
+    // New File: the block in a new untitled editor, in its language.
+    chat = await chatFrame(s.page);
+    await lastAnswer().locator('.code-block button[data-action="saveAs"]').click();
+    await waitFor('an untitled TypeScript editor', async () => ((await s.page.locator('.tabs-container .tab.active').getAttribute('aria-label').catch(() => '')) ?? '').includes('Untitled'));
+    await s.wb.waitForEditorText((t) => t.startsWith('export function mean') && t.includes('if (values.length === 0) return 0;'));
+    assert.match((await s.page.locator('.statusbar').textContent()) ?? '', /TypeScript/);
   });
 
   it('model output cannot run script: no payload runs, no remote image loads', async () => {
