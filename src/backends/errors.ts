@@ -102,6 +102,6 @@ export function describeBackendError(kind: BackendErrorKind, c: BackendErrorCont
         ? `You declined sending code to ${originOf(c.baseUrl)}; run "Fathom: Reset Endpoint Consent" to be asked again.`
         : `Fathom is in local-only mode: ${c.baseUrl} is not on this machine. Point "fathom.${c.provider}.baseUrl" at a local server or turn off "fathom.localOnly".`;
     case 'tooLong':
-      return `${who} at ${c.baseUrl} kept answering past ${c.limitChars ?? 'the'} characters without stopping (it ignored the token limit), so Fathom cut the answer off and did not use it. Check the model, or lower "fathom.*.maxTokens".`;
+      return `${who} at ${c.baseUrl} kept answering past ${c.limitChars ?? 'the size cap in'} characters, far beyond the token limit Fathom asked for, so Fathom cut the answer off and did not use it. Check that the server honours the token limit, or pick another model ("Fathom: Select Model").`;
   }
 }
