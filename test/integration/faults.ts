@@ -110,7 +110,7 @@ export const FAULT_CASES: readonly FaultCase[] = [
     arrange: (f) => once(f, { status: 429, retryAfterSeconds: 3 }),
     kind: 'rateLimited',
     message: {
-      completion: /^rate limited — retrying in 3 s \(completions pause until then\)\. .*\(HTTP 429\)/,
+      completion: /Fathom: rate limited — retrying in 3 s \(completions pause until then\)\. .*\(HTTP 429\)/,
       commands: /is rate limiting requests \(HTTP 429\)\. Retry in 3 s\./,
       doctor: /is rate limiting requests \(HTTP 429\)\. Retry in 3 s\./,
     },
