@@ -75,7 +75,11 @@ const once = (f: FaultContext, reply: Parameters<FakeServer['replyOnce']>[0]) =>
 export const FAULT_CASES: readonly FaultCase[] = [
   {
     name: 'server down (connection refused)',
-    arrange: async (f) => pointAt(f, await closedPortUrl()),
+    arrange: async (f) => {
+      // A refused connection must read as unreachable, not lose a race with a short time limit on a busy machine.
+      await setSetting('requestTimeoutMs', 10_000);
+      await pointAt(f, await closedPortUrl());
+    },
     remove: (f) => pointAt(f, f.server.url),
     kind: 'unreachable',
     message: /is not reachable at http:\/\/127\.0\.0\.1:\d+.*(Start it with "ollama serve"|Check that it is running)/,
