@@ -8,6 +8,7 @@
 //
 // FATHOM_EXTENSION_PATH=DIR tests the extension in DIR (e.g. an unpacked .vsix) instead of this repository.
 // FATHOM_KEEP_TEMP=1 keeps the temporary profile/workspace; FATHOM_HEADED=1 shows the browser (needs a display).
+// The fault matrix's counts (test/integration/faults-*.test.ts) go to test-results/fault-matrix.json.
 // On failure, test-results/integration/ holds the server log, the extension host's logs and a screenshot.
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -60,6 +61,12 @@ try {
 
   const result = h.readResult(resultFile);
   console.log('\n' + h.summarize(result));
+  const matrix = h.faultMatrix(result);
+  if (matrix.run > 0) {
+    // Machine-readable, for reports: cases run and passed per path (completion, commands, doctor).
+    writeFileSync(join(h.RESULTS_DIR, 'fault-matrix.json'), JSON.stringify(matrix, null, 2) + '\n');
+    console.log(h.describeFaultMatrix(matrix));
+  }
   ok = result.failed === 0 && result.passed > 0;
 } catch (err) {
   console.error(`\nintegration: ${err instanceof Error ? err.message : err}`);

@@ -11,6 +11,7 @@ import { registerCommands, type CommandsApi } from './vscode/commands';
 import { runDoctorCommand } from './vscode/doctorCommand';
 import { registerCompletions } from './vscode/completions';
 import { createLog } from './vscode/log';
+import { pullModel } from './vscode/pullModel';
 import { selectModel } from './vscode/selectModel';
 import { ReportDocuments } from './vscode/reportDocument';
 import { onConfigChange, readConfig } from './vscode/settings';
@@ -88,6 +89,7 @@ export function activate(context: vscode.ExtensionContext): FathomApi {
       vscode.workspace.getConfiguration('fathom').update('completion.enabled', !config.completion.enabled, vscode.ConfigurationTarget.Global),
     ),
     command('fathom.selectModel', () => selectModel(pool, config)),
+    command('fathom.pullModel', (name) => pullModel(pool, config, name)),
     command('fathom.setApiKey', () => keys.promptAndStore(config)),
     command('fathom.doctor', () => runDoctorCommand(pool, config, reports)),
     command('fathom.showLog', () => channel.show()),

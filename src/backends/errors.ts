@@ -11,7 +11,9 @@ export type BackendErrorKind =
   | 'timeout'
   | 'cancelled'
   /** Fathom itself would not send the request: local-only mode, or the user declined this endpoint. */
-  | 'refused';
+  | 'refused'
+  /** The answer ran past Fathom's size cap (the server ignored the token limit): reading stopped. */
+  | 'tooLong';
 
 export interface BackendErrorContext {
   provider: ProviderKind;
@@ -27,6 +29,8 @@ export interface BackendErrorContext {
   interrupted?: boolean;
   /** For `refused`: why nothing was sent. */
   refusal?: 'localOnly' | 'declined';
+  /** For `tooLong`: the cap, in characters, the answer ran past. */
+  limitChars?: number;
 }
 
 /** The one error type backends throw. `message` is written for the user: what happened and what to do. */
@@ -40,6 +44,7 @@ export class BackendError extends Error {
   readonly detail?: string;
   readonly interrupted?: boolean;
   readonly refusal?: 'localOnly' | 'declined';
+  readonly limitChars?: number;
 
   constructor(kind: BackendErrorKind, context: BackendErrorContext, options?: { cause?: unknown }) {
     super(describeBackendError(kind, context), options);
@@ -53,6 +58,7 @@ export class BackendError extends Error {
     this.detail = context.detail;
     this.interrupted = context.interrupted;
     this.refusal = context.refusal;
+    this.limitChars = context.limitChars;
   }
 }
 
@@ -95,5 +101,7 @@ export function describeBackendError(kind: BackendErrorKind, c: BackendErrorCont
       return c.refusal === 'declined'
         ? `You declined sending code to ${originOf(c.baseUrl)}; run "Fathom: Reset Endpoint Consent" to be asked again.`
         : `Fathom is in local-only mode: ${c.baseUrl} is not on this machine. Point "fathom.${c.provider}.baseUrl" at a local server or turn off "fathom.localOnly".`;
+    case 'tooLong':
+      return `${who} at ${c.baseUrl} kept answering past ${c.limitChars ?? 'the size cap in'} characters, far beyond the token limit Fathom asked for, so Fathom cut the answer off and did not use it. Check that the server honours the token limit, or pick another model ("Fathom: Select Model").`;
   }
 }

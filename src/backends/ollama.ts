@@ -6,11 +6,12 @@
  * `fetch` adds the call's signal, which closes the connection for plain calls and streams alike. The same
  * fetch notes the answer's status and Retry-After, which the SDK's ResponseError does not carry.
  */
-import { Ollama, type ChatRequest as OllamaChatRequest, type ChatResponse, type GenerateRequest, type GenerateResponse, type Options, type ShowResponse } from 'ollama';
+import { Ollama, type ChatRequest as OllamaChatRequest, type ChatResponse, type GenerateRequest, type GenerateResponse, type Options, type ProgressResponse, type ShowResponse } from 'ollama';
 import type { StopReason } from './deadline';
 import { toBackendError } from './error-mapping';
 import type { BackendError } from './errors';
 import { guardedCall, guardedStream } from './guarded';
+import type { PullUpdate } from './pullProgress';
 import type { Backend, ChatRequest, CompletionRequest, GenerationOptions, ModelInfo, ModelSummary, RequestOptions } from './types';
 
 export interface OllamaBackendOptions {
@@ -64,6 +65,24 @@ export class OllamaBackend implements Backend {
 
   streamCompletion(request: CompletionRequest): AsyncIterable<string> {
     return this.stream(request, (client) => client.generate(ollamaGenerateBody(request, this.options)), (chunk: GenerateResponse) => chunk.response);
+  }
+
+  /**
+   * Downloads `model` (POST /api/pull, streamed), reporting each progress line. Aborting `signal` closes the
+   * HTTP request and rejects with a `cancelled` BackendError. No time limit: a pull may pause for long.
+   */
+  async pullModel(model: string, onProgress: (update: PullUpdate) => void, signal?: AbortSignal): Promise<void> {
+    const exchange: Exchange = {};
+    const lines = guardedStream(
+      { signal },
+      (abort) => this.client(abort, exchange).pull({ model, stream: true }),
+      (line: ProgressResponse) => {
+        onProgress({ status: line.status, digest: line.digest || undefined, total: line.total || undefined, completed: line.completed || undefined });
+        return undefined;
+      },
+      (error, stop) => this.failure(error, stop, exchange, model),
+    );
+    for await (const _ of lines);
   }
 
   private call<T>(options: RequestOptions, model: string | undefined, run: (client: Ollama) => Promise<T>): Promise<T> {

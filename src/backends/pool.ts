@@ -5,6 +5,7 @@ import { Redactor } from '../privacy/redactor';
 import { withRedaction } from '../privacy/redactingBackend';
 import { withEndpointGuard, type EndpointConsent } from '../privacy/endpointGuard';
 import { createBackend } from './create';
+import { OllamaBackend } from './ollama';
 import type { Backend, ModelInfo } from './types';
 
 const MODEL_INFO_TTL_MS = 5 * 60_000;
@@ -64,6 +65,15 @@ export class BackendPool {
       this.backends.set(id, backend);
     }
     return { backend, settings };
+  }
+
+  /**
+   * A plain client of the configured Ollama, for managing its models (pull). No code goes out through it,
+   * so it skips redaction and the endpoint guard.
+   */
+  async ollama(): Promise<OllamaBackend> {
+    const baseUrl = this.getConfig().ollama.baseUrl;
+    return new OllamaBackend({ baseUrl, apiKey: await this.getApiKey('ollama', baseUrl) });
   }
 
   /** The role's backend with its model's info (cached; a failed lookup is not cached). */

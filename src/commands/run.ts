@@ -3,6 +3,7 @@
  * Cancellation is the backend's: aborting `signal` closes the HTTP stream and the loop ends with a
  * `cancelled` BackendError; every other failure is a BackendError whose message says what to do.
  */
+import { answerCharLimit, capAnswer } from '../backends/answerCap';
 import type { Backend, ChatRequest } from '../backends/types';
 import type { PreparedCommand } from './context';
 
@@ -16,14 +17,17 @@ export interface CommandRunOptions {
   timeoutMs?: number;
 }
 
-/** The answer's text as it arrives, piece by piece. Breaking out of the loop aborts the HTTP stream. */
+/**
+ * The answer's text as it arrives, piece by piece. Breaking out of the loop aborts the HTTP stream. An answer
+ * that runs past the size cap (the server ignored maxTokens) is stopped with a `tooLong` BackendError.
+ */
 export function streamCommand(prepared: Pick<PreparedCommand, 'messages'>, backend: Backend, options: CommandRunOptions): AsyncIterable<string> {
   const request: ChatRequest = { messages: prepared.messages, model: options.model };
   if (options.temperature !== undefined) request.temperature = options.temperature;
   if (options.maxTokens !== undefined) request.maxTokens = options.maxTokens;
   if (options.signal) request.signal = options.signal;
   if (options.timeoutMs !== undefined) request.timeoutMs = options.timeoutMs;
-  return backend.streamChat(request);
+  return capAnswer(backend.streamChat(request), answerCharLimit(options.maxTokens), { provider: backend.provider, baseUrl: backend.baseUrl, model: options.model });
 }
 
 /**

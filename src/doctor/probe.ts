@@ -3,6 +3,7 @@
  * the middle, how long is its context, how fast does it answer. Used by the CLI (`doctor`) and the
  * extension ("Fathom: Doctor"); it returns plain data and says what to do about each problem.
  */
+import { answerCharLimit, capAnswer } from '../backends/answerCap';
 import { BackendError, isBackendError } from '../backends/errors';
 import type { Backend, ModelInfo, ModelSummary } from '../backends/types';
 import { ROLES, type Role, type RoleSettings } from '../config/settings';
@@ -94,10 +95,11 @@ export async function probeRole(role: Role, backend: Backend, settings: RoleSett
 async function measureLatency(role: Role, backend: Backend, settings: RoleSettings, info: ModelInfo, options: ProbeOptions): Promise<Latency> {
   const now = options.now ?? (() => performance.now());
   const common = { model: settings.model, maxTokens: 16, temperature: 0, signal: options.signal, timeoutMs: options.timeoutMs };
-  const stream =
+  const answer =
     role === 'completion' && info.supportsFim
       ? backend.streamCompletion({ ...common, prompt: 'def add(a, b):\n    return ', suffix: '\n' })
       : backend.streamChat({ ...common, messages: [{ role: 'user', content: 'Reply with the single word: ready' }] });
+  const stream = capAnswer(answer, answerCharLimit(common.maxTokens), { provider: backend.provider, baseUrl: backend.baseUrl, model: settings.model });
   const start = now();
   let first: number | undefined;
   let chunks = 0;
@@ -123,6 +125,7 @@ function problemFrom(error: unknown): Problem {
     unauthorized: 'setApiKey',
     modelMissing: error.provider === 'ollama' ? 'pullModel' : 'selectModel',
     timeout: 'openSettings',
+    tooLong: 'selectModel',
   };
   return { message: error.message, fix: fix[error.kind] };
 }

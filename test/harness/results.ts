@@ -42,3 +42,36 @@ export function summarize(result: IntegrationResult): string {
   lines.push(`integration: ${result.passed} passing, ${result.failed} failing, ${result.pending} pending in ${(result.durationMs / 1000).toFixed(1)} s (VS Code ${result.vscodeVersion})`);
   return lines.join('\n');
 }
+
+/** The fault matrix's tests are titled `fault matrix: <path> <case> (<provider>)`. */
+const FAULT_TITLE = /^fault matrix: (\S+) (.+)$/;
+
+export interface FaultMatrix {
+  /** Per path (completion, commands, doctor): cases run and passed, and the titles of those that failed. */
+  paths: Record<string, { run: number; passed: number; failed: string[] }>;
+  run: number;
+  passed: number;
+}
+
+/** Counts the fault matrix's cases in an integration result (cases skipped by --grep are not counted). */
+export function faultMatrix(result: IntegrationResult): FaultMatrix {
+  const matrix: FaultMatrix = { paths: {}, run: 0, passed: 0 };
+  for (const test of result.tests) {
+    const match = FAULT_TITLE.exec(test.title);
+    if (!match || test.state === 'pending') continue;
+    const path = (matrix.paths[match[1]] ??= { run: 0, passed: 0, failed: [] });
+    path.run++;
+    matrix.run++;
+    if (test.state === 'passed') {
+      path.passed++;
+      matrix.passed++;
+    } else path.failed.push(match[2]);
+  }
+  return matrix;
+}
+
+/** "fault cases passed: N/N", then one line per path. */
+export function describeFaultMatrix(matrix: FaultMatrix): string {
+  const paths = Object.entries(matrix.paths).map(([path, p]) => `  ${path}: ${p.passed}/${p.run}${p.failed.length ? ` (failed: ${p.failed.join('; ')})` : ''}`);
+  return [`fault cases passed: ${matrix.passed}/${matrix.run}`, ...paths].join('\n');
+}

@@ -11,6 +11,7 @@ const COMMANDS: Record<string, string> = {
   'fathom.openSettings': 'Fathom: Open Settings',
   'fathom.showMenu': 'Fathom: Show Menu',
   'fathom.selectModel': 'Fathom: Select Model',
+  'fathom.pullModel': 'Fathom: Pull Model',
   'fathom.doctor': 'Fathom: Doctor',
 };
 

@@ -12,6 +12,7 @@ import Mocha from 'mocha';
 import * as vscode from 'vscode';
 import { progressLogOf, type IntegrationResult, type TestOutcome } from '../harness/results';
 import { closeAllEditors, restoreSettings } from './helpers';
+import { unhandledRejections, watchUnhandledRejections } from './rejections';
 
 function resultPath(): string {
   if (process.env.FATHOM_TEST_RESULT) return process.env.FATHOM_TEST_RESULT;
@@ -21,6 +22,7 @@ function resultPath(): string {
 }
 
 export async function run(): Promise<void> {
+  watchUnhandledRejections();
   const resultFile = resultPath();
   const logFile = progressLogOf(resultFile);
   mkdirSync(dirname(resultFile), { recursive: true });
@@ -64,6 +66,14 @@ export async function run(): Promise<void> {
     tests.push({ title: 'loading the integration tests', state: 'failed', error: message });
     say(`  ✗ loading the integration tests\n${indent(message)}`);
     failures = 1;
+  }
+
+  // A rejection nobody handled is a bug even when every assertion held: it fails the run.
+  const rejections = unhandledRejections();
+  if (rejections.length > 0) {
+    const error = rejections.map((r, i) => `${i + 1}) ${r}`).join('\n');
+    tests.push({ title: 'no unhandled promise rejection reached the extension host', state: 'failed', error });
+    say(`  ✗ ${rejections.length} unhandled promise rejection(s) reached the extension host\n${indent(error)}`);
   }
 
   const count = (state: TestOutcome['state']) => tests.filter((t) => t.state === state).length;

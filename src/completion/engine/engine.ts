@@ -6,6 +6,7 @@
  * injected `withTree` does (the editor's trees are cached and re-parsed incrementally).
  */
 import type { Language, Tree } from 'web-tree-sitter';
+import { answerCharLimit, capAnswer } from '../../backends/answerCap';
 import type { Backend, ChatRequest, CompletionRequest } from '../../backends/types';
 import { cursorContext } from './cursorContext';
 import { decideShape } from './multiline';
@@ -63,7 +64,9 @@ export async function completeOnce(snapshot: DocumentSnapshot, deps: EngineDeps,
     const shape = decideShape(cursor);
     const request = await (deps.buildRequest ?? nativeFimRequest(deps))(snapshot, { multiline: shape.multiline });
     const stop = new StreamStop(cursor, shape);
-    const stream = 'messages' in request ? streamChatFill(deps.backend, { ...request, signal }) : deps.backend.streamCompletion({ ...request, signal });
+    const raw = 'messages' in request ? streamChatFill(deps.backend, { ...request, signal }) : deps.backend.streamCompletion({ ...request, signal });
+    // A server that ignores the token limit must not stream into the editor for ever.
+    const stream = capAnswer(raw, answerCharLimit(request.maxTokens), { provider: deps.backend.provider, baseUrl: deps.backend.baseUrl, model: request.model });
     for await (const chunk of stream) {
       // Leaving the loop ends the iterator, which aborts the HTTP stream.
       if (stop.push(chunk)) break;

@@ -19,6 +19,7 @@
  */
 import { isBackendError } from '../../backends/errors';
 import { CompletionCache, detach } from './cache';
+import { failureMessage } from './failureMessage';
 import { continuesRequest, reuseShown, type AnchoredSuggestion } from './reuse';
 import { debounceMs, debouncePlace, TypingRhythm, wait } from './throttle';
 import { DEFAULT_TRIGGER_SETTINGS, skipReason, type SkipReason, type SyntaxAtCursor, type TriggerKind, type TriggerSettings } from './trigger';
@@ -290,7 +291,7 @@ export class CompletionScheduler {
       doc.endedAt = this.now();
       if (doc.inFlight === flight) doc.inFlight = undefined;
       this.finish(doc, flight, o, started);
-      end?.('error' in o ? { error: messageOf(o.error) } : undefined);
+      end?.('error' in o ? { error: failureMessage(o.error, this.blockedUntil - this.now()) } : undefined);
       return o;
     });
     doc.inFlight = flight;
@@ -373,8 +374,4 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): 
 /** Kept suggestions must not pin old versions of the document (see `detach`). */
 function detachResult(result: CompletionResult): CompletionResult {
   return { insert: detach(result.insert), replaceLength: result.replaceLength };
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

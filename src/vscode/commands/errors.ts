@@ -1,23 +1,45 @@
 import * as vscode from 'vscode';
 import { isBackendError } from '../../backends/errors';
+import { errorActions, type ErrorAction } from '../../commands/errorActions';
+
+/** An error notification as it was shown (kept for the test API: notifications can't be read through `vscode`). */
+export interface ShownError {
+  message: string;
+  /** The BackendError's kind, when it was one. */
+  kind?: string;
+  actions: ErrorAction[];
+}
+
+const shown: ShownError[] = [];
+const KEPT = 50;
+
+/** The error notifications shown so far, oldest first (the latest few). */
+export function shownErrors(): readonly ShownError[] {
+  return [...shown];
+}
+
+/**
+ * Shows an error notification with its buttons, and runs the command of the button picked. Does not wait
+ * for the user: the command that failed ends at once.
+ */
+export function showError(message: string, error?: unknown): void {
+  const actions = errorActions(error);
+  shown.push({ message, kind: isBackendError(error) ? error.kind : undefined, actions });
+  if (shown.length > KEPT) shown.shift();
+  void vscode.window.showErrorMessage(message, ...actions.map((a) => a.label)).then((picked) => {
+    const action = actions.find((a) => a.label === picked);
+    if (action) void vscode.commands.executeCommand(action.command, ...action.args);
+  });
+}
 
 /**
  * Shows why a command failed. A backend failure already carries a message that says what to do
  * (backends/errors.ts); the buttons take the user there. A cancel is the user's own doing: no message.
  */
-export async function showCommandError(commandTitle: string, error: unknown): Promise<void> {
+export function showCommandError(commandTitle: string, error: unknown): void {
   if (isBackendError(error) && error.kind === 'cancelled') return;
   const message = error instanceof Error ? error.message : String(error);
-  const actions: string[] = [];
-  if (isBackendError(error)) {
-    if (error.kind === 'unauthorized') actions.push('Set API Key');
-    if (error.kind === 'modelMissing') actions.push('Select Model');
-    actions.push('Open Doctor');
-  }
-  const picked = await vscode.window.showErrorMessage(`Fathom: ${commandTitle} failed. ${message}`, ...actions);
-  if (picked === 'Set API Key') await vscode.commands.executeCommand('fathom.setApiKey');
-  else if (picked === 'Select Model') await vscode.commands.executeCommand('fathom.selectModel');
-  else if (picked === 'Open Doctor') await vscode.commands.executeCommand('fathom.doctor');
+  showError(`Fathom: ${commandTitle} failed. ${message}`, error);
 }
 
 /** True when the error is the user's cancel (progress Cancel, or a closed panel). */

@@ -70,7 +70,7 @@ export async function streamToPanel(deps: FlowDeps, resolved: ResolvedTarget, in
     return answer;
   } catch (error) {
     deps.panel.fail(isCancel(error) ? 'Cancelled.' : error instanceof Error ? error.message : String(error));
-    await showCommandError(title, error);
+    showCommandError(title, error);
     return undefined;
   }
 }
@@ -86,7 +86,7 @@ export async function proposeReplacement(deps: FlowDeps, resolved: ResolvedTarge
     try {
       answer = await withCommandProgress(deps.status, { title: `${title}: ${detail}…`, activity: ACTIVITIES[input.kind] }, (signal) => deps.core.run(input, signal, () => {}));
     } catch (error) {
-      await showCommandError(title, error);
+      showCommandError(title, error);
       return 'failed';
     }
   }

@@ -23,7 +23,7 @@ export async function generateTests(deps: FlowDeps): Promise<ProposalOutcome | '
   try {
     answer = await withCommandProgress(deps.status, { title: `Generate Tests (${setup.framework})…`, activity: 'writing tests' }, (signal) => deps.core.run(input, signal, () => {}));
   } catch (error) {
-    await showCommandError('Generate Tests', error);
+    showCommandError('Generate Tests', error);
     return 'failed';
   }
   const code = deps.core.replacement(answer, input);

@@ -18,6 +18,7 @@ import { documentTarget } from './document';
 import { explain } from './explain';
 import type { FlowDeps } from './flows';
 import { generateTests } from './generateTests';
+import { showError, shownErrors, type ShownError } from './errors';
 import { cancelRunningCommands } from './progress';
 import { Proposals } from './proposal';
 import { EXPLAIN_PROBLEM, FIX_PROBLEM, ProblemActions, type ProblemArgs } from './quickFix';
@@ -41,6 +42,8 @@ export interface CommandsApi {
   cancelAll(): number;
   /** Proposals waiting for Accept or Reject. */
   pendingProposals(): number;
+  /** The error notifications shown so far (message, kind, buttons), oldest first. */
+  shownErrors(): readonly ShownError[];
 }
 
 export interface RegisteredCommands {
@@ -63,7 +66,7 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
       } catch (error) {
         // A bug must not vanish silently: log it with its stack and tell the user.
         deps.logger.error(`${id} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-        void vscode.window.showErrorMessage(`Fathom: ${error instanceof Error ? error.message : String(error)}`);
+        showError(`Fathom: ${error instanceof Error ? error.message : String(error)}`);
         return undefined;
       }
     });
@@ -84,7 +87,7 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
     vscode.languages.registerCodeActionsProvider(EDITABLE, new ProblemActions(), { providedCodeActionKinds: ProblemActions.kinds }),
   );
   return {
-    api: { cancelAll: () => cancelRunningCommands(), pendingProposals: () => proposals.pending() },
+    api: { cancelAll: () => cancelRunningCommands(), pendingProposals: () => proposals.pending(), shownErrors },
     proposals,
   };
 }

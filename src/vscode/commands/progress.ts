@@ -10,6 +10,12 @@ export function cancelRunningCommands(): number {
   return n;
 }
 
+/** Counts `abort` among the running commands until the returned function is called. */
+export function trackRunning(abort: AbortController): () => void {
+  running.add(abort);
+  return () => running.delete(abort);
+}
+
 /**
  * Runs a command's model call under a cancellable progress notification and a status-bar activity.
  * Cancel aborts the signal, which closes the HTTP stream (backends turn the abort into a `cancelled` error).
@@ -22,7 +28,7 @@ export function withCommandProgress<T>(
   return Promise.resolve(
     vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Fathom: ${options.title}`, cancellable: true }, async (progress, token) => {
       const abort = new AbortController();
-      running.add(abort);
+      const untrack = trackRunning(abort);
       const cancel = token.onCancellationRequested(() => abort.abort());
       const cancelToo = options.cancelWhen?.(() => abort.abort());
       const end = status.begin(options.activity);
@@ -35,7 +41,7 @@ export function withCommandProgress<T>(
         end(abort.signal.aborted ? undefined : { error: error instanceof Error ? error.message : String(error) });
         throw error;
       } finally {
-        running.delete(abort);
+        untrack();
         cancel.dispose();
         cancelToo?.dispose();
       }

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { BackendError } from '../../../../src/backends/errors';
 import { OllamaBackend } from '../../../../src/backends/ollama';
 import { CompletionScheduler, type CompleteOnce, type ProvideOptions, type SchedulerOptions } from '../../../../src/completion/scheduling/scheduler';
 import { completeOnce } from '../../../../src/completion/engine/engine';
@@ -226,6 +227,25 @@ describe('CompletionScheduler', () => {
     (await model.request(2)).answer(' + 1;');
     assert.deepEqual(await manual, answer(' + 1;'));
     assert.deepEqual(outcomes[1], undefined);
+  });
+
+  it('after a 429, says "rate limited — retrying in N s" and sends no automatic request until Retry-After has passed', async () => {
+    let now = 10_000;
+    const outcomes: Array<{ error?: string } | undefined> = [];
+    const { model, scheduler, editor } = setup({ now: () => now, onRequest: () => (outcome) => outcomes.push(outcome) });
+    const first = editor.type('const total = █\n');
+    const limited = new BackendError('rateLimited', { provider: 'ollama', baseUrl: 'http://127.0.0.1:11434', status: 429, retryAfterMs: 7000 });
+    (await model.request(1)).fail(limited);
+    assert.equal(await first, undefined);
+    assert.match(outcomes[0]?.error ?? '', /^rate limited — retrying in 7 s\b/);
+    now += 6999;
+    assert.equal(await editor.type('const total = x█\n'), undefined);
+    assert.equal(scheduler.stats().backedOff, 1, 'still inside Retry-After: nothing sent');
+    assert.equal(model.calls.length, 1);
+    now += 1;
+    const after = editor.type('const total = xy█\n');
+    (await model.request(2)).answer(' + 1;');
+    assert.deepEqual(await after, answer(' + 1;'));
   });
 
   it('remembers "nothing to show" so the same position does not ask again', async () => {

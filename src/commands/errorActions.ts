@@ -1,0 +1,21 @@
+/**
+ * The buttons a failed command's error notification offers, by what went wrong: each names the command it
+ * runs, so the editor layer only shows labels and runs the one picked.
+ */
+import { isBackendError } from '../backends/errors';
+
+export interface ErrorAction {
+  label: string;
+  command: string;
+  args: unknown[];
+}
+
+export function errorActions(error: unknown): ErrorAction[] {
+  if (!isBackendError(error)) return [];
+  const actions: ErrorAction[] = [];
+  if (error.kind === 'unauthorized') actions.push({ label: 'Set API Key', command: 'fathom.setApiKey', args: [] });
+  if (error.kind === 'modelMissing' && error.provider === 'ollama' && error.model) actions.push({ label: 'Pull Model', command: 'fathom.pullModel', args: [error.model] });
+  if (error.kind === 'modelMissing' || error.kind === 'tooLong') actions.push({ label: 'Select Model', command: 'fathom.selectModel', args: [] });
+  actions.push({ label: 'Open Doctor', command: 'fathom.doctor', args: [] });
+  return actions;
+}
