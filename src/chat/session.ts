@@ -36,8 +36,6 @@ export interface ChatSessionDeps {
   system(): Promise<string>;
   now?: () => number;
   newId?: () => string;
-  /** Longest answer kept, in characters: a model that never stops is stopped here. */
-  maxAnswerChars?: number;
 }
 
 export interface ChatState {
@@ -55,7 +53,6 @@ export interface ChatListener {
   appended(text: string): void;
 }
 
-export const MAX_ANSWER_CHARS = 200_000;
 /** How often a growing answer is saved (so a window closed mid-answer keeps most of it). */
 const PARTIAL_SAVE_MS = 2000;
 
@@ -206,7 +203,6 @@ export class ChatSession {
     this.notice = undefined;
     this.emit();
     let savedAt = this.now();
-    const cap = this.deps.maxAnswerChars ?? MAX_ANSWER_CHARS;
     let text = '';
     let ending: Partial<ChatTurn> = {};
     try {
@@ -217,19 +213,13 @@ export class ChatSession {
       this.notice = budgetNotice(built.omittedTurns, built.truncatedAttachments, model.contextLength);
       if (this.notice) this.emit();
       for await (const piece of model.stream(built.messages, controller.signal)) {
-        const room = cap - text.length;
-        const kept = piece.length > room ? piece.slice(0, room) : piece;
-        text += kept;
+        text += piece;
         this.conversation = updateLastAnswer(this.conversation, { text });
-        if (kept) for (const l of this.listeners) l.appended(kept);
+        for (const l of this.listeners) l.appended(piece);
         if (this.now() - savedAt >= PARTIAL_SAVE_MS) {
           // Long answers are saved as they grow, marked stopped until they end (then the final save replaces it).
           savedAt = this.now();
           void this.save(updateLastAnswer(this.conversation, { stopped: true }));
-        }
-        if (text.length >= cap) {
-          ending = { stopped: true, error: `The answer was cut at ${cap.toLocaleString('en-US')} characters (the model did not stop on its own).` };
-          break;
         }
       }
     } catch (error) {

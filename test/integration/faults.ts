@@ -1,5 +1,5 @@
 /**
- * The fault matrix shared by faults-completion, faults-commands and faults-doctor: every way a backend can
+ * The fault matrix shared by faults-completion, faults-commands, faults-chat and faults-doctor: every way a backend can
  * fail (and two ways it must not), for both providers, against the fake server over real HTTP. A case puts
  * its fault in place for the next generation request (or for every request, through a setting), says what
  * the user must read, and takes the fault away again for the recovery half of the test.
@@ -15,7 +15,7 @@ import { GENERATION_ENDPOINTS } from '../fake-server/types';
 import { setSetting } from './helpers';
 import { unhandledRejections } from './rejections';
 
-export type FaultPath = 'completion' | 'commands' | 'doctor';
+export type FaultPath = 'completion' | 'commands' | 'chat' | 'doctor';
 export type Provider = 'ollama' | 'openai';
 export const PROVIDERS: readonly Provider[] = ['ollama', 'openai'];
 
@@ -116,6 +116,7 @@ export const FAULT_CASES: readonly FaultCase[] = [
     message: {
       completion: /Fathom: rate limited — retrying in 3 s \(completions pause until then\)\. .*\(HTTP 429\)/,
       commands: /is rate limiting requests \(HTTP 429\)\. Retry in 3 s\./,
+      chat: /is rate limiting requests \(HTTP 429\)\. Retry in 3 s\./,
       doctor: /is rate limiting requests \(HTTP 429\)\. Retry in 3 s\./,
     },
   },

@@ -4,6 +4,7 @@
  * extension.ts calls this once.
  */
 import * as vscode from 'vscode';
+import { answerCharLimit, capAnswer } from '../../backends/answerCap';
 import type { BackendPool } from '../../backends/pool';
 import { ChatSession } from '../../chat/session';
 import { ConversationStore } from '../../chat/store';
@@ -58,7 +59,9 @@ export function registerChat(context: vscode.ExtensionContext, deps: ChatDeps): 
         model,
         contextLength: chat.contextLength,
         maxTokens,
-        stream: (messages, streamSignal) => chat.backend.streamChat({ messages, model, temperature, maxTokens, signal: streamSignal, timeoutMs }),
+        // The same size cap as every other answer: a server that ignores the token limit is stopped, what came stays.
+        stream: (messages, streamSignal) =>
+          capAnswer(chat.backend.streamChat({ messages, model, temperature, maxTokens, signal: streamSignal, timeoutMs }), answerCharLimit(maxTokens), { ...chat.backend, model }),
       };
     },
     async system() {
