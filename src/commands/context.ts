@@ -18,7 +18,7 @@ import { gatherContext } from '../context/gather';
 import { parseImports } from '../context/imports/imports';
 import { enclosingScopes } from '../context/scopes';
 import type { Parsers } from '../syntax/parsers';
-import { estimateTokens, takeTokensFromStart } from '../text/tokens';
+import { estimateTokens, takeTokensAround } from '../text/tokens';
 import { loadPrompt, renderPrompt, type PromptTemplate } from './promptFiles';
 import { answerLanguageName, audienceText, docStyle, fenced, formatDiagnostics, languageName, stepByStepText, targetNoun } from './promptVars';
 import { findTarget } from './target';
@@ -124,12 +124,14 @@ export async function prepareCommand(request: CommandRequest, deps: CommandDeps)
     }
     const parts: ContextPart[] = [];
 
-    // The target: always sent; only its start when it alone is over the budget.
+    // The target: always sent; when it alone is over the budget, the part around the cursor (minified code
+    // is one huge line: then the characters around the cursor).
     let code = fenced(target.text, snapshot.languageId);
     let codeTokens = estimateTokens(code);
     const trimmed = codeTokens > left;
     if (trimmed) {
-      code = fenced(takeTokensFromStart(target.text, Math.max(0, left - 16)), snapshot.languageId);
+      const cursor = Math.max(0, Math.min(snapshot.offset, target.end) - target.start);
+      code = fenced(takeTokensAround(target.text, cursor, Math.max(0, left - 16)).text, snapshot.languageId);
       codeTokens = estimateTokens(code);
     }
     parts.push({ name: 'target', priority: PRIORITY.target, tokens: codeTokens, included: true, ...(trimmed ? { trimmed } : {}) });

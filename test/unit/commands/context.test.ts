@@ -1,3 +1,4 @@
+import { MAX_PARSE_CHARS } from '../../../src/syntax/parsers';
 import * as assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -107,16 +108,29 @@ describe('commands: context and prompt of a command', function () {
     assert.ok(firstIncluded.target < firstIncluded.examples, 'a short budget trims nothing but drops the examples');
   });
 
-  it('a target longer than the whole budget is trimmed to its start, and says so', async () => {
+  it('a target longer than the whole budget is trimmed to whole lines around the cursor, and says so', async () => {
     const body = Array.from({ length: 400 }, (_, i) => `  const v${i} = compute(${i});`).join('\n');
     const p = await prepare({ path: 'src/big.ts', marked: `function big() {\n${body}\n  return █0;\n}\n` }, { contextLength: 1500, maxTokens: 500 });
     const target = part(p, 'target')!;
     assert.equal(target.included, true);
     assert.equal(target.trimmed, true);
-    assert.ok(user(p).includes('function big() {\n  const v0 = compute(0);'));
-    assert.ok(!user(p).includes('v399'));
+    assert.ok(user(p).includes('  const v399 = compute(399);\n  return 0;\n}'), 'the lines at the cursor');
+    assert.ok(!user(p).includes('const v0 ='), 'not the far start');
+    assert.match(user(p), /\n {2}const v\d+ = compute\(\d+\);\n/, 'whole lines');
     const sent = p.messages.reduce((s, m) => s + estimateTokens(m.content) + 6, 0);
     assert.ok(sent <= 1000, `the prompt (${sent} tokens) fits contextLength − maxTokens`);
+  });
+
+  it('minified code (one huge line, too big to parse) sends the characters around the cursor, not nothing', async () => {
+    const line = Array.from({ length: 45_000 }, (_, i) => `function f${i}(a){return a*${i}}`).join(';');
+    assert.ok(line.length > MAX_PARSE_CHARS);
+    const marked = line.replace('function f2500(', 'function f2500(█');
+    const p = await prepare({ path: 'dist/app.min.js', marked }, { contextLength: 2000, maxTokens: 500 });
+    assert.equal(part(p, 'target')!.trimmed, true);
+    assert.ok(user(p).includes('function f2500(a){return a*2500}'), 'the function at the cursor');
+    assert.ok(!user(p).includes('function f0('));
+    const sent = p.messages.reduce((s, m) => s + estimateTokens(m.content) + 6, 0);
+    assert.ok(sent <= 1500 && sent > 1000, `the prompt (${sent} tokens) uses the budget and fits it`);
   });
 
   it('a context too small for the prompt and the answer is an error that says what to change', async () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { estimateTokens, takeTokensFromEnd, takeTokensFromStart } from '../../../src/text/tokens';
+import { estimateTokens, takeTokensFromEnd, takeTokensFromStart, takeTokensAround } from '../../../src/text/tokens';
 
 describe('token estimate', () => {
   it('counts nothing for empty text and about one token per short word or mark', () => {
@@ -26,5 +26,35 @@ describe('token estimate', () => {
     assert.equal(takeTokensFromEnd(text, 4), 'four');
     assert.equal(takeTokensFromStart(text, 0), '');
     assert.equal(takeTokensFromEnd(text, 1000), text);
+  });
+});
+
+describe('text: the part of a text around an offset within a token budget', () => {
+  it('returns the whole text when it fits', () => {
+    assert.deepEqual(takeTokensAround('a\nb\nc', 2, 100), { text: 'a\nb\nc', start: 0 });
+  });
+
+  it('grows whole lines outwards from the offset’s line', () => {
+    const lines = Array.from({ length: 100 }, (_, i) => `line${i} = value${i};`);
+    const text = lines.join('\n');
+    const at = text.indexOf('line50');
+    const { text: part, start } = takeTokensAround(text, at, 60);
+    assert.ok(part.includes('line50 = value50;'));
+    assert.equal(text.slice(start, start + part.length), part, 'start says where the part is');
+    assert.ok(part.startsWith('line') && part.endsWith(';'), 'whole lines');
+    assert.ok(estimateTokens(part) <= 60);
+    const first = Number(/^line(\d+)/.exec(part)![1]);
+    const last = Number(/line(\d+) = value\d+;$/.exec(part)![1]);
+    assert.ok(Math.abs(50 - first - (last - 50)) <= 1, `centred on the offset: ${first}..${last}`);
+  });
+
+  it('cuts one huge line (minified code) to the characters around the offset', () => {
+    const text = Array.from({ length: 3000 }, (_, i) => `f${i}(a)`).join(';');
+    const at = text.indexOf('f1500(');
+    const { text: part, start } = takeTokensAround(text, at, 200);
+    assert.ok(part.includes('f1500(a)'));
+    assert.ok(estimateTokens(part) <= 200);
+    assert.ok(estimateTokens(part) > 150, 'uses the budget');
+    assert.equal(text.slice(start, start + part.length), part);
   });
 });
