@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { chatHtml } from '../../../src/vscode/chat/html';
 import { contentSecurityPolicy, newNonce, panelHtml, type PanelPage } from '../../../src/vscode/panel/html';
 import { newWindow } from './dom';
 
@@ -48,4 +49,22 @@ describe('answer panel page (HTML and Content-Security-Policy)', () => {
     assert.equal(nonces.size, 50);
     for (const n of nonces) assert.match(n, /^[A-Za-z0-9+/]{22}==$/);
   });
+});
+
+describe('every webview page has the same strict policy', () => {
+  const pages = { 'answer panel': panelHtml(PAGE), chat: chatHtml({ ...PAGE, scriptUri: PAGE.scriptUri.replace('panel.js', 'chat.js'), styleUri: PAGE.styleUri.replace('panel.css', 'chat.css') }) };
+  for (const [name, html] of Object.entries(pages)) {
+    it(`${name}: default-src 'none', a nonce script only, no unsafe-inline or unsafe-eval, no inline handlers or styles`, () => {
+      const doc = newWindow(html).document;
+      const policy = doc.querySelector('head > meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '';
+      assert.match(policy, /^default-src 'none'; script-src 'nonce-[^']+'; /);
+      assert.doesNotMatch(policy, /unsafe-inline|unsafe-eval|\*(?!\.vscode-cdn\.net)|https?:\/\/(?!\*\.vscode-cdn\.net)/);
+      const scripts = Array.from(doc.querySelectorAll('script'));
+      assert.equal(scripts.length, 1);
+      assert.equal(scripts[0].getAttribute('nonce'), PAGE.nonce);
+      assert.equal(scripts[0].textContent, '');
+      assert.equal(doc.querySelectorAll('style, [style], iframe, form, object, embed').length, 0);
+      assert.deepEqual(Array.from(doc.querySelectorAll('*')).flatMap((el) => el.getAttributeNames().filter((n) => n.startsWith('on'))), []);
+    });
+  }
 });
