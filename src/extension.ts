@@ -8,7 +8,7 @@ import type { CompletionScheduler } from './completion/scheduling/scheduler';
 import { StatusModel } from './status/statusModel';
 import { ApiKeyStore } from './vscode/apiKeys';
 import { registerCommands, type CommandsApi } from './vscode/commands';
-import { runDoctorCommand } from './vscode/doctorCommand';
+import { DoctorPanel } from './vscode/doctor';
 import { registerCompletions } from './vscode/completions';
 import { createLog } from './vscode/log';
 import { pullModel } from './vscode/pullModel';
@@ -58,6 +58,8 @@ export interface FathomApi {
   commands: CommandsApi;
   /** The sidebar chat: its session and view. */
   chat: ChatApi;
+  /** The Doctor panel (made on first use). */
+  doctor(): DoctorPanel;
   activation: ActivationTimes;
 }
 
@@ -71,6 +73,11 @@ export function activate(context: vscode.ExtensionContext): FathomApi {
   const status = new StatusModel();
   const statusBar = new StatusBar(status);
   const reports = new ReportDocuments();
+  let doctorPanel: DoctorPanel | undefined;
+  const doctor = () => {
+    if (!doctorPanel) context.subscriptions.push((doctorPanel = new DoctorPanel(context.extensionUri, pool, () => config)));
+    return doctorPanel;
+  };
 
   const command = (id: string, run: (...args: unknown[]) => unknown) => vscode.commands.registerCommand(id, run);
   context.subscriptions.push(
@@ -88,10 +95,10 @@ export function activate(context: vscode.ExtensionContext): FathomApi {
     command('fathom.toggleCompletions', () =>
       vscode.workspace.getConfiguration('fathom').update('completion.enabled', !config.completion.enabled, vscode.ConfigurationTarget.Global),
     ),
-    command('fathom.selectModel', () => selectModel(pool, config)),
+    command('fathom.selectModel', (role) => selectModel(pool, config, role === 'completion' || role === 'chat' ? role : undefined)),
     command('fathom.pullModel', (name) => pullModel(pool, config, name)),
     command('fathom.setApiKey', () => keys.promptAndStore(config)),
-    command('fathom.doctor', () => runDoctorCommand(pool, config, reports)),
+    command('fathom.doctor', () => doctor().show()),
     command('fathom.showLog', () => channel.show()),
     command('fathom.openSettings', () => vscode.commands.executeCommand('workbench.action.openSettings', '@ext:fathom.fathom')),
     command('fathom.showMenu', () => showStatusMenu(config)),
@@ -143,7 +150,7 @@ export function activate(context: vscode.ExtensionContext): FathomApi {
       (activation.loadMs === undefined ? '' : ` (bundle evaluated in ${activation.loadMs.toFixed(2)} ms, ${activation.loadCpuMs?.toFixed(2)} ms CPU)`) +
       ` (completion: ${config.completion.provider} ${config.completion.model}; chat: ${config.chat.provider} ${config.chat.model})`,
   );
-  return { status: () => statusBar.current(), completionStats: () => completions.stats(), answerPanel, commands: commands.api, chat, activation };
+  return { status: () => statusBar.current(), completionStats: () => completions.stats(), answerPanel, commands: commands.api, chat, activation, doctor };
 }
 
 export function deactivate(): void {}

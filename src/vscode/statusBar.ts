@@ -50,8 +50,8 @@ function present(s: StatusSnapshot): { text: string; tooltip: string; command: s
     case 'error':
       return {
         text: '$(warning) Fathom',
-        tooltip: `Fathom: ${s.reason ?? 'the last request failed'}\nClick for options, or run "Fathom: Doctor".`,
-        command: 'fathom.showMenu',
+        tooltip: `Fathom: ${s.reason ?? 'the last request failed'}\nClick to open the Doctor: it finds the cause and fixes it.`,
+        command: 'fathom.doctor',
         background: 'statusBarItem.warningBackground',
       };
     case 'disabled':

@@ -42,15 +42,17 @@ describe('commands', () => {
     assert.equal(vscode.workspace.getConfiguration('fathom').get('completion.enabled'), true);
   });
 
-  it('Doctor asks the configured server and opens its report, read-only', async () => {
+  it('Doctor asks the configured server and shows its report in the Doctor panel', async () => {
+    const api = await fathom();
     const report = await vscode.commands.executeCommand<string>('fathom.doctor');
     assert.ok(fake.server.requests.length > 0, 'the doctor sent requests to the fake server');
-    const editor = await waitFor('the report to open in an editor', () =>
-      vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'fathom-report' && e.document.getText() === report),
-    );
-    assert.equal(editor.document.isDirty, false, 'closing the report must not ask to save it');
     assert.ok(report.includes(fake.server.url.replace(/\/+$/, '')), `the report names the server ${fake.server.url}:\n${report}`);
-    assert.equal(editor.document.languageId, 'plaintext');
+    const shown = await waitFor('the panel to show the report', () => api.doctor().current().ready && api.doctor().current().view);
+    assert.equal(shown.text, report);
+    assert.deepEqual(shown.roles.map((r) => r.role), ['completion', 'chat']);
+    const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('fathom.doctor'));
+    assert.ok(tab, 'a Doctor tab is open');
+    assert.equal(tab.label, 'Fathom Doctor');
   });
 
   it('Show Log reveals the Fathom log', async () => {

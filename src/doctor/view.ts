@@ -1,0 +1,96 @@
+/**
+ * The doctor's report as what the Doctor view shows: per role, the checks in order (server, model, fill in
+ * the middle, context, speed) with a status each, and every problem with the one-click fix that solves it.
+ * Plain data in and out (no `vscode`), so the view's content is unit-tested.
+ */
+import type { Role } from '../config/settings';
+import { formatReport } from './formatReport';
+import type { DoctorReport, FixAction, RoleReport } from './probe';
+
+export type CheckStatus = 'ok' | 'warn' | 'fail' | 'skip';
+
+export interface DoctorCheck {
+  label: string;
+  detail: string;
+  status: CheckStatus;
+}
+
+export interface DoctorFix {
+  action: FixAction;
+  label: string;
+  role: Role;
+  /** The model a pull fetches. */
+  model?: string;
+}
+
+export interface DoctorRoleView {
+  role: Role;
+  title: string;
+  subtitle: string;
+  checks: DoctorCheck[];
+  problems: { message: string; fix?: DoctorFix }[];
+}
+
+export interface DoctorView {
+  roles: DoctorRoleView[];
+  ok: boolean;
+  summary: string;
+  /** The same report as text (what "Copy report" copies, and the CLI prints). */
+  text: string;
+}
+
+const ROLE_TITLES: Record<Role, string> = { completion: 'Completions', chat: 'Chat and commands' };
+const PROVIDER_NAMES = { ollama: 'Ollama', openai: 'OpenAI-compatible server' } as const;
+
+export function fixLabel(action: FixAction, model?: string): string {
+  switch (action) {
+    case 'startOllama':
+      return 'Start Ollama';
+    case 'pullModel':
+      return model ? `Pull ${model}` : 'Pull Model';
+    case 'setApiKey':
+      return 'Set API Key';
+    case 'openSettings':
+      return 'Open Settings';
+    case 'selectModel':
+      return 'Select Model';
+  }
+}
+
+export function doctorView(report: DoctorReport): DoctorView {
+  const roles = report.roles.map(roleView);
+  const problems = roles.reduce((n, r) => n + r.problems.length, 0);
+  return {
+    roles,
+    ok: report.ok,
+    summary: report.ok ? 'All checks passed: Fathom is ready.' : `${problems} problem${problems === 1 ? '' : 's'} found. Each has a button that fixes it; then run the checks again.`,
+    text: formatReport(report),
+  };
+}
+
+function roleView(r: RoleReport): DoctorRoleView {
+  const checks: DoctorCheck[] = [];
+  const server = `${PROVIDER_NAMES[r.provider]} at ${r.baseUrl}`;
+  if (r.models) checks.push({ label: 'Server', detail: `${server}${r.version ? `, version ${r.version}` : ''}: reachable, ${r.models.length} model${r.models.length === 1 ? '' : 's'}`, status: 'ok' });
+  else checks.push({ label: 'Server', detail: `${server}: ${r.reachable ? 'answered with an error' : 'not reachable'}`, status: 'fail' });
+  if (r.modelPresent === undefined) checks.push({ label: 'Model', detail: `${r.model}: not checked`, status: 'skip' });
+  else checks.push({ label: 'Model', detail: r.modelPresent ? `${r.model} is available` : `${r.model} is not on the server`, status: r.modelPresent ? 'ok' : 'fail' });
+  if (r.info) {
+    if (r.role === 'completion') checks.push({ label: 'Fill in the middle', detail: r.info.supportsFim ? 'yes' : 'no — completions use a plain prompt', status: r.info.supportsFim ? 'ok' : 'warn' });
+    checks.push({ label: 'Context length', detail: r.info.contextLength ? `${r.info.contextLength.toLocaleString('en-US')} tokens` : 'not reported (the configured one is used)', status: r.info.contextLength ? 'ok' : 'warn' });
+  }
+  if (r.latency) {
+    const speed = r.latency.tokensPerSecond !== undefined ? `, ${r.latency.tokensPerSecond} tokens/s` : '';
+    checks.push({ label: 'Speed', detail: `first token after ${r.latency.firstTokenMs} ms${speed}`, status: 'ok' });
+  }
+  return {
+    role: r.role,
+    title: ROLE_TITLES[r.role],
+    subtitle: `${r.model} on ${server}`,
+    checks,
+    problems: r.problems.map((p) => ({
+      message: p.message,
+      ...(p.fix ? { fix: { action: p.fix, label: fixLabel(p.fix, r.model), role: r.role, ...(p.fix === 'pullModel' ? { model: r.model } : {}) } } : {}),
+    })),
+  };
+}

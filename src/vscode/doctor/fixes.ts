@@ -1,0 +1,59 @@
+/**
+ * What each fix button of the Doctor does — one click, then the checks run again: start Ollama in a terminal
+ * (and wait for it to answer), pull the missing model with progress, set the API key, pick another model, or
+ * open the settings. Resolves with whether the checks should run again right away.
+ */
+import * as vscode from 'vscode';
+import type { Backend } from '../../backends/types';
+import type { Role } from '../../config/settings';
+import type { FixAction } from '../../doctor/probe';
+
+export interface FixDeps {
+  /** The backend a role uses now (for "Start Ollama": is it answering yet?). */
+  backendFor(role: Role): Promise<Backend>;
+  /** The model a role uses now. */
+  modelFor(role: Role): string;
+}
+
+/** How long "Start Ollama" waits for the server to answer before the checks run again anyway. */
+const START_WAIT_MS = 20_000;
+
+export async function applyFix(deps: FixDeps, role: Role, action: FixAction): Promise<boolean> {
+  switch (action) {
+    case 'startOllama':
+      return startOllama(deps, role);
+    case 'pullModel':
+      await vscode.commands.executeCommand('fathom.pullModel', deps.modelFor(role));
+      return true;
+    case 'setApiKey':
+      await vscode.commands.executeCommand('fathom.setApiKey');
+      return true;
+    case 'selectModel':
+      await vscode.commands.executeCommand('fathom.selectModel', role);
+      return true;
+    case 'openSettings':
+      // The checks run again when a setting changes (DoctorPanel listens).
+      await vscode.commands.executeCommand('fathom.openSettings');
+      return false;
+  }
+}
+
+async function startOllama(deps: FixDeps, role: Role): Promise<boolean> {
+  const terminal = vscode.window.terminals.find((t) => t.name === 'Ollama') ?? vscode.window.createTerminal({ name: 'Ollama' });
+  terminal.show(true);
+  terminal.sendText('ollama serve');
+  void vscode.window
+    .showInformationMessage('Fathom: started "ollama serve" in the Ollama terminal. If the terminal says the command is not found, install Ollama first.', 'Get Ollama')
+    .then((picked) => picked && vscode.env.openExternal(vscode.Uri.parse('https://ollama.com/download')));
+  const backend = await deps.backendFor(role);
+  const deadline = Date.now() + START_WAIT_MS;
+  while (Date.now() < deadline) {
+    try {
+      await backend.version({ timeoutMs: 1000 });
+      return true;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+  return true;
+}

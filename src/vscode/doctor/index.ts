@@ -1,0 +1,149 @@
+/**
+ * "Fathom: Doctor": the CLI's probe (src/doctor/) shown in a panel with a fix button per problem. The status
+ * bar's error state opens it. Resolves with the report as text (what "Copy Report" copies; tests read it).
+ */
+import * as vscode from 'vscode';
+import type { BackendPool } from '../../backends/pool';
+import type { FathomConfig } from '../../config/settings';
+import { runDoctor } from '../../doctor/probe';
+import { doctorView, type DoctorView } from '../../doctor/view';
+import { parseFromDoctor, type ToDoctor } from '../../webview/doctor/protocol';
+import { newNonce } from '../panel/html';
+import { doctorHtml } from './html';
+import { applyFix } from './fixes';
+
+export const DOCTOR_VIEW_TYPE = 'fathom.doctor';
+
+export class DoctorPanel implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private ready = false;
+  private last: DoctorView | undefined;
+  private running: { abort: AbortController; done: Promise<DoctorView | undefined> } | undefined;
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly pool: BackendPool,
+    private readonly getConfig: () => FathomConfig,
+  ) {
+    // Settings changed (a fix the user made by hand): check again while the panel is open.
+    this.subscriptions = [
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (this.panel && e.affectsConfiguration('fathom')) void this.check();
+      }),
+    ];
+  }
+
+  /** Opens (or brings forward) the panel and runs the checks; resolves with the report as text. */
+  async show(): Promise<string> {
+    if (this.panel) this.panel.reveal(undefined, false);
+    else this.panel = this.createPanel();
+    const view = await this.check();
+    return view?.text ?? '';
+  }
+
+  /** The report on screen (for tests). */
+  current(): { view: DoctorView | undefined; ready: boolean } {
+    return { view: this.last, ready: this.ready };
+  }
+
+  dispose(): void {
+    this.running?.abort.abort();
+    this.panel?.dispose();
+    for (const s of this.subscriptions) s.dispose();
+  }
+
+  private async check(): Promise<DoctorView | undefined> {
+    this.running?.abort.abort();
+    const abort = new AbortController();
+    const done = (async () => {
+      this.post({ type: 'running' });
+      try {
+        const report = await runDoctor((role) => this.pool.backendFor(role), { timeoutMs: this.getConfig().requestTimeoutMs, signal: abort.signal });
+        if (abort.signal.aborted) return undefined;
+        this.last = doctorView(report);
+        this.post({ type: 'report', view: this.last });
+        return this.last;
+      } catch (error) {
+        if (!abort.signal.aborted) this.post({ type: 'failed', message: `The checks could not run: ${error instanceof Error ? error.message : String(error)}` });
+        return undefined;
+      }
+    })();
+    this.running = { abort, done };
+    try {
+      return await done;
+    } finally {
+      if (this.running?.done === done) this.running = undefined;
+    }
+  }
+
+  private createPanel(): vscode.WebviewPanel {
+    const media = vscode.Uri.joinPath(this.extensionUri, 'media');
+    const scripts = vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview');
+    const panel = vscode.window.createWebviewPanel(DOCTOR_VIEW_TYPE, 'Fathom Doctor', vscode.ViewColumn.Active, {
+      enableScripts: true,
+      enableCommandUris: false,
+      enableForms: false,
+      retainContextWhenHidden: false,
+      localResourceRoots: [scripts, media],
+    });
+    panel.iconPath = vscode.Uri.joinPath(media, 'fathom.svg');
+    const webview = panel.webview;
+    webview.html = doctorHtml({
+      cspSource: webview.cspSource,
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(scripts, 'doctor.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'doctor.css')).toString(),
+      resourceOrigin: '',
+      nonce: newNonce(),
+      title: 'Fathom Doctor',
+    });
+    this.ready = false;
+    const disposables = [
+      webview.onDidReceiveMessage((raw) => void this.onMessage(raw)),
+      panel.onDidChangeViewState(({ webviewPanel }) => {
+        if (!webviewPanel.visible) this.ready = false;
+      }),
+    ];
+    panel.onDidDispose(() => {
+      this.panel = undefined;
+      this.ready = false;
+      this.running?.abort.abort();
+      for (const d of disposables) d.dispose();
+    });
+    return panel;
+  }
+
+  private post(message: ToDoctor): void {
+    if (this.panel && this.ready) void this.panel.webview.postMessage(message);
+  }
+
+  private async onMessage(raw: unknown): Promise<void> {
+    const message = parseFromDoctor(raw);
+    if (!message) return;
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        if (this.running) this.post({ type: 'running' });
+        else if (this.last) this.post({ type: 'report', view: this.last });
+        break;
+      case 'rerun':
+        await this.check();
+        break;
+      case 'copy':
+        if (this.last) {
+          await vscode.env.clipboard.writeText(this.last.text);
+          vscode.window.setStatusBarMessage('$(check) Fathom: doctor report copied', 2000);
+        }
+        break;
+      case 'fix': {
+        const again = await applyFix(
+          { backendFor: async (role) => (await this.pool.backendFor(role)).backend, modelFor: (role) => this.getConfig()[role].model },
+          message.role,
+          message.action,
+        );
+        if (again && this.panel) await this.check();
+        break;
+      }
+    }
+  }
+}

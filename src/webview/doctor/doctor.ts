@@ -1,0 +1,10 @@
+/** Entry of the Doctor view's bundle (dist/webview/doctor.js). */
+import { DoctorPage } from './doctorView';
+import type { FromDoctor, ToDoctor } from './protocol';
+
+declare function acquireVsCodeApi(): { postMessage(message: FromDoctor): void; getState(): unknown; setState(state: unknown): void };
+
+const api = acquireVsCodeApi();
+const page = new DoctorPage(document, api);
+window.addEventListener('message', (event: MessageEvent<ToDoctor>) => page.receive(event.data));
+api.postMessage({ type: 'ready' });

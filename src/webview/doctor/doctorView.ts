@@ -1,0 +1,110 @@
+/**
+ * The Doctor view's page: a card per role with its checks and, for each problem, the button that fixes it.
+ * Text only (textContent), nothing rendered as markup. Takes the document and the VS Code API as parameters,
+ * so it runs the same in jsdom tests.
+ */
+import type { CheckStatus, DoctorView } from '../../doctor/view';
+import type { FromDoctor, ToDoctor } from './protocol';
+
+export interface DoctorHost {
+  postMessage(message: FromDoctor): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+}
+
+const ICONS: Record<CheckStatus, string> = { ok: '✓', warn: '!', fail: '✗', skip: '–' };
+
+export class DoctorPage {
+  private readonly roles: HTMLElement;
+  private readonly summary: HTMLElement;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly host: DoctorHost,
+  ) {
+    const byId = (id: string) => {
+      const found = doc.getElementById(id);
+      if (!found) throw new Error(`the doctor page has no #${id}`);
+      return found;
+    };
+    this.roles = byId('roles');
+    this.summary = byId('summary');
+    doc.addEventListener('click', (event) => this.onClick(event));
+    const saved = host.getState() as { view?: DoctorView } | undefined;
+    if (saved?.view) this.show(saved.view);
+  }
+
+  receive(message: ToDoctor): void {
+    if (message.type === 'running') {
+      this.doc.body.dataset.state = 'running';
+      this.summary.textContent = 'Checking the servers and models…';
+      this.setButtonsDisabled(true);
+    } else if (message.type === 'failed') {
+      this.doc.body.dataset.state = 'failed';
+      this.summary.textContent = message.message;
+      this.setButtonsDisabled(false);
+    } else {
+      this.show(message.view);
+    }
+  }
+
+  private show(view: DoctorView): void {
+    this.doc.body.dataset.state = view.ok ? 'ok' : 'problems';
+    this.summary.textContent = view.summary;
+    this.roles.replaceChildren(
+      ...view.roles.map((role) => {
+        const card = this.el('section', 'role');
+        card.dataset.role = role.role;
+        const head = this.el('h2', '', role.title);
+        const sub = this.el('p', 'subtitle', role.subtitle);
+        const list = this.el('ul', 'checks');
+        for (const check of role.checks) {
+          const item = this.el('li', `check ${check.status}`);
+          item.append(this.el('span', 'icon', ICONS[check.status]), this.el('span', 'label', check.label), this.el('span', 'detail', check.detail));
+          item.setAttribute('aria-label', `${check.label}: ${check.detail} (${check.status})`);
+          list.append(item);
+        }
+        card.append(head, sub, list);
+        for (const problem of role.problems) {
+          const box = this.el('div', 'problem');
+          box.setAttribute('role', 'alert');
+          box.append(this.el('p', '', problem.message));
+          if (problem.fix) {
+            const button = this.el('button', 'fix', problem.fix.label) as HTMLButtonElement;
+            button.type = 'button';
+            button.dataset.action = problem.fix.action;
+            button.dataset.role = problem.fix.role;
+            box.append(button);
+          }
+          card.append(box);
+        }
+        return card;
+      }),
+    );
+    this.setButtonsDisabled(false);
+    this.host.setState({ view });
+  }
+
+  private onClick(event: Event): void {
+    const button = (event.target as Element | null)?.closest?.<HTMLButtonElement>('button');
+    if (!button || button.disabled) return;
+    if (button.id === 'rerun') this.host.postMessage({ type: 'rerun' });
+    else if (button.id === 'copy') this.host.postMessage({ type: 'copy' });
+    else if (button.classList.contains('fix')) {
+      const role = button.dataset.role;
+      const action = button.dataset.action;
+      if ((role === 'completion' || role === 'chat') && action) this.host.postMessage({ type: 'fix', role, action } as FromDoctor);
+    }
+  }
+
+  private setButtonsDisabled(disabled: boolean): void {
+    for (const b of Array.from(this.doc.querySelectorAll<HTMLButtonElement>('button.fix, #rerun'))) b.disabled = disabled;
+  }
+
+  private el(tag: string, className: string, text?: string): HTMLElement {
+    const e = this.doc.createElement(tag);
+    if (className) e.className = className;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+}

@@ -1,0 +1,136 @@
+import * as assert from 'node:assert/strict';
+import type { RoleReport } from '../../../src/doctor/probe';
+import { doctorView, fixLabel } from '../../../src/doctor/view';
+import { doctorHtml } from '../../../src/vscode/doctor/html';
+import { DoctorPage } from '../../../src/webview/doctor/doctorView';
+import type { FromDoctor } from '../../../src/webview/doctor/protocol';
+import { parseFromDoctor } from '../../../src/webview/doctor/protocol';
+import { newWindow } from '../webview/dom';
+
+const healthy = (role: RoleReport['role'], model: string): RoleReport => ({
+  role,
+  provider: 'ollama',
+  baseUrl: 'http://127.0.0.1:11434',
+  model,
+  reachable: true,
+  version: '0.12.6',
+  models: [{ name: model }],
+  modelPresent: true,
+  info: { name: model, contextLength: 32768, supportsFim: true },
+  latency: { firstTokenMs: 120, totalMs: 400, chunks: 10, tokensPerSecond: 32.5 },
+  problems: [],
+});
+
+const down: RoleReport = {
+  role: 'completion',
+  provider: 'ollama',
+  baseUrl: 'http://127.0.0.1:11434',
+  model: 'qwen2.5-coder:1.5b',
+  reachable: false,
+  problems: [{ message: 'Ollama is not reachable at http://127.0.0.1:11434. Start it with "ollama serve".', fix: 'startOllama' }],
+};
+
+const missing: RoleReport = {
+  ...healthy('chat', 'codellama:7b'),
+  modelPresent: false,
+  info: undefined,
+  latency: undefined,
+  problems: [{ message: 'Ollama does not have the model "codellama:7b".', fix: 'pullModel' }],
+};
+
+const noFim: RoleReport = {
+  ...healthy('completion', 'llama3.2:3b'),
+  info: { name: 'llama3.2:3b', contextLength: undefined, supportsFim: false },
+  problems: [{ message: '"llama3.2:3b" cannot fill in the middle on this server.', fix: 'selectModel' }],
+};
+
+describe('doctor: the report as the Doctor panel shows it', () => {
+  it('a healthy setup: every check ok, with server, model, FIM, context and speed', () => {
+    const view = doctorView({ roles: [healthy('completion', 'qwen2.5-coder:1.5b'), healthy('chat', 'qwen2.5-coder:7b')], ok: true });
+    assert.equal(view.ok, true);
+    assert.equal(view.summary, 'All checks passed: Fathom is ready.');
+    assert.deepEqual(view.roles[0].checks.map((c) => [c.label, c.status]), [['Server', 'ok'], ['Model', 'ok'], ['Fill in the middle', 'ok'], ['Context length', 'ok'], ['Speed', 'ok']]);
+    assert.deepEqual(view.roles[1].checks.map((c) => c.label), ['Server', 'Model', 'Context length', 'Speed'], 'FIM only matters for completions');
+    assert.match(view.roles[0].checks[4].detail, /first token after 120 ms, 32\.5 tokens\/s/);
+    assert.match(view.text, /^Fathom doctor/);
+  });
+
+  it('server down: the server check fails, the model is not checked, the fix starts Ollama', () => {
+    const view = doctorView({ roles: [down], ok: false });
+    assert.deepEqual(view.roles[0].checks.map((c) => [c.label, c.status]), [['Server', 'fail'], ['Model', 'skip']]);
+    assert.deepEqual(view.roles[0].problems[0].fix, { action: 'startOllama', label: 'Start Ollama', role: 'completion' });
+    assert.equal(view.summary, '1 problem found. Each has a button that fixes it; then run the checks again.');
+  });
+
+  it('model missing: the fix pulls exactly that model', () => {
+    const view = doctorView({ roles: [missing], ok: false });
+    assert.deepEqual(view.roles[0].checks.map((c) => [c.label, c.status]), [['Server', 'ok'], ['Model', 'fail']]);
+    assert.deepEqual(view.roles[0].problems[0].fix, { action: 'pullModel', label: 'Pull codellama:7b', role: 'chat', model: 'codellama:7b' });
+  });
+
+  it('no fill-in-the-middle: a warning and a Select Model fix; an unreported context is a warning too', () => {
+    const view = doctorView({ roles: [noFim], ok: false });
+    const checks = Object.fromEntries(view.roles[0].checks.map((c) => [c.label, c.status]));
+    assert.equal(checks['Fill in the middle'], 'warn');
+    assert.equal(checks['Context length'], 'warn');
+    assert.equal(view.roles[0].problems[0].fix?.label, 'Select Model');
+  });
+
+  it('labels every fix action', () => {
+    assert.deepEqual(['startOllama', 'pullModel', 'setApiKey', 'openSettings', 'selectModel'].map((a) => fixLabel(a as never)), ['Start Ollama', 'Pull Model', 'Set API Key', 'Open Settings', 'Select Model']);
+  });
+});
+
+describe('doctor: the panel page', () => {
+  function page() {
+    const window = newWindow(doctorHtml({ cspSource: 'https://x', scriptUri: 'https://x/doctor.js', styleUri: 'https://x/doctor.css', resourceOrigin: '', nonce: 'N', title: 'Fathom Doctor' }));
+    const sent: FromDoctor[] = [];
+    let state: unknown;
+    const host = { postMessage: (m: FromDoctor) => sent.push(m), getState: () => state, setState: (s: unknown) => (state = s) };
+    const p = new DoctorPage(window.document, host);
+    const click = (el: Element) => el.dispatchEvent(new window.MouseEvent('click', { bubbles: true }));
+    return { window, sent, p, click, $: (sel: string) => window.document.querySelector(sel)!, host };
+  }
+
+  it('shows each role’s checks and a fix button per problem; the button asks the extension to fix it', () => {
+    const { p, $, click, sent, window } = page();
+    p.receive({ type: 'report', view: doctorView({ roles: [down, missing], ok: false }) });
+    assert.equal(window.document.body.dataset.state, 'problems');
+    assert.equal(window.document.querySelectorAll('section.role').length, 2);
+    assert.equal($('section[data-role="chat"] button.fix').textContent, 'Pull codellama:7b');
+    click($('section[data-role="chat"] button.fix'));
+    assert.deepEqual(sent, [{ type: 'fix', role: 'chat', action: 'pullModel' }]);
+    click($('#rerun'));
+    click($('#copy'));
+    assert.deepEqual(sent.slice(1), [{ type: 'rerun' }, { type: 'copy' }]);
+  });
+
+  it('while the checks run, the buttons wait; messages from the server stay text', () => {
+    const { p, $, click, sent, window } = page();
+    const hostile: RoleReport = { ...down, problems: [{ message: '<img src=x onerror="alert(1)">', fix: 'openSettings' }] };
+    p.receive({ type: 'report', view: doctorView({ roles: [hostile], ok: false }) });
+    assert.equal(window.document.querySelectorAll('img').length, 0);
+    assert.match($('.problem p').textContent ?? '', /<img src=x/);
+    p.receive({ type: 'running' });
+    assert.equal(($('button.fix') as HTMLButtonElement).disabled, true);
+    click($('button.fix'));
+    assert.deepEqual(sent, []);
+  });
+
+  it('a re-created page shows the last report from its saved state', () => {
+    const first = page();
+    first.p.receive({ type: 'report', view: doctorView({ roles: [missing], ok: false }) });
+    const saved = first.host.getState();
+    const window = newWindow(doctorHtml({ cspSource: 'https://x', scriptUri: 'https://x/doctor.js', styleUri: 'https://x/doctor.css', resourceOrigin: '', nonce: 'N', title: 'Fathom Doctor' }));
+    new DoctorPage(window.document, { postMessage: () => {}, getState: () => saved, setState: () => {} });
+    assert.equal(window.document.querySelector('button.fix')?.textContent, 'Pull codellama:7b');
+  });
+
+  it('checks messages from the page', () => {
+    assert.deepEqual(parseFromDoctor({ type: 'fix', role: 'chat', action: 'pullModel' }), { type: 'fix', role: 'chat', action: 'pullModel' });
+    assert.equal(parseFromDoctor({ type: 'fix', role: 'chat', action: 'rm -rf' }), undefined);
+    assert.equal(parseFromDoctor({ type: 'fix', role: 'admin', action: 'pullModel' }), undefined);
+    assert.equal(parseFromDoctor('rerun'), undefined);
+  });
+});
+
