@@ -14,9 +14,11 @@ import { createLog } from './vscode/log';
 import { pullModel } from './vscode/pullModel';
 import { selectModel } from './vscode/selectModel';
 import { ReportDocuments } from './vscode/reportDocument';
+import { LastRequest } from './vscode/lastRequest';
 import { onConfigChange, readConfig } from './vscode/settings';
 import { StatusBar, type StatusView } from './vscode/statusBar';
 import { showStatusMenu } from './vscode/statusMenu';
+import { CompletionSwitches } from './vscode/completionSwitches';
 import { AnswerPanel } from './vscode/panel/answerPanel';
 import { EditorSyntax } from './vscode/syntaxTrees';
 import { EditorWorkspaceFiles } from './vscode/workspaceFiles';
@@ -69,7 +71,9 @@ export function activate(context: vscode.ExtensionContext): FathomApi {
   const { channel, logger } = createLog();
   let config = readConfig();
   const keys = new ApiKeyStore(context.secrets);
-  const pool = new BackendPool(() => config, keys.lookup, logger, Date.now, endpointConsent(context));
+  const lastRequest = new LastRequest();
+  const switches = new CompletionSwitches(context.globalState, () => config);
+  const pool = new BackendPool(() => config, keys.lookup, logger, Date.now, endpointConsent(context), lastRequest.remember);
   const status = new StatusModel();
   const statusBar = new StatusBar(status);
   const reports = new ReportDocuments();
@@ -100,8 +104,17 @@ export function activate(context: vscode.ExtensionContext): FathomApi {
     command('fathom.setApiKey', () => keys.promptAndStore(config)),
     command('fathom.doctor', () => doctor().show()),
     command('fathom.showLog', () => channel.show()),
+    command('fathom.showLastRequest', () => lastRequest.show(reports)),
     command('fathom.openSettings', () => vscode.commands.executeCommand('workbench.action.openSettings', '@ext:fathom.fathom')),
-    command('fathom.showMenu', () => showStatusMenu(config)),
+    command('fathom.showMenu', () => showStatusMenu(config, switches)),
+    switches,
+    switches.onDidChange(() => showWhetherOff()),
+    command('fathom.snoozeCompletions', (minutes) => switches.snooze(typeof minutes === 'number' && minutes > 0 ? minutes : 15)),
+    command('fathom.resumeCompletions', () => switches.resume()),
+    command('fathom.toggleCompletionsForLanguage', (languageId) => {
+      const language = typeof languageId === 'string' ? languageId : vscode.window.activeTextEditor?.document.languageId;
+      return language ? switches.toggleLanguage(language) : undefined;
+    }),
     command('fathom.resetEndpointConsent', () => resetEndpointConsent(context)),
   );
   const syntax = new EditorSyntax(context.extensionUri);
@@ -109,16 +122,16 @@ export function activate(context: vscode.ExtensionContext): FathomApi {
   const privacy = new PrivacyRules((uri) => files.relative(uri));
   // The status bar says when completions are off, and when the active file is one Fathom never reads.
   const showWhetherOff = () => {
-    const active = vscode.window.activeTextEditor?.document.uri;
-    const ignored = active && privacy.isIgnored(active);
+    const document = vscode.window.activeTextEditor?.document;
+    const ignored = document && privacy.isIgnored(document.uri);
     status.setDisabled(
-      !config.completion.enabled ? 'completions are turned off' : ignored ? 'this file matches the ignore rules (.fathomignore or the defaults for secrets): nothing from it is sent' : undefined,
+      switches.reasonOff(document?.languageId) ?? (ignored ? 'this file matches the ignore rules (.fathomignore or the defaults for secrets): nothing from it is sent' : undefined),
     );
   };
   // Once the ignore rules are read (after activation, so activate() does not compile them).
   void privacy.ready.then(showWhetherOff);
   context.subscriptions.push(syntax, files, privacy, vscode.window.onDidChangeActiveTextEditor(showWhetherOff), privacy.onDidChange(showWhetherOff));
-  const completions = registerCompletions(context, { pool, getConfig: () => config, status, logger, syntax, files, privacy });
+  const completions = registerCompletions(context, { pool, getConfig: () => config, status, logger, syntax, files, privacy, snoozed: () => switches.snoozed() });
   let panel: AnswerPanel | undefined;
   const panelListeners: ((panel: AnswerPanel) => void)[] = [];
   const answerPanel = () => {

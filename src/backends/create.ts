@@ -1,6 +1,6 @@
 /** Builds the backend for a provider from settings; with a logger, every request is logged (see logged.ts). */
 import type { Logger } from '../logging/logger';
-import { withLogging } from './logged';
+import { withLogging, type RequestObserver } from './logged';
 import type { Backend, ProviderKind } from './types';
 
 export interface BackendOptions {
@@ -13,6 +13,8 @@ export interface BackendOptions {
   /** OpenAI-compatible only: the server accepts `suffix` on /v1/completions. */
   fim?: boolean;
   logger?: Logger;
+  /** Told about every generation request once it ended (with a logger only). */
+  observe?: RequestObserver;
 }
 
 export function createBackend(provider: ProviderKind, options: BackendOptions): Backend {
@@ -24,5 +26,5 @@ export function createBackend(provider: ProviderKind, options: BackendOptions): 
       ? new (require('./ollama') as typeof import('./ollama')).OllamaBackend({ baseUrl: options.baseUrl, apiKey: options.apiKey, keepAlive: options.keepAlive, contextLength: options.contextLength })
       : new (require('./openai') as typeof import('./openai')).OpenAIBackend({ baseUrl: options.baseUrl, apiKey: options.apiKey, fim: options.fim });
   /* eslint-enable @typescript-eslint/no-require-imports */
-  return options.logger ? withLogging(backend, options.logger) : backend;
+  return options.logger ? withLogging(backend, options.logger, options.observe) : backend;
 }

@@ -6,6 +6,7 @@
 import type { Logger } from '../logging/logger';
 import { isBackendError } from './errors';
 import { ForwardingBackend } from './forwarding';
+import type { RequestRecord } from './requestRecord';
 import type { Backend, ChatRequest, CompletionRequest, ModelInfo, ModelSummary, ProviderKind, RequestOptions } from './types';
 
 type Operation = 'version' | 'listModels' | 'modelInfo' | 'chat' | 'completion';
@@ -31,14 +32,18 @@ const ENDPOINTS: Record<ProviderKind, Record<Operation, string>> = {
 /** Longest prompt or answer text written at trace level. */
 const MAX_TRACE = 4000;
 
-export function withLogging(backend: Backend, logger: Logger): Backend {
-  return new LoggedBackend(backend, logger);
+/** Receives a record of every generation request once it has ended (Show Last Request). */
+export type RequestObserver = (record: RequestRecord) => void;
+
+export function withLogging(backend: Backend, logger: Logger, observe?: RequestObserver): Backend {
+  return new LoggedBackend(backend, logger, observe);
 }
 
 class LoggedBackend extends ForwardingBackend {
   constructor(
     inner: Backend,
     private readonly logger: Logger,
+    private readonly observe?: RequestObserver,
   ) {
     super(inner);
   }
@@ -58,13 +63,17 @@ class LoggedBackend extends ForwardingBackend {
   streamChat(request: ChatRequest): AsyncIterable<string> {
     const label = this.label('chat', request.model);
     this.logger.trace(`${label} messages: ${clip(JSON.stringify(request.messages))}`);
-    return this.timedStream(label, () => this.inner.streamChat(request));
+    return this.timedStream(label, () => this.inner.streamChat(request), this.observe && (() => this.record('chat', request.model, this.inner.chatBody?.(request))));
   }
 
   streamCompletion(request: CompletionRequest): AsyncIterable<string> {
     const label = this.label('completion', request.model);
     this.logger.trace(`${label} prompt: ${clip(JSON.stringify(request.prompt))}${request.suffix !== undefined ? ` suffix: ${clip(JSON.stringify(request.suffix))}` : ''}`);
-    return this.timedStream(label, () => this.inner.streamCompletion(request));
+    return this.timedStream(label, () => this.inner.streamCompletion(request), this.observe && (() => this.record('completion', request.model, this.inner.completionBody?.(request))));
+  }
+
+  private record(operation: Operation, model: string, body: unknown): Omit<RequestRecord, 'firstChunkMs' | 'totalMs' | 'chunks' | 'outcome'> {
+    return { at: Date.now(), provider: this.inner.provider, endpoint: ENDPOINTS[this.inner.provider][operation], baseUrl: this.inner.baseUrl, model, body };
   }
 
   private label(operation: Operation, model: string | undefined): string {
@@ -84,7 +93,12 @@ class LoggedBackend extends ForwardingBackend {
     }
   }
 
-  private async *timedStream(label: string, open: () => AsyncIterable<string>): AsyncGenerator<string, void, undefined> {
+  private async *timedStream(
+    label: string,
+    open: () => AsyncIterable<string>,
+    describe?: () => Omit<RequestRecord, 'firstChunkMs' | 'totalMs' | 'chunks' | 'outcome'>,
+  ): AsyncGenerator<string, void, undefined> {
+    const sent = describe?.();
     const started = performance.now();
     let firstChunkMs: number | undefined;
     let chunks = 0;
@@ -105,6 +119,7 @@ class LoggedBackend extends ForwardingBackend {
     } finally {
       const first = firstChunkMs === undefined ? 'no chunk' : `first chunk ${firstChunkMs} ms`;
       this.logger.info(`${label}: ${outcome}, ${first}, ${chunks} chunks, ${elapsed(started)} ms`);
+      if (sent) this.observe?.({ ...sent, firstChunkMs, totalMs: elapsed(started), chunks, outcome });
       if (chunks > 0) this.logger.trace(`${label} answer: ${clip(JSON.stringify(answer))}`);
     }
   }

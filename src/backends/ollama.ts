@@ -60,11 +60,19 @@ export class OllamaBackend implements Backend {
   }
 
   streamChat(request: ChatRequest): AsyncIterable<string> {
-    return this.stream(request, (client) => client.chat(ollamaChatBody(request, this.options)), (chunk: ChatResponse) => chunk.message?.content);
+    return this.stream(request, (client) => client.chat(this.chatBody(request)), (chunk: ChatResponse) => chunk.message?.content);
   }
 
   streamCompletion(request: CompletionRequest): AsyncIterable<string> {
-    return this.stream(request, (client) => client.generate(ollamaGenerateBody(request, this.options)), (chunk: GenerateResponse) => chunk.response);
+    return this.stream(request, (client) => client.generate(this.completionBody(request)), (chunk: GenerateResponse) => chunk.response);
+  }
+
+  chatBody(request: ChatRequest): OllamaChatRequest & { stream: true } {
+    return ollamaChatBody(request, this.options);
+  }
+
+  completionBody(request: CompletionRequest): GenerateRequest & { stream: true } {
+    return ollamaGenerateBody(request, this.options);
   }
 
   /**

@@ -82,10 +82,18 @@ export class OpenAIBackend implements Backend {
     return { name: model, contextLength: entry ? contextLengthOf(entry) : undefined, supportsFim: this.options.fim ?? false };
   }
 
+  chatBody(request: ChatRequest): ChatCompletionCreateParamsStreaming {
+    return openAIChatBody(request);
+  }
+
+  completionBody(request: CompletionRequest): CompletionCreateParamsStreaming {
+    return openAICompletionBody(request);
+  }
+
   streamChat(request: ChatRequest): AsyncIterable<string> {
     return guardedStream(
       request,
-      (signal) => this.client.chat.completions.create(openAIChatBody(request), { signal }),
+      (signal) => this.client.chat.completions.create(this.chatBody(request), { signal }),
       (chunk) => chunk.choices[0]?.delta?.content,
       (error, stop) => this.failure(error, stop, request.model),
     );
@@ -94,7 +102,7 @@ export class OpenAIBackend implements Backend {
   streamCompletion(request: CompletionRequest): AsyncIterable<string> {
     return guardedStream(
       request,
-      (signal) => this.client.completions.create(openAICompletionBody(request), { signal }),
+      (signal) => this.client.completions.create(this.completionBody(request), { signal }),
       (chunk) => chunk.choices[0]?.text,
       (error, stop) => this.failure(error, stop, request.model),
     );

@@ -5,6 +5,7 @@ import { Redactor } from '../privacy/redactor';
 import { withRedaction } from '../privacy/redactingBackend';
 import { withEndpointGuard, type EndpointConsent } from '../privacy/endpointGuard';
 import { createBackend } from './create';
+import type { RequestObserver } from './logged';
 import { OllamaBackend } from './ollama';
 import type { Backend, ModelInfo } from './types';
 
@@ -35,6 +36,8 @@ export class BackendPool {
     private readonly now: () => number = Date.now,
     /** Asks before code goes to a remote endpoint; without it only local-only mode can refuse one. */
     private readonly consent?: EndpointConsent,
+    /** Told about every generation request once it ended, as sent (after redaction): Show Last Request. */
+    private readonly observe?: RequestObserver,
   ) {}
 
   /** Forget clients and model info: call when settings or keys change. */
@@ -60,6 +63,7 @@ export class BackendPool {
         contextLength: config.contextLength,
         fim: config.openai.fim,
         logger: this.logger,
+        observe: this.observe,
       }), this.redactor);
       backend = withEndpointGuard(client, { localOnly: () => this.getConfig().localOnly, consent: this.consent });
       this.backends.set(id, backend);

@@ -75,4 +75,8 @@ export interface Backend {
   streamChat(request: ChatRequest): AsyncIterable<string>;
   /** Streams the completion's text as it arrives. Breaking out of the loop aborts the HTTP stream. */
   streamCompletion(request: CompletionRequest): AsyncIterable<string>;
+  /** The JSON body `streamChat(request)` posts, exactly (for "Fathom: Show Last Request"); clients only. */
+  chatBody?(request: ChatRequest): unknown;
+  /** The JSON body `streamCompletion(request)` posts, exactly; clients only. */
+  completionBody?(request: CompletionRequest): unknown;
 }

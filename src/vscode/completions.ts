@@ -17,7 +17,7 @@ const EDITABLE_DOCUMENTS: vscode.DocumentSelector = [{ scheme: 'file' }, { schem
 export function registerCompletions(
   context: vscode.ExtensionContext,
   // The syntax trees and workspace files are shared with the commands (extension.ts owns and disposes them).
-  deps: { pool: BackendPool; getConfig: () => FathomConfig; status: StatusModel; logger: Logger; syntax: EditorSyntax; files: EditorWorkspaceFiles; privacy: PrivacyRules },
+  deps: { pool: BackendPool; getConfig: () => FathomConfig; status: StatusModel; logger: Logger; syntax: EditorSyntax; files: EditorWorkspaceFiles; privacy: PrivacyRules; snoozed?: () => boolean },
 ): CompletionScheduler {
   const { syntax, files } = deps;
   const complete = createCompleteOnce({
@@ -48,7 +48,7 @@ export function registerCompletions(
     { dispose: () => scheduler.dispose() },
     vscode.workspace.onDidCloseTextDocument((d) => scheduler.closeDocument(d.uri.toString())),
     vscode.commands.registerCommand(ACCEPTED_COMMAND, (uri: string) => scheduler.accepted(uri, 'whole')),
-    vscode.languages.registerInlineCompletionItemProvider(EDITABLE_DOCUMENTS, new FathomInlineCompletionProvider(scheduler, deps.getConfig, files, deps.privacy)),
+    vscode.languages.registerInlineCompletionItemProvider(EDITABLE_DOCUMENTS, new FathomInlineCompletionProvider(scheduler, deps.getConfig, files, deps.privacy, deps.snoozed)),
   );
   return scheduler;
 }

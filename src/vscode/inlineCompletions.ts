@@ -18,6 +18,8 @@ export class FathomInlineCompletionProvider implements vscode.InlineCompletionIt
     private readonly getConfig: () => FathomConfig,
     private readonly files: EditorWorkspaceFiles,
     private readonly privacy: PrivacyRules,
+    /** Snoozed completions ask nothing. */
+    private readonly snoozed: () => boolean = () => false,
   ) {}
 
   async provideInlineCompletionItems(
@@ -26,7 +28,7 @@ export class FathomInlineCompletionProvider implements vscode.InlineCompletionIt
     context: vscode.InlineCompletionContext,
     token: vscode.CancellationToken,
   ): Promise<vscode.InlineCompletionItem[] | undefined> {
-    if (!this.getConfig().completion.enabled) return undefined;
+    if (!this.getConfig().completion.enabled || this.snoozed()) return undefined;
     const abort = new AbortController();
     const cancel = token.onCancellationRequested(() => abort.abort());
     try {

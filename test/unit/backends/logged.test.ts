@@ -1,6 +1,7 @@
 /** The logging decorator: one info line per request with timings and outcome; code and keys only where allowed. */
 import assert from 'node:assert/strict';
 import { createBackend } from '../../../src/backends/create';
+import { formatRequestRecord, type RequestRecord } from '../../../src/backends/requestRecord';
 import type { Logger } from '../../../src/logging/logger';
 import { startFakeServer, type FakeServer } from '../../fake-server';
 import { collect, failureOf } from './helpers';
@@ -66,4 +67,25 @@ describe('logged backend', () => {
     assert.equal(backend.provider, 'openai');
     assert.equal(backend.baseUrl, 'http://127.0.0.1:1/v1');
   });
+
+  for (const provider of ['ollama', 'openai'] as const) {
+    it(`records each generation request with the exact body the server received, and how it ended (${provider})`, async () => {
+      const records: RequestRecord[] = [];
+      const baseUrl = provider === 'ollama' ? server.url : `${server.url}/v1`;
+      const backend = createBackend(provider, { baseUrl, logger: recordingLogger(), observe: (r) => records.push(r), fim: true });
+      await collect(backend.streamChat({ model: 'qwen2.5-coder:7b', messages: [{ role: 'user', content: 'hi' }], maxTokens: 50 }));
+      await collect(backend.streamCompletion({ model: 'qwen2.5-coder:1.5b', prompt: 'const a = ', suffix: ';' }));
+      server.replyOnce({ status: 500 });
+      await failureOf(backend.streamChat({ model: 'qwen2.5-coder:7b', messages: [{ role: 'user', content: 'again' }] }));
+      await backend.listModels();
+      assert.equal(records.length, 3, 'generation requests only');
+      const generations = server.requests.filter((r) => r.endpoint.endsWith('chat') || r.endpoint.endsWith('generate') || r.endpoint.endsWith('completions'));
+      assert.deepEqual(records.map((r) => r.body), generations.map((r) => r.body), 'the bodies are exactly the ones received');
+      assert.deepEqual(records.map((r) => r.outcome), ['ok', 'ok', 'failed (badResponse, HTTP 500)']);
+      assert.ok(records[0].chunks > 0 && records[0].firstChunkMs !== undefined && records[0].totalMs >= records[0].firstChunkMs);
+      const shown = JSON.parse(formatRequestRecord(records[0]));
+      assert.equal(shown.request, provider === 'ollama' ? `POST ${server.url}/api/chat` : `POST ${server.url}/v1/chat/completions`);
+      assert.deepEqual(shown.body, records[0].body);
+    });
+  }
 });
