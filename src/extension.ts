@@ -19,6 +19,7 @@ import { onConfigChange, readConfig } from './vscode/settings';
 import { StatusBar, type StatusView } from './vscode/statusBar';
 import { showStatusMenu } from './vscode/statusMenu';
 import { CompletionSwitches } from './vscode/completionSwitches';
+import { chooseBackend, openSample, openWalkthrough } from './vscode/onboarding';
 import { AnswerPanel } from './vscode/panel/answerPanel';
 import { EditorSyntax } from './vscode/syntaxTrees';
 import { EditorWorkspaceFiles } from './vscode/workspaceFiles';
@@ -105,6 +106,9 @@ export function activate(context: vscode.ExtensionContext): FathomApi {
     command('fathom.doctor', () => doctor().show()),
     command('fathom.showLog', () => channel.show()),
     command('fathom.showLastRequest', () => lastRequest.show(reports)),
+    command('fathom.getStarted', () => openWalkthrough()),
+    command('fathom.chooseBackend', (choice) => chooseBackend(choice)),
+    command('fathom.openSample', () => openSample()),
     command('fathom.openSettings', () => vscode.commands.executeCommand('workbench.action.openSettings', '@ext:fathom.fathom')),
     command('fathom.showMenu', () => showStatusMenu(config, switches)),
     switches,

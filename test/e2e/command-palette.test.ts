@@ -1,3 +1,4 @@
+import * as assert from 'node:assert/strict';
 import { waitFor } from '../harness';
 import { useSession } from './helpers/session';
 
@@ -12,5 +13,14 @@ describe('Fathom commands from the command palette', function () {
     // The newest lines are in view: at least activation's.
     await s.wb.waitForEditorText(/\[info\] /, s.page.locator('.part.panel .monaco-editor').first());
     await s.wb.screenshot('command-show-log');
+  });
+
+  it('"Fathom: Get Started" opens the walkthrough: backend, key, models, a completion, Explain and chat', async () => {
+    await s.wb.runCommand('Fathom: Get Started');
+    const page = s.page.locator('.gettingStartedContainer');
+    await waitFor('the walkthrough', async () => ((await page.textContent().catch(() => '')) ?? '').includes('Get started with Fathom'), { timeoutMs: 15_000 });
+    const text = (await page.textContent()) ?? '';
+    for (const step of ['Choose a backend', 'Set the API key', 'Pick your models and check them', 'Try a completion', 'Try Explain and the chat']) assert.ok(text.includes(step), `step "${step}"`);
+    await s.wb.screenshot('walkthrough');
   });
 });

@@ -1,0 +1,93 @@
+/**
+ * The first five minutes: "Fathom: Get Started" opens the walkthrough (package.json `walkthroughs`), whose
+ * steps call these — choose a backend (settings for both roles in one go), then open a sample file to try
+ * a completion in.
+ */
+import * as vscode from 'vscode';
+
+export type BackendChoice = 'ollama' | 'openai' | 'compatible';
+
+export const WALKTHROUGH_ID = 'fathom.fathom#start';
+
+/** Models that suit each hosted choice by default (the user picks others with Select Model). */
+const OPENAI_MODELS = { completion: 'gpt-4o-mini', chat: 'gpt-4o-mini' };
+
+/** Sets provider (and server) for both roles; resolves with the choice made, undefined when cancelled. */
+export async function chooseBackend(choice?: unknown): Promise<BackendChoice | undefined> {
+  const picked = isChoice(choice) ? choice : await pickChoice();
+  if (!picked) return undefined;
+  const config = vscode.workspace.getConfiguration('fathom');
+  const set = (key: string, value: unknown) => config.update(key, value, vscode.ConfigurationTarget.Global);
+  if (picked === 'ollama') {
+    await set('completion.provider', 'ollama');
+    await set('chat.provider', 'ollama');
+    void vscode.window.showInformationMessage('Fathom: using Ollama on this machine. Next, pick the models it has (or pull one) — the Doctor checks everything.', 'Select Model', 'Open Doctor').then(follow);
+    return picked;
+  }
+  let baseUrl = 'https://api.openai.com/v1';
+  if (picked === 'compatible') {
+    const typed = await vscode.window.showInputBox({
+      title: 'Fathom: OpenAI-compatible server',
+      prompt: 'The server’s base URL, up to /v1 (LM Studio, llama.cpp server, vLLM, LocalAI, OpenRouter, …)',
+      value: 'http://127.0.0.1:1234/v1',
+      validateInput: (v) => (/^https?:\/\/\S+$/.test(v.trim()) ? undefined : 'Enter an http:// or https:// URL'),
+    });
+    if (!typed) return undefined;
+    baseUrl = typed.trim().replace(/\/+$/, '');
+  }
+  await set('openai.baseUrl', baseUrl);
+  await set('completion.provider', 'openai');
+  await set('chat.provider', 'openai');
+  if (picked === 'openai') {
+    await set('completion.model', OPENAI_MODELS.completion);
+    await set('chat.model', OPENAI_MODELS.chat);
+  }
+  void vscode.window.showInformationMessage(`Fathom: using ${picked === 'openai' ? 'OpenAI' : baseUrl}. Next, set the API key (if the server needs one) and pick the models.`, 'Set API Key', 'Select Model').then(follow);
+  return picked;
+}
+
+/** An untitled TypeScript file with the cursor where a completion makes sense. */
+export async function openSample(): Promise<vscode.TextEditor> {
+  const text = [
+    '// Fathom sample: put the cursor at the end of a line, pause, and press Tab to accept the grey suggestion.',
+    '// Alt+\\ asks for one at once. Select a function and right-click › Fathom › Explain to try the commands.',
+    '',
+    'interface Order {',
+    '  id: string;',
+    '  items: { price: number; quantity: number }[];',
+    '}',
+    '',
+    '/** The total price of an order. */',
+    'export function orderTotal(order: Order): number {',
+    '  ',
+  ].join('\n');
+  const document = await vscode.workspace.openTextDocument({ language: 'typescript', content: `${text}\n}\n` });
+  const editor = await vscode.window.showTextDocument(document);
+  const end = document.lineAt(10).range.end;
+  editor.selection = new vscode.Selection(end, end);
+  return editor;
+}
+
+export function openWalkthrough(): Thenable<unknown> {
+  return vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH_ID, false);
+}
+
+const isChoice = (v: unknown): v is BackendChoice => v === 'ollama' || v === 'openai' || v === 'compatible';
+
+async function pickChoice(): Promise<BackendChoice | undefined> {
+  const picked = await vscode.window.showQuickPick(
+    [
+      { label: 'Ollama', description: 'on this machine — private, free, the default', choice: 'ollama' as const },
+      { label: 'OpenAI', description: 'api.openai.com with your API key', choice: 'openai' as const },
+      { label: 'Another OpenAI-compatible server', description: 'LM Studio, llama.cpp, vLLM, LocalAI, OpenRouter, …', choice: 'compatible' as const },
+    ],
+    { title: 'Fathom: choose a backend' },
+  );
+  return picked?.choice;
+}
+
+function follow(action: string | undefined): void {
+  if (action === 'Select Model') void vscode.commands.executeCommand('fathom.selectModel');
+  else if (action === 'Open Doctor') void vscode.commands.executeCommand('fathom.doctor');
+  else if (action === 'Set API Key') void vscode.commands.executeCommand('fathom.setApiKey');
+}
