@@ -29,3 +29,16 @@ export function adaptiveSchedule(frame: (render: () => void) => void, clock: Ren
     else timed();
   };
 }
+
+/** A render request that many changes share: `render` runs once on the next scheduled turn, however often asked. */
+export function coalesce(schedule: (render: () => void) => void, render: () => void): () => void {
+  let pending = false;
+  return () => {
+    if (pending) return;
+    pending = true;
+    schedule(() => {
+      pending = false;
+      render();
+    });
+  };
+}

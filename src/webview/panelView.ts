@@ -3,6 +3,7 @@
  * clicks into messages back. Kept apart from the entry script (panel.ts) so it runs the same in jsdom tests:
  * the VS Code API, the frame scheduler and the page's elements come in as parameters.
  */
+import { coalesce } from './adaptiveSchedule';
 import { parseLineHref } from './lineLinks';
 import type { AnswerView, FromPanel, ToPanel } from './protocol';
 import { codeLanguage, createRenderer } from './render';
@@ -28,8 +29,8 @@ const STATUS_TEXT: Record<AnswerView['phase'], string> = { streaming: 'Answering
 export class PanelView {
   private view: AnswerView;
   private readonly stream: StreamingMarkdown;
-  private pending = false;
   private readonly schedule: (render: () => void) => void;
+  private readonly requestRender: () => void;
   private readonly el: { title: HTMLElement; subtitle: HTMLElement; status: HTMLElement; answer: HTMLElement; error: HTMLElement; chat: HTMLButtonElement };
 
   constructor(
@@ -44,6 +45,7 @@ export class PanelView {
     };
     this.el = { title: byId('title'), subtitle: byId('subtitle'), status: byId('status'), answer: byId('answer'), error: byId('error'), chat: byId('continue') };
     this.schedule = options.schedule ?? ((render) => render());
+    this.requestRender = coalesce(this.schedule, () => this.renderNow());
     const window = doc.defaultView;
     if (!window) throw new Error('the panel page has no window');
     this.stream = new StreamingMarkdown(this.el.answer, createRenderer(window, { resourceOrigin: options.resourceOrigin }));
@@ -71,15 +73,6 @@ export class PanelView {
         break;
     }
     this.requestRender();
-  }
-
-  private requestRender(): void {
-    if (this.pending) return;
-    this.pending = true;
-    this.schedule(() => {
-      this.pending = false;
-      this.renderNow();
-    });
   }
 
   private renderNow(): void {

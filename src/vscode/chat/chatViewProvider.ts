@@ -8,8 +8,8 @@ import type { Attachment } from '../../chat/conversation';
 import type { ChatSession, ChatState } from '../../chat/session';
 import { parseFromChat, type ChatViewState, type FromChat, type ToChat } from '../../webview/chat/protocol';
 import { ChunkBatcher } from '../panel/chunkBatcher';
-import { newNonce } from '../panel/html';
 import type { PanelActions } from '../panel/panelActions';
+import { pageFor, webviewOptions } from '../panel/webviewSetup';
 import { applyCode, openAsNewFile, type ChatActionDeps } from './chatActions';
 import type { ChatContext } from './chatContext';
 import { chatHtml } from './html';
@@ -57,18 +57,9 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   resolveWebviewView(view: vscode.WebviewView): void {
     this.view = view;
     this.ready = false;
-    const media = vscode.Uri.joinPath(this.extensionUri, 'media');
-    const scripts = vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview');
     const webview = view.webview;
-    webview.options = { enableScripts: true, enableCommandUris: false, enableForms: false, localResourceRoots: [scripts, media] };
-    webview.html = chatHtml({
-      cspSource: webview.cspSource,
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(scripts, 'chat.js')).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'chat.css')).toString(),
-      resourceOrigin: originOf(webview.asWebviewUri(this.extensionUri).toString()),
-      nonce: newNonce(),
-      title: 'Fathom Chat',
-    });
+    webview.options = webviewOptions(this.extensionUri);
+    webview.html = chatHtml(pageFor(webview, this.extensionUri, 'chat.js', 'chat.css', 'Fathom Chat'));
     const disposables = [
       webview.onDidReceiveMessage((message) => void this.onMessage(message)),
       view.onDidChangeVisibility(() => {
@@ -212,13 +203,5 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     if (!models) return;
     this.models = models;
     this.refresh();
-  }
-}
-
-function originOf(uri: string): string {
-  try {
-    return new URL(uri).origin;
-  } catch {
-    return '';
   }
 }

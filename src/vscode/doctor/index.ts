@@ -8,7 +8,7 @@ import type { FathomConfig } from '../../config/settings';
 import { runDoctor } from '../../doctor/probe';
 import { doctorView, type DoctorView } from '../../doctor/view';
 import { parseFromDoctor, type ToDoctor } from '../../webview/doctor/protocol';
-import { newNonce } from '../panel/html';
+import { pageFor, webviewOptions } from '../panel/webviewSetup';
 import { doctorHtml } from './html';
 import { applyFix } from './fixes';
 
@@ -78,25 +78,10 @@ export class DoctorPanel implements vscode.Disposable {
   }
 
   private createPanel(): vscode.WebviewPanel {
-    const media = vscode.Uri.joinPath(this.extensionUri, 'media');
-    const scripts = vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview');
-    const panel = vscode.window.createWebviewPanel(DOCTOR_VIEW_TYPE, 'Fathom Doctor', vscode.ViewColumn.Active, {
-      enableScripts: true,
-      enableCommandUris: false,
-      enableForms: false,
-      retainContextWhenHidden: false,
-      localResourceRoots: [scripts, media],
-    });
-    panel.iconPath = vscode.Uri.joinPath(media, 'fathom.svg');
+    const panel = vscode.window.createWebviewPanel(DOCTOR_VIEW_TYPE, 'Fathom Doctor', vscode.ViewColumn.Active, { ...webviewOptions(this.extensionUri), retainContextWhenHidden: false });
+    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'fathom.svg');
+    panel.webview.html = doctorHtml(pageFor(panel.webview, this.extensionUri, 'doctor.js', 'doctor.css', 'Fathom Doctor'));
     const webview = panel.webview;
-    webview.html = doctorHtml({
-      cspSource: webview.cspSource,
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(scripts, 'doctor.js')).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'doctor.css')).toString(),
-      resourceOrigin: '',
-      nonce: newNonce(),
-      title: 'Fathom Doctor',
-    });
     this.ready = false;
     const disposables = [
       webview.onDidReceiveMessage((raw) => void this.onMessage(raw)),

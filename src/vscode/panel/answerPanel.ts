@@ -6,8 +6,9 @@
 import * as vscode from 'vscode';
 import { parseFromPanel, type AnswerView, type FromPanel, type ToPanel } from '../../webview/protocol';
 import { ChunkBatcher } from './chunkBatcher';
-import { newNonce, panelHtml } from './html';
+import { panelHtml } from './html';
 import { PanelActions } from './panelActions';
+import { pageFor, webviewOptions } from './webviewSetup';
 
 export const ANSWER_PANEL_VIEW_TYPE = 'fathom.answer';
 
@@ -108,25 +109,16 @@ export class AnswerPanel implements vscode.Disposable {
   }
 
   private createPanel(title: string): vscode.WebviewPanel {
-    const media = vscode.Uri.joinPath(this.extensionUri, 'media');
-    const scripts = vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview');
     const panel = vscode.window.createWebviewPanel(
       ANSWER_PANEL_VIEW_TYPE,
       title,
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
       // Hidden panels are dropped and rebuilt from the extension's state on 'ready': no memory held while hidden.
-      { enableScripts: true, enableCommandUris: false, enableForms: false, retainContextWhenHidden: false, localResourceRoots: [scripts, media] },
+      { ...webviewOptions(this.extensionUri), retainContextWhenHidden: false },
     );
-    panel.iconPath = vscode.Uri.joinPath(media, 'fathom.svg');
+    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'fathom.svg');
     const webview = panel.webview;
-    webview.html = panelHtml({
-      cspSource: webview.cspSource,
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(scripts, 'panel.js')).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'panel.css')).toString(),
-      resourceOrigin: originOf(webview.asWebviewUri(this.extensionUri).toString()),
-      nonce: newNonce(),
-      title,
-    });
+    webview.html = panelHtml(pageFor(webview, this.extensionUri, 'panel.js', 'panel.css', title));
     this.ready = false;
     this.panelDisposables = [
       webview.onDidReceiveMessage((message) => void this.onMessage(message)),
@@ -181,13 +173,5 @@ export class AnswerPanel implements vscode.Disposable {
         break;
     }
     this.received.fire(message);
-  }
-}
-
-function originOf(uri: string): string {
-  try {
-    return new URL(uri).origin;
-  } catch {
-    return '';
   }
 }

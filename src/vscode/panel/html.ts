@@ -37,7 +37,7 @@ export function panelHtml(page: PanelPage): string {
     `<header><h1 id="title">${escapeHtml(page.title)}</h1><p id="subtitle" hidden></p><span id="status" role="status"></span></header>
 <main id="answer" class="markdown" aria-live="polite"></main>
 <p id="error" role="alert" hidden></p>
-<footer><button id="continue" type="button" hidden disabled>Continue in chat</button></footer>`,
+<footer><button id="continue" class="primary" type="button" hidden disabled>Continue in chat</button></footer>`,
   );
 }
 

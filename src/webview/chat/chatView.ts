@@ -7,6 +7,7 @@
  * (StreamingMarkdown), and streamed text is applied at most once per frame — a long conversation or a
  * 2,000-line answer is not rebuilt per token.
  */
+import { coalesce } from '../adaptiveSchedule';
 import { codeLanguage, createRenderer, type MarkdownRenderer } from '../render';
 import { StreamingMarkdown } from '../stream';
 import type { ChatChip, ChatViewState, ChatViewTurn, FromChat, ToChat } from './protocol';
@@ -46,7 +47,7 @@ export class ChatView {
   private readonly turns = new Map<string, RenderedTurn>();
   private readonly renderer: MarkdownRenderer;
   private readonly schedule: (render: () => void) => void;
-  private pending = false;
+  private readonly requestRender: () => void;
   private readonly el: Record<
     'log' | 'title' | 'notice' | 'noticeText' | 'chips' | 'history' | 'historyList' | 'editing' | 'empty',
     HTMLElement
@@ -82,6 +83,7 @@ export class ChatView {
     if (!window) throw new Error('the chat page has no window');
     this.renderer = createRenderer(window, { resourceOrigin: options.resourceOrigin, actions: ['copy', 'insert', 'apply', 'saveAs'] });
     this.schedule = options.schedule ?? ((render) => render());
+    this.requestRender = coalesce(this.schedule, () => this.renderNow());
     this.saved = readSaved(host.getState());
     if (this.saved.chat) this.chat = this.saved.chat;
     this.el.input.value = this.saved.draft;
@@ -120,15 +122,6 @@ export class ChatView {
     this.el.input.value = '';
     this.save({ draft: '', editing: undefined });
     this.renderNow();
-  }
-
-  private requestRender(): void {
-    if (this.pending) return;
-    this.pending = true;
-    this.schedule(() => {
-      this.pending = false;
-      this.renderNow();
-    });
   }
 
   private renderNow(): void {
