@@ -50,7 +50,7 @@ function present(s: StatusSnapshot): { text: string; tooltip: string; command: s
     case 'error':
       return {
         text: '$(warning) Fathom',
-        tooltip: `Fathom: ${s.reason ?? 'the last request failed'}\nClick to open the Doctor: it finds the cause and fixes it.`,
+        tooltip: `Fathom: ${s.reason ?? 'the last request failed'}\nClick to run "Fathom: Doctor": it finds the cause and offers the fix.`,
         command: 'fathom.doctor',
         background: 'statusBarItem.warningBackground',
       };

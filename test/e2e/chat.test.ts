@@ -249,9 +249,11 @@ describe('sidebar chat in the browser', function () {
   });
 
   it('stays responsive through a 2,000-line answer', async () => {
-    const lines = Array.from({ length: 2000 }, (_, i) => `const value${i} = compute(${i}); // line ${i + 1}`);
+    // Short lines: the whole answer stays within the size cap of the default token limit (12 characters a token).
+    const lines = Array.from({ length: 2000 }, (_, i) => `v${i} = f(${i});`);
     const long = ['Here is the generated table:', '', '```ts', ...lines, '```', '', 'Done.'].join('\n');
-    s.fake.reply((r) => (asked(r, 'Generate the table') ? { chunks: pieces(long, 200), tokenMs: 10 } : undefined));
+    assert.ok(long.length < 2048 * 12, `${long.length} characters`);
+    s.fake.reply((r) => (asked(r, 'Generate the table') ? { chunks: pieces(long, 60), tokenMs: 5 } : undefined));
     await ask('Generate the table');
     await waitFor('the long answer to start', () => streaming());
     // The page keeps taking input while it renders the answer.

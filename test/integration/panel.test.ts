@@ -54,7 +54,7 @@ describe('answer panel', () => {
     panel.fail('The model stopped answering.');
     assert.equal(panelTabs().length, 1);
     await waitFor('the tab to take the new title', () => panelTabs()[0]?.label === 'Debug x');
-    assert.deepEqual({ ...panel.current().view }, { title: 'Debug x', subtitle: undefined, markdown: 'Partial', phase: 'failed', chatAvailable: false, error: 'The model stopped answering.' });
+    assert.deepEqual({ ...panel.current().view }, { title: 'Debug x', subtitle: undefined, markdown: 'Partial', phase: 'failed', chatAvailable: true, error: 'The model stopped answering.' });
   });
 
   it('comes back with its answer after being hidden (the webview is re-created and asks again)', async () => {
