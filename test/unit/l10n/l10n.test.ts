@@ -6,7 +6,18 @@ import { l10nCalls, placeholdersOf } from './l10nStrings';
 const REPO = resolve(__dirname, '../../..');
 const SRC = join(REPO, 'src');
 const readJson = (rel: string) => JSON.parse(readFileSync(join(REPO, rel), 'utf8')) as Record<string, unknown>;
-const pkg = readJson('package.json') as { l10n?: string; contributes: Record<string, any> };
+interface Configuration {
+  title?: string;
+  properties: Record<string, Record<string, unknown>>;
+}
+interface Contributes {
+  commands: { title?: string; shortTitle?: string; category?: string }[];
+  viewsContainers?: Record<string, { title?: string }[]>;
+  views?: Record<string, { name?: string; contextualTitle?: string }[]>;
+  submenus?: { label?: string }[];
+  configuration: Configuration | Configuration[];
+}
+const pkg = readJson('package.json') as { l10n?: string; contributes: Contributes };
 const nls = readJson('package.nls.json') as Record<string, string>;
 const LANGUAGES = ['zh-cn'];
 const packageNls = Object.fromEntries(LANGUAGES.map((l) => [l, readJson(`package.nls.${l}.json`) as Record<string, string>]));
@@ -29,22 +40,22 @@ function displayedStrings(): [string, string][] {
   const add = (path: string, value: unknown) => {
     if (value !== undefined) found.push(...stringsIn(value, path));
   };
-  c.commands.forEach((cmd: any, i: number) => {
+  c.commands.forEach((cmd, i) => {
     add(`commands[${i}].title`, cmd.title);
     add(`commands[${i}].shortTitle`, cmd.shortTitle);
     add(`commands[${i}].category`, cmd.category);
   });
-  for (const [where, list] of Object.entries(c.viewsContainers ?? {})) (list as any[]).forEach((v, i) => add(`viewsContainers.${where}[${i}].title`, v.title));
+  for (const [where, list] of Object.entries(c.viewsContainers ?? {})) list.forEach((v, i) => add(`viewsContainers.${where}[${i}].title`, v.title));
   for (const [where, list] of Object.entries(c.views ?? {}))
-    (list as any[]).forEach((v, i) => {
+    list.forEach((v, i) => {
       add(`views.${where}[${i}].name`, v.name);
       add(`views.${where}[${i}].contextualTitle`, v.contextualTitle);
     });
-  (c.submenus ?? []).forEach((s: any, i: number) => add(`submenus[${i}].label`, s.label));
+  (c.submenus ?? []).forEach((s, i) => add(`submenus[${i}].label`, s.label));
   const configurations = Array.isArray(c.configuration) ? c.configuration : [c.configuration];
-  configurations.forEach((cfg: any, i: number) => {
+  configurations.forEach((cfg, i) => {
     add(`configuration[${i}].title`, cfg.title);
-    for (const [id, prop] of Object.entries(cfg.properties as Record<string, any>)) {
+    for (const [id, prop] of Object.entries(cfg.properties)) {
       for (const field of ['description', 'markdownDescription', 'enumDescriptions', 'markdownEnumDescriptions', 'deprecationMessage', 'markdownDeprecationMessage', 'enumItemLabels']) {
         add(`configuration.${id}.${field}`, prop[field]);
       }
