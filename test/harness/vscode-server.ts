@@ -107,6 +107,13 @@ export interface VSCodeServerOptions extends ProfileOptions {
    * `--install-extension`, as a user would): they then load like any installed extension, no payload needed.
    */
   installExtensions?: string[];
+  /**
+   * VS Code's display language, e.g. 'zh-cn': the server's `--locale` (no language pack needed: the server
+   * then localizes package.json from package.nls.<locale>.json). The web client takes the language of the
+   * browser, so open the workbench with the same locale (`openWorkbench(browser, url, { locale })`); the
+   * extension host's `vscode.env.language` and so `vscode.l10n` follow the client.
+   */
+  locale?: string;
 }
 
 export interface PayloadOptions {
@@ -162,6 +169,7 @@ export async function startVSCodeServer(options: VSCodeServerOptions = {}): Prom
       '--extensions-dir', profile.extensionsDir,
       '--disable-telemetry',
       '--disable-workspace-trust',
+      ...(options.locale ? ['--locale', options.locale] : []),
     ],
     { env: { ...process.env, ...options.env }, logFile: join(profile.root, 'server.log'), echo: options.echo },
   );

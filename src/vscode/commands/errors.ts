@@ -8,6 +8,8 @@ export interface ShownError {
   /** The BackendError's kind, when it was one. */
   kind?: string;
   actions: ErrorAction[];
+  /** The buttons as shown, in the display language (the actions' labels stay English). */
+  buttons: string[];
 }
 
 const shown: ShownError[] = [];
@@ -24,9 +26,9 @@ export function shownErrors(): readonly ShownError[] {
  */
 export function showError(message: string, error?: unknown): void {
   const actions = errorActions(error);
-  shown.push({ message, kind: isBackendError(error) ? error.kind : undefined, actions });
-  if (shown.length > KEPT) shown.shift();
   const buttons = actions.map((a) => ({ action: a, label: buttonLabel(a) }));
+  shown.push({ message, kind: isBackendError(error) ? error.kind : undefined, actions, buttons: buttons.map((b) => b.label) });
+  if (shown.length > KEPT) shown.shift();
   void vscode.window.showErrorMessage(message, ...buttons.map((b) => b.label)).then((picked) => {
     const action = buttons.find((b) => b.label === picked)?.action;
     if (action) void vscode.commands.executeCommand(action.command, ...action.args);
