@@ -1,7 +1,7 @@
 /**
  * Fathom in Simplified Chinese, as a user sees it: VS Code started with the display language zh-cn (no
  * language pack: VS Code's own UI stays English, Fathom's strings come from package.nls.zh-cn.json and
- * l10n/bundle.l10n.zh-cn.json). Screenshot: test-results/screenshots/l10n-command-palette-zh-cn.png.
+ * l10n/bundle.l10n.zh-cn.json). Screenshots: test-results/screenshots/l10n-*-zh-cn.png.
  */
 import * as assert from 'node:assert/strict';
 import { waitFor } from '../harness';
@@ -24,7 +24,8 @@ describe('Fathom in zh-cn (display language)', function () {
 
   it('a message of the extension (vscode.l10n.t) is shown in Chinese', async () => {
     await s.wb.runCommand('Fathom: 重置端点授权'); // Reset Endpoint Consent: an information message
-    const toast = s.page.locator('.notification-toast .notification-list-item-message').filter({ hasText: 'Fathom: 已重置端点授权' });
+    // notification-fade-in-done: the toast has finished sliding in (for the screenshot).
+    const toast = s.page.locator('.notification-toast.notification-fade-in-done .notification-list-item-message').filter({ hasText: 'Fathom: 已重置端点授权' });
     await waitFor('the notification "Fathom: 已重置端点授权…"', async () => (await toast.count()) > 0);
     assert.match(await toast.first().innerText(), /在代码发送到远程服务器之前会再次询问你/);
     await s.wb.screenshot('l10n-message-zh-cn');
