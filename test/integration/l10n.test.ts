@@ -1,8 +1,8 @@
 /**
  * Fathom's messages in the display language, through VS Code's own loading of l10n/bundle.l10n.zh-cn.json.
  * Runs only when the run was started in a locale (`npm run test:integration -- --locale zh-cn --grep l10n`,
- * which sets FATHOM_TEST_LOCALE); the English run skips it. Command titles from
- * package.nls.zh-cn.json are not readable through the API: test/e2e/l10n.test.ts finds them in the palette.
+ * which sets FATHOM_TEST_LOCALE); the English run skips it. test/e2e/l10n.test.ts finds the Chinese command
+ * titles in the command palette.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -19,6 +19,18 @@ describe('l10n: Fathom in zh-cn', function () {
   it('the extension host runs in the display language the run was started in', () => {
     assert.equal(LOCALE, 'zh-cn', 'this suite has Chinese expectations');
     assert.equal(vscode.env.language, 'zh-cn');
+  });
+
+  it('the manifest the extension host got carries the titles of package.nls.zh-cn.json', () => {
+    // The server replaces package.json's %keys% for the client's language when it scans the extension; the
+    // palette (test/e2e/l10n.test.ts) shows the same titles.
+    // In a language other than English a localized title reads { value, original }.
+    type Localized = string | { value: string; original: string };
+    const manifest = vscode.extensions.getExtension('fathom.fathom')!.packageJSON as { contributes: { commands: { command: string; title: Localized; category: Localized }[] } };
+    const explain = manifest.contributes.commands.find((c) => c.command === 'fathom.explain');
+    assert.deepEqual(explain?.title, { value: '解释', original: 'Explain' });
+    const category = explain?.category;
+    assert.equal(typeof category === 'object' ? category.value : category, 'Fathom');
   });
 
   it('a failed command says so in Chinese, with Chinese buttons (the core\'s own message stays English)', async () => {
