@@ -4,7 +4,11 @@
 // suite loaded through the URL's payload (extensionDevelopmentPath + extensionTestsPath). The suite writes its
 // result to a file; this script prints it and exits non-zero when a test failed or no result came.
 //
-//   npm run test:integration [-- --grep TEXT] [-- --no-build] [-- --timeout SECONDS]
+//   npm run test:integration [-- --grep TEXT] [-- --no-build] [-- --timeout SECONDS] [-- --locale zh-cn]
+//
+// --locale (or FATHOM_LOCALE) runs VS Code in that display language: the server's --locale and the browser's
+// language; the suite sees it as FATHOM_TEST_LOCALE (test/integration/l10n.test.ts runs only then, and the
+// English suite's assertions only hold without it: `npm run test:integration -- --locale zh-cn --grep l10n`).
 //
 // FATHOM_EXTENSION_PATH=DIR tests the extension in DIR (e.g. an unpacked .vsix) instead of this repository.
 // FATHOM_KEEP_TEMP=1 keeps the temporary profile/workspace; FATHOM_HEADED=1 shows the browser (needs a display).
@@ -22,6 +26,7 @@ const { values: opts } = parseArgs({
     grep: { type: 'string' },
     'no-build': { type: 'boolean', default: false },
     timeout: { type: 'string', default: '300' },
+    locale: { type: 'string', default: process.env.FATHOM_LOCALE || undefined },
   },
 });
 
@@ -37,15 +42,18 @@ const testsPath = join(h.REPO, 'out', 'test', 'integration', 'index.js');
 if (!existsSync(testsPath)) throw new Error(`${testsPath} is missing: run npm run build`);
 if (!existsSync(join(h.EXTENSION_PATH, 'dist', 'extension.js'))) throw new Error(`${h.EXTENSION_PATH}/dist/extension.js is missing: run npm run build`);
 
+const locale = opts.locale?.toLowerCase();
 const server = await h.startVSCodeServer({
-  env: { FATHOM_TEST_RESULT: resultFile, ...(opts.grep ? { FATHOM_TEST_GREP: opts.grep } : {}) },
+  locale,
+  env: { FATHOM_TEST_RESULT: resultFile, ...(opts.grep ? { FATHOM_TEST_GREP: opts.grep } : {}), ...(locale ? { FATHOM_TEST_LOCALE: locale } : {}) },
 });
 let browser;
 let page;
 let ok = false;
 try {
   browser = await h.launchBrowser();
-  page = await h.openWorkbench(browser, server.workbenchUrl({ extensionDevelopmentPath: h.EXTENSION_PATH, extensionTestsPath: testsPath }));
+  page = await h.openWorkbench(browser, server.workbenchUrl({ extensionDevelopmentPath: h.EXTENSION_PATH, extensionTestsPath: testsPath }), { locale });
+  if (locale) console.log(`display language: ${locale}`);
   console.log(`VS Code is up after ${((Date.now() - started) / 1000).toFixed(1)} s; running the suite in its extension host\n`);
 
   const printProgress = h.progressPrinter(h.progressLogOf(resultFile));

@@ -19,15 +19,15 @@ export class ApiKeyStore {
   async promptAndStore(config: FathomConfig): Promise<void> {
     const items: (vscode.QuickPickItem & { provider: ProviderKind })[] = (['openai', 'ollama'] as const).map((provider) => ({
       provider,
-      label: provider === 'openai' ? 'OpenAI-compatible server' : 'Ollama (behind an authenticating proxy)',
+      label: provider === 'openai' ? vscode.l10n.t('OpenAI-compatible server') : vscode.l10n.t('Ollama (behind an authenticating proxy)'),
       description: originOf(baseUrlFor(config, provider)),
     }));
-    const picked = await vscode.window.showQuickPick(items, { title: 'Fathom: Set API Key', placeHolder: 'Which server is the key for?' });
+    const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Fathom: Set API Key'), placeHolder: vscode.l10n.t('Which server is the key for?') });
     if (!picked) return;
     const baseUrl = baseUrlFor(config, picked.provider);
     const key = await vscode.window.showInputBox({
-      title: `API key for ${originOf(baseUrl)}`,
-      prompt: 'Stored in the OS keychain through VS Code SecretStorage, sent only to this server. Leave empty to remove the stored key.',
+      title: vscode.l10n.t('API key for {0}', originOf(baseUrl)),
+      prompt: vscode.l10n.t('Stored in the OS keychain through VS Code SecretStorage, sent only to this server. Leave empty to remove the stored key.'),
       password: true,
       ignoreFocusOut: true,
     });
@@ -35,10 +35,10 @@ export class ApiKeyStore {
     const name = apiKeySecretName(picked.provider, baseUrl);
     if (key.trim() === '') {
       await this.secrets.delete(name);
-      void vscode.window.showInformationMessage(`Fathom: removed the API key for ${originOf(baseUrl)}.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Fathom: removed the API key for {0}.', originOf(baseUrl)));
     } else {
       await this.secrets.store(name, key.trim());
-      void vscode.window.showInformationMessage(`Fathom: API key for ${originOf(baseUrl)} saved.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Fathom: API key for {0} saved.', originOf(baseUrl)));
     }
   }
 }

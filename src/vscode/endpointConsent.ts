@@ -5,17 +5,17 @@
 import * as vscode from 'vscode';
 import { rememberedConsent, resetConsent, type EndpointConsent } from '../privacy/endpointGuard';
 
-const ALLOW = 'Allow';
-const DONT_ALLOW = "Don't allow";
 
 /** The consent function BackendPool consults before a completion or chat request to a remote endpoint. */
 export function endpointConsent(context: vscode.ExtensionContext): EndpointConsent {
   return rememberedConsent(context.workspaceState, async (origin) => {
+    const ALLOW = vscode.l10n.t('Allow');
+    const DONT_ALLOW = vscode.l10n.t("Don't allow");
     const answer = await vscode.window.showWarningMessage(
-      `Send code to ${origin}?`,
+      vscode.l10n.t('Send code to {0}?', origin),
       {
         modal: true,
-        detail: `Fathom is about to send code from this workspace to ${origin}, which is not on this machine. Your answer is remembered for this workspace ("Fathom: Reset Endpoint Consent" asks again; "fathom.localOnly" refuses every remote server).`,
+        detail: vscode.l10n.t('Fathom is about to send code from this workspace to {0}, which is not on this machine. Your answer is remembered for this workspace ("Fathom: Reset Endpoint Consent" asks again; "fathom.localOnly" refuses every remote server).', origin),
       },
       ALLOW,
       DONT_ALLOW,
@@ -28,5 +28,5 @@ export function endpointConsent(context: vscode.ExtensionContext): EndpointConse
 /** "Fathom: Reset Endpoint Consent": forget the answers for this workspace. */
 export async function resetEndpointConsent(context: vscode.ExtensionContext): Promise<void> {
   await resetConsent(context.workspaceState);
-  void vscode.window.showInformationMessage('Fathom: endpoint consent reset; you will be asked again before code is sent to a remote server.');
+  void vscode.window.showInformationMessage(vscode.l10n.t('Fathom: endpoint consent reset; you will be asked again before code is sent to a remote server.'));
 }

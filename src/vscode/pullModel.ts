@@ -21,13 +21,13 @@ export async function pullModel(pool: BackendPool, config: FathomConfig, name?: 
   const model =
     typeof name === 'string' && name.trim()
       ? name.trim()
-      : (await vscode.window.showInputBox({ title: 'Fathom: Pull Model', prompt: `Model to download into Ollama at ${config.ollama.baseUrl}`, value: config.completion.model }))?.trim();
+      : (await vscode.window.showInputBox({ title: vscode.l10n.t('Fathom: Pull Model'), prompt: vscode.l10n.t('Model to download into Ollama at {0}', config.ollama.baseUrl), value: config.completion.model }))?.trim();
   if (!model) return { outcome: 'notAsked' };
   const ollama = await pool.ollama();
   const progress = new PullProgress();
   let percent: number | undefined;
   try {
-    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Fathom: pulling ${model}`, cancellable: true }, async (report, token) => {
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Fathom: pulling {0}', model), cancellable: true }, async (report, token) => {
       const abort = new AbortController();
       const untrack = trackRunning(abort);
       const cancel = token.onCancellationRequested(() => abort.abort());
@@ -48,11 +48,11 @@ export async function pullModel(pool: BackendPool, config: FathomConfig, name?: 
     });
   } catch (error) {
     if (isBackendError(error) && error.kind === 'cancelled') return { outcome: 'cancelled', model, percent };
-    showError(`Fathom: pulling ${model} failed. ${error instanceof Error ? error.message : String(error)}`, error);
+    showError(vscode.l10n.t('Fathom: pulling {0} failed. {1}', model, error instanceof Error ? error.message : String(error)), error);
     return { outcome: 'failed', model, percent };
   }
   // Model info and clients are looked up afresh: the model now exists.
   pool.invalidate();
-  void vscode.window.showInformationMessage(`Fathom: ${model} is ready in Ollama.`);
+  void vscode.window.showInformationMessage(vscode.l10n.t('Fathom: {0} is ready in Ollama.', model));
   return { outcome: 'pulled', model, percent };
 }

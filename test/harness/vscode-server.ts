@@ -107,6 +107,12 @@ export interface VSCodeServerOptions extends ProfileOptions {
    * `--install-extension`, as a user would): they then load like any installed extension, no payload needed.
    */
   installExtensions?: string[];
+  /**
+   * VS Code's display language, e.g. 'zh-cn': the server's `--locale`, and an empty language pack for it
+   * (see `registerEmptyLanguagePack`). Open the workbench with the same locale
+   * (`openWorkbench(browser, url, { locale })`).
+   */
+  locale?: string;
 }
 
 export interface PayloadOptions {
@@ -141,6 +147,7 @@ export async function startVSCodeServer(options: VSCodeServerOptions = {}): Prom
   const host = options.host ?? '127.0.0.1';
   const port = options.port ?? (await freePort());
   const profile = createProfile(options);
+  if (options.locale && !options.locale.startsWith('en')) registerEmptyLanguagePack(profile, options.locale);
   for (const vsix of options.installExtensions ?? []) {
     try {
       await installExtension(serverMain, profile, vsix);
@@ -162,6 +169,7 @@ export async function startVSCodeServer(options: VSCodeServerOptions = {}): Prom
       '--extensions-dir', profile.extensionsDir,
       '--disable-telemetry',
       '--disable-workspace-trust',
+      ...(options.locale ? ['--locale', options.locale] : []),
     ],
     { env: { ...process.env, ...options.env }, logFile: join(profile.root, 'server.log'), echo: options.echo },
   );
@@ -201,6 +209,30 @@ export async function startVSCodeServer(options: VSCodeServerOptions = {}): Prom
     throw err;
   }
   return server;
+}
+
+/**
+ * Without a language pack for the locale, the web client's display language stays 'en' whatever --locale or
+ * the browser say (VS Code 1.100's platform.language in the browser is the language of the NLS messages it
+ * loaded), and with it `vscode.env.language`, `vscode.l10n` and the package.nls.<locale>.json the server
+ * applies. A real pack (e.g. MS-CEINTL.vscode-language-pack-zh-hans) comes from the Marketplace, which is
+ * out of reach here; so the profile registers one the way an installed pack is registered
+ * (<user-data>/languagepacks.json, read by VS Code's resolveNLSConfiguration) whose translation file is empty:
+ * VS Code's own UI stays English, everything else runs exactly as with a real pack.
+ */
+export function registerEmptyLanguagePack(profile: Profile, locale: string): void {
+  const language = locale.toLowerCase();
+  const translations = join(profile.root, 'language-pack', 'main.i18n.json');
+  mkdirSync(dirname(translations), { recursive: true });
+  writeFileSync(translations, JSON.stringify({ contents: {} }));
+  const pack = {
+    hash: `fathom-test-${language}`,
+    // VS Code reads the pack's first extension (its id names the pack); none is installed.
+    extensions: [{ extensionIdentifier: { id: `fathom-test.language-pack-${language}` }, version: '0.0.0' }],
+    translations: { vscode: translations },
+    label: language,
+  };
+  writeFileSync(join(profile.userDataDir, 'languagepacks.json'), JSON.stringify({ [language]: pack }, null, 2));
 }
 
 /** `server-main.js --install-extension VSIX` into the profile's extensions dir (the server CLI exits when done). */

@@ -25,7 +25,7 @@ const DECLARATIONS = new Set(['function', 'method', 'class']);
 export async function applyCode(deps: ChatActionDeps, code: string): Promise<ProposalOutcome | undefined> {
   const editor = deps.actions.targetEditor();
   if (!editor) {
-    void vscode.window.showWarningMessage('Fathom: open the file to apply the code to (select the part it replaces, if any), then press Apply again.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Fathom: open the file to apply the code to (select the part it replaces, if any), then press Apply again.'));
     return undefined;
   }
   const { snapshot, selection } = snapshotOf(editor, deps.files);
@@ -37,7 +37,7 @@ export async function applyCode(deps: ChatActionDeps, code: string): Promise<Pro
   let what = 'the whole file';
   if (plan.kind === 'selection') {
     ({ start, end } = plan);
-    what = 'the selection';
+    what = vscode.l10n.t('the selection');
   } else if (plan.kind === 'declaration') {
     const at = { ...snapshot, offset: plan.offset };
     const target = await deps.syntax.withTree(at, (tree) => findTarget(at, undefined, tree));
@@ -59,7 +59,7 @@ export async function applyCode(deps: ChatActionDeps, code: string): Promise<Pro
     end,
     replacement,
     languageId: snapshot.languageId,
-    title: `Apply from chat: ${what} — ${name}`,
+    title: vscode.l10n.t('Apply from chat: {0} — {1}', what, name ?? ''),
   });
 }
 

@@ -30,43 +30,43 @@ export class ChatContext {
   constructor(private readonly deps: ChatContextDeps) {}
 
   selection(): Attachment | undefined {
-    const editor = this.usableEditor('attach the selection');
+    const editor = this.usableEditor(vscode.l10n.t('Fathom: open a file in the editor to attach the selection.'));
     if (!editor) return undefined;
     if (editor.selection.isEmpty) {
-      void vscode.window.showInformationMessage('Fathom: select the code to attach first (or attach the whole file).');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Fathom: select the code to attach first (or attach the whole file).'));
       return undefined;
     }
     return this.fromText(editor.document, editor.document.getText(editor.selection), ...lineSpan(editor.selection));
   }
 
   file(): Attachment | undefined {
-    const editor = this.usableEditor('attach the file');
+    const editor = this.usableEditor(vscode.l10n.t('Fathom: open a file in the editor to attach the file.'));
     return editor && this.fromText(editor.document, editor.document.getText());
   }
 
   diagnostics(): Attachment | undefined {
-    const editor = this.usableEditor('attach its problems');
+    const editor = this.usableEditor(vscode.l10n.t('Fathom: open a file in the editor to attach its problems.'));
     if (!editor) return undefined;
     const problems = vscode.languages.getDiagnostics(editor.document.uri).map(toDiagnosticInfo);
     const path = this.pathOf(editor.document.uri);
     if (problems.length === 0) {
-      void vscode.window.showInformationMessage(`Fathom: the editor reports no problems in ${path}.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Fathom: the editor reports no problems in {0}.', path));
       return undefined;
     }
-    return { id: newId(), kind: 'diagnostics', label: `Problems in ${path} (${problems.length})`, path, languageId: editor.document.languageId, text: formatDiagnostics(problems) };
+    return { id: newId(), kind: 'diagnostics', label: vscode.l10n.t('Problems in {0} ({1})', path, problems.length), path, languageId: editor.document.languageId, text: formatDiagnostics(problems) };
   }
 
   /** "@": a quick pick of workspace files and (as the user types) symbols; resolves with the chosen ones. */
   async pick(): Promise<Attachment[]> {
     const quickPick = vscode.window.createQuickPick<PickItem>();
-    quickPick.title = 'Fathom: attach to the chat';
-    quickPick.placeholder = 'Type a file name or a symbol (function, class…)';
+    quickPick.title = vscode.l10n.t('Fathom: attach to the chat');
+    quickPick.placeholder = vscode.l10n.t('Type a file name or a symbol (function, class…)');
     quickPick.canSelectMany = false;
     quickPick.matchOnDescription = true;
     const fixed: PickItem[] = [
-      { label: '$(selection) Selection', what: 'selection', alwaysShow: true },
-      { label: '$(file) Current file', what: 'file', alwaysShow: true },
-      { label: '$(warning) Problems in the current file', what: 'diagnostics', alwaysShow: true },
+      { label: `$(selection) ${vscode.l10n.t('Selection')}`, what: 'selection', alwaysShow: true },
+      { label: `$(file) ${vscode.l10n.t('Current file')}`, what: 'file', alwaysShow: true },
+      { label: `$(warning) ${vscode.l10n.t('Problems in the current file')}`, what: 'diagnostics', alwaysShow: true },
     ];
     quickPick.items = fixed;
     quickPick.busy = true;
@@ -107,7 +107,7 @@ export class ChatContext {
     try {
       document = await vscode.workspace.openTextDocument(uri);
     } catch (error) {
-      void vscode.window.showWarningMessage(`Fathom: ${this.pathOf(uri)} cannot be attached: ${error instanceof Error ? error.message : String(error)} (binary files cannot be attached).`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Fathom: {0} cannot be attached: {1} (binary files cannot be attached).', this.pathOf(uri), error instanceof Error ? error.message : String(error)));
       return undefined;
     }
     if (!range) return this.fromText(document, document.getText());
@@ -117,12 +117,12 @@ export class ChatContext {
   private fromText(document: vscode.TextDocument, text: string, startLine?: number, endLine?: number): Attachment | undefined {
     const path = this.pathOf(document.uri);
     if (text.includes('\u0000')) {
-      void vscode.window.showWarningMessage(`Fathom: ${path} looks binary, so it was not attached.`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Fathom: {0} looks binary, so it was not attached.', path));
       return undefined;
     }
     if (text.length > MAX_ATTACH_CHARS) {
       void vscode.window.showWarningMessage(
-        `Fathom: ${path} is too large to attach (${Math.round(text.length / 1000)} k characters; the limit is ${MAX_ATTACH_CHARS / 1000} k). Select the part you need and attach the selection.`,
+        vscode.l10n.t('Fathom: {0} is too large to attach ({1} k characters; the limit is {2} k). Select the part you need and attach the selection.', path, Math.round(text.length / 1000), MAX_ATTACH_CHARS / 1000),
       );
       return undefined;
     }
@@ -131,10 +131,10 @@ export class ChatContext {
     return { id: newId(), kind, label: `${path.split('/').pop()}${lines}`, path, languageId: document.languageId, text, ...(startLine !== undefined ? { startLine, endLine } : {}) };
   }
 
-  private usableEditor(what: string): vscode.TextEditor | undefined {
+  private usableEditor(noEditorMessage: string): vscode.TextEditor | undefined {
     const editor = this.deps.editor();
     if (!editor) {
-      void vscode.window.showInformationMessage(`Fathom: open a file in the editor to ${what}.`);
+      void vscode.window.showInformationMessage(noEditorMessage);
       return undefined;
     }
     return this.refusedByRules(editor.document.uri) ? undefined : editor;
@@ -143,7 +143,7 @@ export class ChatContext {
   private refusedByRules(uri: vscode.Uri): boolean {
     if (!this.deps.privacy.isIgnored(uri)) return false;
     void vscode.window.showWarningMessage(
-      `Fathom: ${this.pathOf(uri)} matches your ignore rules (.fathomignore or the built-in defaults for secrets), so it is never sent. It was not attached.`,
+      vscode.l10n.t('Fathom: {0} matches your ignore rules (.fathomignore or the built-in defaults for secrets), so it is never sent. It was not attached.', this.pathOf(uri)),
     );
     return true;
   }

@@ -59,7 +59,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     this.ready = false;
     const webview = view.webview;
     webview.options = webviewOptions(this.extensionUri);
-    webview.html = chatHtml(pageFor(webview, this.extensionUri, 'chat.js', 'chat.css', 'Fathom Chat'));
+    webview.html = chatHtml(pageFor(webview, this.extensionUri, 'chat.js', 'chat.css', vscode.l10n.t('Fathom Chat')));
     const disposables = [
       webview.onDidReceiveMessage((message) => void this.onMessage(message)),
       view.onDidChangeVisibility(() => {
@@ -181,14 +181,15 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
         break;
       case 'rename': {
         const current = session.state().history.find((h) => h.id === message.id);
-        const title = await vscode.window.showInputBox({ title: 'Fathom: rename the conversation', value: current?.title, prompt: 'New name' });
+        const title = await vscode.window.showInputBox({ title: vscode.l10n.t('Fathom: rename the conversation'), value: current?.title, prompt: vscode.l10n.t('New name') });
         if (title !== undefined) await session.rename(message.id, title);
         break;
       }
       case 'delete': {
         const current = session.state().history.find((h) => h.id === message.id);
-        const answer = await vscode.window.showWarningMessage(`Delete the conversation "${current?.title ?? ''}"? This cannot be undone.`, { modal: true }, 'Delete');
-        if (answer === 'Delete') await session.delete(message.id);
+        const deleteLabel = vscode.l10n.t('Delete');
+        const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Delete the conversation "{0}"? This cannot be undone.', current?.title ?? ''), { modal: true }, deleteLabel);
+        if (answer === deleteLabel) await session.delete(message.id);
         break;
       }
       case 'dismissNotice':

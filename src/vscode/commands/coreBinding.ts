@@ -47,7 +47,7 @@ export function bindCore(deps: CoreBindingDeps): CommandCore {
         // A typo in the user's own prompt file: say so (the request still goes out, the placeholder as written).
         const message = `${prepared.prompt.path} uses placeholders Fathom does not know: ${prepared.unknownPlaceholders.map((p) => `{{${p}}}`).join(', ')}`;
         deps.logger.warn(message);
-        if (prepared.prompt.source === 'workspace') void vscode.window.showWarningMessage(`Fathom: ${message}.`);
+        if (prepared.prompt.source === 'workspace') void vscode.window.showWarningMessage(vscode.l10n.t('Fathom: {0} uses placeholders Fathom does not know: {1}.', prepared.prompt.path, prepared.unknownPlaceholders.map((p) => `{{${p}}}`).join(', ')));
       }
       const dropped = prepared.parts.filter((p) => !p.included).map((p) => p.name);
       deps.logger.debug(`${input.kind}: prompt ${prepared.prompt.path} (${prepared.prompt.source}); context parts left out for the budget: ${dropped.join(', ') || 'none'}`);

@@ -14,15 +14,15 @@ export type DebugOutcome = ProposalOutcome | 'failed' | 'cancelled' | 'explained
 export async function debug(deps: FlowDeps): Promise<DebugOutcome> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
-    void vscode.window.showInformationMessage('Fathom: Debug works on the code in an editor: open a file and put the cursor in it.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Fathom: {0} works on the code in an editor: open a file and put the cursor in it.', vscode.l10n.t('Debug')));
     return 'cancelled';
   }
   if (!editor.selection.isEmpty) return debugWith(deps, editor, {});
   const diagnostic = diagnosticAt(editor.document.uri, editor.selection.active);
   if (diagnostic) return debugWith(deps, editor, { diagnostic });
   const errorText = await vscode.window.showInputBox({
-    title: 'Fathom: Debug',
-    prompt: 'There is no problem reported at the cursor. Paste the error message or stack trace (or leave empty to look for bugs in the code at the cursor).',
+    title: vscode.l10n.t('Fathom: Debug'),
+    prompt: vscode.l10n.t('There is no problem reported at the cursor. Paste the error message or stack trace (or leave empty to look for bugs in the code at the cursor).'),
     ignoreFocusOut: true,
   });
   if (errorText === undefined) return 'cancelled';
@@ -35,16 +35,16 @@ export async function debugTerminalSelection(deps: FlowDeps): Promise<DebugOutco
   try {
     errorText = await terminalSelection();
   } catch {
-    void vscode.window.showWarningMessage('Fathom: the terminal selection could not be read through the clipboard here. Run "Fathom: Debug" and paste the error instead.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Fathom: the terminal selection could not be read through the clipboard here. Run "Fathom: Debug" and paste the error instead.'));
     return 'cancelled';
   }
   if (!errorText) {
-    void vscode.window.showInformationMessage('Fathom: select the error or stack trace in the terminal first.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Fathom: select the error or stack trace in the terminal first.'));
     return 'cancelled';
   }
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
-    void vscode.window.showInformationMessage('Fathom: open the file the error is about, put the cursor in the failing code, then run Debug Terminal Selection again.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Fathom: open the file the error is about, put the cursor in the failing code, then run Debug Terminal Selection again.'));
     return 'cancelled';
   }
   return debugWith(deps, editor, { errorText });
@@ -75,9 +75,9 @@ async function debugWith(
     const first = toDiagnosticInfo(about.diagnostic);
     input.diagnostics = [first, ...input.diagnostics.filter((d) => d.message !== first.message || d.startLine !== first.startLine)];
   }
-  const title = about.explainOnly ? 'Explain this problem' : about.diagnostic ? `Debug: ${about.diagnostic.message.split('\n')[0]}` : 'Debug';
+  const title = about.explainOnly ? vscode.l10n.t('Explain this problem') : about.diagnostic ? vscode.l10n.t('Debug: {0}', about.diagnostic.message.split('\n')[0]) : vscode.l10n.t('Debug');
   const answer = await streamToPanel(deps, resolved, input, title);
   if (answer === undefined) return 'failed';
   if (about.explainOnly) return 'explained';
-  return proposeReplacement(deps, resolved, input, 'fix', answer);
+  return proposeReplacement(deps, resolved, input, vscode.l10n.t('fix'), answer);
 }

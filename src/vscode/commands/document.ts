@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import { inputFor, proposeReplacement, targetIn, type FlowDeps } from './flows';
 import type { ProposalOutcome } from './proposal';
 
@@ -5,5 +6,5 @@ import type { ProposalOutcome } from './proposal';
 export async function documentTarget(deps: FlowDeps): Promise<ProposalOutcome | 'failed' | 'cancelled'> {
   const resolved = await targetIn(deps, 'document');
   if (!resolved) return 'cancelled';
-  return proposeReplacement(deps, resolved, inputFor(resolved, 'document'), 'doc comments');
+  return proposeReplacement(deps, resolved, inputFor(resolved, 'document'), vscode.l10n.t('doc comments'));
 }

@@ -8,6 +8,8 @@ export interface ShownError {
   /** The BackendError's kind, when it was one. */
   kind?: string;
   actions: ErrorAction[];
+  /** The buttons as shown, in the display language (the actions' labels stay English). */
+  buttons: string[];
 }
 
 const shown: ShownError[] = [];
@@ -24,12 +26,29 @@ export function shownErrors(): readonly ShownError[] {
  */
 export function showError(message: string, error?: unknown): void {
   const actions = errorActions(error);
-  shown.push({ message, kind: isBackendError(error) ? error.kind : undefined, actions });
+  const buttons = actions.map((a) => ({ action: a, label: buttonLabel(a) }));
+  shown.push({ message, kind: isBackendError(error) ? error.kind : undefined, actions, buttons: buttons.map((b) => b.label) });
   if (shown.length > KEPT) shown.shift();
-  void vscode.window.showErrorMessage(message, ...actions.map((a) => a.label)).then((picked) => {
-    const action = actions.find((a) => a.label === picked);
+  void vscode.window.showErrorMessage(message, ...buttons.map((b) => b.label)).then((picked) => {
+    const action = buttons.find((b) => b.label === picked)?.action;
     if (action) void vscode.commands.executeCommand(action.command, ...action.args);
   });
+}
+
+/** The button of an action in the display language (the core's labels stay English, for logs and tests). */
+function buttonLabel(action: ErrorAction): string {
+  switch (action.command) {
+    case 'fathom.setApiKey':
+      return vscode.l10n.t('Set API Key');
+    case 'fathom.pullModel':
+      return vscode.l10n.t('Pull Model');
+    case 'fathom.selectModel':
+      return vscode.l10n.t('Select Model');
+    case 'fathom.doctor':
+      return vscode.l10n.t('Open Doctor');
+    default:
+      return action.label;
+  }
 }
 
 /**
@@ -39,7 +58,7 @@ export function showError(message: string, error?: unknown): void {
 export function showCommandError(commandTitle: string, error: unknown): void {
   if (isBackendError(error) && error.kind === 'cancelled') return;
   const message = error instanceof Error ? error.message : String(error);
-  showError(`Fathom: ${commandTitle} failed. ${message}`, error);
+  showError(vscode.l10n.t('Fathom: {0} failed. {1}', commandTitle, message), error);
 }
 
 /** True when the error is the user's cancel (progress Cancel, or a closed panel). */

@@ -25,18 +25,32 @@ export interface FlowDeps {
   getConfig: () => FathomConfig;
 }
 
-const TITLES: Record<CommandKind, string> = { explain: 'Explain', debug: 'Debug', refactor: 'Refactor', tests: 'Generate Tests', document: 'Document' };
+/** The command's name in the display language. */
+function titleOf(kind: CommandKind): string {
+  switch (kind) {
+    case 'explain':
+      return vscode.l10n.t('Explain');
+    case 'debug':
+      return vscode.l10n.t('Debug');
+    case 'refactor':
+      return vscode.l10n.t('Refactor');
+    case 'tests':
+      return vscode.l10n.t('Generate Tests');
+    case 'document':
+      return vscode.l10n.t('Document');
+  }
+}
 const ACTIVITIES: Record<CommandKind, string> = { explain: 'explaining', debug: 'debugging', refactor: 'refactoring', tests: 'writing tests', document: 'documenting' };
 
 /** What the command is about, or a message when there is no editor to work on. */
 export async function targetIn(deps: FlowDeps, kind: CommandKind, focus?: vscode.Range, editor = vscode.window.activeTextEditor): Promise<ResolvedTarget | undefined> {
   if (!editor) {
-    void vscode.window.showInformationMessage(`Fathom: ${TITLES[kind]} works on the code in an editor: open a file and put the cursor in it.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Fathom: {0} works on the code in an editor: open a file and put the cursor in it.', titleOf(kind)));
     return undefined;
   }
   if (deps.privacy.isIgnored(editor.document.uri)) {
     void vscode.window.showWarningMessage(
-      `Fathom: ${editor.document.uri.path.split('/').pop()} matches your ignore rules (.fathomignore or the built-in defaults for secrets), so nothing from it is sent. ${TITLES[kind]} was not run.`,
+      vscode.l10n.t('Fathom: {0} matches your ignore rules (.fathomignore or the built-in defaults for secrets), so nothing from it is sent. {1} was not run.', editor.document.uri.path.split('/').pop() ?? '', titleOf(kind)),
     );
     return undefined;
   }
@@ -58,7 +72,7 @@ function subtitleOf(resolved: ResolvedTarget): string {
  * Explain (and the analysis half of Debug): the answer streams into the panel. Resolves with the whole
  * answer, or undefined when it failed or was cancelled (the panel and a notification say which).
  */
-export async function streamToPanel(deps: FlowDeps, resolved: ResolvedTarget, input: CommandInput, title = TITLES[input.kind]): Promise<string | undefined> {
+export async function streamToPanel(deps: FlowDeps, resolved: ResolvedTarget, input: CommandInput, title = titleOf(input.kind)): Promise<string | undefined> {
   const lines = { start: resolved.target.startLine, end: resolved.target.endLine };
   deps.panel.start({ title, subtitle: subtitleOf(resolved), source: resolved.editor.document.uri, lines });
   try {
@@ -69,7 +83,7 @@ export async function streamToPanel(deps: FlowDeps, resolved: ResolvedTarget, in
     deps.panel.finish();
     return answer;
   } catch (error) {
-    deps.panel.fail(isCancel(error) ? 'Cancelled.' : error instanceof Error ? error.message : String(error));
+    deps.panel.fail(isCancel(error) ? vscode.l10n.t('Cancelled.') : error instanceof Error ? error.message : String(error));
     showCommandError(title, error);
     return undefined;
   }
@@ -80,7 +94,7 @@ export async function streamToPanel(deps: FlowDeps, resolved: ResolvedTarget, in
  * Accept / Reject. `streamed` is an answer already received (Debug streamed it into the panel).
  */
 export async function proposeReplacement(deps: FlowDeps, resolved: ResolvedTarget, input: CommandInput, detail: string, streamed?: string): Promise<ProposalOutcome | 'failed'> {
-  const title = TITLES[input.kind];
+  const title = titleOf(input.kind);
   let answer = streamed;
   if (answer === undefined) {
     try {
@@ -92,7 +106,7 @@ export async function proposeReplacement(deps: FlowDeps, resolved: ResolvedTarge
   }
   const replacement = deps.core.replacement(answer, input);
   if (replacement === undefined) {
-    void vscode.window.showWarningMessage(`Fathom: ${title}: the model's answer holds no code to apply. Nothing was changed.`);
+    void vscode.window.showWarningMessage(vscode.l10n.t("Fathom: {0}: the model's answer holds no code to apply. Nothing was changed.", title));
     return 'failed';
   }
   const { snapshot, target } = resolved;

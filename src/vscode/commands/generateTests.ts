@@ -14,26 +14,26 @@ export async function generateTests(deps: FlowDeps): Promise<ProposalOutcome | '
   if (!resolved) return 'cancelled';
   const folder = vscode.workspace.getWorkspaceFolder(resolved.editor.document.uri);
   if (!folder) {
-    void vscode.window.showInformationMessage('Fathom: Generate Tests needs the file to be in a workspace folder, to know where the tests go.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Fathom: Generate Tests needs the file to be in a workspace folder, to know where the tests go.'));
     return 'cancelled';
   }
   let answer: string;
   const setup = await deps.core.testSetup(resolved.snapshot);
   const input = inputFor(resolved, 'tests', { testSetup: setup });
   try {
-    answer = await withCommandProgress(deps.status, { title: `Generate Tests (${setup.framework})…`, activity: 'writing tests' }, (signal) => deps.core.run(input, signal, () => {}));
+    answer = await withCommandProgress(deps.status, { title: vscode.l10n.t('Generate Tests ({0})…', setup.framework), activity: 'writing tests' }, (signal) => deps.core.run(input, signal, () => {}));
   } catch (error) {
-    showCommandError('Generate Tests', error);
+    showCommandError(vscode.l10n.t('Generate Tests'), error);
     return 'failed';
   }
   const code = deps.core.replacement(answer, input);
   if (code === undefined) {
-    void vscode.window.showWarningMessage('Fathom: Generate Tests: the model\'s answer holds no code. Nothing was written.');
+    void vscode.window.showWarningMessage(vscode.l10n.t("Fathom: Generate Tests: the model's answer holds no code. Nothing was written."));
     return 'failed';
   }
   const uri = vscode.Uri.joinPath(folder.uri, setup.testPath);
   const existing = await readIfExists(uri);
-  const title = `Generate Tests (${setup.framework}) — ${setup.testPath}`;
+  const title = vscode.l10n.t('Generate Tests ({0}) — {1}', setup.framework, setup.testPath);
   if (existing === undefined) {
     return deps.proposals.show({ uri, create: true, baseText: '', version: 0, start: 0, end: 0, replacement: withNewline(code), languageId: resolved.snapshot.languageId, title });
   }

@@ -66,7 +66,7 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
       } catch (error) {
         // A bug must not vanish silently: log it with its stack and tell the user.
         deps.logger.error(`${id} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-        showError(`Fathom: ${error instanceof Error ? error.message : String(error)}`);
+        showError(vscode.l10n.t('Fathom: {0}', error instanceof Error ? error.message : String(error)));
         return undefined;
       }
     });

@@ -26,7 +26,7 @@ export function withCommandProgress<T>(
   work: (signal: AbortSignal, report: (message: string) => void) => Promise<T>,
 ): Promise<T> {
   return Promise.resolve(
-    vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Fathom: ${options.title}`, cancellable: true }, async (progress, token) => {
+    vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Fathom: {0}', options.title), cancellable: true }, async (progress, token) => {
       const abort = new AbortController();
       const untrack = trackRunning(abort);
       const cancel = token.onCancellationRequested(() => abort.abort());

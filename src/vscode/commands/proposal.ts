@@ -76,9 +76,11 @@ export class Proposals implements vscode.Disposable {
       void this.updateContext();
       void vscode.commands.executeCommand('vscode.diff', originalUri, proposalUri, change.title, { preview: false });
       // Not awaited: the notification's buttons are one way to decide, the diff's title buttons another.
-      void vscode.window.showInformationMessage(`Fathom: ${change.title}`, 'Accept', 'Reject').then((picked) => {
-        if (picked === 'Accept') void this.accept(proposalUri);
-        else if (picked === 'Reject') void this.reject(proposalUri);
+      const acceptLabel = vscode.l10n.t('Accept');
+      const rejectLabel = vscode.l10n.t('Reject');
+      void vscode.window.showInformationMessage(`Fathom: ${change.title}`, acceptLabel, rejectLabel).then((picked) => {
+        if (picked === acceptLabel) void this.accept(proposalUri);
+        else if (picked === rejectLabel) void this.reject(proposalUri);
       });
     });
   }
@@ -93,7 +95,7 @@ export class Proposals implements vscode.Disposable {
     if (current === change.baseText) return { ...change, version: document.version };
     const at = this.checks.reanchor(change.baseText, { start: change.start, end: change.end }, current);
     if (!at) {
-      void vscode.window.showWarningMessage(`Fathom: the code this change was made for was edited while the model answered and can no longer be found in ${basename(change.uri)}. Nothing was changed; run the command again.`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Fathom: the code this change was made for was edited while the model answered and can no longer be found in {0}. Nothing was changed; run the command again.', basename(change.uri)));
       return undefined;
     }
     return { ...change, baseText: current, version: document.version, start: at.start, end: at.end };
@@ -113,7 +115,7 @@ export class Proposals implements vscode.Disposable {
   async accept(uri?: vscode.Uri): Promise<ProposalOutcome | undefined> {
     const entry = this.find(uri);
     if (!entry) {
-      void vscode.window.showInformationMessage('Fathom: there is no proposed change to accept.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Fathom: there is no proposed change to accept.'));
       return undefined;
     }
     const outcome = entry.change.create ? await this.applyNewFile(entry) : await this.applyToDocument(entry);
@@ -138,7 +140,7 @@ export class Proposals implements vscode.Disposable {
     const at = document.version === change.version && current === change.baseText ? { start: change.start, end: change.end } : this.checks.reanchor(change.baseText, { start: change.start, end: change.end }, current);
     if (!at) {
       void vscode.window.showWarningMessage(
-        `Fathom: the code this change was made for was edited meanwhile and can no longer be found in ${basename(change.uri)}. Nothing was changed; run the command again.`,
+        vscode.l10n.t('Fathom: the code this change was made for was edited meanwhile and can no longer be found in {0}. Nothing was changed; run the command again.', basename(change.uri)),
       );
       return 'refused';
     }
@@ -146,7 +148,7 @@ export class Proposals implements vscode.Disposable {
     const edit = new vscode.WorkspaceEdit();
     edit.replace(change.uri, new vscode.Range(document.positionAt(at.start), document.positionAt(at.end)), change.replacement);
     if (!(await vscode.workspace.applyEdit(edit))) {
-      void vscode.window.showErrorMessage(`Fathom: VS Code could not apply the change to ${basename(change.uri)}.`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Fathom: VS Code could not apply the change to {0}.', basename(change.uri)));
       return 'refused';
     }
     return 'accepted';
@@ -159,7 +161,7 @@ export class Proposals implements vscode.Disposable {
     const edit = new vscode.WorkspaceEdit();
     edit.createFile(change.uri, { ignoreIfExists: false, contents: new TextEncoder().encode(text) });
     if (!(await vscode.workspace.applyEdit(edit))) {
-      void vscode.window.showErrorMessage(`Fathom: could not create ${basename(change.uri)} (does it exist already?). Nothing was written.`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Fathom: could not create {0} (does it exist already?). Nothing was written.', basename(change.uri)));
       return 'refused';
     }
     await vscode.window.showTextDocument(change.uri, { preview: false });
@@ -169,12 +171,13 @@ export class Proposals implements vscode.Disposable {
   /** Asks before applying code that would leave the file with new syntax errors. */
   private async confirmParse(text: string, target: { start: number; end: number }, code: string, languageId: string): Promise<boolean> {
     if (!(await this.checks.addsParseErrors(text, target, code, languageId))) return true;
+    const applyAnyway = vscode.l10n.t('Apply Anyway');
     const choice = await vscode.window.showWarningMessage(
-      'Fathom: the proposed code adds syntax errors to the file. Apply it anyway?',
+      vscode.l10n.t('Fathom: the proposed code adds syntax errors to the file. Apply it anyway?'),
       { modal: true },
-      'Apply Anyway',
+      applyAnyway,
     );
-    return choice === 'Apply Anyway';
+    return choice === applyAnyway;
   }
 
   private async closeDiff(entry: Open): Promise<void> {

@@ -19,10 +19,10 @@ export class ProblemActions implements vscode.CodeActionProvider {
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     return context.diagnostics.flatMap((diagnostic) => {
       const args: ProblemArgs = { uri: document.uri, diagnostic };
-      const explain = new vscode.CodeAction('Fathom: Explain this problem', vscode.CodeActionKind.QuickFix);
+      const explain = new vscode.CodeAction(vscode.l10n.t('Fathom: Explain this problem'), vscode.CodeActionKind.QuickFix);
       explain.command = { command: EXPLAIN_PROBLEM, title: explain.title, arguments: [args] };
       explain.diagnostics = [diagnostic];
-      const fix = new vscode.CodeAction('Fathom: Fix this problem', vscode.CodeActionKind.QuickFix);
+      const fix = new vscode.CodeAction(vscode.l10n.t('Fathom: Fix this problem'), vscode.CodeActionKind.QuickFix);
       fix.command = { command: FIX_PROBLEM, title: fix.title, arguments: [args] };
       fix.diagnostics = [diagnostic];
       return [explain, fix];

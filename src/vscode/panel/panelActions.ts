@@ -28,12 +28,12 @@ export class PanelActions implements vscode.Disposable {
   async insert(code: string): Promise<boolean> {
     const editor = this.targetEditor();
     if (!editor) {
-      void vscode.window.showWarningMessage('Fathom: open the file to insert into, put the cursor where the code goes, then press Insert again.');
+      void vscode.window.showWarningMessage(vscode.l10n.t('Fathom: open the file to insert into, put the cursor where the code goes, then press Insert again.'));
       return false;
     }
     const shown = await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false, selection: editor.selection });
     const done = await shown.edit((edit) => edit.replace(shown.selection, code));
-    if (!done) void vscode.window.showWarningMessage('Fathom: the code could not be inserted (the document changed or is read-only).');
+    if (!done) void vscode.window.showWarningMessage(vscode.l10n.t('Fathom: the code could not be inserted (the document changed or is read-only).'));
     return done;
   }
 

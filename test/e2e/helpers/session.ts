@@ -22,6 +22,8 @@ export interface SessionOptions {
    * loading this repository (or FATHOM_EXTENSION_PATH) as an extension under development.
    */
   vsix?: string;
+  /** VS Code's display language, e.g. 'zh-cn' (the server's --locale and the browser's language). */
+  locale?: string;
 }
 
 export interface Session {
@@ -46,11 +48,12 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
       files: options.files,
       settings: { 'fathom.ollama.baseUrl': fake.url, ...options.settings },
       installExtensions: options.vsix ? [options.vsix] : [],
+      locale: options.locale,
     });
     cleanup.push(() => server.stop());
     const browser = await launchBrowser();
     cleanup.push(() => browser.close());
-    const page = await openWorkbench(browser, server.workbenchUrl({ extensionDevelopmentPath: options.vsix ? undefined : EXTENSION_PATH, openFile: options.openFile }));
+    const page = await openWorkbench(browser, server.workbenchUrl({ extensionDevelopmentPath: options.vsix ? undefined : EXTENSION_PATH, openFile: options.openFile }), { locale: options.locale });
     const wb = new Workbench(page);
     await wb.waitForActivation();
     return { fake, server, browser, page, wb, stop };

@@ -70,7 +70,11 @@ describe('manifest', () => {
     for (const id of ['fathom.triggerCompletion', 'fathom.toggleCompletions', 'fathom.selectModel', 'fathom.setApiKey', 'fathom.showLog', 'fathom.openSettings', 'fathom.showMenu', 'fathom.doctor']) {
       assert.ok(ids.includes(id), id);
     }
-    for (const c of commands) assert.equal(c.category, 'Fathom', `${c.command} category`);
+    // The category is a package.nls key (test/unit/l10n/ checks them); it reads "Fathom" in every language.
+    for (const c of commands) assert.equal(c.category, '%fathom.command.category%', `${c.command} category`);
+    for (const nls of ['package.nls.json', 'package.nls.zh-cn.json']) {
+      assert.equal(JSON.parse(readFileSync(resolve(__dirname, '../../..', nls), 'utf8'))['fathom.command.category'], 'Fathom', nls);
+    }
   });
   it('targets VS Code 1.100 with types no newer than it', () => {
     assert.equal(manifest.engines.vscode, '^1.100.0');
