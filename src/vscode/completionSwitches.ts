@@ -32,10 +32,10 @@ export class CompletionSwitches implements vscode.Disposable {
   /** Why completions are off for this language, if they are (snooze, setting, or the language list). */
   reasonOff(languageId: string | undefined): string | undefined {
     const until = this.snoozeState.activeUntil();
-    if (until !== undefined) return `completions are snoozed until ${new Date(until).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`;
+    if (until !== undefined) return vscode.l10n.t('completions are snoozed until {0}', new Date(until).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }));
     const completion = this.getConfig().completion;
-    if (!completion.enabled) return 'completions are turned off';
-    if (languageId && completion.disabledLanguages.includes(languageId)) return `completions are off for ${languageId}`;
+    if (!completion.enabled) return vscode.l10n.t('completions are turned off');
+    if (languageId && completion.disabledLanguages.includes(languageId)) return vscode.l10n.t('completions are off for {0}', languageId);
     return undefined;
   }
 

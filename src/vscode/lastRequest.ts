@@ -20,7 +20,7 @@ export class LastRequest {
 
   async show(reports: ReportDocuments): Promise<string | undefined> {
     if (!this.last) {
-      void vscode.window.showInformationMessage('Fathom: no request was sent yet in this window. Type in a file, run a command or ask the chat, then try again.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Fathom: no request was sent yet in this window. Type in a file, run a command or ask the chat, then try again.'));
       return undefined;
     }
     const text = formatRequestRecord(this.last);

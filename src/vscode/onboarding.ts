@@ -21,16 +21,16 @@ export async function chooseBackend(choice?: unknown): Promise<BackendChoice | u
   if (picked === 'ollama') {
     await set('completion.provider', 'ollama');
     await set('chat.provider', 'ollama');
-    void vscode.window.showInformationMessage('Fathom: using Ollama on this machine. Next, pick the models it has (or pull one) — the Doctor checks everything.', 'Select Model', 'Open Doctor').then(follow);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Fathom: using Ollama on this machine. Next, pick the models it has (or pull one) — the Doctor checks everything.'), ACTIONS.selectModel, ACTIONS.doctor).then(follow);
     return picked;
   }
   let baseUrl = 'https://api.openai.com/v1';
   if (picked === 'compatible') {
     const typed = await vscode.window.showInputBox({
-      title: 'Fathom: OpenAI-compatible server',
-      prompt: 'The server’s base URL, up to /v1 (LM Studio, llama.cpp server, vLLM, LocalAI, OpenRouter, …)',
+      title: vscode.l10n.t('Fathom: OpenAI-compatible server'),
+      prompt: vscode.l10n.t('The server’s base URL, up to /v1 (LM Studio, llama.cpp server, vLLM, LocalAI, OpenRouter, …)'),
       value: 'http://127.0.0.1:1234/v1',
-      validateInput: (v) => (/^https?:\/\/\S+$/.test(v.trim()) ? undefined : 'Enter an http:// or https:// URL'),
+      validateInput: (v) => (/^https?:\/\/\S+$/.test(v.trim()) ? undefined : vscode.l10n.t('Enter an http:// or https:// URL')),
     });
     if (!typed) return undefined;
     baseUrl = typed.trim().replace(/\/+$/, '');
@@ -42,7 +42,7 @@ export async function chooseBackend(choice?: unknown): Promise<BackendChoice | u
     await set('completion.model', OPENAI_MODELS.completion);
     await set('chat.model', OPENAI_MODELS.chat);
   }
-  void vscode.window.showInformationMessage(`Fathom: using ${picked === 'openai' ? 'OpenAI' : baseUrl}. Next, set the API key (if the server needs one) and pick the models.`, 'Set API Key', 'Select Model').then(follow);
+  void vscode.window.showInformationMessage(vscode.l10n.t('Fathom: using {0}. Next, set the API key (if the server needs one) and pick the models.', picked === 'openai' ? 'OpenAI' : baseUrl), ACTIONS.apiKey, ACTIONS.selectModel).then(follow);
   return picked;
 }
 
@@ -77,17 +77,29 @@ const isChoice = (v: unknown): v is BackendChoice => v === 'ollama' || v === 'op
 async function pickChoice(): Promise<BackendChoice | undefined> {
   const picked = await vscode.window.showQuickPick(
     [
-      { label: 'Ollama', description: 'on this machine — private, free, the default', choice: 'ollama' as const },
-      { label: 'OpenAI', description: 'api.openai.com with your API key', choice: 'openai' as const },
-      { label: 'Another OpenAI-compatible server', description: 'LM Studio, llama.cpp, vLLM, LocalAI, OpenRouter, …', choice: 'compatible' as const },
+      { label: 'Ollama', description: vscode.l10n.t('on this machine — private, free, the default'), choice: 'ollama' as const },
+      { label: 'OpenAI', description: vscode.l10n.t('api.openai.com with your API key'), choice: 'openai' as const },
+      { label: vscode.l10n.t('Another OpenAI-compatible server'), description: 'LM Studio, llama.cpp, vLLM, LocalAI, OpenRouter, …', choice: 'compatible' as const },
     ],
-    { title: 'Fathom: choose a backend' },
+    { title: vscode.l10n.t('Fathom: choose a backend') },
   );
   return picked?.choice;
 }
 
+const ACTIONS = {
+  get selectModel() {
+    return vscode.l10n.t('Select Model');
+  },
+  get doctor() {
+    return vscode.l10n.t('Open Doctor');
+  },
+  get apiKey() {
+    return vscode.l10n.t('Set API Key');
+  },
+};
+
 function follow(action: string | undefined): void {
-  if (action === 'Select Model') void vscode.commands.executeCommand('fathom.selectModel');
-  else if (action === 'Open Doctor') void vscode.commands.executeCommand('fathom.doctor');
-  else if (action === 'Set API Key') void vscode.commands.executeCommand('fathom.setApiKey');
+  if (action === ACTIONS.selectModel) void vscode.commands.executeCommand('fathom.selectModel');
+  else if (action === ACTIONS.doctor) void vscode.commands.executeCommand('fathom.doctor');
+  else if (action === ACTIONS.apiKey) void vscode.commands.executeCommand('fathom.setApiKey');
 }

@@ -10,10 +10,10 @@ export async function selectModel(pool: BackendPool, config: FathomConfig, role?
     (
       await vscode.window.showQuickPick(
         [
-          { label: 'Completion model', description: config.completion.model, role: 'completion' as const },
-          { label: 'Chat model', description: config.chat.model, role: 'chat' as const },
+          { label: vscode.l10n.t('Completion model'), description: config.completion.model, role: 'completion' as const },
+          { label: vscode.l10n.t('Chat model'), description: config.chat.model, role: 'chat' as const },
         ],
-        { title: 'Fathom: Select Model', placeHolder: 'Which model do you want to change?' },
+        { title: vscode.l10n.t('Fathom: Select Model'), placeHolder: vscode.l10n.t('Which model do you want to change?') },
       )
     )?.role;
   if (!chosenRole) return;
@@ -21,19 +21,20 @@ export async function selectModel(pool: BackendPool, config: FathomConfig, role?
   let models: ModelSummary[];
   try {
     models = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Fathom: listing models at ${backend.baseUrl}…` },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Fathom: listing models at {0}…', backend.baseUrl) },
       () => backend.listModels({ timeoutMs: config.requestTimeoutMs }),
     );
   } catch (error) {
-    void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error), 'Open Settings').then((a) => {
+    const openSettings = vscode.l10n.t('Open Settings');
+    void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error), openSettings).then((a) => {
       if (a) void vscode.commands.executeCommand('fathom.openSettings');
     });
     return;
   }
   const current = config[chosenRole].model;
   const picked = await vscode.window.showQuickPick(
-    models.map((m) => ({ label: m.name, description: describe(m), picked: m.name === current, detail: m.name === current ? 'current' : undefined })),
-    { title: `Fathom: ${chosenRole} model`, placeHolder: models.length ? `Current: ${current}` : 'The server lists no models' },
+    models.map((m) => ({ label: m.name, description: describe(m), picked: m.name === current, detail: m.name === current ? vscode.l10n.t('current') : undefined })),
+    { title: chosenRole === 'chat' ? vscode.l10n.t('Fathom: chat model') : vscode.l10n.t('Fathom: completion model'), placeHolder: models.length ? vscode.l10n.t('Current: {0}', current) : vscode.l10n.t('The server lists no models') },
   );
   if (!picked) return;
   await vscode.workspace.getConfiguration('fathom').update(`${chosenRole}.model`, picked.label, vscode.ConfigurationTarget.Global);

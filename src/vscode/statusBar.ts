@@ -46,17 +46,17 @@ export class StatusBar implements vscode.Disposable {
 function present(s: StatusSnapshot): { text: string; tooltip: string; command: string; background?: string } {
   switch (s.state) {
     case 'working':
-      return { text: '$(loading~spin) Fathom', tooltip: `Fathom: ${s.activities[0] ?? 'working'}…`, command: 'fathom.showMenu' };
+      return { text: '$(loading~spin) Fathom', tooltip: vscode.l10n.t('Fathom: {0}…', s.activities[0] ?? vscode.l10n.t('working')), command: 'fathom.showMenu' };
     case 'error':
       return {
         text: '$(warning) Fathom',
-        tooltip: `Fathom: ${s.reason ?? 'the last request failed'}\nClick to run "Fathom: Doctor": it finds the cause and offers the fix.`,
+        tooltip: vscode.l10n.t('Fathom: {0}\nClick to run "Fathom: Doctor": it finds the cause and offers the fix.', s.reason ?? vscode.l10n.t('the last request failed')),
         command: 'fathom.doctor',
         background: 'statusBarItem.warningBackground',
       };
     case 'disabled':
-      return { text: '$(circle-slash) Fathom', tooltip: `Fathom: ${s.reason ?? 'completions are off'}. Click for options.`, command: 'fathom.showMenu' };
+      return { text: '$(circle-slash) Fathom', tooltip: vscode.l10n.t('Fathom: {0}. Click for options.', s.reason ?? vscode.l10n.t('completions are off')), command: 'fathom.showMenu' };
     case 'idle':
-      return { text: '$(sparkle) Fathom', tooltip: 'Fathom: ready. Click for options.', command: 'fathom.showMenu' };
+      return { text: '$(sparkle) Fathom', tooltip: vscode.l10n.t('Fathom: ready. Click for options.'), command: 'fathom.showMenu' };
   }
 }

@@ -15,6 +15,8 @@ export interface FixDeps {
   modelFor(role: Role): string;
 }
 
+const GET_OLLAMA = vscode.l10n.t('Get Ollama');
+
 /** How long "Start Ollama" waits for the server to answer before the checks run again anyway. */
 const START_WAIT_MS = 20_000;
 
@@ -43,8 +45,8 @@ async function startOllama(deps: FixDeps, role: Role): Promise<boolean> {
   terminal.show(true);
   terminal.sendText('ollama serve');
   void vscode.window
-    .showInformationMessage('Fathom: started "ollama serve" in the Ollama terminal. If the terminal says the command is not found, install Ollama first.', 'Get Ollama')
-    .then((picked) => picked && vscode.env.openExternal(vscode.Uri.parse('https://ollama.com/download')));
+    .showInformationMessage(vscode.l10n.t('Fathom: started "ollama serve" in the Ollama terminal. If the terminal says the command is not found, install Ollama first.'), GET_OLLAMA)
+    .then((picked) => picked === GET_OLLAMA && vscode.env.openExternal(vscode.Uri.parse('https://ollama.com/download')));
   const backend = await deps.backendFor(role);
   const deadline = Date.now() + START_WAIT_MS;
   while (Date.now() < deadline) {

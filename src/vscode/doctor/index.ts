@@ -78,7 +78,7 @@ export class DoctorPanel implements vscode.Disposable {
   }
 
   private createPanel(): vscode.WebviewPanel {
-    const panel = vscode.window.createWebviewPanel(DOCTOR_VIEW_TYPE, 'Fathom Doctor', vscode.ViewColumn.Active, { ...webviewOptions(this.extensionUri), retainContextWhenHidden: false });
+    const panel = vscode.window.createWebviewPanel(DOCTOR_VIEW_TYPE, vscode.l10n.t('Fathom Doctor'), vscode.ViewColumn.Active, { ...webviewOptions(this.extensionUri), retainContextWhenHidden: false });
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'fathom.svg');
     panel.webview.html = doctorHtml(pageFor(panel.webview, this.extensionUri, 'doctor.js', 'doctor.css', 'Fathom Doctor'));
     const webview = panel.webview;
