@@ -25,7 +25,7 @@ const { values: opts } = parseArgs({
   options: {
     grep: { type: 'string' },
     'no-build': { type: 'boolean', default: false },
-    timeout: { type: 'string', default: '300' },
+    timeout: { type: 'string', default: '1200' },
     locale: { type: 'string', default: process.env.FATHOM_LOCALE || undefined },
   },
 });
