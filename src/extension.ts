@@ -26,29 +26,9 @@ import { EditorWorkspaceFiles } from './vscode/workspaceFiles';
 import { PrivacyRules } from './vscode/privacyRules';
 import { endpointConsent, resetEndpointConsent } from './vscode/endpointConsent';
 import { registerChat, type ChatApi } from './vscode/chat';
+import { describeActivation, loadFinished, type ActivationTimes } from './vscode/activationTimes';
 
-/**
- * When the bundle started to run (esbuild's banner in dist/extension.js: wall clock and CPU time; undefined when
- * loaded otherwise), and when this module's own code ran, i.e. after every module it imports was evaluated.
- */
-declare const __fathomLoadStart: [number, NodeJS.CpuUsage] | undefined;
-const loadStart = typeof __fathomLoadStart === 'undefined' ? undefined : __fathomLoadStart;
-const loadEnd = loadStart && ([performance.now(), process.cpuUsage(loadStart[1])] as const);
-
-/**
- * How long loading and activating took, in milliseconds (also in the log; `npm run bench activation`): wall
- * clock, and the CPU time this process spent meanwhile (what the work costs when the machine is busy).
- */
-export interface ActivationTimes {
-  /** Evaluating the bundle's modules (not reading and compiling the file); undefined outside the bundle. */
-  loadMs: number | undefined;
-  loadCpuMs: number | undefined;
-  /** The `activate` call. */
-  activateMs: number;
-  activateCpuMs: number;
-}
-
-const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
+const loading = loadFinished();
 
 /** What `activate` returns: a window for the integration tests onto state the API can't read. */
 export interface FathomApi {
@@ -67,8 +47,7 @@ export interface FathomApi {
 }
 
 export function activate(context: vscode.ExtensionContext): FathomApi {
-  const activateStart = performance.now();
-  const activateCpu = process.cpuUsage();
+  const activating = loading.activationStarts();
   const { channel, logger } = createLog();
   let config = readConfig();
   const keys = new ApiKeyStore(context.secrets);
@@ -125,13 +104,7 @@ export function activate(context: vscode.ExtensionContext): FathomApi {
   const files = new EditorWorkspaceFiles();
   const privacy = new PrivacyRules((uri) => files.relative(uri));
   // The status bar says when completions are off, and when the active file is one Fathom never reads.
-  const showWhetherOff = () => {
-    const document = vscode.window.activeTextEditor?.document;
-    const ignored = document && privacy.isIgnored(document.uri);
-    status.setDisabled(
-      switches.reasonOff(document?.languageId) ?? (ignored ? 'this file matches the ignore rules (.fathomignore or the defaults for secrets): nothing from it is sent' : undefined),
-    );
-  };
+  const showWhetherOff = () => status.setDisabled(switches.reasonOff(vscode.window.activeTextEditor?.document, privacy));
   // Once the ignore rules are read (after activation, so activate() does not compile them).
   void privacy.ready.then(showWhetherOff);
   context.subscriptions.push(syntax, files, privacy, vscode.window.onDidChangeActiveTextEditor(showWhetherOff), privacy.onDidChange(showWhetherOff));
@@ -156,17 +129,8 @@ export function activate(context: vscode.ExtensionContext): FathomApi {
     proposals: commands.proposals,
     onAnswerPanel: (listen) => (panel ? listen(panel) : panelListeners.push(listen)),
   });
-  const activation: ActivationTimes = {
-    loadMs: loadStart && loadEnd ? loadEnd[0] - loadStart[0] : undefined,
-    loadCpuMs: loadEnd ? cpuMs(loadEnd[1]) : undefined,
-    activateMs: performance.now() - activateStart,
-    activateCpuMs: cpuMs(process.cpuUsage(activateCpu)),
-  };
-  logger.info(
-    `Fathom activated in ${activation.activateMs.toFixed(2)} ms, ${activation.activateCpuMs.toFixed(2)} ms CPU` +
-      (activation.loadMs === undefined ? '' : ` (bundle evaluated in ${activation.loadMs.toFixed(2)} ms, ${activation.loadCpuMs?.toFixed(2)} ms CPU)`) +
-      ` (completion: ${config.completion.provider} ${config.completion.model}; chat: ${config.chat.provider} ${config.chat.model})`,
-  );
+  const activation = activating.finished();
+  logger.info(`${describeActivation(activation)} (completion: ${config.completion.provider} ${config.completion.model}; chat: ${config.chat.provider} ${config.chat.model})`);
   return { status: () => statusBar.current(), completionStats: () => completions.stats(), answerPanel, commands: commands.api, chat, activation, doctor };
 }
 

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { Snooze } from '../completion/scheduling/snooze';
 import type { FathomConfig } from '../config/settings';
+import type { PrivacyRules } from './privacyRules';
 
 const SNOOZE_KEY = 'fathom.snoozedUntil';
 
@@ -29,13 +30,15 @@ export class CompletionSwitches implements vscode.Disposable {
     return this.snoozeState.active();
   }
 
-  /** Why completions are off for this language, if they are (snooze, setting, or the language list). */
-  reasonOff(languageId: string | undefined): string | undefined {
+  /** Why completions are off for this document, if they are: snooze, setting, its language, or an ignored file. */
+  reasonOff(document: vscode.TextDocument | undefined, privacy?: Pick<PrivacyRules, 'isIgnored'>): string | undefined {
+    const languageId = document?.languageId;
     const until = this.snoozeState.activeUntil();
     if (until !== undefined) return vscode.l10n.t('completions are snoozed until {0}', new Date(until).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }));
     const completion = this.getConfig().completion;
     if (!completion.enabled) return vscode.l10n.t('completions are turned off');
     if (languageId && completion.disabledLanguages.includes(languageId)) return vscode.l10n.t('completions are off for {0}', languageId);
+    if (document && privacy?.isIgnored(document.uri)) return vscode.l10n.t('this file matches the ignore rules (.fathomignore or the defaults for secrets): nothing from it is sent');
     return undefined;
   }
 
