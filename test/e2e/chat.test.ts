@@ -250,7 +250,7 @@ describe('sidebar chat in the browser', function () {
 
   it('stays responsive through a 2,000-line answer', async () => {
     // Short lines: the whole answer stays within the size cap of the default token limit (12 characters a token).
-    const lines = Array.from({ length: 2000 }, (_, i) => `v${i} = f(${i});`);
+    const lines = Array.from({ length: 2000 }, (_, i) => `f(${i});`);
     const long = ['Here is the generated table:', '', '```ts', ...lines, '```', '', 'Done.'].join('\n');
     assert.ok(long.length < 2048 * 12, `${long.length} characters`);
     s.fake.reply((r) => (asked(r, 'Generate the table') ? { chunks: pieces(long, 60), tokenMs: 5 } : undefined));
@@ -265,6 +265,32 @@ describe('sidebar chat in the browser', function () {
     assert.match((await lastAnswer().textContent()) ?? '', /Done\./);
     await $('#input').fill('');
     await s.wb.screenshot('chat-long-answer');
+  });
+
+  it('"@" picks a workspace file to attach, the chip can be removed, and the file is sent with the question', async () => {
+    chat = await chatFrame(s.page);
+    await $('#input').focus();
+    await s.page.keyboard.type('@');
+    const row = s.page.locator('.quick-input-list .monaco-list-row').filter({ has: s.page.locator('.label-name', { hasText: /stats\.ts$/ }) }).first();
+    await waitFor('the file in the "@" picker', async () => {
+      if (!(await s.page.locator('.quick-input-widget').isVisible())) return false;
+      await s.page.locator('.quick-input-widget .quick-input-box input').fill('stats');
+      return row.isVisible();
+    }, { timeoutMs: 15_000 });
+    assert.equal(await $('#input').inputValue(), '', 'the "@" itself was not typed');
+    await s.wb.screenshot('chat-at-picker');
+    await row.click();
+    chat = await chatFrame(s.page);
+    await waitFor('the file chip', async () => (await $('#chips .chip').allTextContents()).some((t) => t.startsWith('stats.ts')));
+    // The chip can be removed; the File button attaches the current editor's file instead.
+    await $('#chips .chip button[data-action="detach"]').first().click();
+    await waitFor('the chip to go', async () => (await $('#chips .chip').count()) === 0);
+    await $('#attach-file').click();
+    await waitFor('the current file attached again', async () => (await $('#chips .chip').count()) === 1);
+    s.fake.reply((r) => (asked(r, 'Summarise the attached file') ? { text: 'It computes a mean.' } : undefined));
+    await ask('Summarise the attached file');
+    await answered();
+    assert.ok(JSON.stringify(lastChat(s.fake.requests)?.body).includes('export function mean'), 'the attached file was sent');
   });
 
   it('follows the colour theme: high contrast', async () => {

@@ -47,7 +47,7 @@ describe('commands', () => {
     const report = await vscode.commands.executeCommand<string>('fathom.doctor');
     assert.ok(fake.server.requests.length > 0, 'the doctor sent requests to the fake server');
     assert.ok(report.includes(fake.server.url.replace(/\/+$/, '')), `the report names the server ${fake.server.url}:\n${report}`);
-    const shown = await waitFor('the panel to show the report', () => api.doctor().current().ready && api.doctor().current().view);
+    const shown = await waitFor('the panel to show the report', () => api.doctor().current().ready && api.doctor().current().view, { timeoutMs: 30_000 });
     assert.equal(shown.text, report);
     assert.deepEqual(shown.roles.map((r) => r.role), ['completion', 'chat']);
     const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('fathom.doctor'));

@@ -39,6 +39,7 @@ describe('bounded work on huge, minified and unknown files', function () {
 
   it('Explain on the minified bundle sends a bounded part of it, and says what it explains', async () => {
     const api = await fathom();
+    const errorsBefore = api.commands.shownErrors().length;
     fake.server.reply((r) => (r.endpoint === 'ollama.chat' ? { text: 'Minified functions.' } : undefined));
     const editor = await openWithCursor(`${minified(2_000_000).replace('function f500(', `function f500(${CURSOR}`)}\n`, 'js');
     const answer = await vscode.commands.executeCommand<string | undefined>('fathom.explain');
@@ -46,7 +47,7 @@ describe('bounded work on huge, minified and unknown files', function () {
     const request = fake.server.requests.find((r) => r.endpoint === 'ollama.chat');
     assert.ok(request && request.rawBody.length < BODY_LIMIT, `the request is ${request?.rawBody.length} bytes`);
     assert.ok(request.rawBody.includes('f500'), 'the function at the cursor is what was sent');
-    assert.equal(api.commands.shownErrors().length, 0);
+    assert.equal(api.commands.shownErrors().length, errorsBefore, 'no error shown');
     assert.equal(editor.document.isDirty, false);
   });
 
