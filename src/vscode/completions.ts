@@ -47,6 +47,10 @@ export function registerCompletions(
   context.subscriptions.push(
     { dispose: () => scheduler.dispose() },
     vscode.workspace.onDidCloseTextDocument((d) => scheduler.closeDocument(d.uri.toString())),
+    // Another server, model or template: a suggestion the old one made must not be shown from the cache.
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('fathom')) scheduler.forgetAnswers();
+    }),
     vscode.commands.registerCommand(ACCEPTED_COMMAND, (uri: string) => scheduler.accepted(uri, 'whole')),
     vscode.languages.registerInlineCompletionItemProvider(EDITABLE_DOCUMENTS, new FathomInlineCompletionProvider(scheduler, deps.getConfig, files, deps.privacy, deps.snoozed)),
   );

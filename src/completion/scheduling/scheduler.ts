@@ -244,9 +244,17 @@ export class CompletionScheduler {
     this.documents.delete(uri);
   }
 
-  dispose(): void {
+  /**
+   * The settings changed (another server, model or template): nothing answered before may show again — the
+   * cache and the suggestions kept for typing through are dropped, requests in flight aborted.
+   */
+  forgetAnswers(): void {
     for (const uri of [...this.documents.keys()]) this.closeDocument(uri);
     this.cache.clear();
+  }
+
+  dispose(): void {
+    this.forgetAnswers();
   }
 
   stats(): SchedulerStats {

@@ -163,6 +163,18 @@ describe('CompletionScheduler', () => {
     assert.equal(scheduler.stats().cacheHits, 1);
   });
 
+  it('after the settings change (another model) nothing cached is shown again: the next keystroke asks', async () => {
+    const { model, scheduler, editor } = setup();
+    const first = editor.type('const total = █\n');
+    (await model.request(1)).answer('items.length;');
+    await first;
+    scheduler.forgetAnswers();
+    const again = editor.type('const total = █\n');
+    (await model.request(2)).answer('sum(items);');
+    assert.deepEqual(await again, answer('sum(items);'));
+    assert.equal(scheduler.stats().cacheHits, 0);
+  });
+
   it('sends nothing when the next keystroke comes during the debounce, and leaves the wait cancelled', async () => {
     const cancelled: boolean[] = [];
     const { model, scheduler, editor } = setup({
