@@ -31,3 +31,16 @@ export function quantile(values: number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }
+
+/** The sections as aligned text: metric, value, target, ok/MISS (what `npm run bench` and the security suite print). */
+export function formatTable(sections: readonly BenchSection[]): string {
+  const lines: string[] = [];
+  for (const s of sections) {
+    lines.push('', `## ${s.title}`);
+    const rows = s.rows.map((r) => [r.metric, `${r.value}${r.unit}`, r.target ?? '', r.pass === undefined ? '' : r.pass ? 'ok' : 'MISS']);
+    const width = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), ['metric', 'value', 'target', ''][i].length));
+    const fmt = (r: string[]) => r.map((c, i) => (i === 1 ? c.padStart(width[i]) : c.padEnd(width[i]))).join('  ').trimEnd();
+    lines.push(fmt(['metric', 'value', 'target', '']), fmt(width.map((w) => '-'.repeat(w))), ...rows.map(fmt));
+  }
+  return lines.join('\n');
+}

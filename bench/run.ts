@@ -4,7 +4,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Benchmark, BenchSection } from './report';
+import { formatTable, type Benchmark, type BenchSection } from './report';
 
 const BENCHMARKS: Record<string, () => Promise<{ run: Benchmark }>> = {
   parse: () => import('./parse'),
@@ -29,25 +29,13 @@ async function main(): Promise<void> {
     process.stderr.write(`  ${name} took ${Math.round(performance.now() - started)} ms\n`);
     sections.push(section);
   }
-  process.stdout.write(table(sections) + '\n');
+  process.stdout.write(formatTable(sections) + '\n');
   const out = join(__dirname, '..', 'bench-results');
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'bench.json'), JSON.stringify({ at: new Date().toISOString(), node: process.version, sections }, null, 2));
   process.stdout.write(`\nJSON: ${join(out, 'bench.json')}\n`);
   const failed = sections.flatMap((s) => s.rows).filter((r) => r.pass === false).length;
   if (failed) process.stdout.write(`${failed} figure(s) miss their target.\n`);
-}
-
-function table(sections: BenchSection[]): string {
-  const lines: string[] = [];
-  for (const s of sections) {
-    lines.push('', `## ${s.title}`);
-    const rows = s.rows.map((r) => [r.metric, `${r.value}${r.unit}`, r.target ?? '', r.pass === undefined ? '' : r.pass ? 'ok' : 'MISS']);
-    const width = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), ['metric', 'value', 'target', ''][i].length));
-    const fmt = (r: string[]) => r.map((c, i) => (i === 1 ? c.padStart(width[i]) : c.padEnd(width[i]))).join('  ').trimEnd();
-    lines.push(fmt(['metric', 'value', 'target', '']), fmt(width.map((w) => '-'.repeat(w))), ...rows.map(fmt));
-  }
-  return lines.join('\n');
 }
 
 main().catch((error) => {

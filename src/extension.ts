@@ -15,7 +15,7 @@ import { pullModel } from './vscode/pullModel';
 import { selectModel } from './vscode/selectModel';
 import { ReportDocuments } from './vscode/reportDocument';
 import { LastRequest } from './vscode/lastRequest';
-import { onConfigChange, readConfig } from './vscode/settings';
+import { onConfigChange, readConfig, writeSetting } from './vscode/settings';
 import { StatusBar, type StatusView } from './vscode/statusBar';
 import { showStatusMenu } from './vscode/statusMenu';
 import { CompletionSwitches } from './vscode/completionSwitches';
@@ -76,9 +76,7 @@ export function activate(context: vscode.ExtensionContext): FathomApi {
     }),
     keys.onDidChange(() => pool.invalidate()),
     command('fathom.triggerCompletion', () => vscode.commands.executeCommand('editor.action.inlineSuggest.trigger')),
-    command('fathom.toggleCompletions', () =>
-      vscode.workspace.getConfiguration('fathom').update('completion.enabled', !config.completion.enabled, vscode.ConfigurationTarget.Global),
-    ),
+    command('fathom.toggleCompletions', () => writeSetting('completion.enabled', !config.completion.enabled)),
     command('fathom.selectModel', (role) => selectModel(pool, config, role === 'completion' || role === 'chat' ? role : undefined)),
     command('fathom.pullModel', (name) => pullModel(pool, config, name)),
     command('fathom.setApiKey', () => keys.promptAndStore(config)),

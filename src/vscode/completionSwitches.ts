@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { Snooze } from '../completion/scheduling/snooze';
 import type { FathomConfig } from '../config/settings';
 import type { PrivacyRules } from './privacyRules';
+import { writeSetting } from './settings';
 
 const SNOOZE_KEY = 'fathom.snoozedUntil';
 
@@ -54,7 +55,7 @@ export class CompletionSwitches implements vscode.Disposable {
     this.snoozeState.resume();
     await this.state.update(SNOOZE_KEY, undefined);
     this.armTimer();
-    if (!this.getConfig().completion.enabled) await setting('completion.enabled', true);
+    if (!this.getConfig().completion.enabled) await writeSetting('completion.enabled', true);
     this.changed.fire();
   }
 
@@ -62,7 +63,7 @@ export class CompletionSwitches implements vscode.Disposable {
   async toggleLanguage(languageId: string): Promise<boolean> {
     const disabled = this.getConfig().completion.disabledLanguages;
     const on = disabled.includes(languageId);
-    await setting('completion.disabledLanguages', on ? disabled.filter((l) => l !== languageId) : [...disabled, languageId]);
+    await writeSetting('completion.disabledLanguages', on ? disabled.filter((l) => l !== languageId) : [...disabled, languageId]);
     return on;
   }
 
@@ -85,5 +86,3 @@ export class CompletionSwitches implements vscode.Disposable {
     }, Math.min(until - Date.now() + 50, 2 ** 31 - 1));
   }
 }
-
-const setting = (key: string, value: unknown) => vscode.workspace.getConfiguration('fathom').update(key, value, vscode.ConfigurationTarget.Global);

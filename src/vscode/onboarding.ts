@@ -4,6 +4,7 @@
  * a completion in.
  */
 import * as vscode from 'vscode';
+import { writeSetting } from './settings';
 
 export type BackendChoice = 'ollama' | 'openai' | 'compatible';
 
@@ -16,11 +17,9 @@ const OPENAI_MODELS = { completion: 'gpt-4o-mini', chat: 'gpt-4o-mini' };
 export async function chooseBackend(choice?: unknown): Promise<BackendChoice | undefined> {
   const picked = isChoice(choice) ? choice : await pickChoice();
   if (!picked) return undefined;
-  const config = vscode.workspace.getConfiguration('fathom');
-  const set = (key: string, value: unknown) => config.update(key, value, vscode.ConfigurationTarget.Global);
   if (picked === 'ollama') {
-    await set('completion.provider', 'ollama');
-    await set('chat.provider', 'ollama');
+    await writeSetting('completion.provider', 'ollama');
+    await writeSetting('chat.provider', 'ollama');
     void vscode.window.showInformationMessage(vscode.l10n.t('Fathom: using Ollama on this machine. Next, pick the models it has (or pull one) — the Doctor checks everything.'), ACTIONS.selectModel, ACTIONS.doctor).then(follow);
     return picked;
   }
@@ -35,12 +34,12 @@ export async function chooseBackend(choice?: unknown): Promise<BackendChoice | u
     if (!typed) return undefined;
     baseUrl = typed.trim().replace(/\/+$/, '');
   }
-  await set('openai.baseUrl', baseUrl);
-  await set('completion.provider', 'openai');
-  await set('chat.provider', 'openai');
+  await writeSetting('openai.baseUrl', baseUrl);
+  await writeSetting('completion.provider', 'openai');
+  await writeSetting('chat.provider', 'openai');
   if (picked === 'openai') {
-    await set('completion.model', OPENAI_MODELS.completion);
-    await set('chat.model', OPENAI_MODELS.chat);
+    await writeSetting('completion.model', OPENAI_MODELS.completion);
+    await writeSetting('chat.model', OPENAI_MODELS.chat);
   }
   void vscode.window.showInformationMessage(vscode.l10n.t('Fathom: using {0}. Next, set the API key (if the server needs one) and pick the models.', picked === 'openai' ? 'OpenAI' : baseUrl), ACTIONS.apiKey, ACTIONS.selectModel).then(follow);
   return picked;

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { BackendPool } from '../backends/pool';
 import type { ModelSummary } from '../backends/types';
 import type { FathomConfig, Role } from '../config/settings';
+import { writeSetting } from './settings';
 
 /** "Fathom: Select Model": pick a role, then one of the server's models; saved in user settings. */
 export async function selectModel(pool: BackendPool, config: FathomConfig, role?: Role): Promise<void> {
@@ -37,7 +38,7 @@ export async function selectModel(pool: BackendPool, config: FathomConfig, role?
     { title: chosenRole === 'chat' ? vscode.l10n.t('Fathom: chat model') : vscode.l10n.t('Fathom: completion model'), placeHolder: models.length ? vscode.l10n.t('Current: {0}', current) : vscode.l10n.t('The server lists no models') },
   );
   if (!picked) return;
-  await vscode.workspace.getConfiguration('fathom').update(`${chosenRole}.model`, picked.label, vscode.ConfigurationTarget.Global);
+  await writeSetting(`${chosenRole}.model`, picked.label);
 }
 
 function describe(m: ModelSummary): string | undefined {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { FathomConfig } from '../config/settings';
 import type { CompletionSwitches } from './completionSwitches';
+import { writeSetting } from './settings';
 
 type Item = vscode.QuickPickItem & { run?: () => unknown };
 
@@ -40,6 +41,6 @@ async function pickSnooze(): Promise<void> {
   ];
   const picked = await vscode.window.showQuickPick(choices, { title: vscode.l10n.t('Fathom: snooze completions'), placeHolder: vscode.l10n.t('For how long?') });
   if (!picked) return;
-  if (picked.minutes === undefined) await vscode.workspace.getConfiguration('fathom').update('completion.enabled', false, vscode.ConfigurationTarget.Global);
+  if (picked.minutes === undefined) await writeSetting('completion.enabled', false);
   else await vscode.commands.executeCommand('fathom.snoozeCompletions', picked.minutes);
 }

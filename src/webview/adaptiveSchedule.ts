@@ -14,6 +14,11 @@ export interface RenderClock {
 /** Time left free after a render, as a multiple of what the render cost. */
 export const IDLE_RATIO = 3;
 
+/** The pages' scheduler: the next animation frame, paced by adaptiveSchedule (browser only). */
+export function frameSchedule(): (render: () => void) => void {
+  return adaptiveSchedule((render) => requestAnimationFrame(render), { now: () => performance.now(), setTimeout: (run, ms) => setTimeout(run, ms) });
+}
+
 export function adaptiveSchedule(frame: (render: () => void) => void, clock: RenderClock): (render: () => void) => void {
   let earliest = 0;
   return (render) => {

@@ -2,7 +2,7 @@
  * Entry of the webview bundle (dist/webview/panel.js): connects the page to VS Code's webview API and tells
  * the extension it is ready, so nothing it posts is lost while the script loads.
  */
-import { adaptiveSchedule } from './adaptiveSchedule';
+import { frameSchedule } from './adaptiveSchedule';
 import { PanelView } from './panelView';
 import type { AnswerView, FromPanel, ToPanel } from './protocol';
 
@@ -15,7 +15,7 @@ declare function acquireVsCodeApi(): VsCodeWebviewApi;
 
 const api = acquireVsCodeApi();
 const view = new PanelView(document, api, {
-  schedule: adaptiveSchedule((render) => requestAnimationFrame(render), { now: () => performance.now(), setTimeout: (run, ms) => setTimeout(run, ms) }),
+  schedule: frameSchedule(),
   resourceOrigin: document.body.dataset.resourceOrigin,
 });
 window.addEventListener('message', (event: MessageEvent<ToPanel>) => view.receive(event.data));

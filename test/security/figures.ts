@@ -5,6 +5,7 @@
  */
 import type { BenchRow, BenchSection } from '../../bench/report';
 
+
 export type { BenchRow, BenchSection };
 
 /** Section titles, in the order the report prints them. */
@@ -34,15 +35,3 @@ export function recordedSections(): BenchSection[] {
   return [...sections.values()].sort((a, b) => rank(a.title) - rank(b.title));
 }
 
-/** The sections as aligned text: metric, value, target, ok/MISS (as `npm run bench` prints them). */
-export function table(list: readonly BenchSection[]): string {
-  const lines: string[] = [];
-  for (const s of list) {
-    lines.push('', `## ${s.title}`);
-    const rows = s.rows.map((r) => [r.metric, `${r.value}${r.unit}`, r.target ?? '', r.pass === undefined ? '' : r.pass ? 'ok' : 'MISS']);
-    const width = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), ['metric', 'value', 'target', ''][i].length));
-    const fmt = (r: string[]) => r.map((c, i) => (i === 1 ? c.padStart(width[i]) : c.padEnd(width[i]))).join('  ').trimEnd();
-    lines.push(fmt(['metric', 'value', 'target', '']), fmt(width.map((w) => '-'.repeat(w))), ...rows.map(fmt));
-  }
-  return lines.join('\n');
-}

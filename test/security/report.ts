@@ -5,7 +5,8 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { record, recordedSections, SECTIONS, table, type BenchRow } from './figures';
+import { formatTable } from '../../bench/report';
+import { record, recordedSections, SECTIONS, type BenchRow } from './figures';
 
 const ROOT = resolve(__dirname, '../..');
 const FAULT_MATRIX = join(ROOT, 'test-results', 'fault-matrix.json');
@@ -14,7 +15,7 @@ export const mochaHooks = {
   afterAll(): void {
     recordFaultMatrix();
     const sections = recordedSections();
-    process.stdout.write(`\nSecurity figures\n${table(sections)}\n`);
+    process.stdout.write(`\nSecurity figures\n${formatTable(sections)}\n`);
     const out = join(ROOT, 'bench-results');
     mkdirSync(out, { recursive: true });
     const file = join(out, 'security.json');

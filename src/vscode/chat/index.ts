@@ -17,6 +17,7 @@ import type { Proposals } from '../commands/proposal';
 import { promptReader } from '../commands/promptReader';
 import type { AnswerPanel } from '../panel/answerPanel';
 import { PanelActions } from '../panel/panelActions';
+import { writeSetting } from '../settings';
 import type { PrivacyRules } from '../privacyRules';
 import type { EditorSyntax } from '../syntaxTrees';
 import type { EditorWorkspaceFiles } from '../workspaceFiles';
@@ -80,7 +81,7 @@ export function registerChat(context: vscode.ExtensionContext, deps: ChatDeps): 
     syntax: deps.syntax,
     files: deps.files,
     model: () => deps.getConfig().chat.model,
-    setModel: (model) => vscode.workspace.getConfiguration('fathom').update('chat.model', model, vscode.ConfigurationTarget.Global),
+    setModel: (model) => writeSetting('chat.model', model),
     async listModels() {
       try {
         const { backend } = await deps.pool.backendFor('chat');

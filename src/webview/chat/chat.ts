@@ -2,7 +2,7 @@
  * Entry of the chat view's bundle (dist/webview/chat.js): connects the page to VS Code's webview API and
  * tells the extension it is ready, so nothing it posts is lost while the script loads.
  */
-import { adaptiveSchedule } from '../adaptiveSchedule';
+import { frameSchedule } from '../adaptiveSchedule';
 import { ChatView, type SavedChatView } from './chatView';
 import type { FromChat, ToChat } from './protocol';
 
@@ -15,7 +15,7 @@ declare function acquireVsCodeApi(): VsCodeWebviewApi;
 
 const api = acquireVsCodeApi();
 const view = new ChatView(document, api, {
-  schedule: adaptiveSchedule((render) => requestAnimationFrame(render), { now: () => performance.now(), setTimeout: (run, ms) => setTimeout(run, ms) }),
+  schedule: frameSchedule(),
   resourceOrigin: document.body.dataset.resourceOrigin,
 });
 window.addEventListener('message', (event: MessageEvent<ToChat>) => view.receive(event.data));
