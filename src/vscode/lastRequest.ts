@@ -14,10 +14,6 @@ export class LastRequest {
     if (!this.last || record.at >= this.last.at) this.last = record;
   };
 
-  current(): RequestRecord | undefined {
-    return this.last;
-  }
-
   async show(reports: ReportDocuments): Promise<string | undefined> {
     if (!this.last) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Fathom: no request was sent yet in this window. Type in a file, run a command or ask the chat, then try again.'));

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 const SCHEME = 'fathom-report';
 
 /**
- * Read-only documents for Fathom's reports (doctor, last request): shown like a file, never "dirty",
+ * Read-only documents for Fathom's reports (Show Last Request): shown like a file, never "dirty",
  * so closing one asks nothing. Reopening a report with the same name shows its new text.
  */
 export class ReportDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
