@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { waitFor } from '../harness';
+import { FATHOM_STATUS_ITEM, waitFor } from '../harness';
 import { useSession } from './helpers/session';
 
 describe('Fathom commands from the command palette', function () {
@@ -22,5 +22,23 @@ describe('Fathom commands from the command palette', function () {
     const text = (await page.textContent()) ?? '';
     for (const step of ['Choose a backend', 'Set the API key', 'Pick your models and check them', 'Try a completion', 'Try Explain and the chat']) assert.ok(text.includes(step), `step "${step}"`);
     await s.wb.screenshot('walkthrough');
+  });
+
+  it('the status bar menu snoozes completions, and turns them back on', async () => {
+    const item = s.wb.statusItem(FATHOM_STATUS_ITEM);
+    const pick = async (label: RegExp) => {
+      const row = s.page.locator('.quick-input-list .monaco-list-row').filter({ has: s.page.locator('.label-name', { hasText: label }) }).first();
+      await waitFor(`"${label.source}" in the menu`, () => row.isVisible());
+      await row.click();
+    };
+    await item.click();
+    await pick(/Snooze completions/);
+    await pick(/^15 minutes$/);
+    await waitFor('the status bar to show the snooze', async () => /circle-slash/.test(await s.wb.statusText()));
+    assert.match((await item.getAttribute('aria-label')) ?? '', /snoozed until/);
+    await s.wb.screenshot('status-snoozed');
+    await item.click();
+    await pick(/Turn completions back on/);
+    await waitFor('the status bar to be ready again', async () => /sparkle/.test(await s.wb.statusText()));
   });
 });
