@@ -10,7 +10,8 @@
  * to it consistently across turns, and `restore` knows every placeholder it handed out. `restore`
  * is for edits to the user's files only; its output must never be sent anywhere.
  */
-import { SECRET_RULES, type SecretRule } from './secretRules';
+import { createSecretScanner, type SecretScanner } from './secretScan';
+import type { SecretRule } from './secretRules';
 
 export interface RedactionFinding {
   /** The rule's id, e.g. 'github-token'. */
@@ -34,31 +35,21 @@ const PLACEHOLDER = /«secret:[a-z0-9-]+:\d+»/g;
 // reach the fixed point that makes redact idempotent. Real text settles in one or two.
 const MAX_PASSES = 5;
 
-interface Span {
-  start: number;
-  end: number;
-  rule: SecretRule;
-}
-
 export class Redactor {
   private readonly byValue = new Map<string, string>();
   private readonly byPlaceholder = new Map<string, string>();
   private counter = 0;
-  private readonly rules: readonly { rule: SecretRule; pattern: RegExp }[];
+  private readonly scanner: SecretScanner;
 
-  constructor(rules: readonly SecretRule[] = SECRET_RULES) {
-    // The `d` flag gives capture-group offsets; copies keep the shared table's lastIndex untouched.
-    this.rules = rules.map((rule) => ({
-      rule,
-      pattern: new RegExp(rule.pattern.source, rule.pattern.flags.includes('d') ? rule.pattern.flags : rule.pattern.flags + 'd'),
-    }));
+  constructor(rules?: readonly SecretRule[]) {
+    this.scanner = createSecretScanner(rules);
   }
 
   redact(text: string): RedactionResult {
     const found: RedactionFinding[] = [];
     let current = text;
     for (let pass = 0; pass < MAX_PASSES; pass++) {
-      const spans = this.findSecrets(current);
+      const spans = this.scanner.scan(current, PLACEHOLDER);
       if (spans.length === 0) break;
       let out = '';
       let last = 0;
@@ -86,27 +77,5 @@ export class Redactor {
       this.byPlaceholder.set(placeholder, value);
     }
     return placeholder;
-  }
-
-  /** Non-overlapping secret spans in text order; earlier rules win overlaps, placeholders are never touched. */
-  private findSecrets(text: string): Span[] {
-    const taken: { start: number; end: number }[] = [...text.matchAll(PLACEHOLDER)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
-    const overlaps = (s: number, e: number) => taken.some((t) => s < t.end && t.start < e);
-    const spans: Span[] = [];
-    for (const { rule, pattern } of this.rules) {
-      pattern.lastIndex = 0;
-      for (const m of text.matchAll(pattern)) {
-        const group = rule.group ?? 0;
-        const range = m.indices?.[group];
-        const value = m[group];
-        if (!range || value === undefined || value.length === 0) continue;
-        const [start, end] = range;
-        if (overlaps(start, end)) continue;
-        if (rule.accept && !rule.accept(value)) continue;
-        taken.push({ start, end });
-        spans.push({ start, end, rule });
-      }
-    }
-    return spans.sort((a, b) => a.start - b.start);
   }
 }

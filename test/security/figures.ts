@@ -14,6 +14,15 @@ export const SECTIONS = {
   ignored: '2. Ignored files sent (ignore rules + guardFiles, fake server)',
   faults: '3. Fault cases (integration suite, test-results/fault-matrix.json)',
   load: '4. Load (scheduler burst, chat session, leaks)',
+  cutSecrets: '5. Secrets cut by a window, selection, snippet or attachment',
+  symbolPasswords: '6. Passwords with symbols, config syntaxes, newer token formats',
+  redactionCost: '7. Redaction time (16 KB prompt, adversarial input)',
+  falsePositives: '8. False positives (ordinary code, hashes, UUIDs, lockfiles, minified bundles)',
+  restore: '9. Placeholder restore scoping',
+  endpoints: '10. Endpoint guard (redirects, every request under localOnly)',
+  ignorePaths: '11. Ignore rules for every path form (symlinks, schemes, multi-root, ..)',
+  restricted: '12. Restricted Mode (untrusted workspace, integration suite)',
+  cliTruth: '13. CLI prompt body equals the body sent',
 } as const;
 
 const sections = new Map<string, BenchSection>();
