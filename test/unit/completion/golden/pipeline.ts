@@ -1,0 +1,102 @@
+/**
+ * Runs a golden case through the pipeline the extension runs (src/vscode/completions.ts): the scheduler
+ * with its trigger rules, the completion service (context from the case's files, the prompt for the
+ * model's family or the user's template, the real tree-sitter grammars), redaction at the backend
+ * boundary, the engine's streaming stop and every post-processing filter. Only the model is scripted: a
+ * ScriptedBackend streams the case's model output in token-sized chunks. The debounce wait returns at
+ * once (the typing rhythm is not what a golden case is about), so a case costs no timers.
+ */
+import { ScriptedBackend } from '../../../../src/backends/scripted';
+import type { ChatRequest, CompletionRequest } from '../../../../src/backends/types';
+import { CompletionScheduler } from '../../../../src/completion/scheduling/scheduler';
+import { createCompleteOnce } from '../../../../src/completion/service';
+import type { CompletionResult, DocumentSnapshot } from '../../../../src/completion/types';
+import { objectSource, parseConfig } from '../../../../src/config/settings';
+import { Redactor } from '../../../../src/privacy/redactor';
+import { withRedaction } from '../../../../src/privacy/redactingBackend';
+import { DocumentTrees } from '../../../../src/syntax/documentTrees';
+import { hasGrammar } from '../../../../src/syntax/languages';
+import { Parsers } from '../../../../src/syntax/parsers';
+import { MemoryFiles } from '../../context/helpers';
+import { devGrammar } from '../../syntax/grammars';
+import type { GoldenCase } from './format';
+
+export interface GoldenRun {
+  /** What the editor would show; undefined for no suggestion. */
+  result: CompletionResult | undefined;
+  /** The request as the model received it (after redaction); undefined when none was sent. */
+  request?: CompletionRequest | ChatRequest;
+  /** Failures the scheduler swallows (it never rejects) and template errors: a case must have none. */
+  errors: string[];
+}
+
+/** File extensions for a case's default path (`src/main.<ext>`), which the prompt names. */
+const EXTENSION: Readonly<Record<string, string>> = {
+  typescript: 'ts', typescriptreact: 'tsx', javascript: 'js', javascriptreact: 'jsx', python: 'py', go: 'go', rust: 'rs',
+  java: 'java', c: 'c', cpp: 'cpp', csharp: 'cs', ruby: 'rb', php: 'php',
+};
+
+export function documentPath(c: Pick<GoldenCase, 'path' | 'languageId'>): string {
+  return c.path ?? `src/main.${EXTENSION[c.languageId] ?? 'txt'}`;
+}
+
+/** One per test file: the grammars load once and serve every case. */
+export class GoldenPipeline {
+  private readonly parsers = new Parsers(devGrammar);
+
+  async run(c: GoldenCase): Promise<GoldenRun> {
+    const path = documentPath(c);
+    const snapshot: DocumentSnapshot = { uri: `file:///golden/${path}`, path, languageId: c.languageId, text: c.text, offset: c.offset, version: 1 };
+    const config = parseConfig(objectSource(c.settings));
+    const model = new ScriptedBackend(c.modelOutput, { info: { supportsFim: c.nativeFim } });
+    // What the pool hands out wraps every client in redaction; the endpoint guard has nothing to guard here.
+    const backend = withRedaction(model, new Redactor());
+    const trees = new DocumentTrees(this.parsers);
+    const errors: string[] = [];
+    const complete = createCompleteOnce({
+      // BackendPool.forRole, minus building a client: the model's info, the context length it allows.
+      target: async (signal) => {
+        const info = await backend.modelInfo(config.completion.model, { signal });
+        return { backend, settings: config.completion, info, contextLength: Math.min(config.contextLength, info.contextLength ?? config.contextLength) };
+      },
+      getConfig: () => config,
+      parsers: this.parsers,
+      // EditorSyntax.withTree: no tree for a language without a grammar.
+      withTree: async (s, use) => (hasGrammar(s.languageId) ? trees.withTree(s.uri, s.languageId, s.version, s.text, use) : use(undefined)),
+      files: new MemoryFiles(c.files),
+      repoName: () => 'golden',
+      onTemplateError: (message) => errors.push(message),
+    });
+    const scheduler = new CompletionScheduler({
+      complete,
+      triggerSettings: () => config.completion,
+      onRequest: () => (outcome) => {
+        if (outcome?.error) errors.push(outcome.error);
+      },
+      wait: async (_ms, signal) => !signal?.aborted,
+    });
+    try {
+      const result = await scheduler.provide(snapshot, { trigger: c.trigger });
+      return { result, request: model.streams[0]?.request, errors };
+    } finally {
+      scheduler.dispose();
+      trees.dispose();
+    }
+  }
+
+  dispose(): void {
+    this.parsers.dispose();
+  }
+}
+
+/** Everything the model read: the prompt and suffix, or the chat messages. */
+export function requestText(request: CompletionRequest | ChatRequest): string {
+  return 'messages' in request ? request.messages.map((m) => m.content).join('\n') : request.prompt + '\n' + (request.suffix ?? '');
+}
+
+/** How the pipeline asked: native FIM (the server adds the tokens), a raw prompt, or a chat request. */
+export function requestKind(request: CompletionRequest | ChatRequest | undefined): 'fim' | 'raw' | 'chat' | 'none' {
+  if (!request) return 'none';
+  if ('messages' in request) return 'chat';
+  return request.raw ? 'raw' : 'fim';
+}
