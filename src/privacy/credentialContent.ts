@@ -4,8 +4,8 @@
  * the open editor), in addition to the name-based ignore rules.
  */
 
-/** Key files are small; a match further in is not a key file but a file that mentions one. */
-const PROBE_CHARS = 64 * 1024;
+/** Key files are small; a match further in is not a key file but a file that mentions one. Only this much is read. */
+export const PROBE_CHARS = 64 * 1024;
 
 /**
  * Google Cloud key files: a service account's (`"type": "service_account"`, with its private key) and the
@@ -14,7 +14,12 @@ const PROBE_CHARS = 64 * 1024;
  */
 const KEY_FILE_TYPE = /"type"\s*:\s*"(?:service_account|authorized_user)"/;
 
-/** Whether `text` is a credentials file by its content, so nothing of it may be sent. */
+/**
+ * Whether `text` is a credentials file by its content, so nothing of it may be sent: a JSON document (it
+ * starts with `{`) of a key file's type. Source code that quotes such a file (a test fixture in a string, an
+ * example in a comment) is not one: the secret rules redact the key in it instead.
+ */
 export function holdsCredentials(text: string): boolean {
-  return KEY_FILE_TYPE.test(text.length > PROBE_CHARS ? text.slice(0, PROBE_CHARS) : text);
+  const probe = (text.length > PROBE_CHARS ? text.slice(0, PROBE_CHARS) : text).trimStart();
+  return probe.startsWith('{') && KEY_FILE_TYPE.test(probe);
 }

@@ -23,22 +23,28 @@ export function nodeRealpath(path: string): string | undefined {
 const MAX_DEPTH = 256;
 
 function resolve(path: string, depth: number): string | undefined {
-  try {
-    return realpathSync.native(path);
-  } catch (error) {
-    if (!MISSING.has(codeOf(error))) return undefined;
-  }
-  try {
-    lstatSync(path);
-    // Something is there, yet it does not resolve: a link to nowhere.
-    return undefined;
-  } catch (error) {
-    if (!MISSING.has(codeOf(error))) return undefined;
+  // lstat first: asking about a missing path then costs no exception (it is the common case of a new file).
+  if (exists(path)) {
+    try {
+      return realpathSync.native(path);
+    } catch {
+      // Something is there, yet it does not resolve: a link to nowhere, a loop, a folder that may not be read.
+      return undefined;
+    }
   }
   const { parent, name } = splitLast(path);
   if (parent === undefined || depth >= MAX_DEPTH) return path;
   const real = resolve(parent, depth + 1);
   return real === undefined ? undefined : `${real.replace(/[\\/]+$/, '')}${separatorOf(real)}${name}`;
+}
+
+/** Whether anything (a link, even a broken one) is at `path`; true when it cannot be told (so it is resolved, and refused if that fails). */
+function exists(path: string): boolean {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false }) !== undefined;
+  } catch (error) {
+    return !MISSING.has(codeOf(error));
+  }
 }
 
 function codeOf(error: unknown): string {

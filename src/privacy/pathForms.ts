@@ -17,12 +17,16 @@ export interface SplitPath {
   folder: boolean;
 }
 
+/** What a second spelling needs: an escape, a name ending in a dot or space (not `.` or `..` alone), a stream. */
+const MAY_RESPELL = /%|[^\\/.][. ]+(?:[\\/]|$)| (?:[\\/]|$)|::\$DATA/i;
+
 /** Undoing URL encoding more than this many times finds nothing a real path would hold. */
 const MAX_DECODES = 3;
 
 /** Splits a path written with either separator into resolved segments. */
 export function splitPath(path: string): SplitPath {
-  let rest = path.normalize('NFC').replace(/\\/g, '/');
+  // Composing is only needed for accented names (the hot path is ASCII).
+  let rest = (/[^\u0000-\u007f]/.test(path) ? path.normalize('NFC') : path).replace(/\\/g, '/');
   const folder = /\/\.?$/.test(rest);
   const drive = /^\/?([a-zA-Z]):(?:\/|$)/.exec(rest);
   const segments: string[] = [];
@@ -49,6 +53,8 @@ export function splitPath(path: string): SplitPath {
  * and spaces dropped, a `::$DATA` stream suffix ignored). The first is always `path` itself.
  */
 export function spellingsOf(path: string): string[] {
+  // Most paths have no escape, no name ending in a dot or space and no stream: one spelling.
+  if (!MAY_RESPELL.test(path)) return [path];
   const found = [path];
   let decoded = path;
   for (let i = 0; i < MAX_DECODES; i++) {

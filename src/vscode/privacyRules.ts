@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { WorkspaceFiles } from '../completion/types';
-import { holdsCredentials } from '../privacy/credentialContent';
+import { holdsCredentials, PROBE_CHARS } from '../privacy/credentialContent';
 import { ignoresDocument } from '../privacy/documentRules';
 import { guardFiles } from '../privacy/guardFiles';
 import { IgnoreRules } from '../privacy/ignoreRules';
@@ -44,7 +44,8 @@ export class PrivacyRules implements vscode.Disposable {
     const document = 'getText' in target ? target : undefined;
     const uri = document ? document.uri : (target as vscode.Uri);
     if (ignoresDocument(this.current(), { scheme: uri.scheme, path: uri.path, query: uri.query })) return true;
-    return document !== undefined && holdsCredentials(document.getText());
+    // Asked on every keystroke: only the start of the document, not a copy of all of it.
+    return document !== undefined && holdsCredentials(document.getText(new vscode.Range(new vscode.Position(0, 0), document.positionAt(PROBE_CHARS))));
   }
 
   /**

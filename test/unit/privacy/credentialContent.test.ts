@@ -9,6 +9,8 @@ describe('privacy: credential files by content', () => {
 
   it('leaves code that merely talks about them, and other JSON, alone', () => {
     assert.ok(!holdsCredentials("if (json.type === 'service_account') return load(json);"));
+    assert.ok(!holdsCredentials('export function load() {\n  // {\n  //   "type": "service_account",\n  // }\n}\n'), 'quoted in source: redaction handles the key');
+    assert.ok(holdsCredentials('\ufeff\n  {"type":"service_account"}'), 'a byte-order mark and blank lines first');
     assert.ok(!holdsCredentials('{ "type": "module", "name": "app" }'));
     assert.ok(!holdsCredentials(' '.repeat(70 * 1024) + '"type": "service_account"'), 'beyond the probe: not a key file');
   });
