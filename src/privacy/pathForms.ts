@@ -26,7 +26,7 @@ const MAX_DECODES = 3;
 /** Splits a path written with either separator into resolved segments. */
 export function splitPath(path: string): SplitPath {
   // Composing is only needed for accented names (the hot path is ASCII).
-  let rest = (/[^\u0000-\u007f]/.test(path) ? path.normalize('NFC') : path).replace(/\\/g, '/');
+  let rest = (/[^ -~\t]/.test(path) ? path.normalize('NFC') : path).replace(/\\/g, '/');
   const folder = /\/\.?$/.test(rest);
   const drive = /^\/?([a-zA-Z]):(?:\/|$)/.exec(rest);
   const segments: string[] = [];
