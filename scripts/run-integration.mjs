@@ -4,11 +4,14 @@
 // suite loaded through the URL's payload (extensionDevelopmentPath + extensionTestsPath). The suite writes its
 // result to a file; this script prints it and exits non-zero when a test failed or no result came.
 //
-//   npm run test:integration [-- --grep TEXT] [-- --no-build] [-- --timeout SECONDS] [-- --locale zh-cn]
+//   npm run test:integration [-- --grep TEXT] [-- --no-build] [-- --timeout SECONDS] [-- --locale zh-cn] [-- --multi-root]
 //
 // --locale (or FATHOM_LOCALE) runs VS Code in that display language: the server's --locale and the browser's
 // language; the suite sees it as FATHOM_TEST_LOCALE (test/integration/l10n.test.ts runs only then, and the
 // English suite's assertions only hold without it: `npm run test:integration -- --locale zh-cn --grep l10n`).
+//
+// --multi-root opens a workspace of two folders (the fixture copy first, an empty `second` folder after it); the
+// suite sees it as FATHOM_TEST_MULTI_ROOT (`npm run test:multiroot` runs the tests that need it, which skip otherwise).
 //
 // FATHOM_EXTENSION_PATH=DIR tests the extension in DIR (e.g. an unpacked .vsix) instead of this repository.
 // FATHOM_KEEP_TEMP=1 keeps the temporary profile/workspace; FATHOM_HEADED=1 shows the browser (needs a display).
@@ -27,6 +30,7 @@ const { values: opts } = parseArgs({
     'no-build': { type: 'boolean', default: false },
     timeout: { type: 'string', default: '1200' },
     locale: { type: 'string', default: process.env.FATHOM_LOCALE || undefined },
+    'multi-root': { type: 'boolean', default: false },
   },
 });
 
@@ -43,9 +47,11 @@ if (!existsSync(testsPath)) throw new Error(`${testsPath} is missing: run npm ru
 if (!existsSync(join(h.EXTENSION_PATH, 'dist', 'extension.js'))) throw new Error(`${h.EXTENSION_PATH}/dist/extension.js is missing: run npm run build`);
 
 const locale = opts.locale?.toLowerCase();
+const multiRoot = opts['multi-root'];
 const server = await h.startVSCodeServer({
   locale,
-  env: { FATHOM_TEST_RESULT: resultFile, ...(opts.grep ? { FATHOM_TEST_GREP: opts.grep } : {}), ...(locale ? { FATHOM_TEST_LOCALE: locale } : {}) },
+  ...(multiRoot ? { extraFolders: ['second'] } : {}),
+  env: { FATHOM_TEST_RESULT: resultFile, ...(opts.grep ? { FATHOM_TEST_GREP: opts.grep } : {}), ...(locale ? { FATHOM_TEST_LOCALE: locale } : {}), ...(multiRoot ? { FATHOM_TEST_MULTI_ROOT: '1' } : {}) },
 });
 let browser;
 let page;
@@ -54,6 +60,7 @@ try {
   browser = await h.launchBrowser();
   page = await h.openWorkbench(browser, server.workbenchUrl({ extensionDevelopmentPath: h.EXTENSION_PATH, extensionTestsPath: testsPath }), { locale });
   if (locale) console.log(`display language: ${locale}`);
+  if (multiRoot) console.log(`multi-root workspace: ${server.profile.workspaceFile}`);
   console.log(`VS Code is up after ${((Date.now() - started) / 1000).toFixed(1)} s; running the suite in its extension host\n`);
 
   const printProgress = h.progressPrinter(h.progressLogOf(resultFile));

@@ -100,7 +100,7 @@ export function activate(context: vscode.ExtensionContext): FathomApi {
   );
   const syntax = new EditorSyntax(context.extensionUri);
   const files = new EditorWorkspaceFiles();
-  const privacy = new PrivacyRules((uri) => files.relative(uri));
+  const privacy = new PrivacyRules();
   // The status bar says when completions are off, and when the active file is one Fathom never reads.
   const showWhetherOff = () => status.setDisabled(switches.reasonOff(vscode.window.activeTextEditor?.document, privacy));
   // Once the ignore rules are read (after activation, so activate() does not compile them).

@@ -39,7 +39,7 @@ export class CompletionSwitches implements vscode.Disposable {
     const completion = this.getConfig().completion;
     if (!completion.enabled) return vscode.l10n.t('completions are turned off');
     if (languageId && completion.disabledLanguages.includes(languageId)) return vscode.l10n.t('completions are off for {0}', languageId);
-    if (document && privacy?.isIgnored(document.uri)) return vscode.l10n.t('this file matches the ignore rules (.fathomignore or the defaults for secrets): nothing from it is sent');
+    if (document && privacy?.isIgnored(document)) return vscode.l10n.t('this file matches the ignore rules (.fathomignore or the defaults for secrets): nothing from it is sent');
     return undefined;
   }
 

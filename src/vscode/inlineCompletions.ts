@@ -38,7 +38,8 @@ export class FathomInlineCompletionProvider implements vscode.InlineCompletionIt
         trigger: context.triggerKind === vscode.InlineCompletionTriggerKind.Invoke ? 'manual' : 'automatic',
         signal: abort.signal,
         selections: editor?.document === document ? editor.selections.length : 1,
-        ignoredFile: this.privacy.isIgnored(document.uri),
+        // By its paths, a link's target and its content (privacyRules.ts).
+        ignoredFile: this.privacy.isIgnored(document),
       });
       if (!result || token.isCancellationRequested) return undefined;
       const end = document.positionAt(snapshot.offset + result.replaceLength);

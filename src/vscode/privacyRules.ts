@@ -1,50 +1,94 @@
 import * as vscode from 'vscode';
 import type { WorkspaceFiles } from '../completion/types';
+import { holdsCredentials, PROBE_CHARS } from '../privacy/credentialContent';
+import { ignoresDocument } from '../privacy/documentRules';
 import { guardFiles } from '../privacy/guardFiles';
 import { IgnoreRules } from '../privacy/ignoreRules';
+import { IgnoreScope } from '../privacy/ignoreScope';
+import { nodeRealpath } from '../privacy/nodeRealpath';
+import type { EditorWorkspaceFiles } from './workspaceFiles';
 
 const FATHOMIGNORE = '.fathomignore';
 
 /**
- * The ignore rules in force: the built-in defaults (.env*, keys, secrets folders, …) plus the workspace's
- * .fathomignore, re-read when it changes. Ignored files are never completed, read for context, or sent by a
- * command.
+ * The ignore rules in force: the built-in defaults (.env*, keys, secrets folders, …) plus each workspace
+ * folder's .fathomignore for the files of that folder, re-read when one changes or folders come and go.
+ * Documents are judged by every path they carry, whatever their scheme, and file: documents also by the file
+ * their path really leads to (links). Ignored files are never completed, read for context, attached to chat,
+ * or sent by a command.
  */
 export class PrivacyRules implements vscode.Disposable {
-  /** Compiled on first use (compiling the default patterns takes a few ms: not at activation). */
-  private rules: IgnoreRules | undefined;
+  /** Built on first use (compiling the default patterns takes a few ms: not at activation). */
+  private scope: IgnoreScope | undefined;
+  private outside: IgnoreRules | undefined;
+  /** Each folder's .fathomignore text, by the folder's URI. */
+  private readonly texts = new Map<string, string>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
-  private readonly watcher: vscode.FileSystemWatcher | undefined;
+  private watchers: vscode.Disposable[] = [];
   private readonly subscriptions: vscode.Disposable[] = [];
-  /** Settles once .fathomignore has been read the first time. */
+  /** Settles once every folder's .fathomignore has been read the first time. */
   readonly ready: Promise<void>;
 
-  constructor(private readonly relative: (uri: vscode.Uri) => string | undefined) {
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    if (folder) {
-      this.watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, FATHOMIGNORE));
-      const reload = () => void this.load(folder.uri);
-      this.subscriptions.push(this.watcher, this.watcher.onDidCreate(reload), this.watcher.onDidChange(reload), this.watcher.onDidDelete(reload));
-      this.ready = this.load(folder.uri);
-    } else {
-      this.ready = Promise.resolve();
+  constructor() {
+    this.ready = this.watchFolders();
+    this.subscriptions.push(vscode.workspace.onDidChangeWorkspaceFolders(() => void this.watchFolders()));
+  }
+
+  /**
+   * Whether a document (or the document at a URI) falls under the rules: by its paths (in its folder, or by
+   * the defaults on its absolute path outside every folder), by a link's target, and for a document by its
+   * content (a cloud key file under any name).
+   */
+  isIgnored(target: vscode.Uri | vscode.TextDocument): boolean {
+    const document = 'getText' in target ? target : undefined;
+    const uri = document ? document.uri : (target as vscode.Uri);
+    if (ignoresDocument(this.current(), { scheme: uri.scheme, path: uri.path, query: uri.query })) return true;
+    // Asked on every keystroke: only the start of the document, not a copy of all of it.
+    return document !== undefined && holdsCredentials(document.getText(new vscode.Range(new vscode.Position(0, 0), document.positionAt(PROBE_CHARS))));
+  }
+
+  /**
+   * A view of the editor's files in which ignored files do not exist, following rule changes: paths are
+   * relative to the first folder, as EditorWorkspaceFiles reads them; recent documents, which may come from
+   * any folder, are judged by their URI.
+   */
+  guard(files: EditorWorkspaceFiles): WorkspaceFiles {
+    const guarded = guardFiles(files, () => this.current().forFolder(0));
+    return {
+      ...guarded,
+      recentDocuments: () => files.recentDocuments().filter((doc) => !this.isIgnored(doc.uri) && !holdsCredentials(doc.text)).map(({ path, languageId, text }) => ({ path, languageId, text })),
+    };
+  }
+
+  private current(): IgnoreScope {
+    if (!this.scope) {
+      const outside = (this.outside ??= IgnoreRules.defaults());
+      const folders = (vscode.workspace.workspaceFolders ?? []).map((folder) => ({
+        path: folder.uri.path,
+        rules: outside.withFathomIgnore(this.texts.get(folder.uri.toString()) ?? ''),
+      }));
+      // Links are followed where the folders are on this machine's disk (not a virtual file system).
+      const local = (vscode.workspace.workspaceFolders ?? []).every((f) => f.uri.scheme === 'file');
+      this.scope = new IgnoreScope(folders, { outside, realpath: local ? nodeRealpath : undefined });
     }
+    return this.scope;
   }
 
-  /** Whether a document falls under the rules (outside the workspace, by its file name: `.env` anywhere). */
-  isIgnored(uri: vscode.Uri): boolean {
-    if (uri.scheme !== 'file' && uri.scheme !== 'vscode-remote') return false;
-    return this.current().ignores(this.relative(uri) ?? uri.path.split('/').pop() ?? '');
-  }
-
-  /** A view of `files` in which ignored files do not exist, following rule changes. */
-  guard(files: WorkspaceFiles): WorkspaceFiles {
-    return guardFiles(files, () => this.current());
-  }
-
-  private current(): IgnoreRules {
-    return (this.rules ??= IgnoreRules.defaults());
+  /** One watcher per folder's .fathomignore; resolves once each has been read. */
+  private async watchFolders(): Promise<void> {
+    for (const w of this.watchers) w.dispose();
+    this.watchers = [];
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    for (const key of [...this.texts.keys()]) if (!folders.some((f) => f.uri.toString() === key)) this.texts.delete(key);
+    for (const folder of folders) {
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, FATHOMIGNORE));
+      const reload = () => void this.load(folder.uri);
+      this.watchers.push(watcher, watcher.onDidCreate(reload), watcher.onDidChange(reload), watcher.onDidDelete(reload));
+    }
+    this.scope = undefined;
+    await Promise.all(folders.map((folder) => this.load(folder.uri)));
+    if (folders.length === 0) this.changed.fire();
   }
 
   private async load(folder: vscode.Uri): Promise<void> {
@@ -54,11 +98,13 @@ export class PrivacyRules implements vscode.Disposable {
     } catch {
       // No .fathomignore: the defaults alone.
     }
-    this.rules = IgnoreRules.defaults().withFathomIgnore(text);
+    this.texts.set(folder.toString(), text);
+    this.scope = undefined;
     this.changed.fire();
   }
 
   dispose(): void {
+    for (const w of this.watchers) w.dispose();
     for (const s of this.subscriptions) s.dispose();
     this.changed.dispose();
   }

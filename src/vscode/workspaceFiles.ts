@@ -75,10 +75,11 @@ export class EditorWorkspaceFiles implements WorkspaceFiles, vscode.Disposable {
     }
   }
 
-  recentDocuments(): readonly { path: string; languageId: string; text: string }[] {
+  /** With each document's URI, so the privacy rules can judge it in its own folder (PrivacyRules.guard). */
+  recentDocuments(): readonly { path: string; languageId: string; text: string; uri: vscode.Uri }[] {
     return this.recent.flatMap((d) => {
       const path = this.relative(d.uri);
-      return path && !d.isClosed ? [{ path, languageId: d.languageId, text: d.getText() }] : [];
+      return path && !d.isClosed ? [{ path, languageId: d.languageId, text: d.getText(), uri: d.uri }] : [];
     });
   }
 

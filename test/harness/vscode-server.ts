@@ -52,6 +52,11 @@ export interface ProfileOptions {
   forTests?: boolean;
   /** Keep the temporary folder after dispose() (default: when FATHOM_KEEP_TEMP=1). */
   keep?: boolean;
+  /**
+   * Names of more (empty) workspace folders created beside the workspace: the window then opens a multi-root
+   * workspace (`workspace.code-workspace` in the profile: the workspace first, these after it).
+   */
+  extraFolders?: string[];
 }
 
 /** A fresh VS Code profile in a temporary folder: user-data/ (with settings.json), extensions/, workspace/. */
@@ -60,6 +65,8 @@ export interface Profile {
   userDataDir: string;
   extensionsDir: string;
   workspace: string;
+  /** The `.code-workspace` file opened instead of the folder, when there are extra folders. */
+  workspaceFile?: string;
   dispose(): void;
 }
 
@@ -78,6 +85,13 @@ export function createProfile(options: ProfileOptions = {}): Profile {
     mkdirSync(dirname(abs), { recursive: true });
     writeFileSync(abs, content);
   }
+  let workspaceFile: string | undefined;
+  if (options.extraFolders?.length) {
+    const extra = options.extraFolders.map((name) => join(root, name));
+    for (const folder of extra) mkdirSync(folder, { recursive: true });
+    workspaceFile = join(root, 'workspace.code-workspace');
+    writeFileSync(workspaceFile, JSON.stringify({ folders: [workspace, ...extra].map((path) => ({ path })) }, null, 2));
+  }
   const keep = options.keep ?? process.env.FATHOM_KEEP_TEMP === '1';
   // Removed also when the process exits without dispose() (Ctrl-C, a crash).
   const remove = () => rmSync(root, { recursive: true, force: true });
@@ -87,6 +101,7 @@ export function createProfile(options: ProfileOptions = {}): Profile {
     userDataDir,
     extensionsDir,
     workspace,
+    workspaceFile,
     dispose: () => {
       if (keep) return console.error(`[harness] kept ${root}`);
       process.off('exit', remove);
@@ -189,7 +204,8 @@ export async function startVSCodeServer(options: VSCodeServerOptions = {}): Prom
       if (payload.extensionDevelopmentPath) entries.push(['extensionDevelopmentPath', remoteUri(resolve(payload.extensionDevelopmentPath))]);
       if (payload.extensionTestsPath) entries.push(['extensionTestsPath', remoteUri(resolve(payload.extensionTestsPath))]);
       if (payload.openFile) entries.push(['openFile', remoteUri(resolve(profile.workspace, payload.openFile))]);
-      const query = `folder=${encodeURIComponent(profile.workspace)}` + (entries.length ? `&payload=${encodeURIComponent(JSON.stringify(entries))}` : '');
+      const opened = profile.workspaceFile ? `workspace=${encodeURIComponent(profile.workspaceFile)}` : `folder=${encodeURIComponent(profile.workspace)}`;
+      const query = opened + (entries.length ? `&payload=${encodeURIComponent(JSON.stringify(entries))}` : '');
       return `${url}?${query}`;
     },
     async stop() {

@@ -110,6 +110,8 @@ export class ChatContext {
       void vscode.window.showWarningMessage(vscode.l10n.t('Fathom: {0} cannot be attached: {1} (binary files cannot be attached).', this.pathOf(uri), error instanceof Error ? error.message : String(error)));
       return undefined;
     }
+    // Judged again as a document: by its content too (a cloud key file under any name).
+    if (this.refusedByRules(document)) return undefined;
     if (!range) return this.fromText(document, document.getText());
     return this.fromText(document, document.getText(range), ...lineSpan(range));
   }
@@ -137,11 +139,12 @@ export class ChatContext {
       void vscode.window.showInformationMessage(noEditorMessage);
       return undefined;
     }
-    return this.refusedByRules(editor.document.uri) ? undefined : editor;
+    return this.refusedByRules(editor.document) ? undefined : editor;
   }
 
-  private refusedByRules(uri: vscode.Uri): boolean {
-    if (!this.deps.privacy.isIgnored(uri)) return false;
+  private refusedByRules(target: vscode.Uri | vscode.TextDocument): boolean {
+    if (!this.deps.privacy.isIgnored(target)) return false;
+    const uri = 'getText' in target ? target.uri : target;
     void vscode.window.showWarningMessage(
       vscode.l10n.t('Fathom: {0} matches your ignore rules (.fathomignore or the built-in defaults for secrets), so it is never sent. It was not attached.', this.pathOf(uri)),
     );

@@ -48,7 +48,7 @@ export async function targetIn(deps: FlowDeps, kind: CommandKind, focus?: vscode
     void vscode.window.showInformationMessage(vscode.l10n.t('Fathom: {0} works on the code in an editor: open a file and put the cursor in it.', titleOf(kind)));
     return undefined;
   }
-  if (deps.privacy.isIgnored(editor.document.uri)) {
+  if (deps.privacy.isIgnored(editor.document)) {
     void vscode.window.showWarningMessage(
       vscode.l10n.t('Fathom: {0} matches your ignore rules (.fathomignore or the built-in defaults for secrets), so nothing from it is sent. {1} was not run.', editor.document.uri.path.split('/').pop() ?? '', titleOf(kind)),
     );

@@ -38,8 +38,49 @@ describe('privacy: ignore rules', () => {
 
   it('still refuses secret file names outside the workspace instead of throwing', () => {
     assert.ok(defaults.ignores('../other/.env'));
+    assert.ok(defaults.ignores('../secrets/db.ts'), 'a folder named after climbing out');
     assert.ok(!defaults.ignores('../other/main.go'));
     assert.ok(!defaults.ignores('..'));
+  });
+
+  it('resolves `.` and `..` before matching, so no detour reaches an ignored file', () => {
+    for (const path of ['src/../secrets/db.ts', 'src/./../certs/server.pem', 'a/b/../../.ssh/config', 'src\\..\\secrets\\db.ts', 'src//..//secrets//db.ts']) {
+      assert.ok(defaults.ignores(path), path);
+    }
+    assert.ok(!defaults.ignores('secrets/../src/a.ts'), 'leaving secrets/ again');
+  });
+
+  it('matches URL-encoded and Windows spellings: %2e, encoded slashes, trailing dots and spaces, ::$DATA', () => {
+    for (const path of ['%2eenv', '%2Eenv.local', 'certs/server%2Epem', 'src%2f..%2fsecrets%2fdb.ts', '%252eenv', 'certs/server.pem.', 'certs/server.pem ', 'secrets. /db.ts', 'src/.. /secrets/db.ts', '.env::$DATA']) {
+      assert.ok(defaults.ignores(path), path);
+    }
+  });
+
+  it('ignores case variants (case-insensitive file systems): .ENV, SECRETS/, ID_RSA, Server.PEM', () => {
+    for (const path of ['.ENV', 'apps/web/.Env.Local', 'SECRETS/db.yaml', 'ID_RSA', 'certs/Server.PEM']) assert.ok(defaults.ignores(path), path);
+    assert.ok(defaults.withFathomIgnore('Internal/').ignores('internal/x.ts'));
+  });
+
+  it('covers the credential files of cloud and package tools (Trust II defaults)', () => {
+    for (const path of [
+      '.kube/config', 'home/me/.kube/config', 'kubeconfig', 'deploy/prod.kubeconfig', 'ci/kubeconfig-staging.yaml',
+      '.docker/config.json', 'home/me/.docker/config.json',
+      'keys/my-service-account-prod.json', 'gcp/service_account.json', 'ci/deployer-sa-key.json', 'app-firebase-adminsdk-x1y2z.json',
+      'credentials.json', 'gcloud/application_default_credentials.json', 'client_secret_1234.apps.googleusercontent.com.json', 'home/.config/gcloud/access_tokens.db',
+      'AuthKey_ABC123.p8', 'keystore.p12', 'cert.pfx', 'release.keystore', 'app.jks', 'putty.ppk',
+      '.netrc', '_netrc', '.npmrc', 'packages/a/.npmrc', '.pypirc', '.pgpass', '.my.cnf', '.vault-token', '.terraformrc', 'terraform.rc', '.s3cfg', '.boto',
+      'home/.cargo/credentials.toml', 'home/.gem/credentials', 'home/.config/gh/hosts.yml', '.azure/msal_token_cache.json',
+      'terraform.tfstate', 'infra/terraform.tfstate.backup', 'infra/prod.tfvars.json',
+    ]) {
+      assert.ok(defaults.ignores(path), `${path} should be ignored`);
+    }
+    for (const path of ['src/docker/config.json', 'config.json', 'src/serviceAccount.ts', 'src/kube.ts', 'package.json', 'tsconfig.json']) {
+      assert.ok(!defaults.ignores(path), `${path} should not be ignored`);
+    }
+  });
+
+  it('lists each default once', () => {
+    assert.equal(new Set(DEFAULT_IGNORE_PATTERNS).size, DEFAULT_IGNORE_PATTERNS.length);
   });
 
   it('adds .fathomignore patterns: files, globs, folders and comments', () => {
