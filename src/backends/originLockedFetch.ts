@@ -9,7 +9,6 @@
  *   origin fails with a `refused` BackendError naming both origins; one on the same origin is followed here,
  *   at most MAX_REDIRECTS times, with the method and body rules of the Fetch standard.
  */
-import { originOf } from '../config/apiKeys';
 import { BackendError } from './errors';
 import { redactUrl } from './redact';
 import type { ProviderKind } from './types';
@@ -44,20 +43,18 @@ interface Hop {
 }
 
 export function originLockedFetch(lock: OriginLock): Fetch {
-  const origin = originOf(lock.baseUrl);
-  const refuse = (context: { refusal: 'localOnly' | 'redirect'; redirectTo?: string }) =>
-    new BackendError('refused', { provider: lock.provider, baseUrl: redactUrl(lock.baseUrl), ...context });
-  const allow = (url: URL) => {
-    const refusal = lock.rule?.(url);
-    if (refusal) throw refuse({ refusal });
-  };
-
+  const configured = httpOrigin(lock.baseUrl);
   return async (input, init = {}) => {
     let hop = await firstHop(input, init);
+    // A base URL without a scheme ("127.0.0.1:11434") is completed by the Ollama SDK itself: then its first
+    // request says which server is meant.
+    const origin = configured ?? hop.url.origin;
+    const refuse = (context: { refusal: 'localOnly' | 'redirect'; redirectTo?: string }) => new BackendError('refused', { provider: lock.provider, baseUrl: redactUrl(origin), ...context });
     // Not a redirect, but the same rule: a request the SDK would make to another server is refused too.
     if (hop.url.origin !== origin) throw refuse({ refusal: 'redirect', redirectTo: hop.url.origin });
     for (let redirects = 0; ; redirects++) {
-      allow(hop.url);
+      const refusal = lock.rule?.(hop.url);
+      if (refusal) throw refuse({ refusal });
       const send = lock.fetch ?? fetch;
       const response = await send(hop.url, { ...init, method: hop.method, headers: hop.headers, body: hop.body, redirect: 'manual' });
       const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get('location') : null;
@@ -74,6 +71,16 @@ export function originLockedFetch(lock: OriginLock): Fetch {
       hop = next;
     }
   };
+}
+
+/** The origin of an http(s) URL; undefined for anything else. */
+function httpOrigin(url: string): string | undefined {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.origin : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function firstHop(input: string | URL | Request, init: RequestInit): Promise<Hop> {

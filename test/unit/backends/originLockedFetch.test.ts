@@ -123,6 +123,15 @@ describe('originLockedFetch: redirects stay on the configured server', function 
       assert.equal(other.requests.length, 0);
     });
 
+    it('an Ollama base URL without a scheme still works (the SDK completes it), and stays locked to that server', async () => {
+      const ollama = new OllamaBackend({ baseUrl: `127.0.0.1:${server.port}` });
+      assert.ok((await ollama.listModels()).length > 0);
+      redirectAll(307);
+      const error = await failureOf(ollama.listModels());
+      assert.equal(error.message.startsWith(`The server at ${server.url} redirected to ${other.url};`), true, error.message);
+      assert.equal(other.requests.length, 0);
+    });
+
     it('asks the endpoint rule before sending: a refusal sends nothing', async () => {
       const seen: string[] = [];
       const fetch = originLockedFetch({ provider: 'ollama', baseUrl: server.url, rule: (url) => (seen.push(url.pathname), 'localOnly') });
