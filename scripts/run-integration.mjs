@@ -4,7 +4,7 @@
 // suite loaded through the URL's payload (extensionDevelopmentPath + extensionTestsPath). The suite writes its
 // result to a file; this script prints it and exits non-zero when a test failed or no result came.
 //
-//   npm run test:integration [-- --grep TEXT] [-- --no-build] [-- --timeout SECONDS] [-- --locale zh-cn] [-- --multi-root]
+//   npm run test:integration [-- --grep TEXT] [-- --no-build] [-- --timeout SECONDS] [-- --locale zh-cn] [-- --multi-root] [-- --restricted]
 //
 // --locale (or FATHOM_LOCALE) runs VS Code in that display language: the server's --locale and the browser's
 // language; the suite sees it as FATHOM_TEST_LOCALE (test/integration/l10n.test.ts runs only then, and the
@@ -13,11 +13,17 @@
 // --multi-root opens a workspace of two folders (the fixture copy first, an empty `second` folder after it); the
 // suite sees it as FATHOM_TEST_MULTI_ROOT (`npm run test:multiroot` runs the tests that need it, which skip otherwise).
 //
+// --restricted (npm run test:restricted) starts VS Code with workspace trust on, so the workspace opens untrusted in
+// Restricted Mode; the suite sees FATHOM_TEST_RESTRICTED (test/integration/restricted.test.ts runs only then). When
+// the suite writes the file named by FATHOM_TRUST_REQUEST, this script trusts the workspace through the UI
+// ("Workspaces: Manage Workspace Trust", Trust) as a user would, and removes the file. The suite writes
+// test-results/restricted-mode.json (FATHOM_RESTRICTED_RESULT), which npm run test:security prints.
+//
 // FATHOM_EXTENSION_PATH=DIR tests the extension in DIR (e.g. an unpacked .vsix) instead of this repository.
 // FATHOM_KEEP_TEMP=1 keeps the temporary profile/workspace; FATHOM_HEADED=1 shows the browser (needs a display).
 // The fault matrix's counts (test/integration/faults-*.test.ts) go to test-results/fault-matrix.json.
 // On failure, test-results/integration/ holds the server log, the extension host's logs and a screenshot.
-import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -31,6 +37,7 @@ const { values: opts } = parseArgs({
     timeout: { type: 'string', default: '1200' },
     locale: { type: 'string', default: process.env.FATHOM_LOCALE || undefined },
     'multi-root': { type: 'boolean', default: false },
+    restricted: { type: 'boolean', default: false },
   },
 });
 
@@ -48,10 +55,15 @@ if (!existsSync(join(h.EXTENSION_PATH, 'dist', 'extension.js'))) throw new Error
 
 const locale = opts.locale?.toLowerCase();
 const multiRoot = opts['multi-root'];
+const trustRequest = join(outDir, 'grant-trust.request');
+const restricted = opts.restricted
+  ? { FATHOM_TEST_RESTRICTED: '1', FATHOM_TRUST_REQUEST: trustRequest, FATHOM_RESTRICTED_RESULT: join(h.RESULTS_DIR, 'restricted-mode.json') }
+  : {};
 const server = await h.startVSCodeServer({
   locale,
+  workspaceTrust: opts.restricted,
   ...(multiRoot ? { extraFolders: ['second'] } : {}),
-  env: { FATHOM_TEST_RESULT: resultFile, ...(opts.grep ? { FATHOM_TEST_GREP: opts.grep } : {}), ...(locale ? { FATHOM_TEST_LOCALE: locale } : {}), ...(multiRoot ? { FATHOM_TEST_MULTI_ROOT: '1' } : {}) },
+  env: { FATHOM_TEST_RESULT: resultFile, ...(opts.grep ? { FATHOM_TEST_GREP: opts.grep } : {}), ...(locale ? { FATHOM_TEST_LOCALE: locale } : {}), ...(multiRoot ? { FATHOM_TEST_MULTI_ROOT: '1' } : {}), ...restricted },
 });
 let browser;
 let page;
@@ -61,12 +73,18 @@ try {
   page = await h.openWorkbench(browser, server.workbenchUrl({ extensionDevelopmentPath: h.EXTENSION_PATH, extensionTestsPath: testsPath }), { locale });
   if (locale) console.log(`display language: ${locale}`);
   if (multiRoot) console.log(`multi-root workspace: ${server.profile.workspaceFile}`);
+  if (opts.restricted) console.log('workspace trust on: the workspace opens in Restricted Mode');
+  const workbench = new h.Workbench(page);
   console.log(`VS Code is up after ${((Date.now() - started) / 1000).toFixed(1)} s; running the suite in its extension host\n`);
 
   const printProgress = h.progressPrinter(h.progressLogOf(resultFile));
-  await h.waitFor('the integration suite to write its result', () => {
+  await h.waitFor('the integration suite to write its result', async () => {
     printProgress();
     if (existsSync(resultFile)) return true;
+    if (opts.restricted && existsSync(trustRequest)) {
+      await workbench.trustWorkspace();
+      unlinkSync(trustRequest);
+    }
     // The extension host exits once run() settles: without a result by then, it crashed or never ran the suite.
     const exit = server.process.tail(400).match(/Extension Host Process exited with code: (\S+)/);
     if (exit && !existsSync(resultFile)) throw new h.GiveUp(`the extension host exited (code ${exit[1]}) without a result; server log:\n${server.process.tail(40)}`);

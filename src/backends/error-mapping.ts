@@ -34,7 +34,9 @@ export interface FailureFacts {
 const MODEL_MISSING = /\bmodel\b.*\b(not found|does not exist)\b/i;
 
 export function toBackendError(error: unknown, facts: FailureFacts, context: FailureContext): BackendError {
-  if (isBackendError(error)) return error;
+  // Our own fetch (originLockedFetch) refuses with a BackendError; the OpenAI SDK wraps it as a connection error.
+  const own = causeChain(error).find(isBackendError);
+  if (own) return own;
   const { status } = facts;
   const words = facts.serverMessage ?? messageOf(error);
   const base = { provider: context.provider, baseUrl: redactUrl(context.baseUrl), model: context.model };

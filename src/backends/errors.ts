@@ -10,10 +10,16 @@ export type BackendErrorKind =
   | 'badResponse'
   | 'timeout'
   | 'cancelled'
-  /** Fathom itself would not send the request: local-only mode, or the user declined this endpoint. */
+  /**
+   * Fathom itself would not send the request: local-only mode, the user declined this endpoint, or the
+   * server redirected it to another origin.
+   */
   | 'refused'
   /** The answer ran past Fathom's size cap (the server ignored the token limit): reading stopped. */
   | 'tooLong';
+
+/** Why Fathom refused a request: local-only mode, the user's "Don't allow", or a redirect to another server. */
+export type Refusal = 'localOnly' | 'declined' | 'redirect';
 
 export interface BackendErrorContext {
   provider: ProviderKind;
@@ -27,8 +33,10 @@ export interface BackendErrorContext {
   detail?: string;
   /** For `badResponse`: the connection broke after the answer had begun. */
   interrupted?: boolean;
-  /** For `refused`: why nothing was sent. */
-  refusal?: 'localOnly' | 'declined';
+  /** For `refused`: why nothing (more) was sent. */
+  refusal?: Refusal;
+  /** For a `redirect` refusal: the origin the server pointed the request at. */
+  redirectTo?: string;
   /** For `tooLong`: the cap, in characters, the answer ran past. */
   limitChars?: number;
 }
@@ -43,7 +51,8 @@ export class BackendError extends Error {
   readonly retryAfterMs?: number;
   readonly detail?: string;
   readonly interrupted?: boolean;
-  readonly refusal?: 'localOnly' | 'declined';
+  readonly refusal?: Refusal;
+  readonly redirectTo?: string;
   readonly limitChars?: number;
 
   constructor(kind: BackendErrorKind, context: BackendErrorContext, options?: { cause?: unknown }) {
@@ -58,6 +67,7 @@ export class BackendError extends Error {
     this.detail = context.detail;
     this.interrupted = context.interrupted;
     this.refusal = context.refusal;
+    this.redirectTo = context.redirectTo;
     this.limitChars = context.limitChars;
   }
 }
@@ -98,9 +108,14 @@ export function describeBackendError(kind: BackendErrorKind, c: BackendErrorCont
     case 'cancelled':
       return 'The request was cancelled.';
     case 'refused':
-      return c.refusal === 'declined'
-        ? `You declined sending code to ${originOf(c.baseUrl)}; run "Fathom: Reset Endpoint Consent" to be asked again.`
-        : `Fathom is in local-only mode: ${c.baseUrl} is not on this machine. Point "fathom.${c.provider}.baseUrl" at a local server or turn off "fathom.localOnly".`;
+      switch (c.refusal) {
+        case 'declined':
+          return `You declined sending code to ${originOf(c.baseUrl)}; run "Fathom: Reset Endpoint Consent" to be asked again.`;
+        case 'redirect':
+          return `The server at ${originOf(c.baseUrl)} redirected to ${c.redirectTo ?? 'another server'}; Fathom does not follow redirects to another server. If that server is the right one, set "fathom.${c.provider}.baseUrl" to it.`;
+        default:
+          return `Local-only mode refuses ${originOf(c.baseUrl)}: it is not on this machine, so Fathom sends it nothing. Point "fathom.${c.provider}.baseUrl" at a local server or turn off "fathom.localOnly".`;
+      }
     case 'tooLong':
       return `${who} at ${c.baseUrl} kept answering past ${c.limitChars ?? 'the size cap in'} characters, far beyond the token limit Fathom asked for, so Fathom cut the answer off and did not use it. Check that the server honours the token limit, or pick another model ("Fathom: Select Model").`;
   }

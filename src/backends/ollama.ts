@@ -4,13 +4,16 @@
  * Cancellation: ollama 0.6.4 passes an AbortSignal to fetch only for streams (and only its own, reachable
  * through the iterator's abort()); version/list/show get none. So every call builds a light client whose
  * `fetch` adds the call's signal, which closes the connection for plain calls and streams alike. The same
- * fetch notes the answer's status and Retry-After, which the SDK's ResponseError does not carry.
+ * fetch notes the answer's status and Retry-After, which the SDK's ResponseError does not carry. Underneath,
+ * every request goes through originLockedFetch: to the configured origin only, never along a redirect to
+ * another server, and only when the endpoint rule (local-only mode) allows it.
  */
 import { Ollama, type ChatRequest as OllamaChatRequest, type ChatResponse, type GenerateRequest, type GenerateResponse, type Options, type ProgressResponse, type ShowResponse } from 'ollama';
 import type { StopReason } from './deadline';
 import { toBackendError } from './error-mapping';
 import type { BackendError } from './errors';
 import { guardedCall, guardedStream } from './guarded';
+import { originLockedFetch, type EndpointRule, type Fetch } from './originLockedFetch';
 import type { PullUpdate } from './pullProgress';
 import type { Backend, ChatRequest, CompletionRequest, GenerationOptions, ModelInfo, ModelSummary, RequestOptions } from './types';
 
@@ -22,6 +25,8 @@ export interface OllamaBackendOptions {
   keepAlive?: string;
   /** Sent as `options.num_ctx` on every generate and chat request. */
   contextLength?: number;
+  /** Checked before every request, pull included (local-only mode). */
+  rule?: EndpointRule;
 }
 
 /** What the per-call fetch saw of the server's answer. */
@@ -33,9 +38,11 @@ interface Exchange {
 export class OllamaBackend implements Backend {
   readonly provider = 'ollama' as const;
   readonly baseUrl: string;
+  private readonly fetch: Fetch;
 
   constructor(private readonly options: OllamaBackendOptions) {
     this.baseUrl = options.baseUrl;
+    this.fetch = originLockedFetch({ provider: 'ollama', baseUrl: options.baseUrl, rule: options.rule });
   }
 
   async version(options: RequestOptions = {}): Promise<string | undefined> {
@@ -118,7 +125,7 @@ export class OllamaBackend implements Backend {
       headers: this.options.apiKey ? { Authorization: `Bearer ${this.options.apiKey}` } : undefined,
       fetch: async (input, init) => {
         // For streams the SDK passes its own signal (its iterator's abort()); keep it and add ours.
-        const response = await fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal });
+        const response = await this.fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal });
         exchange.status = response.status;
         exchange.retryAfter = response.headers.get('retry-after');
         return response;

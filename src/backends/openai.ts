@@ -7,6 +7,9 @@
  * passed explicitly; without a configured key the client gets a placeholder and the Authorization header
  * is removed, so no request ever carries a made-up or borrowed key. api.openai.com then answers 401, which
  * becomes an `unauthorized` error asking for a key.
+ *
+ * Every request goes through originLockedFetch: to the configured origin only, never along a redirect to
+ * another server, and only when the endpoint rule (local-only mode) allows it.
  */
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
 import type { ChatCompletionCreateParamsStreaming, CompletionCreateParamsStreaming } from 'openai/resources';
@@ -14,6 +17,7 @@ import type { StopReason } from './deadline';
 import { toBackendError } from './error-mapping';
 import type { BackendError } from './errors';
 import { guardedCall, guardedStream } from './guarded';
+import { originLockedFetch, type EndpointRule } from './originLockedFetch';
 import type { Backend, ChatRequest, CompletionRequest, ModelInfo, ModelSummary, RequestOptions } from './types';
 
 export interface OpenAIBackendOptions {
@@ -25,6 +29,8 @@ export interface OpenAIBackendOptions {
    * models; OpenAI's current models and many servers do not). No server says so, so it is off unless configured.
    */
   fim?: boolean;
+  /** Checked before every request (local-only mode). */
+  rule?: EndpointRule;
 }
 
 /** Never sent: the Authorization header is removed whenever this stands in for a missing key. */
@@ -52,6 +58,7 @@ export class OpenAIBackend implements Backend {
       maxRetries: 0,
       // The SDK logs unparsable stream chunks to the console; the failure reaches us as an error anyway.
       logLevel: 'off',
+      fetch: originLockedFetch({ provider: 'openai', baseUrl: options.baseUrl, rule: options.rule }),
     });
   }
 

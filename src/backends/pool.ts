@@ -3,7 +3,7 @@ import { baseUrlFor, type FathomConfig, type Role, type RoleSettings } from '../
 import type { Logger } from '../logging/logger';
 import { Redactor } from '../privacy/redactor';
 import { withRedaction } from '../privacy/redactingBackend';
-import { withEndpointGuard, type EndpointConsent } from '../privacy/endpointGuard';
+import { localOnlyRule, withEndpointGuard, type EndpointConsent } from '../privacy/endpointGuard';
 import { createBackend } from './create';
 import type { RequestObserver } from './logged';
 import { OllamaBackend } from './ollama';
@@ -28,6 +28,8 @@ export class BackendPool {
   private readonly infos = new Map<string, { at: number; info: Promise<ModelInfo> }>();
   /** One per session, so a secret keeps its placeholder across requests (and prompts stay cacheable). */
   private readonly redactor = new Redactor();
+  /** Local-only mode, read at every request: what every client's fetch checks before sending anything. */
+  private readonly rule = localOnlyRule(() => this.getConfig().localOnly);
 
   constructor(
     private readonly getConfig: () => FathomConfig,
@@ -55,13 +57,15 @@ export class BackendPool {
     let backend = this.backends.get(id);
     if (!backend) {
       // Redaction sits outside the request log, so the log never sees a secret either. The endpoint guard
-      // sits outside both: a refused request is never redacted, logged or sent.
+      // sits outside both: a refused request is never redacted, logged or sent. The client's fetch applies
+      // the same local-only rule again underneath, to every request and redirect hop.
       const client = withRedaction(createBackend(settings.provider, {
         baseUrl,
         apiKey,
         keepAlive: config.ollama.keepAlive,
         contextLength: config.contextLength,
         fim: config.openai.fim,
+        rule: this.rule,
         logger: this.logger,
         observe: this.observe,
       }), this.redactor);
@@ -72,12 +76,12 @@ export class BackendPool {
   }
 
   /**
-   * A plain client of the configured Ollama, for managing its models (pull). No code goes out through it,
-   * so it skips redaction and the endpoint guard.
+   * A client of the configured Ollama, for managing its models (pull). No code goes out through it, so it
+   * skips redaction and consent; local-only mode still refuses a remote one (its fetch checks the rule).
    */
   async ollama(): Promise<OllamaBackend> {
     const baseUrl = this.getConfig().ollama.baseUrl;
-    return new OllamaBackend({ baseUrl, apiKey: await this.getApiKey('ollama', baseUrl) });
+    return new OllamaBackend({ baseUrl, apiKey: await this.getApiKey('ollama', baseUrl), rule: this.rule });
   }
 
   /** The role's backend with its model's info (cached; a failed lookup is not cached). */

@@ -33,7 +33,8 @@ export interface ChatSessionDeps {
   /** Where the store keeps its files, for messages about them. */
   storageLabel: string;
   model(signal: AbortSignal): Promise<ChatModel>;
-  system(): Promise<string>;
+  /** The system prompt; with a `note` when the user should know where it came from (a workspace prompt file). */
+  system(): Promise<string | { text: string; note?: string }>;
   now?: () => number;
   newId?: () => string;
 }
@@ -208,9 +209,11 @@ export class ChatSession {
     try {
       const model = await this.deps.model(controller.signal);
       const asked = this.conversation.turns.slice(0, -1);
-      const built = buildChatMessages(await this.deps.system(), asked, { contextLength: model.contextLength, maxTokens: model.maxTokens });
+      const system = await this.deps.system();
+      const { text: systemText, note } = typeof system === 'string' ? { text: system, note: undefined } : system;
+      const built = buildChatMessages(systemText, asked, { contextLength: model.contextLength, maxTokens: model.maxTokens });
       this.conversation = updateLastAnswer(this.conversation, { model: model.model });
-      this.notice = budgetNotice(built.omittedTurns, built.truncatedAttachments, model.contextLength);
+      this.notice = [note, budgetNotice(built.omittedTurns, built.truncatedAttachments, model.contextLength)].filter(Boolean).join(' ') || undefined;
       if (this.notice) this.emit();
       for await (const piece of model.stream(built.messages, controller.signal)) {
         text += piece;

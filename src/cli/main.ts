@@ -33,6 +33,7 @@ Options (doctor):
   --completion-model M   model for completions
   --chat-model M         model for chat
   --timeout MS           request timeout
+  --local-only           refuse every server not on this machine (as "fathom.localOnly")
   --json                 print the report as JSON
   --verbose              log each request to stderr
 Environment: FATHOM_API_KEY (or OPENAI_API_KEY for the openai provider) supplies the API key.
@@ -66,6 +67,7 @@ async function doctor(args: string[]): Promise<number> {
       'completion-model': { type: 'string' },
       'chat-model': { type: 'string' },
       timeout: { type: 'string' },
+      'local-only': { type: 'boolean' },
       json: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
     },
@@ -78,6 +80,7 @@ async function doctor(args: string[]): Promise<number> {
     'completion.model': values['completion-model'],
     'chat.model': values['chat-model'],
     requestTimeoutMs: values.timeout !== undefined ? Number(values.timeout) : undefined,
+    localOnly: values['local-only'],
   });
   const config: FathomConfig = parseConfig(objectSource(raw));
   const logger: Logger = values.verbose ? stderrLogger : silentLogger;

@@ -1,6 +1,6 @@
 /**
  * The prompts of the commands are markdown files shipped in `prompts/<kind>.md`; a workspace overrides
- * one with `.fathom/prompts/<kind>.md`. A file has up to three parts, each under a level-2 heading:
+ * one with `.fathom/prompts/<kind>.md` — in a trusted workspace only (see trustedPromptReader). A file has up to three parts, each under a level-2 heading:
  *
  *   ## system      the system message (optional)
  *   ## user        the user message (required; text before any heading counts as the user part)
@@ -32,11 +32,33 @@ export interface PromptTemplate {
 export const workspacePromptPath = (kind: PromptKind): string => `.fathom/prompts/${kind}.md`;
 export const shippedPromptPath = (kind: PromptKind): string => `prompts/${kind}.md`;
 
+/** Reads a prompt file by its relative path (`.fathom/prompts/…` from the workspace, `prompts/…` shipped). */
+export type PromptRead = (relPath: string) => Promise<string | undefined>;
+
+/**
+ * A workspace prompt file comes from whoever wrote the repository, and it becomes the instructions the model
+ * follows with the user's code in hand. So it is used only in a trusted workspace: in an untrusted one this
+ * reader answers "no such file" for `.fathom/…` paths, so loadPrompt falls back to the shipped prompt, and
+ * `onIgnored` hears once per file that one was there and was not used. Trust is asked at every read, so
+ * granting it takes effect on the next command.
+ */
+export function trustedPromptReader(read: PromptRead, trusted: () => boolean, onIgnored?: (relPath: string) => void): PromptRead {
+  const noted = new Set<string>();
+  return async (relPath) => {
+    if (!relPath.startsWith('.fathom/') || trusted()) return read(relPath);
+    if (onIgnored && !noted.has(relPath) && (await read(relPath))?.trim()) {
+      noted.add(relPath);
+      onIgnored(relPath);
+    }
+    return undefined;
+  };
+}
+
 /**
  * Reads the prompt of a command: the workspace override first, then the shipped file. `read` answers
  * both kinds of path (the adapter reads `.fathom/…` from the workspace and `prompts/…` from the extension).
  */
-export async function loadPrompt(kind: PromptKind, read: (relPath: string) => Promise<string | undefined>): Promise<PromptTemplate> {
+export async function loadPrompt(kind: PromptKind, read: PromptRead): Promise<PromptTemplate> {
   for (const [path, source] of [[workspacePromptPath(kind), 'workspace'], [shippedPromptPath(kind), 'extension']] as const) {
     const text = await read(path);
     if (text !== undefined && text.trim()) return { kind, source, path, ...parsePromptFile(text, path) };

@@ -4,7 +4,7 @@
  * extension ("Fathom: Doctor"); it returns plain data and says what to do about each problem.
  */
 import { answerCharLimit, capAnswer } from '../backends/answerCap';
-import { BackendError, isBackendError } from '../backends/errors';
+import { BackendError, isBackendError, type Refusal } from '../backends/errors';
 import type { Backend, ModelInfo, ModelSummary } from '../backends/types';
 import { ROLES, type Role, type RoleSettings } from '../config/settings';
 
@@ -29,6 +29,11 @@ export interface RoleReport {
   baseUrl: string;
   model: string;
   reachable: boolean;
+  /**
+   * Set when Fathom refused to contact the server (local-only mode and a remote server, or a redirect to
+   * another server): then nothing was probed, and the report says why instead.
+   */
+  refused?: Refusal;
   version?: string;
   models?: ModelSummary[];
   modelPresent?: boolean;
@@ -67,7 +72,8 @@ export async function probeRole(role: Role, backend: Backend, settings: RoleSett
     report.models = await backend.listModels(call);
     report.reachable = true;
   } catch (error) {
-    report.reachable = isBackendError(error) && error.kind !== 'unreachable' && error.kind !== 'timeout';
+    if (isBackendError(error) && error.kind === 'refused') report.refused = error.refusal;
+    report.reachable = isBackendError(error) && error.kind !== 'unreachable' && error.kind !== 'timeout' && error.kind !== 'refused';
     report.problems.push(problemFrom(error));
     return report;
   }
@@ -126,6 +132,7 @@ function problemFrom(error: unknown): Problem {
     modelMissing: error.provider === 'ollama' ? 'pullModel' : 'selectModel',
     timeout: 'openSettings',
     tooLong: 'selectModel',
+    refused: 'openSettings',
   };
   return { message: error.message, fix: fix[error.kind] };
 }

@@ -3,6 +3,7 @@
  * the middle, context, speed) with a status each, and every problem with the one-click fix that solves it.
  * Plain data in and out (no `vscode`), so the view's content is unit-tested.
  */
+import type { Refusal } from '../backends/errors';
 import type { Role } from '../config/settings';
 import { formatReport } from './formatReport';
 import type { DoctorReport, FixAction, RoleReport } from './probe';
@@ -39,6 +40,13 @@ export interface DoctorView {
   text: string;
 }
 
+/** What the Server check says when Fathom would not contact the server at all. */
+const REFUSED: Record<Refusal, string> = {
+  localOnly: 'not contacted — local-only mode refuses it',
+  declined: 'not contacted — you declined sending code to it',
+  redirect: 'redirected to another server — not followed',
+};
+
 const ROLE_TITLES: Record<Role, string> = { completion: 'Completions', chat: 'Chat and commands' };
 const PROVIDER_NAMES = { ollama: 'Ollama', openai: 'OpenAI-compatible server' } as const;
 
@@ -72,7 +80,7 @@ function roleView(r: RoleReport): DoctorRoleView {
   const checks: DoctorCheck[] = [];
   const server = `${PROVIDER_NAMES[r.provider]} at ${r.baseUrl}`;
   if (r.models) checks.push({ label: 'Server', detail: `${server}${r.version ? `, version ${r.version}` : ''}: reachable, ${r.models.length} model${r.models.length === 1 ? '' : 's'}`, status: 'ok' });
-  else checks.push({ label: 'Server', detail: `${server}: ${r.reachable ? 'answered with an error' : 'not reachable'}`, status: 'fail' });
+  else checks.push({ label: 'Server', detail: `${server}: ${r.refused ? REFUSED[r.refused] : r.reachable ? 'answered with an error' : 'not reachable'}`, status: 'fail' });
   if (r.modelPresent === undefined) checks.push({ label: 'Model', detail: `${r.model}: not checked`, status: 'skip' });
   else checks.push({ label: 'Model', detail: r.modelPresent ? `${r.model} is available` : `${r.model} is not on the server`, status: r.modelPresent ? 'ok' : 'fail' });
   if (r.info) {

@@ -1,13 +1,22 @@
 /**
- * The gate in front of every request that carries code (completion and chat). Local-only mode refuses any
- * endpoint that is not on this machine; otherwise a remote endpoint needs the user's consent first.
- * Listing models, the server version and model info carry no code, so they pass: the doctor needs them
- * to say what is wrong even when code may not be sent.
+ * The endpoint policy, applied to every request of every role:
+ *
+ * - Local-only mode refuses every request to an endpoint that is not on this machine — completions and chat,
+ *   and also model lists, model info, the version probe and Pull Model, which would otherwise carry the
+ *   Authorization header (and reveal what the user runs) to a server the user ruled out. The rule is
+ *   checked twice with the same function: here, before a request is redacted or logged, and by the fetch
+ *   under every client (originLockedFetch), which also sees each redirect hop and requests made outside
+ *   the Backend methods (Pull Model).
+ * - Consent is about code: a remote endpoint needs the user's "Allow" before a completion or chat request
+ *   (the requests that carry code) goes to it. Listing models, model info and the version carry no code
+ *   (model names only), so without local-only mode they go without asking: the Doctor and the model
+ *   picker need them to say what is wrong before the user has been asked anything.
  */
 import { originOf } from '../config/apiKeys';
 import { BackendError } from '../backends/errors';
 import { ForwardingBackend } from '../backends/forwarding';
-import type { Backend, ChatRequest, CompletionRequest } from '../backends/types';
+import type { EndpointRule } from '../backends/originLockedFetch';
+import type { Backend, ChatRequest, CompletionRequest, ModelInfo, ModelSummary, RequestOptions } from '../backends/types';
 import { isLoopback } from './endpoints';
 
 /** Asks (or recalls) whether code may go to this endpoint. */
@@ -18,6 +27,16 @@ export interface EndpointPolicy {
   localOnly: () => boolean;
   /** Without one, remote endpoints are allowed (the CLI: the user typed the URL on the command line). */
   consent?: EndpointConsent;
+}
+
+/** The one local-only rule: in local-only mode, only loopback addresses (never a name that DNS might resolve). */
+function refusedByLocalOnly(localOnly: () => boolean, url: string): boolean {
+  return localOnly() && !isLoopback(url);
+}
+
+/** The local-only rule as the clients' fetch applies it (to every request and redirect hop). */
+export function localOnlyRule(localOnly: () => boolean): EndpointRule {
+  return (url) => (refusedByLocalOnly(localOnly, url.href) ? 'localOnly' : undefined);
 }
 
 export function withEndpointGuard(backend: Backend, policy: EndpointPolicy): Backend {
@@ -32,22 +51,40 @@ class GuardedEndpointBackend extends ForwardingBackend {
     super(inner);
   }
 
+  async version(options?: RequestOptions): Promise<string | undefined> {
+    this.checkLocalOnly();
+    return this.inner.version(options);
+  }
+
+  async listModels(options?: RequestOptions): Promise<ModelSummary[]> {
+    this.checkLocalOnly();
+    return this.inner.listModels(options);
+  }
+
+  async modelInfo(model: string, options?: RequestOptions): Promise<ModelInfo> {
+    this.checkLocalOnly(model);
+    return this.inner.modelInfo(model, options);
+  }
+
   async *streamCompletion(request: CompletionRequest): AsyncGenerator<string, void, undefined> {
-    await this.check(request.model);
+    await this.checkCode(request.model);
     // The inner stream is created only after the check, so a refused request never opens a connection.
     yield* this.inner.streamCompletion(request);
   }
 
   async *streamChat(request: ChatRequest): AsyncGenerator<string, void, undefined> {
-    await this.check(request.model);
+    await this.checkCode(request.model);
     yield* this.inner.streamChat(request);
   }
 
-  private async check(model: string): Promise<void> {
-    if (isLoopback(this.baseUrl)) return;
-    const context = { provider: this.provider, baseUrl: this.baseUrl, model };
-    if (this.policy.localOnly()) throw new BackendError('refused', { ...context, refusal: 'localOnly' });
-    if (this.policy.consent && !(await this.policy.consent(this.baseUrl))) throw new BackendError('refused', { ...context, refusal: 'declined' });
+  private checkLocalOnly(model?: string): void {
+    if (refusedByLocalOnly(this.policy.localOnly, this.baseUrl)) throw new BackendError('refused', { provider: this.provider, baseUrl: this.baseUrl, model, refusal: 'localOnly' });
+  }
+
+  private async checkCode(model: string): Promise<void> {
+    this.checkLocalOnly(model);
+    if (isLoopback(this.baseUrl) || !this.policy.consent) return;
+    if (!(await this.policy.consent(this.baseUrl))) throw new BackendError('refused', { provider: this.provider, baseUrl: this.baseUrl, model, refusal: 'declined' });
   }
 }
 

@@ -1,10 +1,14 @@
 import * as vscode from 'vscode';
 import { parseConfig, type FathomConfig } from '../config/settings';
+import { trustedSource } from '../config/trust';
 
-/** Reads all `fathom.*` settings into one typed object. */
+/**
+ * Reads all `fathom.*` settings into one typed object. Local-only mode comes from the user's settings only,
+ * and in an untrusted workspace so do the servers, providers and prompt settings (src/config/trust.ts).
+ */
 export function readConfig(): FathomConfig {
   const section = vscode.workspace.getConfiguration('fathom');
-  return parseConfig((key) => section.get(key));
+  return parseConfig(trustedSource((key) => section.get(key), (key) => section.inspect(key), vscode.workspace.isTrusted));
 }
 
 /** Saves a `fathom.*` setting in the user's settings (what the menus, pickers and walkthrough change). */
@@ -12,9 +16,15 @@ export function writeSetting(key: string, value: unknown): Thenable<void> {
   return vscode.workspace.getConfiguration('fathom').update(key, value, vscode.ConfigurationTarget.Global);
 }
 
-/** Calls `listener` with the new config whenever a `fathom.*` setting changes. */
+/**
+ * Calls `listener` with the new config whenever a `fathom.*` setting changes, and when the user trusts the
+ * workspace (its own server and prompt settings apply from then on).
+ */
 export function onConfigChange(listener: (config: FathomConfig) => void): vscode.Disposable {
-  return vscode.workspace.onDidChangeConfiguration((e) => {
-    if (e.affectsConfiguration('fathom')) listener(readConfig());
-  });
+  return vscode.Disposable.from(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('fathom')) listener(readConfig());
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => listener(readConfig())),
+  );
 }

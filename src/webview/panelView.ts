@@ -31,7 +31,16 @@ export class PanelView {
   private readonly stream: StreamingMarkdown;
   private readonly schedule: (render: () => void) => void;
   private readonly requestRender: () => void;
-  private readonly el: { title: HTMLElement; subtitle: HTMLElement; status: HTMLElement; answer: HTMLElement; error: HTMLElement; chat: HTMLButtonElement };
+  private readonly el: {
+    title: HTMLElement;
+    subtitle: HTMLElement;
+    status: HTMLElement;
+    promptFile: HTMLElement;
+    promptFileLink: HTMLElement;
+    answer: HTMLElement;
+    error: HTMLElement;
+    chat: HTMLButtonElement;
+  };
 
   constructor(
     private readonly doc: Document,
@@ -43,7 +52,16 @@ export class PanelView {
       if (!found) throw new Error(`the panel page has no #${id}`);
       return found as T;
     };
-    this.el = { title: byId('title'), subtitle: byId('subtitle'), status: byId('status'), answer: byId('answer'), error: byId('error'), chat: byId('continue') };
+    this.el = {
+      title: byId('title'),
+      subtitle: byId('subtitle'),
+      status: byId('status'),
+      promptFile: byId('prompt-file'),
+      promptFileLink: byId('prompt-file-link'),
+      answer: byId('answer'),
+      error: byId('error'),
+      chat: byId('continue'),
+    };
     this.schedule = options.schedule ?? ((render) => render());
     this.requestRender = coalesce(this.schedule, () => this.renderNow());
     const window = doc.defaultView;
@@ -71,15 +89,21 @@ export class PanelView {
       case 'fail':
         this.view = { ...this.view, phase: 'failed', error: message.message };
         break;
+      case 'promptFile':
+        this.view = { ...this.view, promptFile: message.path };
+        break;
     }
     this.requestRender();
   }
 
   private renderNow(): void {
-    const { title, subtitle, markdown, phase, error, chatAvailable } = this.view;
+    const { title, subtitle, markdown, phase, error, chatAvailable, promptFile } = this.view;
     this.el.title.textContent = title;
     this.el.subtitle.textContent = subtitle ?? '';
     this.el.subtitle.hidden = !subtitle;
+    // Text only: the path is shown, never used as a link target (the extension knows which file it was).
+    this.el.promptFileLink.textContent = promptFile ?? '';
+    this.el.promptFile.hidden = !promptFile;
     this.el.status.textContent = STATUS_TEXT[phase];
     this.doc.body.dataset.phase = phase;
     this.stream.update(markdown);
@@ -97,6 +121,10 @@ export class PanelView {
     const action = target.closest<HTMLButtonElement>('button.code-action');
     if (action) return this.codeAction(action);
     if (target.closest('#continue')) return this.host.postMessage({ type: 'continueInChat' });
+    if (target.closest('#prompt-file-link')) {
+      event.preventDefault();
+      return this.host.postMessage({ type: 'openPromptFile' });
+    }
     const link = target.closest('a');
     if (!link) return;
     // Links never navigate the webview: line links reveal, web links go through VS Code (which asks first).

@@ -14,6 +14,11 @@ export interface AnswerView {
   error?: string;
   /** Whether "Continue in chat" may be offered (the chat view exists). */
   chatAvailable: boolean;
+  /**
+   * The workspace prompt file (`.fathom/prompts/<kind>.md`) the answer's prompt came from: the panel says so,
+   * with a link that opens it. Undefined when the prompt shipped with Fathom was used.
+   */
+  promptFile?: string;
 }
 
 /** Extension → webview. */
@@ -23,7 +28,9 @@ export type ToPanel =
   /** More of the answer: appended to the markdown (batched by the extension). */
   | { type: 'append'; text: string }
   | { type: 'finish' }
-  | { type: 'fail'; message: string };
+  | { type: 'fail'; message: string }
+  /** The answer's prompt came from this workspace prompt file. */
+  | { type: 'promptFile'; path: string };
 
 /** Webview → extension. */
 export type FromPanel =
@@ -35,9 +42,11 @@ export type FromPanel =
   | { type: 'reveal'; line: number; endLine?: number }
   /** An http(s) link was clicked; the extension opens it through `env.openExternal`, which asks the user. */
   | { type: 'openLink'; href: string }
-  | { type: 'continueInChat' };
+  | { type: 'continueInChat' }
+  /** The workspace prompt file's link was clicked: the extension opens the file the answer names (never a path from the page). */
+  | { type: 'openPromptFile' };
 
-const FROM_PANEL_TYPES = new Set<FromPanel['type']>(['ready', 'copy', 'insert', 'reveal', 'openLink', 'continueInChat']);
+const FROM_PANEL_TYPES = new Set<FromPanel['type']>(['ready', 'copy', 'insert', 'reveal', 'openLink', 'continueInChat', 'openPromptFile']);
 
 /**
  * Checks a message from the webview before the extension acts on it: the webview shows model output, so its
@@ -50,6 +59,7 @@ export function parseFromPanel(message: unknown): FromPanel | undefined {
   switch (m.type) {
     case 'ready':
     case 'continueInChat':
+    case 'openPromptFile':
       return { type: m.type };
     case 'copy':
       return typeof m.code === 'string' ? { type: 'copy', code: m.code } : undefined;

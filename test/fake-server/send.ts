@@ -52,6 +52,12 @@ export async function sendError(wire: Wire, reply: Reply, status: number, body: 
   wire.res.writeHead(status, headers).end(JSON.stringify(body));
 }
 
+/** A redirect as a misconfigured or hostile server sends one: the status and a Location header, no body. */
+export function sendRedirect(wire: Wire, status: number, location: string): Promise<void> {
+  wire.res.writeHead(status, { location, 'content-length': '0' }).end();
+  return Promise.resolve();
+}
+
 /** A complete JSON answer, with the faults that make sense for one: stall, drop before answering, broken JSON. */
 export async function sendJson(wire: Wire, reply: Reply, body: unknown, malformed: string): Promise<void> {
   if (reply.fault === 'stall') {

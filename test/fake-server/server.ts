@@ -19,7 +19,7 @@ import {
 } from './ollama-protocol';
 import { openAIChatStream, openAIChatWhole, openAICompletionStream, openAICompletionWhole, openAIError } from './openai-protocol';
 import { endpointOf, protocolOf, type Protocol } from './routes';
-import { sendError, sendJson, sendStream, type Wire } from './send';
+import { sendError, sendJson, sendRedirect, sendStream, type Wire } from './send';
 import type { StreamPlan, WholePlan } from './stream-plan';
 import {
   GENERATION_ENDPOINTS,
@@ -179,7 +179,7 @@ class FakeLlmServer implements FakeServer {
   }
 
   private record(req: IncomingMessage, rawBody: string): RecordedRequest {
-    const path = new URL(req.url ?? '/', 'http://fake').pathname;
+    const { pathname: path, search: query } = new URL(req.url ?? '/', 'http://fake');
     const method = req.method ?? 'GET';
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(req.headers)) {
@@ -191,7 +191,7 @@ class FakeLlmServer implements FakeServer {
     } catch {
       body = undefined;
     }
-    return { endpoint: endpointOf(method, path), method, path, headers, body, rawBody, at: Date.now(), closedByClient: false, completed: false };
+    return { endpoint: endpointOf(method, path), method, path, query, headers, body, rawBody, at: Date.now(), closedByClient: false, completed: false };
   }
 
   /** Counts the response as in flight and notes how its connection ends. */
@@ -243,6 +243,7 @@ class FakeLlmServer implements FakeServer {
     }
     const scripted = this.takeQueued(record.endpoint) ?? (await this.handler?.(record));
     if (wire.closed.aborted) return;
+    if (scripted?.redirect) return sendRedirect(wire, scripted.redirect.status, scripted.redirect.location);
     if (scripted?.status !== undefined && scripted.status >= 400) {
       return sendError(wire, scripted, scripted.status, errorBody(protocol, scripted.status, model, sentKey, scripted.message));
     }

@@ -71,6 +71,11 @@ export interface Reply {
    * with faults or `endless`.
    */
   wireSplits?: readonly number[] | ((bodyBytes: number) => readonly number[]);
+  /**
+   * Answer with an HTTP redirect instead: `status` (301, 302, 303, 307 or 308) and a `Location` header of
+   * `location` (absolute, e.g. another fake server's URL, or relative to this one). No body, no model check.
+   */
+  redirect?: { status: 301 | 302 | 303 | 307 | 308; location: string };
 }
 
 /** One request as the fake received it. Mutable fields change while the response is in flight. */
@@ -79,6 +84,8 @@ export interface RecordedRequest {
   method: string;
   /** Path without the query string. */
   path: string;
+  /** The query string with its `?`, or '' (a same-origin redirect test marks the second hop with one). */
+  query: string;
   /** Header names in lower case. */
   headers: Record<string, string>;
   /** The parsed JSON body, or undefined when there was none or it was not JSON. */

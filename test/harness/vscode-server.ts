@@ -123,6 +123,11 @@ export interface VSCodeServerOptions extends ProfileOptions {
    */
   installExtensions?: string[];
   /**
+   * Workspace trust on (default off: QUIET_SETTINGS and `--disable-workspace-trust`): the workspace then opens
+   * in Restricted Mode, untrusted, without the startup prompt; `Workbench.trustWorkspace()` trusts it.
+   */
+  workspaceTrust?: boolean;
+  /**
    * VS Code's display language, e.g. 'zh-cn': the server's `--locale`, and an empty language pack for it
    * (see `registerEmptyLanguagePack`). Open the workbench with the same locale
    * (`openWorkbench(browser, url, { locale })`).
@@ -161,7 +166,8 @@ export async function startVSCodeServer(options: VSCodeServerOptions = {}): Prom
   const { serverMain } = await prepareTestEnv();
   const host = options.host ?? '127.0.0.1';
   const port = options.port ?? (await freePort());
-  const profile = createProfile(options);
+  const trust = options.workspaceTrust ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' } : {};
+  const profile = createProfile({ ...options, settings: { ...options.settings, ...trust } });
   if (options.locale && !options.locale.startsWith('en')) registerEmptyLanguagePack(profile, options.locale);
   for (const vsix of options.installExtensions ?? []) {
     try {
@@ -183,7 +189,7 @@ export async function startVSCodeServer(options: VSCodeServerOptions = {}): Prom
       '--user-data-dir', profile.userDataDir,
       '--extensions-dir', profile.extensionsDir,
       '--disable-telemetry',
-      '--disable-workspace-trust',
+      ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
       ...(options.locale ? ['--locale', options.locale] : []),
     ],
     { env: { ...process.env, ...options.env }, logFile: join(profile.root, 'server.log'), echo: options.echo },

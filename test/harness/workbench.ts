@@ -163,6 +163,20 @@ export class Workbench {
     return heading;
   }
 
+  /**
+   * Trusts the workspace as a user does: "Workspaces: Manage Workspace Trust", then the editor's Trust button
+   * (only in a window started with workspace trust on; see `startVSCodeServer({ workspaceTrust: true })`).
+   */
+  async trustWorkspace({ timeoutMs = 15_000 } = {}): Promise<void> {
+    // Right after start-up the palette may not list the command yet, or a late view may close it: ask again.
+    await waitFor('the Workspace Trust editor to open', () => this.runCommand('Workspaces: Manage Workspace Trust', { timeoutMs: 3000 }).then(() => true), { timeoutMs: timeoutMs * 2 });
+    const trust = this.page.locator('.workspace-trust-editor .workspace-trust-buttons .monaco-button').filter({ hasText: /^Trust$/ }).first();
+    await waitFor('the Trust button of the Workspace Trust editor', () => trust.isVisible(), { timeoutMs });
+    await trust.click();
+    // Granted: the editor replaces the Trust button (whoever needs the trust waits for it: workspace.isTrusted).
+    await waitFor('the Trust button to go', async () => !(await trust.isVisible()), { timeoutMs });
+  }
+
   /** "Preferences: Color Theme" and the theme's row (e.g. "Dark High Contrast"), with the keyboard as a user would. */
   async pickColorTheme(label: string): Promise<void> {
     // Not runCommand: it waits for the palette to close, and the theme picker opens in its place.

@@ -1,6 +1,6 @@
 /**
- * Mocha root hooks for `npm run test:security`: after the whole run, adds the fault-matrix figure (written by
- * the integration suite, read here, never run here), prints every figure as one table, and writes
+ * Mocha root hooks for `npm run test:security`: after the whole run, adds the fault-matrix figure and the
+ * Restricted Mode figure (written by the integration suite, read here, never run here), prints every figure as one table, and writes
  * bench-results/security.json. Runs whether the tests passed or not, so a failing run still shows its figures.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -10,10 +10,12 @@ import { record, recordedSections, SECTIONS, type BenchRow } from './figures';
 
 const ROOT = resolve(__dirname, '../..');
 const FAULT_MATRIX = join(ROOT, 'test-results', 'fault-matrix.json');
+const RESTRICTED_MODE = join(ROOT, 'test-results', 'restricted-mode.json');
 
 export const mochaHooks = {
   afterAll(): void {
     recordFaultMatrix();
+    recordRestrictedMode();
     const sections = recordedSections();
     process.stdout.write(`\nSecurity figures\n${formatTable(sections)}\n`);
     const out = join(ROOT, 'bench-results');
@@ -56,6 +58,32 @@ function recordFaultMatrix(): void {
   if (counts.length > 1) rows.push({ metric: 'fault cases passed: all paths', value: passed, unit: ` / ${run}`, target: `= ${run}`, pass: passed === run });
   const at = typeof (data as { at?: unknown }).at === 'string' ? (data as { at: string }).at : undefined;
   record(SECTIONS.faults, rows, { faultMatrix: data, faultMatrixAt: at });
+}
+
+/** Prints the rows test/integration/restricted.test.ts wrote (npm run test:restricted), or "not run". */
+function recordRestrictedMode(): void {
+  if (!existsSync(RESTRICTED_MODE)) {
+    record(SECTIONS.restricted, [{ metric: 'Restricted Mode: not run (no test-results/restricted-mode.json; run npm run test:restricted)', value: 0, unit: ' cases' }]);
+    return;
+  }
+  let data: { at?: unknown; rows?: unknown; details?: unknown };
+  try {
+    data = JSON.parse(readFileSync(RESTRICTED_MODE, 'utf8'));
+  } catch (error) {
+    record(SECTIONS.restricted, [{ metric: `Restricted Mode: unreadable (${error instanceof Error ? error.message : String(error)})`, value: 0, unit: ' cases' }]);
+    return;
+  }
+  const rows = Array.isArray(data.rows) ? data.rows.filter(isRow) : [];
+  if (rows.length === 0) {
+    record(SECTIONS.restricted, [{ metric: 'Restricted Mode: no rows in test-results/restricted-mode.json', value: 0, unit: ' cases' }], { restrictedMode: data });
+    return;
+  }
+  record(SECTIONS.restricted, rows, { restrictedMode: data.details, restrictedModeAt: typeof data.at === 'string' ? data.at : undefined });
+}
+
+function isRow(value: unknown): value is BenchRow {
+  const r = value as Partial<BenchRow> | null;
+  return !!r && typeof r.metric === 'string' && typeof r.value === 'number' && typeof r.unit === 'string';
 }
 
 /**

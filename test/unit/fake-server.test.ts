@@ -400,6 +400,7 @@ describe('fake LLM server', () => {
         endpoint: 'openai.chat',
         method: 'POST',
         path: '/v1/chat/completions',
+        query: '',
         headers: {},
         body: { messages: [{ role: 'user', content: 'Explain this code' }] },
         rawBody: '',

@@ -68,7 +68,9 @@ export function registerChat(context: vscode.ExtensionContext, deps: ChatDeps): 
     async system() {
       const prompt = await loadPrompt('chat', readPrompt);
       const language = answerLanguageName(answerLanguage(deps.getConfig().commands.answerLanguage));
-      return renderPrompt(prompt.system, { answerLanguage: language }).text;
+      const text = renderPrompt(prompt.system, { answerLanguage: language }).text;
+      // A workspace prompt file (trusted workspaces only) replaces Fathom's instructions: the chat says so.
+      return prompt.source === 'workspace' ? { text, note: vscode.l10n.t('Using the workspace prompt file {0} as the chat\'s system prompt.', prompt.path) } : text;
     },
   });
   const actions = new PanelActions();

@@ -8,6 +8,8 @@ export interface AnswerSink {
   /** Opens (or reuses) the panel beside the editor for a new answer about `source`. */
   start(answer: { title: string; subtitle?: string; source: vscode.Uri; lines?: { start: number; end: number } }): void;
   append(text: string): void;
+  /** The answer's prompt came from this workspace prompt file: the panel says so, with a link to it. */
+  usingPromptFile(relPath: string): void;
   finish(): void;
   fail(message: string): void;
   /** Fires when the user closes the panel. */
@@ -18,6 +20,7 @@ export interface AnswerSink {
 export function panelSink(panel: () => {
   start(request: { title: string; subtitle?: string; source?: vscode.Uri; lines?: { start: number; end: number } }): void;
   append(text: string): void;
+  usingPromptFile(relPath: string): void;
   finish(): void;
   fail(message: string): void;
   onDidClose: vscode.Event<void>;
@@ -25,6 +28,7 @@ export function panelSink(panel: () => {
   return {
     start: (answer) => panel().start(answer),
     append: (text) => panel().append(text),
+    usingPromptFile: (relPath) => panel().usingPromptFile(relPath),
     finish: () => panel().finish(),
     fail: (message) => panel().fail(message),
     onDidClose: (listener, thisArgs, disposables) => panel().onDidClose(listener, thisArgs, disposables),

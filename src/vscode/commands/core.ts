@@ -6,6 +6,13 @@ import type { TestSetup } from '../../commands/testFramework';
 import type { CommandKind, CommandTarget, DiagnosticInfo } from '../../commands/types';
 import type { DocumentSnapshot } from '../../completion/types';
 
+/** Where a command's prompt came from: a workspace prompt file, or the one shipped with Fathom. */
+export interface PromptSource {
+  source: 'workspace' | 'extension';
+  /** Relative path: `.fathom/prompts/<kind>.md` or `prompts/<kind>.md`. */
+  path: string;
+}
+
 /** One command's input, as plain data. */
 export interface CommandInput {
   kind: CommandKind;
@@ -25,8 +32,11 @@ export interface CommandInput {
 }
 
 export interface CommandCore {
-  /** Builds the prompt (context gathered and fitted to the chat model) and streams the answer; resolves with all of it. */
-  run(input: CommandInput, signal: AbortSignal, onText: (text: string) => void): Promise<string>;
+  /**
+   * Builds the prompt (context gathered and fitted to the chat model) and streams the answer; resolves with all
+   * of it. `onPrompt` hears which prompt file was used, before the request goes out.
+   */
+  run(input: CommandInput, signal: AbortSignal, onText: (text: string) => void, onPrompt?: (prompt: PromptSource) => void): Promise<string>;
   /** The code in the answer that replaces the target; undefined when the answer holds none. */
   replacement(answer: string, input: CommandInput): string | undefined;
   /** Where the tests for a source file go, and with which framework. */

@@ -10,7 +10,7 @@ import type { FathomConfig } from '../../config/settings';
 import type { Logger } from '../../logging/logger';
 import type { EditorSyntax } from '../syntaxTrees';
 import type { WorkspaceFiles } from '../../completion/types';
-import type { CommandCore, CommandInput } from './core';
+import type { CommandCore, CommandInput, PromptSource } from './core';
 import { answerLanguage } from './language';
 import { promptReader } from './promptReader';
 
@@ -28,7 +28,7 @@ export interface CoreBindingDeps {
 export function bindCore(deps: CoreBindingDeps): CommandCore {
   const readPrompt = promptReader(deps.extensionUri, deps.files);
   return {
-    async run(input: CommandInput, signal: AbortSignal, onText: (text: string) => void): Promise<string> {
+    async run(input: CommandInput, signal: AbortSignal, onText: (text: string) => void, onPrompt?: (prompt: PromptSource) => void): Promise<string> {
       const config = deps.getConfig();
       const chat = await deps.pool.forRole('chat', { signal });
       const prepared = await prepareCommand(
@@ -49,6 +49,7 @@ export function bindCore(deps: CoreBindingDeps): CommandCore {
         deps.logger.warn(message);
         if (prepared.prompt.source === 'workspace') void vscode.window.showWarningMessage(vscode.l10n.t('Fathom: {0} uses placeholders Fathom does not know: {1}.', prepared.prompt.path, prepared.unknownPlaceholders.map((p) => `{{${p}}}`).join(', ')));
       }
+      onPrompt?.({ source: prepared.prompt.source, path: prepared.prompt.path });
       const dropped = prepared.parts.filter((p) => !p.included).map((p) => p.name);
       deps.logger.debug(`${input.kind}: prompt ${prepared.prompt.path} (${prepared.prompt.source}); context parts left out for the budget: ${dropped.join(', ') || 'none'}`);
       let answer = '';

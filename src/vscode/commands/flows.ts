@@ -78,7 +78,12 @@ export async function streamToPanel(deps: FlowDeps, resolved: ResolvedTarget, in
   try {
     // Closing the panel stops the answer streaming into it, like the notification's Cancel.
     const answer = await withCommandProgress(deps.status, { title: `${title}…`, activity: ACTIVITIES[input.kind], cancelWhen: deps.panel.onDidClose }, (signal) =>
-      deps.core.run(input, signal, (text) => deps.panel.append(text)),
+      deps.core.run(
+        input,
+        signal,
+        (text) => deps.panel.append(text),
+        (prompt) => prompt.source === 'workspace' && deps.panel.usingPromptFile(prompt.path),
+      ),
     );
     deps.panel.finish();
     return answer;

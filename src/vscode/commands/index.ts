@@ -19,6 +19,7 @@ import { explain } from './explain';
 import type { FlowDeps } from './flows';
 import { generateTests } from './generateTests';
 import { showError, shownErrors, type ShownError } from './errors';
+import { ignoredPromptFiles } from './promptReader';
 import { cancelRunningCommands } from './progress';
 import { Proposals } from './proposal';
 import { EXPLAIN_PROBLEM, FIX_PROBLEM, ProblemActions, type ProblemArgs } from './quickFix';
@@ -44,6 +45,8 @@ export interface CommandsApi {
   pendingProposals(): number;
   /** The error notifications shown so far (message, kind, buttons), oldest first. */
   shownErrors(): readonly ShownError[];
+  /** Workspace prompt files left unused (and noted) because the workspace is not trusted. */
+  ignoredPromptFiles(): readonly string[];
 }
 
 export interface RegisteredCommands {
@@ -87,7 +90,7 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
     vscode.languages.registerCodeActionsProvider(EDITABLE, new ProblemActions(), { providedCodeActionKinds: ProblemActions.kinds }),
   );
   return {
-    api: { cancelAll: () => cancelRunningCommands(), pendingProposals: () => proposals.pending(), shownErrors },
+    api: { cancelAll: () => cancelRunningCommands(), pendingProposals: () => proposals.pending(), shownErrors, ignoredPromptFiles },
     proposals,
   };
 }

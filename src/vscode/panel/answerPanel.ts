@@ -87,6 +87,19 @@ export class AnswerPanel implements vscode.Disposable {
     this.post({ type: 'finish' });
   }
 
+  /** Says, above the answer, that its prompt came from this workspace prompt file (relative to the workspace). */
+  usingPromptFile(relPath: string): void {
+    this.view = { ...this.view, promptFile: relPath };
+    this.post({ type: 'promptFile', path: relPath });
+  }
+
+  /** Opens the workspace prompt file the current answer names (the link in the panel). */
+  async openPromptFile(): Promise<void> {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (!this.view.promptFile || !folder) return;
+    await vscode.window.showTextDocument(vscode.Uri.joinPath(folder.uri, this.view.promptFile), { viewColumn: vscode.ViewColumn.One, preview: false });
+  }
+
   /** Ends the answer with an error message (the backend's typed message), keeping what arrived so far. */
   fail(message: string): void {
     this.batcher.flush();
@@ -170,6 +183,9 @@ export class AnswerPanel implements vscode.Disposable {
         break;
       case 'continueInChat':
         if (this.view.chatAvailable) this.continueInChat.fire({ view: { ...this.view }, source: this.source, lines: this.lines });
+        break;
+      case 'openPromptFile':
+        await this.openPromptFile();
         break;
     }
     this.received.fire(message);

@@ -35,6 +35,7 @@ export function panelHtml(page: PanelPage): string {
   return pageHtml(
     page,
     `<header><h1 id="title">${escapeHtml(page.title)}</h1><p id="subtitle" hidden></p><span id="status" role="status"></span></header>
+<p id="prompt-file" hidden>Using the workspace prompt file <a id="prompt-file-link" href="#"></a></p>
 <main id="answer" class="markdown" aria-live="polite"></main>
 <p id="error" role="alert" hidden></p>
 <footer><button id="continue" class="primary" type="button" hidden disabled>Continue in chat</button></footer>`,

@@ -385,6 +385,16 @@ for (const provider of ['ollama', 'openai'] as ProviderKind[]) {
       assert.equal(session.state().conversation.turns.length, 8);
     });
 
+    it('a system prompt with a note (a workspace prompt file) is sent, and the note is shown with the answer', async () => {
+      server.replyOnce({ text: 'Arr.' });
+      const note = 'Using the workspace prompt file .fathom/prompts/chat.md as the chat\'s system prompt.';
+      const { session, recorder } = newSession({ system: async () => ({ text: 'Talk like a pirate.', note }) });
+      await session.send('Hi');
+      assert.deepEqual(messagesOf(chatRequests()[0])[0], { role: 'system', content: 'Talk like a pirate.' });
+      assert.equal(session.state().notice, note);
+      assert.ok(recorder.states.some((s) => s.streaming && s.notice === note), 'shown while the answer streams');
+    });
+
     it('init reopens the latest saved conversation and lists the others newest first', async () => {
       const saved = (id: string, title: string, at: number): Conversation => ({
         id,

@@ -59,6 +59,16 @@ describe('cli: node dist/cli.js doctor', function () {
     assert.equal(report.roles[1].modelPresent, true);
   });
 
+  it('with --local-only, says it refuses a server not on this machine instead of probing it, and sends nothing', async () => {
+    server.reset();
+    // 0.0.0.0 reaches the fake server but is not a loopback address.
+    const remote = server.url.replace('127.0.0.1', '0.0.0.0');
+    const { stdout, code } = await cli('doctor', '--local-only', '--ollama-url', remote);
+    assert.equal(code, 1);
+    assert.match(stdout, new RegExp(`✗ Local-only mode refuses ${remote.replace(/\./g, '\\.')}: it is not on this machine`));
+    assert.equal(server.requests.length, 0);
+  });
+
   it('explains its usage for an unknown command', async () => {
     const { stderr, code } = await cli('frobnicate');
     assert.equal(code, 2);

@@ -3,6 +3,7 @@ import { BackendPool } from '../../../src/backends/pool';
 import { objectSource, parseConfig } from '../../../src/config/settings';
 import { formatReport } from '../../../src/doctor/formatReport';
 import { runDoctor, sameModel } from '../../../src/doctor/probe';
+import { doctorView } from '../../../src/doctor/view';
 import { silentLogger } from '../../../src/logging/logger';
 import { startFakeServer, type FakeServer } from '../../fake-server';
 import { closedPortUrl } from '../backends/helpers';
@@ -84,6 +85,39 @@ describe('doctor probe', () => {
       assert.doesNotMatch(formatReport(refused), /sk-test-123/);
     } finally {
       await locked.close();
+    }
+  });
+
+  it('in local-only mode, reports that it refuses a remote server instead of probing it (nothing is sent)', async () => {
+    // 0.0.0.0 reaches the fake server but is not a loopback address: the zero requests are the rule's doing.
+    const remote = server.url.replace('127.0.0.1', '0.0.0.0');
+    const report = await doctorAgainst({ 'ollama.baseUrl': remote, 'chat.provider': 'openai', 'openai.baseUrl': `${remote}/v1`, localOnly: true }, 'sk-never-sent-123456');
+    assert.equal(server.requests.length, 0);
+    assert.equal(report.ok, false);
+    for (const role of report.roles) {
+      assert.equal(role.refused, 'localOnly');
+      assert.equal(role.reachable, false);
+      assert.equal(role.models, undefined);
+      assert.equal(role.problems.length, 1);
+      assert.equal(role.problems[0].fix, 'openSettings');
+      assert.match(role.problems[0].message, new RegExp(`^Local-only mode refuses ${remote.replace(/[.]/g, '\\.')}: it is not on this machine`));
+    }
+    const [completion] = doctorView(report).roles;
+    assert.equal(completion.checks[0].detail, `Ollama at ${remote}: not contacted — local-only mode refuses it`);
+    assert.equal(completion.checks[0].status, 'fail');
+    assert.match(formatReport(report), /✗ Local-only mode refuses http:\/\/0\.0\.0\.0:\d+/);
+  });
+
+  it('reports a redirect to another server as refused, and the other server gets nothing', async () => {
+    const other = await startFakeServer();
+    try {
+      server.reply(() => ({ redirect: { status: 307, location: `${other.url}/api/version` } }));
+      const report = await doctorAgainst({ 'ollama.baseUrl': server.url });
+      assert.equal(report.roles[0].refused, 'redirect');
+      assert.equal(report.roles[0].problems[0].message.startsWith(`The server at ${server.url} redirected to ${other.url}; Fathom does not follow redirects to another server.`), true);
+      assert.equal(other.requests.length, 0);
+    } finally {
+      await other.close();
     }
   });
 

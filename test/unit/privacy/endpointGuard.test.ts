@@ -62,7 +62,7 @@ describe('endpoint guard: local-only mode and consent before code leaves the mac
     assert.equal(error.kind, 'refused');
     assert.equal(
       error.message,
-      'Fathom is in local-only mode: http://example.invalid is not on this machine. Point "fathom.ollama.baseUrl" at a local server or turn off "fathom.localOnly".',
+      'Local-only mode refuses http://example.invalid: it is not on this machine, so Fathom sends it nothing. Point "fathom.ollama.baseUrl" at a local server or turn off "fathom.localOnly".',
     );
     const chat = await pool.backendFor('chat');
     const chatError = await refusal(drain(chat.backend.streamChat({ model: chat.settings.model, messages: [{ role: 'user', content: 'explain' }] })));
@@ -145,15 +145,63 @@ describe('endpoint guard: local-only mode and consent before code leaves the mac
     assert.equal(answers.length, 0, 'asked twice');
   });
 
-  it('listing models, the version and model info carry no code: they are tried even in local-only mode, without asking', async () => {
+  /**
+   * 0.0.0.0 is not a loopback address by the rule (only localhost, 127/8 and ::1 are), yet a connection to it
+   * reaches a server listening on 127.0.0.1: a "remote" endpoint whose server can count what arrives.
+   */
+  const remoteLooking = () => server.url.replace('127.0.0.1', '0.0.0.0');
+
+  it('a remote-looking URL that reaches the fake server: control without local-only mode', async () => {
+    let asked = 0;
+    const pool = new BackendPool(() => configAt(remoteLooking(), false), async () => undefined, recordingLogger(), Date.now, async () => (asked++, true));
+    const { backend, settings } = await pool.backendFor('completion');
+    await backend.version();
+    await backend.listModels();
+    await backend.modelInfo(settings.model);
+    await drain(backend.streamCompletion({ model: settings.model, prompt: 'x' }));
+    await (await pool.ollama()).pullModel('starcoder2:3b', () => {});
+    assert.deepEqual(
+      server.requests.map((r) => r.endpoint),
+      ['ollama.version', 'ollama.tags', 'ollama.show', 'ollama.generate', 'ollama.pull'],
+      'the URL routes to the fake server, so the zero below is the rule\'s doing',
+    );
+    assert.equal(asked, 1, 'consent is asked before code only, not for the version, the list or model info');
+  });
+
+  it('local-only mode refuses every request of every role — version, model list, model info, both streams, Pull Model — and nothing reaches the server', async () => {
     const logger = recordingLogger();
     let asked = 0;
-    const pool = new BackendPool(() => configAt(REMOTE, true), async () => undefined, logger, Date.now, async () => (asked++, false));
-    const { backend, settings } = await pool.backendFor('completion');
-    // The doctor needs these to say what is wrong: they fail as the unreachable server they reach for.
-    const calls = [refusal(backend.listModels()), refusal(backend.version()), refusal(backend.modelInfo(settings.model))];
-    for (const call of calls) assert.notEqual((await call).kind, 'refused');
-    assert.equal(logger.lines.filter((l) => l.startsWith('info:')).length, 3, 'three requests were attempted');
-    assert.equal(asked, 0);
+    const pool = new BackendPool(() => configAt(remoteLooking(), true), async () => 'sk-never-sent-123456', logger, Date.now, async () => (asked++, true));
+    const completion = await pool.backendFor('completion');
+    const chat = await pool.backendFor('chat');
+    const calls: Array<[string, Promise<unknown>]> = [];
+    for (const { backend, settings } of [completion, chat]) {
+      calls.push(
+        [`${backend.provider} version`, backend.version()],
+        [`${backend.provider} listModels`, backend.listModels()],
+        [`${backend.provider} modelInfo`, backend.modelInfo(settings.model)],
+        [`${backend.provider} streamCompletion`, drain(backend.streamCompletion({ model: settings.model, prompt: 'const key = ' }))],
+        [`${backend.provider} streamChat`, drain(backend.streamChat({ model: settings.model, messages: [{ role: 'user', content: 'explain' }] }))],
+      );
+    }
+    calls.push(['ollama pull', pool.ollama().then((ollama) => ollama.pullModel('starcoder2:3b', () => {}))]);
+    for (const [name, call] of calls) {
+      const error = await refusal(call);
+      assert.equal(error.kind, 'refused', name);
+      assert.equal(error.refusal, 'localOnly', name);
+      assert.match(error.message, /^Local-only mode refuses http:\/\/0\.0\.0\.0:\d+: it is not on this machine/, name);
+    }
+    assert.equal(server.requests.length, 0, 'no request reached the server');
+    assert.equal(asked, 0, 'local-only mode refuses without asking');
+    assert.deepEqual(logger.lines, [], 'nothing was even attempted');
+  });
+
+  it('the clients underneath apply the same rule: a client the guard does not wrap is refused by its fetch', async () => {
+    const pool = new BackendPool(() => configAt(remoteLooking(), true), async () => undefined, recordingLogger());
+    const ollama = await pool.ollama();
+    for (const call of [ollama.version(), ollama.listModels(), ollama.modelInfo('qwen2.5-coder:1.5b'), drain(ollama.streamCompletion({ model: 'qwen2.5-coder:1.5b', prompt: 'x' }))]) {
+      assert.equal((await refusal(call)).refusal, 'localOnly');
+    }
+    assert.equal(server.requests.length, 0);
   });
 });

@@ -126,6 +126,22 @@ describe('webview: the answer panel page', () => {
     assert.deepEqual(host.sent, [{ type: 'continueInChat' }]);
   });
 
+  it('says when a workspace prompt file was used, as text with a link that asks the extension to open it', () => {
+    const { view, frame, $, click, host } = setup();
+    view.receive({ type: 'show', view: VIEW });
+    frame();
+    assert.equal($('#prompt-file').hidden, true, 'nothing to say for the shipped prompt');
+    view.receive({ type: 'promptFile', path: '.fathom/prompts/explain.md' });
+    frame();
+    assert.equal($('#prompt-file').hidden, false);
+    assert.equal($('#prompt-file').textContent, 'Using the workspace prompt file .fathom/prompts/explain.md');
+    click($('#prompt-file-link'));
+    assert.deepEqual(host.sent, [{ type: 'openPromptFile' }]);
+    view.receive({ type: 'show', view: { ...VIEW, title: 'Debug' } });
+    frame();
+    assert.equal($('#prompt-file').hidden, true, 'a new answer starts without the note');
+  });
+
   it('a new answer replaces the old one', () => {
     const { view, frame, $ } = setup();
     view.receive({ type: 'show', view: { ...VIEW, markdown: 'old answer', phase: 'done' } });

@@ -12,12 +12,14 @@ describe('webview protocol: messages from the panel are checked before the exten
       { type: 'reveal', line: 3, endLine: 5 },
       { type: 'openLink', href: 'https://example.com/a' },
       { type: 'continueInChat' },
+      { type: 'openPromptFile' },
     ];
     for (const m of valid) assert.deepEqual(parseFromPanel(m), m);
   });
 
   it('keeps only the fields it knows', () => {
     assert.deepEqual(parseFromPanel({ type: 'ready', extra: 1 }), { type: 'ready' });
+    assert.deepEqual(parseFromPanel({ type: 'openPromptFile', path: '/etc/passwd' }), { type: 'openPromptFile' }, 'the page never names the file to open');
     assert.deepEqual(parseFromPanel({ type: 'reveal', line: 8, endLine: 2 }), { type: 'reveal', line: 8 }, 'a backwards range is its first line');
   });
 

@@ -1,0 +1,191 @@
+/**
+ * Figure 10, the endpoint guard. Every kind of request Fathom makes — completion, chat, model list, model
+ * info, version, Pull Model — on both protocols, through the real BackendPool (endpoint guard, redaction,
+ * request log, the SDKs and originLockedFetch), over real HTTP:
+ *
+ * (a) Redirects: the configured fake server answers every request with a 301/302/303/307/308 pointing at a
+ *     second fake server, which records whatever arrives. It must receive 0 requests and 0 bytes; every
+ *     request must fail with the redirect refusal. A control redirects on the same origin, which is followed:
+ *     proof that the redirects are really being exercised.
+ * (b) Local-only mode: the endpoint is `http://0.0.0.0:<port>` — not a loopback address by the rule, yet it
+ *     reaches the fake server listening on 127.0.0.1. With `fathom.localOnly` on, 0 requests may reach it; the
+ *     control run with it off reaches it with every request (proof the zero is the rule's doing).
+ */
+import * as assert from 'node:assert/strict';
+import { isBackendError } from '../../src/backends/errors';
+import { BackendPool } from '../../src/backends/pool';
+import type { ProviderKind } from '../../src/backends/types';
+import { objectSource, parseConfig } from '../../src/config/settings';
+import { silentLogger } from '../../src/logging/logger';
+import { startFakeServer, type FakeServer, type RecordedRequest } from '../fake-server';
+import { record, SECTIONS } from './figures';
+import { drain } from './helpers';
+
+const PROVIDERS: ProviderKind[] = ['ollama', 'openai'];
+const STATUSES = [301, 302, 303, 307, 308] as const;
+const CODE = 'const zebraSecretCode = 42;';
+
+type Kind = 'completion' | 'chat' | 'model list' | 'model info' | 'version' | 'pull';
+/** The kinds each protocol makes requests for (OpenAI-compatible servers have no version or pull endpoint). */
+const KINDS: Record<ProviderKind, Kind[]> = {
+  ollama: ['completion', 'chat', 'model list', 'model info', 'version', 'pull'],
+  openai: ['completion', 'chat', 'model list', 'model info'],
+};
+
+function poolAt(baseUrl: string, provider: ProviderKind, localOnly: boolean): BackendPool {
+  const config = parseConfig(
+    objectSource({ 'completion.provider': provider, 'chat.provider': provider, 'ollama.baseUrl': baseUrl, 'openai.baseUrl': `${baseUrl}/v1`, localOnly, requestTimeoutMs: 5000 }),
+  );
+  // A key is configured: it must not travel to the redirect target (or anywhere, under local-only mode).
+  return new BackendPool(() => config, async () => 'sk-zebra-key-0123456789', silentLogger, Date.now, async () => true);
+}
+
+/** One request of `kind`, the way the extension makes it (through the pool's guarded client). */
+async function requestOf(pool: BackendPool, kind: Kind): Promise<void> {
+  const role = kind === 'chat' ? 'chat' : 'completion';
+  const { backend, settings } = await pool.backendFor(role);
+  switch (kind) {
+    case 'completion':
+      await drain(backend.streamCompletion({ model: settings.model, prompt: CODE, suffix: '\n' }));
+      return;
+    case 'chat':
+      await drain(backend.streamChat({ model: settings.model, messages: [{ role: 'user', content: `Explain ${CODE}` }] }));
+      return;
+    case 'model list':
+      await backend.listModels();
+      return;
+    case 'model info':
+      await backend.modelInfo(settings.model);
+      return;
+    case 'version':
+      await backend.version();
+      return;
+    case 'pull':
+      await (await pool.ollama()).pullModel('starcoder2:3b', () => {});
+      return;
+  }
+}
+
+/** The refusal a request failed with, or 'sent' when it went through. */
+async function outcome(run: Promise<void>): Promise<string> {
+  try {
+    await run;
+    return 'sent';
+  } catch (error) {
+    return isBackendError(error) ? `${error.kind}${error.refusal ? `:${error.refusal}` : ''}` : `error: ${String(error)}`;
+  }
+}
+
+function bytesOf(requests: readonly RecordedRequest[]): number {
+  return requests.reduce((n, r) => n + Buffer.byteLength(`${r.method} ${r.path}${r.query}\r\n${Object.entries(r.headers).map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n${r.rawBody}`), 0);
+}
+
+interface RedirectCase {
+  provider: ProviderKind;
+  kind: Kind;
+  status: number;
+  outcome: string;
+}
+
+describe('security 10: the endpoint guard — redirects, and every request under local-only mode', function () {
+  this.timeout(60_000);
+  let server: FakeServer;
+  let target: FakeServer;
+  before(async () => {
+    server = await startFakeServer();
+    target = await startFakeServer();
+  });
+  after(async () => {
+    await server.close();
+    await target.close();
+  });
+  beforeEach(() => {
+    server.reset();
+    target.reset();
+  });
+
+  const redirects: RedirectCase[] = [];
+  /** What the redirect target received over all redirect runs. */
+  const atTarget = { requests: 0, bytes: 0 };
+  let sameOrigin = { requests: 0, followed: 0 };
+  const localOnly: { provider: ProviderKind; kind: Kind; attempted: number; reached: number; outcome: string }[] = [];
+  const control: { provider: ProviderKind; kind: Kind; reached: number }[] = [];
+
+  for (const provider of PROVIDERS) {
+    it(`${provider}: a cross-origin redirect of any status is refused for every kind of request; the target receives nothing`, async () => {
+      for (const status of STATUSES) {
+        server.reply((r) => ({ redirect: { status, location: `${target.url}${r.path}` } }));
+        const pool = poolAt(server.url, provider, false);
+        for (const kind of KINDS[provider]) redirects.push({ provider, kind, status, outcome: await outcome(requestOf(pool, kind)) });
+      }
+      const mine = redirects.filter((r) => r.provider === provider);
+      atTarget.requests += target.requests.length;
+      atTarget.bytes += bytesOf(target.requests);
+      assert.deepEqual([...new Set(mine.map((r) => r.outcome))], ['refused:redirect']);
+      assert.equal(server.requests.length, mine.length, 'each request reached the configured server once, and went no further');
+      assert.equal(target.requests.length, 0, 'requests at the redirect target');
+      assert.equal(bytesOf(target.requests), 0, 'bytes at the redirect target');
+    });
+
+    it(`${provider}: control — a same-origin redirect is followed for every kind of request`, async () => {
+      server.reply((r) => (r.query.includes('moved') ? undefined : { redirect: { status: 307, location: `${r.path}?moved=1` } }));
+      const pool = poolAt(server.url, provider, false);
+      for (const kind of KINDS[provider]) assert.equal(await outcome(requestOf(pool, kind)), 'sent', kind);
+      const followed = server.requests.filter((r) => r.query === '?moved=1').length;
+      assert.equal(followed, KINDS[provider].length);
+      sameOrigin = { requests: sameOrigin.requests + KINDS[provider].length, followed: sameOrigin.followed + followed };
+    });
+
+    it(`${provider}: local-only mode refuses every kind of request to a remote endpoint; none reaches the server`, async () => {
+      const remote = server.url.replace('127.0.0.1', '0.0.0.0');
+      for (const kind of KINDS[provider]) {
+        server.reset();
+        const result = await outcome(requestOf(poolAt(remote, provider, true), kind));
+        localOnly.push({ provider, kind, attempted: 1, reached: server.requests.length, outcome: result });
+        assert.equal(result, 'refused:localOnly', kind);
+        assert.equal(server.requests.length, 0, `${kind}: requests that reached the server`);
+      }
+    });
+
+    it(`${provider}: control — without local-only mode the same endpoint is reached by every kind of request`, async () => {
+      const remote = server.url.replace('127.0.0.1', '0.0.0.0');
+      for (const kind of KINDS[provider]) {
+        server.reset();
+        assert.equal(await outcome(requestOf(poolAt(remote, provider, false), kind)), 'sent', kind);
+        control.push({ provider, kind, reached: server.requests.length });
+        assert.ok(server.requests.length > 0, `${kind} reached the server`);
+      }
+    });
+  }
+
+  after(() => {
+    const kinds = (provider: ProviderKind) => KINDS[provider].length;
+    const followed = redirects.filter((r) => r.outcome !== 'refused:redirect').length;
+    const rows = [
+      {
+        metric: `cross-origin redirects tried (${STATUSES.join('/')} × ${PROVIDERS.map((p) => `${p}: ${kinds(p)} kinds`).join(', ')})`,
+        value: redirects.length,
+        unit: '',
+      },
+      { metric: 'cross-origin redirects followed', value: followed, unit: '', target: '= 0', pass: redirects.length > 0 && followed === 0 },
+      { metric: 'requests reaching the redirect target', value: atTarget.requests, unit: '', target: '= 0', pass: redirects.length > 0 && atTarget.requests === 0 },
+      { metric: 'bytes reaching the redirect target (code, headers, key)', value: atTarget.bytes, unit: ' B', target: '= 0', pass: redirects.length > 0 && atTarget.bytes === 0 },
+      { metric: 'control: same-origin redirects followed', value: sameOrigin.followed, unit: ` / ${sameOrigin.requests}`, target: `= ${sameOrigin.requests}`, pass: sameOrigin.requests > 0 && sameOrigin.followed === sameOrigin.requests },
+    ];
+    for (const kind of ['completion', 'chat', 'model list', 'model info', 'version', 'pull'] as Kind[]) {
+      const cases = localOnly.filter((c) => c.kind === kind);
+      if (cases.length === 0) continue;
+      const reached = cases.reduce((n, c) => n + c.reached, 0);
+      rows.push({
+        metric: `local-only mode, remote endpoint: ${kind} requests reaching the server (${cases.length} attempted: ${cases.map((c) => c.provider).join(', ')})`,
+        value: reached,
+        unit: '',
+        target: '= 0',
+        pass: reached === 0 && cases.every((c) => c.outcome === 'refused:localOnly'),
+      });
+    }
+    const controlReached = control.filter((c) => c.reached > 0).length;
+    rows.push({ metric: 'control without local-only mode: kinds of request that reached the same endpoint', value: controlReached, unit: ` / ${control.length}`, target: `= ${control.length}`, pass: control.length > 0 && controlReached === control.length });
+    record(SECTIONS.endpoints, rows, { endpoints: { redirects, localOnly, control } });
+  });
+});
