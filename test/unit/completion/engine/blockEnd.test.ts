@@ -31,6 +31,16 @@ describe('blockEnd: where a multi-line completion ends', () => {
     assert.equal(kept('  super(new Camera(█\n  next();\n', ' 50, 1 ) );\n  next();\n'), ' 50, 1 ) );');
   });
 
+  it('JSX: a returned element ends at the `);` closing the return, closing tags (`</li>`, `</>`) being markup', () => {
+    const doc = 'export function List({ items }: { items: string[] }) {\n  return (█\n}\n';
+    const output = '\n    <ul>\n      {items.map((i) => <li key={i}>{i}</li>)}\n    </ul>\n  );\n}\n';
+    for (const languageId of ['typescriptreact', 'javascriptreact', 'javascript']) {
+      assert.equal(kept(doc, output, languageId), '\n    <ul>\n      {items.map((i) => <li key={i}>{i}</li>)}\n    </ul>\n  );', languageId);
+    }
+    const fragment = '\n    <>\n      <Header title="Don\'t panic" />\n      <p>It\'s {count} (or more)</p>\n    </>\n  );\n}\n';
+    assert.equal(kept(doc, fragment, 'typescriptreact'), fragment.slice(0, fragment.indexOf(');') + 2));
+  });
+
   it('Python: ends before the first line indented no deeper than the header', () => {
     const doc = 'def f(x):\n    try:█\n    except KeyError:\n        pass\n';
     assert.equal(kept(doc, '\n        return table[x]\n    except KeyError:\n        pass\n', 'python'), '\n        return table[x]');
