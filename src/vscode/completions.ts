@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import type { BackendPool } from '../backends/pool';
+import { syntaxAtCursor } from '../completion/engine/syntaxAtCursor';
 import { CompletionScheduler } from '../completion/scheduling/scheduler';
 import { createCompleteOnce } from '../completion/service';
+import type { DocumentSnapshot } from '../completion/types';
 import type { FathomConfig } from '../config/settings';
 import type { Logger } from '../logging/logger';
 import type { StatusModel } from '../status/statusModel';
@@ -33,6 +35,8 @@ export function registerCompletions(
       deps.status.fail(message);
     },
   });
+  // The trigger's view of the cursor, from the same cached tree the request then uses (no second parse).
+  const lookUpSyntax = (s: DocumentSnapshot) => syntax.withTree(s, (tree) => tree && syntaxAtCursor(tree, s.text, s.offset, s.languageId));
   const scheduler = new CompletionScheduler({
     complete,
     triggerSettings: () => deps.getConfig().completion,
@@ -52,7 +56,7 @@ export function registerCompletions(
       if (e.affectsConfiguration('fathom')) scheduler.forgetAnswers();
     }),
     vscode.commands.registerCommand(ACCEPTED_COMMAND, (uri: string) => scheduler.accepted(uri, 'whole')),
-    vscode.languages.registerInlineCompletionItemProvider(EDITABLE_DOCUMENTS, new FathomInlineCompletionProvider(scheduler, deps.getConfig, files, deps.privacy, deps.snoozed)),
+    vscode.languages.registerInlineCompletionItemProvider(EDITABLE_DOCUMENTS, new FathomInlineCompletionProvider(scheduler, deps.getConfig, files, deps.privacy, lookUpSyntax, deps.snoozed)),
   );
   return scheduler;
 }

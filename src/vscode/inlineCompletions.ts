@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { CompletionScheduler } from '../completion/scheduling/scheduler';
+import type { SyntaxAtCursor } from '../completion/scheduling/trigger';
 import type { DocumentSnapshot } from '../completion/types';
 import type { FathomConfig } from '../config/settings';
 import type { PrivacyRules } from './privacyRules';
@@ -18,6 +19,8 @@ export class FathomInlineCompletionProvider implements vscode.InlineCompletionIt
     private readonly getConfig: () => FathomConfig,
     private readonly files: EditorWorkspaceFiles,
     private readonly privacy: PrivacyRules,
+    /** What the document's syntax tree says at the snapshot's cursor (the tree is cached per version). */
+    private readonly lookUpSyntax: (snapshot: DocumentSnapshot) => Promise<SyntaxAtCursor | undefined>,
     /** Snoozed completions ask nothing. */
     private readonly snoozed: () => boolean = () => false,
   ) {}
@@ -40,6 +43,8 @@ export class FathomInlineCompletionProvider implements vscode.InlineCompletionIt
         selections: editor?.document === document ? editor.selections.length : 1,
         // By its paths, a link's target and its content (privacyRules.ts).
         ignoredFile: this.privacy.isIgnored(document),
+        // Inside `${…}` of a template literal is code, inside a multi-line string is not: only the tree knows.
+        lookUpSyntax: () => this.lookUpSyntax(snapshot),
       });
       if (!result || token.isCancellationRequested) return undefined;
       const end = document.positionAt(snapshot.offset + result.replaceLength);

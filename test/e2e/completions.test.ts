@@ -19,6 +19,7 @@ describe('inline completions as a user meets them', function () {
       'src/typing.ts': 'export function add(a: number, b: number): number {\n  \n}\n',
       'src/greet.ts': 'export function greet(name: string) {\n}\n',
       'src/total.ts': 'import { sum } from "./sum";\nconst total = sum\n',
+      'src/message.ts': 'const items = [1, 2];\nconst msg = `total: ${}`;\n',
     },
   });
   beforeEach(() => s.fake.reset());
@@ -74,5 +75,16 @@ describe('inline completions as a user meets them', function () {
     await s.wb.acceptGhostText();
     await s.wb.waitForEditorText((t) => t.includes('sum(a, b'));
     assert.equal(await s.wb.editorText(), 'import { sum } from "./sum";\nconst total = sum(a, b);\n');
+  });
+
+  it('typing inside `${…}` of a template literal is typing code: ghost text appears as it does outside strings', async () => {
+    s.fake.reply(answerAfter('${items', '.length}`;'));
+    await s.wb.openFile('src/message.ts');
+    await s.wb.goTo(2, 23);
+    await s.wb.type('items');
+    await s.wb.waitForGhostText(/\.length/);
+    await s.wb.acceptGhostText();
+    await s.wb.waitForEditorText((t) => t.includes('items.length'));
+    assert.equal(await s.wb.editorText(), 'const items = [1, 2];\nconst msg = `total: ${items.length}`;\n');
   });
 });

@@ -1,14 +1,16 @@
 /**
  * Where a multi-line completion's block ends. The model streams the block and then keeps going into code
  * that already follows the cursor (or into unrelated code); the block ends
- * - on the line where the bracket the cursor is in closes (`}`, `});`): that line is kept, unless the same
- *   closer already stands below the cursor at the same indentation (then the body alone is inserted);
+ * - on the line where the bracket the cursor is in closes (`}`, `});`, or a keyword block's `end`): that
+ *   line is kept, unless the same closer already stands below the cursor at the same indentation (then
+ *   the body alone is inserted);
  * - before the first line indented no deeper than the line that opened the block (Python's dedent, and a
  *   safety net for brace languages when a model loses count).
  * Works on text that is still arriving: `final: false` means the last line may still grow.
  */
 import { CLOSERS, CodeScanner, scanFamily } from './codeScanner';
 import { indentOf, indentWidth, isBlank, nextNonBlankLine, type CursorContext } from './cursorContext';
+import { closesKeywordBlock } from './keywordBlocks';
 import type { CompletionShape } from './multiline';
 
 export interface BlockCut {
@@ -32,7 +34,7 @@ export function findBlockEnd(completion: string, cursor: CursorContext, shape: C
     const trimmed = line.trimStart();
     const atStatementStart = index > 0 && trimmed !== '' && scanner.inCode && scanner.depth <= 0;
     if (atStatementStart && indentWidth(indentOf(line)) <= openerWidth) {
-      const closing = CLOSERS.includes(trimmed[0]) || (family === 'ruby' && /^end\b/.test(trimmed));
+      const closing = CLOSERS.includes(trimmed[0]) || closesKeywordBlock(trimmed, cursor.languageId);
       // A statement at the opener's level: the block ended on the line before it.
       if (!closing) return { end: contentEnd };
       if (!complete) return undefined;
@@ -61,7 +63,13 @@ function closingLine(completion: string, cursor: CursorContext, contentEnd: numb
   if (!isBlank(cursor.lineSuffix)) return { end: withLine };
   const line = completion.slice(start, end);
   const below = nextNonBlankLine(cursor);
-  if (below === undefined || below.trimStart()[0] !== line.trimStart()[0]) return { end: withLine };
+  if (below === undefined || closerToken(below, cursor.languageId) !== closerToken(line, cursor.languageId)) return { end: withLine };
   const sameIndent = indentWidth(indentOf(below)) === indentWidth(indentOf(line));
   return sameIndent ? { end: withoutLine, alternative: withLine } : { end: withLine, alternative: withoutLine };
+}
+
+/** What a closing line starts with: its first character, or its keyword (`end` is not `else`). */
+function closerToken(line: string, languageId: string): string | undefined {
+  const trimmed = line.trimStart();
+  return closesKeywordBlock(trimmed, languageId) ? /^\w+/.exec(trimmed)![0] : trimmed[0];
 }

@@ -1,16 +1,17 @@
 /**
  * A small lexer that follows brackets through a piece of code while skipping strings, comments,
- * template literals and (in JavaScript) regular expressions. It is what lets the stream stop and the
+ * template literals, (in JavaScript) regular expressions and (in JSX) markup text. It is what lets the stream stop and the
  * filters see where the block the cursor is in closes, in any language, on text that is still arriving,
  * without parsing the whole document for every request. Depths are relative to where the scan starts
  * (the cursor): a closer with nothing open before it closes a bracket that was opened before the cursor.
  */
 
-/** Languages grouped by how they write comments and strings. */
-export type ScanFamily = 'js' | 'c' | 'python' | 'ruby' | 'php';
+/** Languages grouped by how they write comments and strings; 'jsx' is 'js' with JSX markup. */
+export type ScanFamily = 'js' | 'jsx' | 'c' | 'python' | 'ruby' | 'php';
 
 const FAMILIES: Readonly<Record<string, ScanFamily>> = {
-  javascript: 'js', javascriptreact: 'js', typescript: 'js', typescriptreact: 'js', vue: 'js', svelte: 'js',
+  // Plain .ts cannot hold JSX (`<T>x` is a type assertion there); .js files often do (React without .jsx).
+  javascript: 'jsx', javascriptreact: 'jsx', typescriptreact: 'jsx', typescript: 'js', vue: 'js', svelte: 'js',
   python: 'python',
   ruby: 'ruby', shellscript: 'ruby', perl: 'ruby', r: 'ruby', elixir: 'ruby', yaml: 'ruby', coffeescript: 'ruby',
   php: 'php',
@@ -28,7 +29,24 @@ export function usesIndentationBlocks(languageId: string): boolean {
 export const OPENERS = '([{';
 export const CLOSERS = ')]}';
 
-type Mode = 'code' | 'lineComment' | 'blockComment' | 'string' | 'regex';
+/** jsxTag: inside `<li key={i}>` or `</li>`; jsxText: the text between an element's tags. */
+type Mode = 'code' | 'lineComment' | 'blockComment' | 'string' | 'regex' | 'jsxTag' | 'jsxText';
+
+/**
+ * Markers on the bracket stack besides `(`, `[`, `{`: a template literal's `${`, an open JSX element
+ * (its children are being read), a JSX expression among an element's children, and one in a tag's attribute.
+ */
+const TEMPLATE_HOLE = '${';
+const ELEMENT = '<';
+const CHILD_EXPRESSION = '{<';
+const ATTRIBUTE_EXPRESSION = '{=';
+/** What may follow `<` in a JSX tag: a name, or `>` for a fragment `<>`. */
+const TAG_NAME_START = /[A-Za-z_$>]/;
+/**
+ * `<` followed by these is a TypeScript type parameter list, not a tag: generic arrow functions in TSX
+ * (`<T,>(x: T) => x`, `<T extends U>(…)`) and generic function types (`f: <T>(x: T) => T`).
+ */
+const TYPE_PARAMETERS = /<[\w$.]+\s*(?:,|extends\s|>\s*\()/y;
 
 /** Words after which a `/` starts a regular expression rather than a division. */
 const REGEX_AFTER_WORDS = new Set(['return', 'typeof', 'case', 'do', 'else', 'in', 'of', 'new', 'delete', 'void', 'throw', 'yield', 'await', 'instanceof']);
@@ -45,8 +63,16 @@ export class CodeScanner {
   private mode: Mode = 'code';
   /** The quote that ends the current string: ' " ` ''' """. */
   private quote = '';
+  /** Where the current string returns to when it ends: code, or a JSX tag (an attribute's value). */
+  private stringEndsIn: Mode = 'code';
+  /** The JSX tag being read closes an element (`</li>`). */
+  private tagCloses = false;
+  /** JavaScript-like: template literals and regular expressions. */
+  private readonly js: boolean;
+  /** JSX markup may stand where an expression may. */
+  private readonly jsx: boolean;
   private inRegexClass = false;
-  /** Brackets opened since the scan began, innermost last; '${' is a template literal's expression. */
+  /** Brackets opened since the scan began, innermost last, with the markers above (TEMPLATE_HOLE…). */
   private readonly stack: string[] = [];
   /** Closers that closed brackets opened before the scan began. */
   readonly unmatched: UnmatchedCloser[] = [];
@@ -58,7 +84,10 @@ export class CodeScanner {
   /** The last non-blank character seen in code (a closing quote counts), '' before any. */
   lastCode = '';
 
-  constructor(private readonly family: ScanFamily) {}
+  constructor(private readonly family: ScanFamily) {
+    this.js = family === 'js' || family === 'jsx';
+    this.jsx = family === 'jsx';
+  }
 
   /** In code (not in a comment or string) at this point. */
   get inCode(): boolean {
@@ -116,6 +145,10 @@ export class CodeScanner {
         return 0;
       case 'string':
         return this.stepString(text, i);
+      case 'jsxTag':
+        return this.stepJsxTag(text, i);
+      case 'jsxText':
+        return this.stepJsxText(text, i);
       case 'regex':
         if (c === '\\') return 1;
         if (c === '\n') this.mode = 'code';
@@ -134,7 +167,7 @@ export class CodeScanner {
   private stepString(text: string, i: number): number {
     const c = text[i];
     const q = this.quote;
-    if (c === '\\' && !(q === '`' && this.family !== 'js')) return 1;
+    if (c === '\\' && !(q === '`' && !this.js)) return 1;
     if (q.length === 3) {
       if (text.startsWith(q, i)) {
         this.endString();
@@ -146,8 +179,8 @@ export class CodeScanner {
       this.endString();
       return 0;
     }
-    if (q === '`' && this.family === 'js' && c === '$' && text[i + 1] === '{') {
-      this.stack.push('${');
+    if (q === '`' && this.js && c === '$' && text[i + 1] === '{') {
+      this.stack.push(TEMPLATE_HOLE);
       this.mode = 'code';
       this.lastToken = '{';
       return 1;
@@ -158,7 +191,8 @@ export class CodeScanner {
   }
 
   private endString(): void {
-    this.mode = 'code';
+    this.mode = this.stringEndsIn;
+    this.stringEndsIn = 'code';
     this.lastToken = 'string';
   }
 
@@ -191,7 +225,11 @@ export class CodeScanner {
     }
     this.lastCode = c;
     if (c === '"' || c === "'" || c === '`') return this.startString(text, i);
-    if (f === 'js' && c === '/' && this.regexMayStart()) {
+    if (this.jsx && c === '<' && this.tagMayStart(text, i)) {
+      this.startTag(text[i + 1] === '/');
+      return text[i + 1] === '/' ? 1 : 0;
+    }
+    if (this.js && c === '/' && this.expressionMayStart()) {
       this.mode = 'regex';
       this.inRegexClass = false;
       return 0;
@@ -211,7 +249,7 @@ export class CodeScanner {
       this.lastToken = 'string';
       return m ? m[0].length - 1 : 0;
     }
-    if (c === '`' && this.family !== 'js' && this.family !== 'c') {
+    if (c === '`' && !this.js && this.family !== 'c') {
       this.lastToken = c;
       return 0;
     }
@@ -226,12 +264,14 @@ export class CodeScanner {
 
   private close(c: string, index: number): void {
     const top = this.stack[this.stack.length - 1];
-    if (top === '${') {
-      // The end of a template literal's expression; a stray closer inside one is ignored.
+    if (top === TEMPLATE_HOLE || top === CHILD_EXPRESSION || top === ATTRIBUTE_EXPRESSION) {
+      // The end of a template literal's or a JSX expression; a stray closer inside one is ignored.
       if (c === '}') {
         this.stack.pop();
-        this.mode = 'string';
-        this.quote = '`';
+        if (top === TEMPLATE_HOLE) {
+          this.mode = 'string';
+          this.quote = '`';
+        } else this.mode = top === CHILD_EXPRESSION ? 'jsxText' : 'jsxTag';
       }
       return;
     }
@@ -240,11 +280,90 @@ export class CodeScanner {
     else this.unmatched.push({ char: c, index });
   }
 
-  private regexMayStart(): boolean {
+  /**
+   * Whether an expression may start here (after an operator, an opening bracket or a keyword such as
+   * `return`), which makes a `/` a regular expression rather than a division, and a `<` a JSX tag rather
+   * than a comparison.
+   */
+  private expressionMayStart(): boolean {
     const t = this.lastToken;
     if (t === '' || REGEX_AFTER_WORDS.has(t)) return true;
-    if (t === 'regex' || t === 'string') return false;
+    if (t === 'regex' || t === 'string' || t === 'jsx') return false;
     if (/^[\w$]/.test(t)) return false;
     return !')]}'.includes(t);
+  }
+
+  /**
+   * A `<` in code starts a JSX tag: `</` (a closing tag, never a regular expression in JSX), or `<name` and
+   * `<>` where an expression may start or right after another element (siblings, when the scan began
+   * among an element's children). `a < b`, `a <b` and `x << y` stay comparisons and shifts.
+   */
+  private tagMayStart(text: string, i: number): boolean {
+    const next = text[i + 1];
+    if (next === '/') return TAG_NAME_START.test(text[i + 2] ?? '');
+    if (next === undefined || !TAG_NAME_START.test(next) || this.lastToken === '<') return false;
+    if (this.lastToken !== 'jsx' && !this.expressionMayStart()) return false;
+    TYPE_PARAMETERS.lastIndex = i;
+    return !TYPE_PARAMETERS.test(text);
+  }
+
+  private startTag(closes: boolean): void {
+    this.mode = 'jsxTag';
+    this.tagCloses = closes;
+  }
+
+  /** Inside `<li key={i}>`: attribute values are strings or expressions; `>` or `/>` ends the tag. */
+  private stepJsxTag(text: string, i: number): number {
+    const c = text[i];
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') return 0;
+    this.lastCode = c;
+    if (c === '>') this.endTag(false);
+    else if (c === '/' && text[i + 1] === '>') {
+      this.lastCode = '>';
+      this.endTag(true);
+      return 1;
+    } else if (c === '{') {
+      this.stack.push(ATTRIBUTE_EXPRESSION);
+      this.mode = 'code';
+      this.lastToken = '{';
+    } else if (c === '"' || c === "'") {
+      this.mode = 'string';
+      this.quote = c;
+      this.stringEndsIn = 'jsxTag';
+    }
+    return 0;
+  }
+
+  /** Between an element's tags: text (quotes and `//` in it mean nothing), `{expressions}` and child tags. */
+  private stepJsxText(text: string, i: number): number {
+    const c = text[i];
+    if (c === '{') {
+      this.stack.push(CHILD_EXPRESSION);
+      this.mode = 'code';
+      this.lastToken = '{';
+      this.lastCode = c;
+    } else if (c === '<' && text[i + 1] === '/' && TAG_NAME_START.test(text[i + 2] ?? '')) {
+      this.startTag(true);
+      return 1;
+    } else if (c === '<' && TAG_NAME_START.test(text[i + 1] ?? '')) {
+      this.startTag(false);
+    }
+    return 0;
+  }
+
+  /** The tag ends: an opening tag's element is open until its closing tag; otherwise the element is done. */
+  private endTag(selfClosing: boolean): void {
+    if (!this.tagCloses && !selfClosing) {
+      this.stack.push(ELEMENT);
+      this.mode = 'jsxText';
+      return;
+    }
+    // A closing tag without its element on the stack closes one opened before the scan began.
+    if (this.tagCloses && this.stack[this.stack.length - 1] === ELEMENT) this.stack.pop();
+    if (this.stack[this.stack.length - 1] === ELEMENT) this.mode = 'jsxText';
+    else {
+      this.mode = 'code';
+      this.lastToken = 'jsx';
+    }
   }
 }

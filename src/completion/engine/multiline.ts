@@ -1,14 +1,16 @@
 /**
  * Single line or a whole block? Decided from the code at the cursor before the request is sent, because
  * it sets how long the stream may run and how the answer is cut:
- * - right after a block opener (`{`, `(`, `[`, or Python's `:`) at the end of a line, with an empty block
- *   below (the next line is not indented deeper) → the block: its body and, when missing, its closer;
+ * - right after a block opener (`{`, `(`, `[`, Python's `:`, a keyword such as Ruby's `def` or `do`) at the
+ *   end of a line, with an empty block below (the next line is not indented deeper) → the block: its
+ *   body and, when missing, its closer;
  * - on the empty, indented first line of such a block → the same;
  * - anywhere else (mid-line, end of an ordinary line, inside a comment or string) → the rest of the line.
  * Closing brackets the editor auto-inserted right of the cursor do not make the cursor "mid-line".
  */
 import { CodeScanner, OPENERS, scanFamily, usesIndentationBlocks } from './codeScanner';
 import { indentOf, indentWidth, isBlank, nextNonBlankLine, type CursorContext } from './cursorContext';
+import { opensKeywordBlock } from './keywordBlocks';
 
 export type ShapeReason = 'comment-or-string' | 'mid-line' | 'line' | 'block-open' | 'block-empty';
 
@@ -62,14 +64,18 @@ export function statementIndent(linesAbove: readonly string[], openerLine: strin
   }
 }
 
-/** The line's code ends with a bracket it leaves open, or (Python) with a `:` that opens a block. */
+/**
+ * The line's code ends with a bracket it leaves open, (Python) with a `:` that opens a block, or opens a
+ * keyword block (Ruby's `def`, `do |x|`, `if`; Elixir's `do`; Lua's `function`, `then`, `do`).
+ */
 export function endsWithBlockOpener(line: string, languageId: string): boolean {
   const scanner = new CodeScanner(scanFamily(languageId)).scan(line);
   if (scanner.inMultilineToken) return false;
   const last = scanner.lastCode;
   if (OPENERS.includes(last)) return scanner.open[scanner.open.length - 1] === last;
   // `if x:`, `def f(a,\n      b) -> int:`; not a dict entry `{'a':` or a slice `x[1:`.
-  return last === ':' && usesIndentationBlocks(languageId) && scanner.depth <= 0;
+  if (last === ':' && usesIndentationBlocks(languageId)) return scanner.depth <= 0;
+  return opensKeywordBlock(line, languageId);
 }
 
 /** Nothing of the block's body follows: the next non-blank line is indented no deeper than the opener. */

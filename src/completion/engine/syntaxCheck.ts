@@ -7,6 +7,7 @@
  */
 import type { Language, Node, Tree } from 'web-tree-sitter';
 import { CLOSERS, CodeScanner, scanFamily } from './codeScanner';
+import { closesKeywordBlock, keywordCloser } from './keywordBlocks';
 import { endsWithBlockOpener } from './multiline';
 import { indentWidth } from './cursorContext';
 import type { ParseErrorCounter } from '../postprocess/types';
@@ -60,7 +61,7 @@ const HEADER_SEARCH_LINES = 5000;
  * The lines around `offset` that the check parses, chosen so the window is balanced: it starts at the
  * least indented statement within WINDOW_LINES above the cursor and ends before the first line below
  * that is indented less (at the top level, before the next top-level statement, after a top-level
- * closer such as `}`, which belongs to the code above). When the start is nested, the headers of the
+ * closer such as `}` or Ruby's `end`, which belongs to the code above). When the start is nested, the headers of the
  * enclosing blocks go before it and their closers after, so the window parses as it would in place.
  * Undefined when those headers cannot be told (a wrapped header, a continuation line).
  */
@@ -71,7 +72,7 @@ export function checkWindow(text: string, offset: number, languageId: string): C
   for (let lines = 0, at = cursorLineStart; at > 0 && lines < WINDOW_LINES && width > 0; lines++) {
     at = text.lastIndexOf('\n', at - 2) + 1;
     const lead = leadingIndent(text, at);
-    if (!startsStatement(text[at + lead.length])) continue;
+    if (!startsStatement(text, at + lead.length, languageId)) continue;
     if (indentWidth(lead) <= width) {
       width = indentWidth(lead);
       start = at;
@@ -89,7 +90,7 @@ export function checkWindow(text: string, offset: number, languageId: string): C
     at = text.indexOf('\n', lineStart);
     if (first === undefined || first === '\n' || first === '\r') continue;
     const w = indentWidth(lead);
-    if (w < width || (w === 0 && width === 0 && !CLOSERS.includes(first))) {
+    if (w < width || (w === 0 && width === 0 && !startsWithCloser(text, lineStart + lead.length, languageId))) {
       end = lineStart;
       break;
     }
@@ -97,7 +98,7 @@ export function checkWindow(text: string, offset: number, languageId: string): C
       end = at === -1 ? text.length : at + 1;
       break;
     }
-    if (startsStatement(first) && (!shallowest || w < shallowest.width)) shallowest = { at: lineStart, width: w };
+    if (startsStatement(text, lineStart + lead.length, languageId) && (!shallowest || w < shallowest.width)) shallowest = { at: lineStart, width: w };
   }
   // Out of reach: end before the shallowest statement below, closing the blocks it sits in.
   let inner: string[] = [];
@@ -112,7 +113,7 @@ export function checkWindow(text: string, offset: number, languageId: string): C
   }
   const family = scanFamily(languageId);
   const tail = [...headers, ...inner]
-    .map((h) => CLOSING[new CodeScanner(family).scan(h).open.at(-1) ?? ''] ?? '')
+    .map((h) => CLOSING[new CodeScanner(family).scan(h).open.at(-1) ?? ''] ?? keywordCloser(h, languageId) ?? '')
     .reverse()
     .filter((c) => c !== '')
     .join('\n');
@@ -131,7 +132,7 @@ function enclosingHeaders(text: string, lineStart: number, width: number, langua
     if (at === 0 || lines >= HEADER_SEARCH_LINES) return undefined;
     at = text.lastIndexOf('\n', at - 2) + 1;
     const lead = leadingIndent(text, at);
-    if (!startsStatement(text[at + lead.length]) || indentWidth(lead) >= width) continue;
+    if (!startsStatement(text, at + lead.length, languageId) || indentWidth(lead) >= width) continue;
     if (indentWidth(lead) < floor) return undefined;
     const lineEnd = text.indexOf('\n', at);
     const line = text.slice(at, lineEnd === -1 ? text.length : lineEnd).replace(/\r$/, '');
@@ -143,9 +144,15 @@ function enclosingHeaders(text: string, lineStart: number, width: number, langua
   return headers;
 }
 
-/** A line whose first character is this starts code (not blank, not a closer, not a comment's ` * `). */
-function startsStatement(first: string | undefined): boolean {
-  return first !== undefined && first !== '\n' && first !== '\r' && first !== '*' && !CLOSERS.includes(first);
+/** The line from `at` starts code (not blank, not a closer such as `}` or Ruby's `end`, not a comment's ` * `). */
+function startsStatement(text: string, at: number, languageId: string): boolean {
+  const first = text[at];
+  return first !== undefined && first !== '\n' && first !== '\r' && first !== '*' && !startsWithCloser(text, at, languageId);
+}
+
+/** The line from `at` starts by closing a block: a bracket, or a keyword such as Ruby's `end`. */
+function startsWithCloser(text: string, at: number, languageId: string): boolean {
+  return CLOSERS.includes(text[at]) || closesKeywordBlock(text.slice(at, at + 8), languageId);
 }
 
 function leadingIndent(text: string, lineStart: number): string {

@@ -2,8 +2,11 @@
  * Never insert what is already there. A model that does not know where to stop runs on into the code
  * after the cursor: a single-line completion that ends with the rest of the cursor line loses that
  * ending; one that just repeats the next line is dropped; a multi-line completion is cut before the first
- * line from which it repeats the lines below the cursor.
+ * line from which it repeats the lines below the cursor. Closers are the completion's own, never a repeat,
+ * when they close what it opened or stand in for the auto-closed ones it replaces (replaceAutoClosed runs
+ * first): a cut through them would delete a bracket from the document.
  */
+import { CodeScanner, scanFamily } from '../engine/codeScanner';
 import { indentOf, indentWidth, isBlank, nextNonBlankLines } from '../engine/cursorContext';
 import type { CursorContext } from '../engine/cursorContext';
 import type { Filter } from './types';
@@ -13,19 +16,39 @@ const LINES_COMPARED = 3;
 
 export const cutAtSuffixRepeat: Filter = (draft, { cursor }) => {
   const text = draft.text;
+  // What replaces auto-closed characters is not a repeat of them: `a(b(█))` + `c)` keeps its `)`.
+  const keep = draft.replacementEnd ?? 0;
   if (!text.includes('\n')) {
     const rest = cursor.lineSuffix.slice(draft.replaceLength).trim();
-    if (rest && text.trimEnd().endsWith(rest)) return { ...draft, text: text.trimEnd().slice(0, -rest.length) };
+    if (rest && text.trimEnd().endsWith(rest)) {
+      // Where the repeat overlaps those closers, only what follows them goes: `a(b(█));` + `c);` → `c)`.
+      const end = Math.max(text.trimEnd().length - rest.length, keep);
+      if (closesOnlyOutside(text, end, cursor)) return { ...draft, text: text.slice(0, end) };
+    }
     const next = nextNonBlankLines(cursor, 1)[0];
-    if (isBlank(cursor.linePrefix) && next !== undefined && text.trim() === next.trim()) return { ...draft, text: '' };
+    if (isBlank(cursor.linePrefix) && next !== undefined && text.trim() === next.trim() && keep === 0) return { ...draft, text: '' };
     return draft;
   }
   const at = suffixRepeatStart(text.split('\n'), cursor);
   if (at === undefined) return draft;
   const lines = text.split('\n').slice(0, at);
   while (lines.length > 1 && isBlank(lines[lines.length - 1])) lines.pop();
-  return { ...draft, text: lines.join('\n') };
+  const cut = lines.join('\n');
+  return cut.length >= keep ? { ...draft, text: cut } : draft;
 };
+
+/**
+ * Whether the closers in `text` from `end` on all close brackets opened before the cursor, as the rest of
+ * the line's do: then that ending repeats the rest. A closer the completion opened itself ends its own
+ * code: `console.log(█)` + `JSON.stringify(x)` keeps its `)`.
+ */
+function closesOnlyOutside(text: string, end: number, cursor: CursorContext): boolean {
+  const family = scanFamily(cursor.languageId);
+  const outside = new CodeScanner(family).prime(cursor.linePrefix).scan(text).unmatched.filter((u) => u.index >= end).length;
+  // Primed with all before it, the ending's scan counts every closer it does not open itself.
+  const closers = new CodeScanner(family).prime(cursor.linePrefix + text.slice(0, end)).scan(text.slice(end)).unmatched.length;
+  return closers === outside;
+}
 
 /**
  * Index of the first completion line (after the cursor line) from which the completion repeats the

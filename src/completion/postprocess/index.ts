@@ -24,7 +24,7 @@ export const FILTERS: readonly Filter[] = [
   truncateAtBlockEnd, // multi-line shape; may propose an alternative ending
   preferValidSyntax, // settles that alternative with the parser
   replaceAutoClosed, // before the suffix check: closers it takes over are no longer "already there"
-  cutAtSuffixRepeat,
+  cutAtSuffixRepeat, // cuts what repeats the rest of the line, never the closers replaceAutoClosed counted on
   dropRepeatedLines,
   dropBlank, // last: whatever the filters left may be only whitespace
 ];

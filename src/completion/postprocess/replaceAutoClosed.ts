@@ -19,5 +19,6 @@ export const replaceAutoClosed: Filter = (draft, { cursor }) => {
   const n = Math.min(closed.length, pending.length);
   for (let k = 0; k < n; k++) if (closed[k].char !== pending[k].c) return draft;
   const replaceLength = n === pending.length ? right.length : pending[n - 1].i + 1;
-  return { ...draft, replaceLength };
+  // The text up to its n-th closer stands in for what is replaced: later filters must leave it whole.
+  return { ...draft, replaceLength, replacementEnd: closed[n - 1].index + 1 };
 };

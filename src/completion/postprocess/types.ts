@@ -10,6 +10,11 @@ export interface Draft {
   text: string;
   /** Characters right of the cursor that `text` replaces (auto-closed brackets it supplies itself). */
   replaceLength: number;
+  /**
+   * How much of the start of `text` supplies the characters it replaces (up to the last closer
+   * replaceAutoClosed counted on). Cutting into it would delete those characters from the document.
+   */
+  replacementEnd?: number;
   /** Other plausible texts (e.g. the block with or without its closing line), best first after `text`. */
   alternatives?: string[];
 }

@@ -22,7 +22,7 @@ import { CompletionCache, detach } from './cache';
 import { failureMessage } from './failureMessage';
 import { continuesRequest, reuseShown, type AnchoredSuggestion } from './reuse';
 import { debounceMs, debouncePlace, TypingRhythm, wait } from './throttle';
-import { DEFAULT_TRIGGER_SETTINGS, skipReason, type SkipReason, type SyntaxAtCursor, type TriggerKind, type TriggerSettings } from './trigger';
+import { DEFAULT_TRIGGER_SETTINGS, needsSyntax, skipReason, type SkipReason, type SyntaxAtCursor, type TriggerInput, type TriggerKind, type TriggerSettings } from './trigger';
 import type { CompletionResult, DocumentSnapshot } from '../types';
 
 /**
@@ -46,6 +46,12 @@ export interface ProvideOptions {
   ignoredFile?: boolean;
   /** What the syntax tree says about the cursor, when the adapter has one at hand. */
   syntax?: SyntaxAtCursor;
+  /**
+   * Looks up what the syntax tree says about the cursor (undefined when there is no tree or it cannot
+   * tell). Called only when the trigger's decision turns on it (trigger.ts `needsSyntax`), so keystrokes
+   * the cheap checks settle cost no parse. Without it, or when it fails, the trigger guesses from the text.
+   */
+  lookUpSyntax?: () => Promise<SyntaxAtCursor | undefined>;
 }
 
 export type AcceptKind = 'whole' | 'word' | 'line';
@@ -174,10 +180,16 @@ export class CompletionScheduler {
     if (doc.inFlight && !continuesRequest(doc.inFlight.snapshot, doc.inFlight.partial, snapshot)) this.abortInFlight(doc);
 
     const settings = this.options.triggerSettings?.() ?? DEFAULT_TRIGGER_SETTINGS;
-    const skip = skipReason(
-      { text: snapshot.text, offset: snapshot.offset, languageId: snapshot.languageId, kind: options.trigger, selections: options.selections ?? 1, ignoredFile: options.ignoredFile, syntax: options.syntax },
-      settings,
-    );
+    const input: TriggerInput = { text: snapshot.text, offset: snapshot.offset, languageId: snapshot.languageId, kind: options.trigger, selections: options.selections ?? 1, ignoredFile: options.ignoredFile, syntax: options.syntax };
+    if (!input.syntax && options.lookUpSyntax && needsSyntax(input, settings)) {
+      input.syntax = await options.lookUpSyntax().catch(() => undefined);
+      // The tree was looked up while the user went on typing: this position is stale.
+      if (options.signal?.aborted || call !== doc.calls) {
+        this.counters.debounced++;
+        return undefined;
+      }
+    }
+    const skip = skipReason(input, settings);
     if (skip) {
       this.counters.skipped[skip] = (this.counters.skipped[skip] ?? 0) + 1;
       return undefined;

@@ -53,6 +53,26 @@ const WORD_CHAR = /[\p{L}\p{N}_$]/u;
 
 /** Why no completion should be requested here, or undefined when one may help. */
 export function skipReason(input: TriggerInput, settings: TriggerSettings): SkipReason | undefined {
+  const early = skipBeforeSyntax(input, settings);
+  if (early !== 'syntaxDecides') return early;
+  const at = input.syntax ?? lexicalGuess(input.text, input.offset, input.languageId);
+  if (at?.inComment) return settings.enableInComments ? undefined : 'commentsDisabled';
+  // Inside a string with more of its text right of the cursor: there is no telling where new text would end.
+  if (at?.stringTextRightOfCursor !== undefined && at.stringTextRightOfCursor.trim() !== '') return 'insideString';
+  return undefined;
+}
+
+/**
+ * Whether the decision at this cursor turns on what the syntax tree says about it. Only then is the tree
+ * worth asking (the adapter looks it up lazily): manual triggers and cursors the cheap checks already
+ * rule out never pay for a parse.
+ */
+export function needsSyntax(input: TriggerInput, settings: TriggerSettings): boolean {
+  return skipBeforeSyntax(input, settings) === 'syntaxDecides';
+}
+
+/** The checks that need no syntax: a reason, undefined (complete), or 'syntaxDecides' (comments and strings decide). */
+function skipBeforeSyntax(input: TriggerInput, settings: TriggerSettings): SkipReason | 'syntaxDecides' | undefined {
   if (input.ignoredFile) return 'ignoredFile';
   if (settings.disabledLanguages.includes(input.languageId)) return 'disabledLanguage';
   if (input.selections > 1) return 'multipleCursors';
@@ -65,12 +85,7 @@ export function skipReason(input: TriggerInput, settings: TriggerSettings): Skip
   // can only be inserted, so a suggestion would push that code along instead of completing it.
   // Closing brackets, quotes and punctuation are fine: the pipeline replaces auto-closed ones.
   if (WORD_CHAR.test(restOfLine)) return 'wordRightOfCursor';
-
-  const at = input.syntax ?? lexicalGuess(input.text, input.offset, input.languageId);
-  if (at?.inComment) return settings.enableInComments ? undefined : 'commentsDisabled';
-  // Inside a string with more of its text right of the cursor: there is no telling where new text would end.
-  if (at?.stringTextRightOfCursor !== undefined && at.stringTextRightOfCursor.trim() !== '') return 'insideString';
-  return undefined;
+  return 'syntaxDecides';
 }
 
 // ── Lexical guess ─────────────────────────────────────────────────────────────────────────────────────
@@ -84,11 +99,25 @@ interface LexicalRules {
   quotes: readonly string[];
   /** Python's `"""` / `'''` strings, used as docstrings, so they count as comments. */
   tripleQuotes?: boolean;
+  /** String interpolation: the holes inside a string that hold code again. */
+  holes?: readonly Hole[];
+}
+
+/** An interpolation hole: inside a string opened by one of `quotes`, `open` starts code that `close` ends. */
+interface Hole {
+  quotes: readonly string[];
+  open: string;
+  close: string;
+  /** What must stand right before the opening quote (`f"…"` in Python, `$"…"` in C#); any text when absent. */
+  prefix?: RegExp;
+  /** The opener written twice is a literal character (`{{` in Python f-strings and C#), not a hole. */
+  doubledIsLiteral?: boolean;
 }
 
 const C_LIKE: LexicalRules = { lineComments: ['//'], blockComment: ['/*', '*/'], quotes: ['"', "'"] };
-const JS_LIKE: LexicalRules = { ...C_LIKE, quotes: ['"', "'", '`'] };
+const JS_LIKE: LexicalRules = { ...C_LIKE, quotes: ['"', "'", '`'], holes: [{ quotes: ['`'], open: '${', close: '}' }] };
 const HASH: LexicalRules = { lineComments: ['#'], quotes: ['"', "'"] };
+const RUBY_HOLE: Hole = { quotes: ['"'], open: '#{', close: '}' };
 
 /** Languages whose comment and quote syntax is known; for others there is no guess (nothing is skipped). */
 const LEXICAL_RULES: Readonly<Record<string, LexicalRules>> = {
@@ -99,24 +128,25 @@ const LEXICAL_RULES: Readonly<Record<string, LexicalRules>> = {
   java: C_LIKE,
   c: C_LIKE,
   cpp: C_LIKE,
-  csharp: C_LIKE,
-  kotlin: C_LIKE,
-  swift: C_LIKE,
-  scala: C_LIKE,
-  dart: C_LIKE,
-  go: JS_LIKE,
+  csharp: { ...C_LIKE, holes: [{ quotes: ['"'], open: '{', close: '}', prefix: /(?:\$@?|@\$)$/, doubledIsLiteral: true }] },
+  kotlin: { ...C_LIKE, holes: [{ quotes: ['"'], open: '${', close: '}' }] },
+  swift: { ...C_LIKE, holes: [{ quotes: ['"'], open: '\\(', close: ')' }] },
+  scala: { ...C_LIKE, holes: [{ quotes: ['"'], open: '${', close: '}', prefix: /(?<![\w$])(?:s|f|raw)$/ }] },
+  dart: { ...C_LIKE, holes: [{ quotes: ['"', "'"], open: '${', close: '}' }] },
+  // Go's backtick strings are raw: no `${…}` inside them.
+  go: { ...C_LIKE, quotes: ['"', "'", '`'] },
   // In Rust `'` starts lifetimes ('a) as often as char literals: reading it as a quote would misread lines.
   rust: { ...C_LIKE, quotes: ['"'] },
-  php: { ...C_LIKE, lineComments: ['//', '#'] },
-  python: { ...HASH, tripleQuotes: true },
-  ruby: HASH,
-  shellscript: HASH,
+  php: { ...C_LIKE, lineComments: ['//', '#'], holes: [{ quotes: ['"'], open: '{$', close: '}' }, { quotes: ['"'], open: '${', close: '}' }] },
+  python: { ...HASH, tripleQuotes: true, holes: [{ quotes: ['"', "'"], open: '{', close: '}', prefix: /(?<![\w$])(?:[fFtT][rR]?|[rR][fFtT])$/, doubledIsLiteral: true }] },
+  ruby: { ...HASH, holes: [RUBY_HOLE] },
+  shellscript: { ...HASH, holes: [{ quotes: ['"'], open: '$(', close: ')' }, { quotes: ['"'], open: '${', close: '}' }] },
   perl: HASH,
   r: HASH,
   yaml: HASH,
   toml: HASH,
   powershell: HASH,
-  elixir: HASH,
+  elixir: { ...HASH, holes: [RUBY_HOLE] },
   sql: { lineComments: ['--'], blockComment: ['/*', '*/'], quotes: ["'", '"'] },
   lua: { lineComments: ['--'], quotes: ['"', "'"] },
   haskell: { lineComments: ['--'], quotes: ['"'] },
@@ -124,9 +154,23 @@ const LEXICAL_RULES: Readonly<Record<string, LexicalRules>> = {
 
 /** How far back to look for an unclosed block comment or docstring. */
 const LOOK_BACK_CHARS = 20_000;
+/** Text left of a quote that a Hole's prefix is matched against: the longest prefix (`raw`) and more. */
+const PREFIX_CHARS = 8;
 
 const IN_COMMENT: SyntaxAtCursor = { inComment: true };
 const IN_CODE: SyntaxAtCursor = { inComment: false };
+
+/** A string the scan is inside of: its closing quote and the interpolation holes it may hold. */
+interface OpenString {
+  quote: string;
+  holes: readonly Hole[];
+}
+
+/** A string whose interpolation hole the scan is in, with the brackets opened since the hole began. */
+interface OpenHole extends OpenString {
+  close: string;
+  depth: number;
+}
 
 /** A guess from the characters alone; undefined when the language's comment and string syntax is unknown. */
 export function lexicalGuess(text: string, offset: number, languageId: string): SyntaxAtCursor | undefined {
@@ -135,14 +179,32 @@ export function lexicalGuess(text: string, offset: number, languageId: string): 
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   if (lineStartsInsideBlock(text, lineStart, rules)) return IN_COMMENT;
 
-  let quote: string | undefined;
+  let string: OpenString | undefined;
+  /** Interpolation holes the scan is in, innermost last (`${f(`${…}`)}` nests). */
+  const holes: OpenHole[] = [];
   for (let i = lineStart; i < offset; i++) {
     const ch = text[i];
-    if (quote !== undefined) {
-      if (ch === '\\') i++;
-      else if (ch === quote) quote = undefined;
+    if (string !== undefined) {
+      const hole = string.holes.find((h) => text.startsWith(h.open, i));
+      if (hole?.doubledIsLiteral && text.startsWith(hole.open, i + hole.open.length)) {
+        i += 2 * hole.open.length - 1;
+      } else if (hole) {
+        // Code again until the hole's closer: `${█}` is typed like any expression.
+        holes.push({ ...string, close: hole.close, depth: 0 });
+        string = undefined;
+        i += hole.open.length - 1;
+      } else if (ch === '\\') i++;
+      else if (ch === string.quote) string = undefined;
       continue;
     }
+    const hole = holes[holes.length - 1];
+    if (hole && hole.depth === 0 && ch === hole.close) {
+      holes.pop();
+      string = hole;
+      continue;
+    }
+    if (hole && '([{'.includes(ch)) hole.depth++;
+    else if (hole && ')]}'.includes(ch)) hole.depth = Math.max(0, hole.depth - 1);
     if (rules.lineComments.some((marker) => text.startsWith(marker, i))) return IN_COMMENT;
     const block = rules.blockComment;
     if (block && text.startsWith(block[0], i)) {
@@ -157,9 +219,14 @@ export function lexicalGuess(text: string, offset: number, languageId: string): 
       i = close + 2;
       continue;
     }
-    if (rules.quotes.includes(ch)) quote = ch;
+    if (rules.quotes.includes(ch)) string = { quote: ch, holes: holesOf(rules, ch, text.slice(Math.max(lineStart, i - PREFIX_CHARS), i)) };
   }
-  return quote === undefined ? IN_CODE : { inComment: false, stringTextRightOfCursor: stringTextAfter(text, offset, quote) };
+  return string === undefined ? IN_CODE : { inComment: false, stringTextRightOfCursor: stringTextAfter(text, offset, string.quote) };
+}
+
+/** The interpolation holes a string opened by `quote` after `before` (the text just left of it) may hold. */
+function holesOf(rules: LexicalRules, quote: string, before: string): readonly Hole[] {
+  return (rules.holes ?? []).filter((h) => h.quotes.includes(quote) && (h.prefix === undefined || h.prefix.test(before)));
 }
 
 /** True when the line begins inside a block comment or a triple-quoted string opened on an earlier line. */

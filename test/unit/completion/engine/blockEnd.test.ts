@@ -31,6 +31,29 @@ describe('blockEnd: where a multi-line completion ends', () => {
     assert.equal(kept('  super(new Camera(█\n  next();\n', ' 50, 1 ) );\n  next();\n'), ' 50, 1 ) );');
   });
 
+  it('JSX: a returned element ends at the `);` closing the return, closing tags (`</li>`, `</>`) being markup', () => {
+    const doc = 'export function List({ items }: { items: string[] }) {\n  return (█\n}\n';
+    const output = '\n    <ul>\n      {items.map((i) => <li key={i}>{i}</li>)}\n    </ul>\n  );\n}\n';
+    for (const languageId of ['typescriptreact', 'javascriptreact', 'javascript']) {
+      assert.equal(kept(doc, output, languageId), '\n    <ul>\n      {items.map((i) => <li key={i}>{i}</li>)}\n    </ul>\n  );', languageId);
+    }
+    const fragment = '\n    <>\n      <Header title="Don\'t panic" />\n      <p>It\'s {count} (or more)</p>\n    </>\n  );\n}\n';
+    assert.equal(kept(doc, fragment, 'typescriptreact'), fragment.slice(0, fragment.indexOf(');') + 2));
+  });
+
+  it('Ruby: a method body ends before the `end` already below, and brings its `end` when there is none', () => {
+    const doc = 'class Greeter\n  def greet(name)█\n  end\nend\n';
+    assert.equal(kept(doc, '\n    "Hello, #{name}!"\n  end\nend\n', 'ruby'), '\n    "Hello, #{name}!"');
+    const last = 'class Greeter\n  def greet(name)█\nend\n';
+    assert.equal(kept(last, '\n    "Hello, #{name}!"\n  end\nend\n', 'ruby'), '\n    "Hello, #{name}!"\n  end');
+    const each = 'items.each do |item|█\nend\nputs "done"\n';
+    assert.equal(kept(each, '\n  puts item\nend\nputs "done"\n', 'ruby'), '\n  puts item');
+  });
+
+  it('Lua: a function body ends at its `end`', () => {
+    assert.equal(kept('local function add(a, b)█\n\nreturn M\n', '\n  return a + b\nend\n\nreturn M\n', 'lua'), '\n  return a + b\nend');
+  });
+
   it('Python: ends before the first line indented no deeper than the header', () => {
     const doc = 'def f(x):\n    try:█\n    except KeyError:\n        pass\n';
     assert.equal(kept(doc, '\n        return table[x]\n    except KeyError:\n        pass\n', 'python'), '\n        return table[x]');

@@ -67,6 +67,17 @@ describe('engine: completeOnce, the one-request pipeline', function () {
       assert.equal(result?.replaceLength, 1);
     });
 
+    it('of two auto-closed `)`, the one the completion supplies is replaced and the other stays', async () => {
+      const { after, result } = await complete('const v = a(b(█))\n', 'c)', 'javascript');
+      assert.equal(after, 'const v = a(b(c)█)\n');
+      assert.deepEqual(result, { insert: 'c)', replaceLength: 1 });
+    });
+
+    it('a call completed inside auto-closed brackets keeps its own `)`', async () => {
+      const { after } = await complete('console.log(█)\n', 'JSON.stringify(x)', 'javascript');
+      assert.equal(after, 'console.log(JSON.stringify(x)█)\n');
+    });
+
     it('one line inside a comment, even after an opener', async () => {
       const { after } = await complete('// call it as run({█\nrun();\n', ' a: 1 })\nrun();\n');
       assert.equal(after, '// call it as run({ a: 1 })█\nrun();\n');

@@ -47,6 +47,23 @@ describe('multiline: single line or a whole block', () => {
     assert.equal(shape('if ready:  # go█\n', 'python').multiline, true);
   });
 
+  it('Ruby, Elixir, Lua: a keyword header with an empty block below → the block', () => {
+    assert.deepEqual(shape('class Greeter\n  def greet(name)█\n  end\nend\n', 'ruby'), { multiline: true, reason: 'block-open', openerIndent: '  ' });
+    assert.equal(shape('items.each do |item|█\nend\n', 'ruby').reason, 'block-open');
+    assert.equal(shape('if ready?█\nend\n', 'ruby').reason, 'block-open');
+    assert.equal(shape('items.map { |item|█ }\n', 'ruby').reason, 'block-open');
+    assert.equal(shape('def greet(name)\n  █\nend\n', 'ruby').reason, 'block-empty');
+    assert.equal(shape('defmodule App do\n  def run(x) do█\n  end\nend\n', 'elixir').reason, 'block-open');
+    assert.equal(shape('local function helper(a)█\nend\n', 'lua').reason, 'block-open');
+    assert.equal(shape('if x > 0 then█\nend\n', 'lua').reason, 'block-open');
+  });
+
+  it('Ruby: a header whose body is there, a one-liner or a modifier → one line', () => {
+    assert.equal(shape('def greet(name)█\n  "hi"\nend\n', 'ruby').multiline, false);
+    assert.equal(shape('def empty; end█\n', 'ruby').multiline, false);
+    assert.equal(shape('return x if ready?█\n', 'ruby').multiline, false);
+  });
+
   it("measures a wrapped header from the line where it starts", () => {
     const doc = 'class A:\n    def f(self, a,\n          b):█\n\n    def g(self):\n        pass\n';
     assert.deepEqual(shape(doc, 'python'), { multiline: true, reason: 'block-open', openerIndent: '    ' });

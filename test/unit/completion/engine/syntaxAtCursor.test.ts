@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { insideCommentOrString } from '../../../../src/completion/engine/syntaxAtCursor';
+import { insideCommentOrString, syntaxAtCursor } from '../../../../src/completion/engine/syntaxAtCursor';
 import { Parsers } from '../../../../src/syntax/parsers';
 import { devGrammar } from '../../syntax/grammars';
 import { snapshotOf } from '../cursorFixture';
@@ -38,5 +38,55 @@ describe('syntaxAtCursor: inside a comment or a string?', function () {
     assert.equal(await inside('x = "abc█\n', 'python', false), true);
     assert.equal(await inside('foo(); // note {█\n', 'typescript', false), true);
     assert.equal(await inside('foo({█\n', 'typescript', false), false);
+  });
+});
+
+describe('syntaxAtCursor: what the trigger is told about the cursor', function () {
+  this.timeout(30000);
+  const parsers = new Parsers(devGrammar);
+  after(() => parsers.dispose());
+
+  async function at(doc: string, languageId = 'typescript') {
+    const { text, offset } = snapshotOf(doc, languageId);
+    const tree = await parsers.parseText(languageId, text);
+    assert.ok(tree, 'the text parses');
+    try {
+      return syntaxAtCursor(tree, text, offset, languageId);
+    } finally {
+      tree.delete();
+    }
+  }
+
+  it('an interpolation hole holds code: `${…}`, f-string `{…}`, Ruby `#{…}`, PHP `{$…}`', async () => {
+    const code = { inComment: false };
+    assert.deepEqual(await at('const msg = `total: ${█}`;\n', 'javascript'), code);
+    assert.deepEqual(await at('const el = <p>{`${█}`}</p>;\n', 'typescriptreact'), code);
+    assert.deepEqual(await at('def show(total):\n    print(f"total: {█}")\n', 'python'), code);
+    assert.deepEqual(await at('x = f"{value:>{█}}"\n', 'python'), code);
+    assert.deepEqual(await at('def greet(name)\n  puts "Hello, #{█}"\nend\n', 'ruby'), code);
+    assert.deepEqual(await at('<?php $s = "Hello, {$█}";\n', 'php'), code);
+  });
+
+  it('in a string: the string text right of the cursor, up to its closing quote and the line end', async () => {
+    assert.deepEqual(await at('const s = "abc█ def";\n'), { inComment: false, stringTextRightOfCursor: ' def' });
+    assert.deepEqual(await at('const s = "█";\n'), { inComment: false, stringTextRightOfCursor: '' });
+    assert.deepEqual(await at('const s = `${a}█ b`;\n'), { inComment: false, stringTextRightOfCursor: ' b' });
+    // A multi-line template literal: the characters of this line alone look like code.
+    assert.deepEqual(await at('const s = `first\nsecond █ -\nthird`;\n'), { inComment: false, stringTextRightOfCursor: ' -' });
+    assert.deepEqual(await at('x = "total: █x"\n', 'python'), { inComment: false, stringTextRightOfCursor: 'x' });
+    assert.deepEqual(await at("let c = '█';\n", 'rust'), { inComment: false, stringTextRightOfCursor: '' });
+    assert.deepEqual(await at('let s = r#"a █ b"#;\n', 'rust'), { inComment: false, stringTextRightOfCursor: ' b' });
+    assert.deepEqual(await at('#include <█>\n', 'c'), { inComment: false, stringTextRightOfCursor: '' });
+  });
+
+  it('comments, and Python docstrings as comments', async () => {
+    assert.deepEqual(await at('f(); // note █\n'), { inComment: true });
+    assert.deepEqual(await at('/**\n * Adds █\n */\nfunction add() {}\n'), { inComment: true });
+    assert.deepEqual(await at('def f():\n    """Return █\n    """\n', 'python'), { inComment: true });
+    assert.deepEqual(await at('/* a */█\n'), { inComment: false });
+  });
+
+  it('cannot tell inside a parse error: the trigger then guesses from the characters', async () => {
+    assert.equal(await at('const s = "abc█\n'), undefined);
   });
 });

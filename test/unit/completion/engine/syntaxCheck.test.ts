@@ -37,6 +37,18 @@ describe('syntaxCheck: parse errors with a completion in place, on a window', fu
     assert.ok(text.slice(window.start, offset).split('\n').length <= WINDOW_LINES + 1);
   });
 
+  it('Ruby: `end` lines close blocks, so the window keeps the top-level `end` and nested headers get theirs', async () => {
+    const { text, offset } = snapshotOf('class Greeter\n  def hi\n    1\n  end\n\n  def greet(name)█\n  end\nend\n\nputs 1\n', 'ruby');
+    const window = checkWindow(text, offset, 'ruby')!;
+    assert.equal(text.slice(window.start, window.end), 'class Greeter\n  def hi\n    1\n  end\n\n  def greet(name)\n  end\nend\n');
+    const methods = Array.from({ length: WINDOW_LINES + 50 }, (_, i) => `  def m${i}\n  end\n`).join('');
+    const nested = snapshotOf(`class A\n${methods}  def run█\n  end\nend\n`, 'ruby');
+    const inner = checkWindow(nested.text, nested.offset, 'ruby')!;
+    assert.equal(inner.head, 'class A\n');
+    assert.equal(inner.tail, '\nend\n');
+    assert.equal(await errors('class Greeter\n  def greet(name)█\n  end\nend\n', '\n    "Hello"', 'ruby'), 0);
+  });
+
   it('gives up (no count) when the enclosing headers cannot be told', () => {
     // The window starts among the continuation lines; the line above them opens no block.
     const { text, offset } = snapshotOf('const total =\n' + '  b +\n'.repeat(WINDOW_LINES + 10) + '  f(█\n');

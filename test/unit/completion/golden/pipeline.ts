@@ -1,13 +1,15 @@
 /**
  * Runs a golden case through the pipeline the extension runs (src/vscode/completions.ts): the scheduler
- * with its trigger rules, the completion service (context from the case's files, the prompt for the
- * model's family or the user's template, the real tree-sitter grammars), redaction at the backend
- * boundary, the engine's streaming stop and every post-processing filter. Only the model is scripted: a
- * ScriptedBackend streams the case's model output in token-sized chunks. The debounce wait returns at
- * once (the typing rhythm is not what a golden case is about), so a case costs no timers.
+ * with its trigger rules (told what the cursor is in by the document's tree), the completion service
+ * (context from the case's files, the prompt for the model's family or the user's template, the real
+ * tree-sitter grammars), redaction at the backend boundary, the engine's streaming stop and every
+ * post-processing filter. Only the model is scripted: a ScriptedBackend streams the case's model output
+ * in token-sized chunks. The debounce wait returns at once (the typing rhythm is not what a golden case
+ * is about), so a case costs no timers.
  */
 import { ScriptedBackend } from '../../../../src/backends/scripted';
 import type { ChatRequest, CompletionRequest } from '../../../../src/backends/types';
+import { syntaxAtCursor } from '../../../../src/completion/engine/syntaxAtCursor';
 import { CompletionScheduler } from '../../../../src/completion/scheduling/scheduler';
 import { createCompleteOnce } from '../../../../src/completion/service';
 import type { CompletionResult, DocumentSnapshot } from '../../../../src/completion/types';
@@ -75,8 +77,10 @@ export class GoldenPipeline {
       },
       wait: async (_ms, signal) => !signal?.aborted,
     });
+    // FathomInlineCompletionProvider: the trigger asks the document's tree what the cursor is in.
+    const lookUpSyntax = () => trees.withTree(snapshot.uri, snapshot.languageId, snapshot.version, snapshot.text, (tree) => tree && syntaxAtCursor(tree, snapshot.text, snapshot.offset, snapshot.languageId));
     try {
-      const result = await scheduler.provide(snapshot, { trigger: c.trigger });
+      const result = await scheduler.provide(snapshot, { trigger: c.trigger, lookUpSyntax: hasGrammar(c.languageId) ? lookUpSyntax : undefined });
       return { result, request: model.streams[0]?.request, errors };
     } finally {
       scheduler.dispose();

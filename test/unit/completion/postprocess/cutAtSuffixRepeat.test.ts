@@ -3,10 +3,23 @@ import { cutAtSuffixRepeat, suffixRepeatStart } from '../../../../src/completion
 import { contextAt, cursorAt } from '../cursorFixture';
 
 describe('postprocess/cutAtSuffixRepeat', () => {
-  const run = (doc: string, text: string, replaceLength = 0) => cutAtSuffixRepeat({ text, replaceLength }, contextAt(doc))!.text;
+  const run = (doc: string, text: string, replaceLength = 0, replacementEnd?: number) => cutAtSuffixRepeat({ text, replaceLength, replacementEnd }, contextAt(doc))!.text;
 
   it('mid-line: drops the part that repeats the rest of the line', () => {
     assert.equal(run('add(a, █c);\n', 'b, c);'), 'b, ');
+  });
+
+  it('keeps the closers that stand in for the auto-closed ones replaced, cutting only what follows them', () => {
+    // `c)` replaces the first of `))` (replaceAutoClosed): its `)` is no repeat of the second.
+    assert.equal(run('a(b(█))\n', 'c)', 1, 2), 'c)');
+    assert.equal(run('a(b(█));\n', 'c);', 1, 2), 'c)');
+    assert.equal(run('a(b(█))\n', 'c);\n  next();', 1, 2), 'c);\n  next();');
+  });
+
+  it('keeps closers that close what the completion opened itself', () => {
+    assert.equal(run('console.log(█)\n', 'JSON.stringify(x)'), 'JSON.stringify(x)');
+    assert.equal(run('print(█)\n', 'len(items)'), 'len(items)');
+    assert.equal(run('console.log(█);\n', 'JSON.stringify(x));'), 'JSON.stringify(x)');
   });
 
   it('drops a single line that just repeats the next line', () => {

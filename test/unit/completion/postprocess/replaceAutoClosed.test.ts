@@ -17,6 +17,12 @@ describe('postprocess/replaceAutoClosed', () => {
     assert.equal(run('a(b(█))\n', 'c)'), 'a(b(c)█)\n');
   });
 
+  it('tells the later filters which start of the text supplies the replaced closers', () => {
+    assert.equal(replaceAutoClosed({ text: 'c)', replaceLength: 0 }, contextAt('a(b(█))\n'))?.replacementEnd, 2);
+    assert.equal(replaceAutoClosed({ text: 'x, f(y)) + 1;', replaceLength: 0 }, contextAt('g(█);\n'))?.replacementEnd, 8);
+    assert.equal(replaceAutoClosed({ text: 'c', replaceLength: 0 }, contextAt('a(b(█))\n'))?.replacementEnd, undefined);
+  });
+
   it('replaces a closing quote with its bracket when the cursor is inside the string', () => {
     assert.equal(run("foo('█')\n", "bar');"), "foo('bar');█\n");
   });

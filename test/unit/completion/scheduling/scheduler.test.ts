@@ -226,6 +226,46 @@ describe('CompletionScheduler', () => {
     assert.equal(model.calls.length, 0);
   });
 
+  it('asks the syntax tree what the cursor is in only when the trigger needs it, and trusts its answer', async () => {
+    const { model, scheduler, editor } = setup();
+    const looked: string[] = [];
+    const inString = (marked: string) => async () => {
+      looked.push(marked);
+      return { inComment: false, stringTextRightOfCursor: ' -' };
+    };
+    // A line of a multi-line template literal: only the tree knows it is string text.
+    assert.equal(await editor.type('second █ -\n', { lookUpSyntax: inString('string') }), undefined);
+    assert.deepEqual(scheduler.stats().skipped, { insideString: 1 });
+    // Settled without it: a word right of the cursor, a manual trigger.
+    assert.equal(await editor.type('cons█t x = 1;\n', { lookUpSyntax: inString('word') }), undefined);
+    const manual = editor.type('second █ -\n', { trigger: 'manual', lookUpSyntax: inString('manual') });
+    (await model.request(1)).answer('x');
+    assert.deepEqual(await manual, answer('x'));
+    assert.deepEqual(looked, ['string']);
+  });
+
+  it('falls back to the lexical guess when the syntax lookup fails or cannot tell', async () => {
+    const { model, scheduler, editor } = setup();
+    const failing = editor.type('const msg = `total: ${█}`;\n', { lookUpSyntax: () => Promise.reject(new Error('grammar failed to load')) });
+    (await model.request(1)).answer('n');
+    assert.deepEqual(await failing, answer('n'));
+    assert.equal(await editor.type('const msg = "total: █ -";\n', { lookUpSyntax: async () => undefined }), undefined);
+    assert.deepEqual(scheduler.stats().skipped, { insideString: 1 });
+  });
+
+  it('drops a position the user typed past while its syntax was looked up', async () => {
+    const { model, scheduler, editor } = setup();
+    let release!: () => void;
+    const slow = editor.type('const total = █\n', { lookUpSyntax: () => new Promise((resolve) => (release = () => resolve({ inComment: false }))) });
+    const next = editor.type('const total = i█\n');
+    release();
+    assert.equal(await slow, undefined);
+    (await model.request(1)).answer('tems.length;');
+    assert.deepEqual(await next, answer('tems.length;'));
+    assert.equal(model.calls.length, 1);
+    assert.equal(scheduler.stats().debounced, 1);
+  });
+
   it('after a failure, pauses automatic requests (reporting the error) but still answers a manual trigger', async () => {
     const outcomes: Array<{ error?: string } | undefined> = [];
     const { model, scheduler, editor } = setup({ onRequest: () => (outcome) => outcomes.push(outcome) });

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { lexicalGuess, skipReason, type TriggerInput, type TriggerSettings } from '../../../../src/completion/scheduling/trigger';
+import { lexicalGuess, needsSyntax, skipReason, type TriggerInput, type TriggerSettings } from '../../../../src/completion/scheduling/trigger';
 
 const settings: TriggerSettings = { disabledLanguages: [], enableInComments: true };
 const noComments: TriggerSettings = { ...settings, enableInComments: false };
@@ -53,6 +53,29 @@ describe('trigger: whether a completion may help here', () => {
     assert.equal(skipReason(typing('const pattern = "(█)";\n'), settings), 'insideString');
   });
 
+  it('completes inside an interpolation hole, which holds code, without a syntax tree', () => {
+    const holes: Array<[string, string]> = [
+      ['const msg = `total: ${█}`;\n', 'javascript'],
+      ['const msg = `total: ${█}`;\n', 'typescriptreact'],
+      ['    print(f"total: {█}")\n', 'python'],
+      ['  puts "Hello, #{█}"\n', 'ruby'],
+    ];
+    for (const [marked, languageId] of holes) assert.equal(skipReason(typing(marked, languageId), settings), undefined, marked);
+    // The same braces in a string without interpolation are its text.
+    assert.equal(skipReason(typing('const msg = "total: ${█}";\n', 'javascript'), settings), 'insideString');
+    assert.equal(skipReason(typing('    print("total: {█}")\n', 'python'), settings), 'insideString');
+    assert.equal(skipReason(typing("  puts 'Hello, #{█}'\n", 'ruby'), settings), 'insideString');
+  });
+
+  it('looks at the syntax only for automatic triggers that the cheap checks let through', () => {
+    assert.equal(needsSyntax(typing('const msg = `total: ${█}`;\n'), settings), true);
+    assert.equal(needsSyntax(typing('const msg = `total: ${█}`;\n', 'typescript', { kind: 'manual' }), settings), false);
+    assert.equal(needsSyntax(typing('cons█t x = 1;\n'), settings), false);
+    assert.equal(needsSyntax(typing('const x = █\n', 'typescript', { selections: 2 }), settings), false);
+    assert.equal(needsSyntax(typing('const x = █\n', 'typescript', { ignoredFile: true }), settings), false);
+    assert.equal(needsSyntax(typing('\n  █\n'), settings), false);
+  });
+
   it('trusts the syntax tree over the lexical guess', () => {
     const input = typing('const x = 1; █\n', 'typescript', { syntax: { inComment: true } });
     assert.equal(skipReason(input, noComments), 'commentsDisabled');
@@ -72,6 +95,27 @@ describe('trigger: lexical guess of comments and strings', () => {
   it('sees the end of a block comment and of a closed docstring', () => {
     assert.deepEqual(guess('/* note */ const x = █\n'), { inComment: false });
     assert.deepEqual(guess('def f():\n    """Doc."""\n    return █\n', 'python'), { inComment: false });
+  });
+
+  it('reads an interpolation hole as code, nested brackets and strings included, and its string again after it', () => {
+    const code = { inComment: false };
+    assert.deepEqual(guess('const msg = `total: ${█}`;\n'), code);
+    assert.deepEqual(guess('const msg = `${items.map((i) => `${i.name}: ${█}`)}`;\n'), code);
+    assert.deepEqual(guess('const msg = `${f("}")} and ${g({ a: █ })}`;\n'), code);
+    assert.deepEqual(guess('const msg = `${items.length} item█s`;\n'), { inComment: false, stringTextRightOfCursor: 's' });
+    assert.deepEqual(guess('    print(f"total: {█}")\n', 'python'), code);
+    assert.deepEqual(guess('    print(rf"{path}/{█}")\n', 'python'), code);
+    assert.deepEqual(guess('    print(f"{{█}}")\n', 'python'), { inComment: false, stringTextRightOfCursor: '}}' }, '`{{` is a literal brace');
+    assert.deepEqual(guess('    print(elif"{█}")\n', 'python'), { inComment: false, stringTextRightOfCursor: '}' }, 'only a string prefix makes an f-string');
+    assert.deepEqual(guess('  puts "Hello, #{█}"\n', 'ruby'), code);
+    assert.deepEqual(guess('  IO.puts "Hello, #{█}"\n', 'elixir'), code);
+    assert.deepEqual(guess('var s = $"total: {█}";\n', 'csharp'), code);
+    assert.deepEqual(guess('val s = "total: ${█}"\n', 'kotlin'), code);
+    assert.deepEqual(guess('$s = "total: {$█}";\n', 'php'), code);
+    assert.deepEqual(guess('let s = "total: \\(█)"\n', 'swift'), code);
+    assert.deepEqual(guess('echo "now: $(█)"\n', 'shellscript'), code);
+    // Go's backtick strings are raw: `${` is their text.
+    assert.deepEqual(guess('s := `total: ${█}`\n', 'go'), { inComment: false, stringTextRightOfCursor: '}' });
   });
 
   it('does not read Rust lifetimes as quotes', () => {
