@@ -2,8 +2,7 @@ import * as vscode from 'vscode';
 import type { WorkspaceFiles } from '../completion/types';
 import { guardFiles } from '../privacy/guardFiles';
 import { IgnoreRules } from '../privacy/ignoreRules';
-
-const FATHOMIGNORE = '.fathomignore';
+import { FATHOMIGNORE, rulesForRoot } from '../privacy/rootRules';
 
 /**
  * The ignore rules in force: the built-in defaults (.env*, keys, secrets folders, …) plus the workspace's
@@ -48,13 +47,8 @@ export class PrivacyRules implements vscode.Disposable {
   }
 
   private async load(folder: vscode.Uri): Promise<void> {
-    let text = '';
-    try {
-      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, FATHOMIGNORE)));
-    } catch {
-      // No .fathomignore: the defaults alone.
-    }
-    this.rules = IgnoreRules.defaults().withFathomIgnore(text);
+    // The same rules as the CLI's: the defaults plus the folder's .fathomignore (none: the defaults alone).
+    this.rules = await rulesForRoot(async (name) => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, name))));
     this.changed.fire();
   }
 

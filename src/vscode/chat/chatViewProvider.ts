@@ -2,6 +2,9 @@
  * The "Chat" view in Fathom's activity-bar container: a webview that shows the ChatSession (src/chat/) and
  * turns its messages into actions. The session owns the conversation; a hidden view is dropped and, when shown
  * again, says 'ready' and gets the whole state, so nothing is held twice and nothing is lost.
+ *
+ * Answers are shown with their redaction placeholders; Apply and Insert put the answer's own secrets back
+ * into the editor's file where they already occur (ChatSession.restoreCode); Copy, New File and links never.
  */
 import * as vscode from 'vscode';
 import type { Attachment } from '../../chat/conversation';
@@ -158,11 +161,14 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       case 'copy':
         await actions.copy(message.code);
         break;
-      case 'insert':
-        await actions.insert(message.code);
+      case 'insert': {
+        // Into the editor Insert writes to: its own text decides which of the answer's secrets may come back.
+        const target = actions.targetEditor()?.document.getText();
+        await actions.insert(target === undefined ? message.code : session.restoreCode(message.code, target));
         break;
+      }
       case 'apply':
-        await applyCode(this.deps, message.code);
+        await applyCode(this.deps, message.code, (code, target) => session.restoreCode(code, target));
         break;
       case 'saveAs':
         await openAsNewFile(message.code, message.language);
