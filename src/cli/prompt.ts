@@ -34,7 +34,7 @@ export const PROMPT_USAGE = `Options (prompt):
   --model NAME           completion model (default: the completion.model setting)
   --provider ollama|openai   which server's request body to print (default: the completion.provider setting)
   --fim yes|no           whether the server fills in the middle natively (default: Ollama yes for a model
-                         family trained for it; OpenAI-compatible no, as the extension assumes)
+                         family trained for it; OpenAI-compatible: the openai.fim setting, as the extension)
   --context-length N     context window the prompt is fitted to and Ollama num_ctx (default: setting)
   --template TEXT        completion template (default: the completion.template setting)
   --settings FILE        read fathom.* settings from a JSON file (e.g. .vscode/settings.json)
@@ -97,7 +97,7 @@ export async function promptCommand(args: string[], out: CliOutput = processOutp
   }
   const provider = config.completion.provider;
   const model = config.completion.model;
-  const info: ModelInfo = { name: model, supportsFim: values.fim ? values.fim === 'yes' : assumedFim(provider, model) };
+  const info: ModelInfo = { name: model, supportsFim: values.fim ? values.fim === 'yes' : assumedFim(provider, model, config) };
   const parsers = deps.parsers ?? new Parsers(shippedGrammar(__dirname));
   let built: BuiltCompletionRequest;
   try {
@@ -132,10 +132,10 @@ export function redacted(built: BuiltCompletionRequest, redactor: Redactor): Bui
 /**
  * What the extension would learn from the server. Ollama reports FIM ("insert") for the library's FIM models,
  * which are the families with a FIM template; OpenAI-compatible servers report nothing, and the extension then
- * assumes no native FIM (it sends the family's raw template instead).
+ * goes by the `openai.fim` setting (off: it sends the family's raw template instead).
  */
-function assumedFim(provider: ProviderKind, model: string): boolean {
-  return provider === 'ollama' && infillFamily(model) !== undefined;
+function assumedFim(provider: ProviderKind, model: string, config: FathomConfig): boolean {
+  return provider === 'ollama' ? infillFamily(model) !== undefined : config.openai.fim;
 }
 
 /** The body the backend posts for this request, from the same functions the backends call. */
