@@ -64,7 +64,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     webview.options = webviewOptions(this.extensionUri);
     webview.html = chatHtml(pageFor(webview, this.extensionUri, 'chat.js', 'chat.css', vscode.l10n.t('Fathom Chat')));
     const disposables = [
-      webview.onDidReceiveMessage((message) => void this.onMessage(message)),
+      webview.onDidReceiveMessage((message) => void this.receive(message)),
       view.onDidChangeVisibility(() => {
         if (!view.visible) this.ready = false;
       }),
@@ -126,7 +126,11 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     if (this.view && this.ready) void this.view.webview.postMessage(message);
   }
 
-  private async onMessage(raw: unknown): Promise<void> {
+  /**
+   * Acts on a message from the webview. Untrusted (the webview renders model output): parsed and checked
+   * first. Public so the integration tests can press the view's buttons (Apply, Insert, New File) without it.
+   */
+  async receive(raw: unknown): Promise<void> {
     const message = parseFromChat(raw);
     if (!message) return;
     const { session, context, actions } = this.deps;
