@@ -48,12 +48,12 @@ const defaultScanner = (): SecretScanner => (shared ??= createSecretScanner());
 
 /** `range` of `text` with its edges moved outward so no secret crosses them (see the file comment). */
 export function secretSafeRange(text: string, range: TextRange, scanner?: SecretScanner): TextRange {
-  return new SecretSafeCutter(text, scanner).ranges([range])[0];
+  return cutterFor(text, scanner).ranges([range])[0];
 }
 
 /** Several ranges of one text at once (their cut points share scans). */
 export function secretSafeRanges(text: string, ranges: readonly TextRange[], scanner?: SecretScanner): TextRange[] {
-  return new SecretSafeCutter(text, scanner).ranges(ranges);
+  return cutterFor(text, scanner).ranges(ranges);
 }
 
 /**
@@ -61,12 +61,24 @@ export function secretSafeRanges(text: string, ranges: readonly TextRange[], sca
  * split a secret or separate one from the text that names it.
  */
 export function splitsSecret(text: string, offset: number, scanner?: SecretScanner): boolean {
-  return new SecretSafeCutter(text, scanner).splits(offset);
+  return cutterFor(text, scanner).splits(offset);
 }
 
 /** Line ranges (0-based, inclusive) of `text` widened to whole lines so no secret crosses their edges; `lines` is `text.split('\n')`. */
 export function secretSafeLines(text: string, lines: readonly string[], ranges: readonly (readonly [number, number])[], scanner?: SecretScanner): [number, number][] {
-  return new SecretSafeCutter(text, scanner).lines(lines, ranges);
+  return cutterFor(text, scanner).lines(lines, ranges);
+}
+
+let last: { text: string; cutter: SecretSafeCutter } | undefined;
+
+/**
+ * The cutter of the text cut last, when it is the same text: one completion request cuts its document
+ * several times (the cursor, the window's edges, scope signatures), and each part of it is scanned once.
+ */
+function cutterFor(text: string, scanner?: SecretScanner): SecretSafeCutter {
+  if (scanner) return new SecretSafeCutter(text, scanner);
+  if (last?.text !== text) last = { text, cutter: new SecretSafeCutter(text) };
+  return last.cutter;
 }
 
 /**
@@ -118,7 +130,7 @@ class SafeCuts {
 
   /** Scans once around all of `points`: overlapping margins merge into one window. */
   prime(points: readonly number[]): void {
-    const inner = [...new Set(points)].filter((p) => p > 0 && p < this.text.length).sort((a, b) => a - b);
+    const inner = [...new Set(points)].filter((p) => p > 0 && p < this.text.length && !this.covers(p)).sort((a, b) => a - b);
     let lo = -1;
     let hi = -1;
     for (const p of inner) {
@@ -205,8 +217,16 @@ class SafeCuts {
   /** The secrets found around `p` (a scan whose window holds the margin on both sides). */
   private around(p: number): Span[] {
     const [lo, hi] = this.marginOf(p);
-    const window = this.windows.find((w) => w.lo <= lo && w.hi >= hi) ?? this.scanWindow(lo, hi);
-    return window.spans;
+    return (this.windowFor(lo, hi) ?? this.scanWindow(lo, hi)).spans;
+  }
+
+  private covers(p: number): boolean {
+    const [lo, hi] = this.marginOf(p);
+    return this.windowFor(lo, hi) !== undefined;
+  }
+
+  private windowFor(lo: number, hi: number): { lo: number; hi: number; spans: Span[] } | undefined {
+    return this.windows.find((w) => w.lo <= lo && w.hi >= hi);
   }
 
   private marginOf(p: number): [number, number] {

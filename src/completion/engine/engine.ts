@@ -60,14 +60,15 @@ const DEFAULT_MAX_TOKENS = 256;
  */
 export async function completeOnce(snapshot: DocumentSnapshot, deps: EngineDeps, signal?: AbortSignal): Promise<CompletionResult | undefined> {
   // The tree is only valid inside `use`; a copy (cheap, shared structure) outlives it until we are done.
-  // Prefix and suffix are redacted apart: with the cursor inside a secret (or between a secret's name and its
-  // value) neither half would be recognised, so nothing is asked there.
-  if (splitsSecret(snapshot.text, snapshot.offset)) return undefined;
   const tree = deps.withTree ? await deps.withTree(snapshot, (t) => t?.copy()) : undefined;
   try {
     const cursor = cursorAt(snapshot, tree);
     const shape = decideShape(cursor);
     const request = await (deps.buildRequest ?? nativeFimRequest(deps))(snapshot, { multiline: shape.multiline });
+    // Prefix and suffix are redacted apart: with the cursor inside a secret (or between a secret's name and its
+    // value) neither half would be recognised, so nothing is asked there. (Checked after building: the
+    // window's cut has already scanned around the cursor.)
+    if (splitsSecret(snapshot.text, snapshot.offset)) return undefined;
     const stop = new StreamStop(cursor, shape);
     // What this request's redaction replaced: the only placeholders the completion may turn back into text.
     const redaction = new RedactionLedger();
