@@ -111,11 +111,11 @@ export class SecretSafeCutter {
     const starts = (this.starts ??= lineStarts(lines));
     const line = (n: number) => Math.max(0, Math.min(n, lines.length - 1));
     const offsets = ranges.map(([from, to]) => ({ start: starts[line(from)], end: starts[line(to)] + lines[line(to)].length }));
-    return this.ranges(offsets).map((r, i) => {
-      const from = lineAt(starts, r.start);
-      const to = lineAt(starts, Math.max(r.start, r.end - 1));
-      return [Math.min(from, ranges[i][0]), Math.max(to, ranges[i][1])];
-    });
+    // An edge that did not move keeps its line (an empty last line has no character to find it by).
+    return this.ranges(offsets).map((r, i) => [
+      r.start === offsets[i].start ? line(ranges[i][0]) : lineAt(starts, r.start),
+      r.end === offsets[i].end ? line(ranges[i][1]) : lineAt(starts, Math.max(r.start, r.end - 1)),
+    ]);
   }
 }
 
