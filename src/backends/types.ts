@@ -2,6 +2,7 @@
  * The one interface every language-model backend implements. Plain data in, plain data out:
  * no `vscode` here, so the CLI, the benchmarks and the tests use exactly what the extension uses.
  */
+import type { RedactionLedger } from '../privacy/redactionLedger';
 
 export type ProviderKind = 'ollama' | 'openai';
 
@@ -47,6 +48,11 @@ export interface GenerationOptions extends RequestOptions {
   temperature?: number;
   maxTokens?: number;
   stop?: string[];
+  /**
+   * Collects the placeholders redaction puts into this request, with their values (kept in memory, never
+   * sent): the caller that applies the answer as an edit restores through it (privacy/redactionLedger.ts).
+   */
+  redaction?: RedactionLedger;
 }
 
 /**

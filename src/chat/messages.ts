@@ -1,11 +1,13 @@
 /**
  * A conversation to the messages sent to the chat model, within its context window: the system prompt,
  * then as many of the latest turns as fit — the oldest are left out first, whole question/answer pairs —
- * and always the question being asked with its attached context (cut to fit when it alone is too big).
+ * and always the question being asked with its attached context (cut to fit when it alone is too big, never
+ * inside a secret).
  * Failed answers and empty ones are not sent: the model only sees what it really said.
  */
 import type { ChatMessage } from '../backends/types';
 import { fenced } from '../commands/promptVars';
+import { secretSafeRange } from '../privacy/secretSafeCut';
 import { estimateTokens, takeTokensFromStart } from '../text/tokens';
 import type { Attachment, ChatTurn } from './conversation';
 
@@ -88,7 +90,9 @@ function fitQuestion(question: ChatTurn, budget: number): { text: string; trunca
     const limit = allowed.get(a.id) ?? 0;
     if (estimateTokens(a.text) <= limit) return a;
     truncated.push(a.label);
-    return { ...a, text: takeTokensFromStart(a.text, Math.max(0, limit - estimateTokens(TRUNCATED))) + TRUNCATED };
+    // Cut at the start's end, but never inside a secret (it would reach the redactor half and pass unseen).
+    const kept = takeTokensFromStart(a.text, Math.max(0, limit - estimateTokens(TRUNCATED))).length;
+    return { ...a, text: a.text.slice(0, secretSafeRange(a.text, { start: 0, end: kept }).end) + TRUNCATED };
   });
   return { text: questionText(question, fitted), truncated };
 }

@@ -3,9 +3,13 @@
  * edit an earlier question, switch between saved conversations. Streams the answer from the chat model and
  * tells its listener what changed — `changed` for the whole state (rare), `appended` for each piece of the
  * answer (often). Plain logic (no `vscode`): the model, the system prompt and the store come in.
+ *
+ * Answers are kept as the model wrote them: a redaction placeholder stays a placeholder in the conversation,
+ * the view and the saved file. Only `restoreCode` (Apply / Insert into an editor) puts secrets back.
  */
 import type { ChatMessage } from '../backends/types';
 import { isBackendError } from '../backends/errors';
+import { RedactionLedger } from '../privacy/redactionLedger';
 import {
   ask,
   newConversation,
@@ -25,7 +29,8 @@ export interface ChatModel {
   model: string;
   contextLength: number;
   maxTokens: number;
-  stream(messages: ChatMessage[], signal: AbortSignal): AsyncIterable<string>;
+  /** `redaction` collects the placeholders the request carried (see `restoreCode`). */
+  stream(messages: ChatMessage[], signal: AbortSignal, redaction: RedactionLedger): AsyncIterable<string>;
 }
 
 export interface ChatSessionDeps {
@@ -56,6 +61,8 @@ export interface ChatListener {
 
 /** How often a growing answer is saved (so a window closed mid-answer keeps most of it). */
 const PARTIAL_SAVE_MS = 2000;
+/** Answers whose redaction ledger is kept (in memory only) for Apply / Insert. */
+const LEDGERS_KEPT = 50;
 
 export class ChatSession {
   private conversation: Conversation;
@@ -63,6 +70,11 @@ export class ChatSession {
   private notice: string | undefined;
   private history: ConversationSummary[] = [];
   private running: { controller: AbortController; done: Promise<void> } | undefined;
+  /**
+   * What each answer's request had redacted, by answer id. Memory only: never saved with the conversation,
+   * so after a reload an answer's placeholders stay placeholders.
+   */
+  private readonly ledgers = new Map<string, RedactionLedger>();
   private readonly listeners = new Set<ChatListener>();
   private readonly now: () => number;
   private readonly newId: () => string;
@@ -181,6 +193,19 @@ export class ChatSession {
     this.emit();
   }
 
+  /**
+   * A code block of an answer as it goes into an editor (Apply, Insert): the placeholders the answer's own
+   * request carried, put back where their value is already in `targetText` (the document it goes into).
+   * The answer is the latest one of this conversation that holds the code; code found in none (a webview
+   * is untrusted) and answers without a ledger (from disk, from elsewhere) come back unchanged.
+   */
+  restoreCode(code: string, targetText: string): string {
+    const block = code.replace(/\n+$/, '');
+    const turn = [...this.conversation.turns].reverse().find((t) => t.role === 'assistant' && block !== '' && t.text.includes(block));
+    const ledger = turn && this.ledgers.get(turn.id);
+    return ledger ? ledger.restoreInto(code, targetText) : code;
+  }
+
   /** Starts a conversation from an answer given elsewhere (Explain / Debug "Continue in chat"). */
   async continueFrom(question: string, attachments: Attachment[], answer: string, model?: string): Promise<void> {
     await this.init();
@@ -200,7 +225,9 @@ export class ChatSession {
     this.running = { controller, done: new Promise<void>((resolve) => (finish = resolve)) };
     // The question is saved before the answer starts: a window closed mid-answer keeps it.
     void this.save(this.conversation);
-    this.conversation = startAnswer(this.conversation, { id: this.newId(), role: 'assistant', text: '', at: this.now() });
+    const answerId = this.newId();
+    this.conversation = startAnswer(this.conversation, { id: answerId, role: 'assistant', text: '', at: this.now() });
+    const redaction = this.ledgerFor(answerId);
     this.notice = undefined;
     this.emit();
     let savedAt = this.now();
@@ -215,7 +242,7 @@ export class ChatSession {
       this.conversation = updateLastAnswer(this.conversation, { model: model.model });
       this.notice = [note, budgetNotice(built.omittedTurns, built.truncatedAttachments, model.contextLength)].filter(Boolean).join(' ') || undefined;
       if (this.notice) this.emit();
-      for await (const piece of model.stream(built.messages, controller.signal)) {
+      for await (const piece of model.stream(built.messages, controller.signal, redaction)) {
         text += piece;
         this.conversation = updateLastAnswer(this.conversation, { text });
         for (const l of this.listeners) l.appended(piece);
@@ -238,6 +265,13 @@ export class ChatSession {
     } finally {
       finish();
     }
+  }
+
+  private ledgerFor(answerId: string): RedactionLedger {
+    const ledger = new RedactionLedger();
+    this.ledgers.set(answerId, ledger);
+    if (this.ledgers.size > LEDGERS_KEPT) this.ledgers.delete(this.ledgers.keys().next().value!);
+    return ledger;
   }
 
   private async persist(conversation: Conversation): Promise<void> {

@@ -3,12 +3,15 @@
  * the snippets the completion prompt at that cursor would carry beyond the prefix and suffix:
  * `{"snippets": [{"path", "startLine", "endLine", "text", "source"}], "tokens"}`, best first, where
  * `source` names the retriever (imports, scope, module, similar) and `tokens` is what they cost.
+ * As the extension sees them: ignored files (the defaults plus the root's .fathomignore) are never read
+ * and an ignored --file is refused; each snippet's text is redacted as it would be sent.
  */
 import { parseArgs } from 'node:util';
 import { promptBudget } from '../completion/prompt/budget';
 import { objectSource, parseConfig } from '../config/settings';
 import { gatherContext } from '../context/gather';
 import { cutPrefixSuffix } from '../context/prefixSuffix';
+import { Redactor } from '../privacy/redactor';
 import { shippedGrammar } from '../syntax/locateGrammar';
 import { Parsers } from '../syntax/parsers';
 import { openAtCursor, processOutput, type CliOutput } from './cursorArgs';
@@ -20,7 +23,7 @@ export const CONTEXT_USAGE = `Options (context):
   --budget TOKENS        tokens the snippets may take (default: the snippets' share of the default
                          context length)`;
 
-/** Runs the command; resolves with the exit code (0, or 2 for bad arguments). */
+/** Runs the command; resolves with the exit code (0, or 2 for bad arguments or an ignored file). */
 export async function contextCommand(args: string[], out: CliOutput = processOutput, locateGrammar: (wasmFile: string) => string = shippedGrammar(__dirname)): Promise<number> {
   const fail = (message: string) => {
     out.stderr(`fathom context: ${message}\n\n${CONTEXT_USAGE}\n`);
@@ -48,7 +51,8 @@ export async function contextCommand(args: string[], out: CliOutput = processOut
       // The prompt carries the prefix and suffix the default plan cuts; snippets are what it adds.
       const window = cutPrefixSuffix(text, offset, plan, tree);
       const context = await gatherContext(snapshot, files, parsers, { budgetTokens: budget, window, tree });
-      const snippets = context.snippets.map(({ path, startLine, endLine, text, source }) => ({ path, startLine, endLine, text, source }));
+      const redactor = new Redactor();
+      const snippets = context.snippets.map(({ path, startLine, endLine, text, source }) => ({ path, startLine, endLine, text: redactor.redact(text).text, source }));
       out.stdout(JSON.stringify({ snippets, tokens: context.tokens }) + '\n');
     } finally {
       tree?.delete();

@@ -2,19 +2,26 @@
  * `node dist/cli.js prompt --root DIR --file REL_PATH --offset N --model NAME`: prints the exact request body
  * the completion at that cursor would send — the Ollama /api/generate (or /api/chat) JSON, or the
  * OpenAI-compatible /v1/completions (or /v1/chat/completions) JSON — built by the same functions the
- * extension and the backends use. Nothing is sent: the server is not asked, so what it would say about the
- * model (FIM support) comes from flags, or is inferred the way the extension would see it.
+ * extension and the backends use: the same ignore rules (the defaults plus the root's .fathomignore; an
+ * ignored --file is refused), the same single-line / block token limit, and the same redaction
+ * (redactRequest). Only the placeholders' tags differ from what the editor sent, since each process has its
+ * own random key. Nothing is sent: the server is not asked, so what it would say about the model (FIM
+ * support) comes from flags, or is inferred the way the extension would see it.
  */
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ollamaChatBody, ollamaGenerateBody } from '../backends/ollama';
 import { openAIChatBody, openAICompletionBody } from '../backends/openai';
 import type { ModelInfo, ProviderKind } from '../backends/types';
+import { answerTokens, isMultilineAt } from '../completion/engine/engine';
 import { assemblePrompt } from '../completion/prompt/assemble';
 import type { BuiltCompletionRequest } from '../completion/prompt/build';
 import { infillFamily } from '../completion/prompt/families';
 import { parseUserTemplate, type UserTemplate } from '../completion/prompt/userTemplate';
 import { objectSource, parseConfig, type FathomConfig } from '../config/settings';
+import { redactRequest } from '../privacy/redactRequest';
+import { Redactor } from '../privacy/redactor';
+import { splitsSecret } from '../privacy/secretSafeCut';
 import { shippedGrammar } from '../syntax/locateGrammar';
 import { Parsers } from '../syntax/parsers';
 import { openAtCursor, processOutput, type CliOutput } from './cursorArgs';
@@ -27,13 +34,16 @@ export const PROMPT_USAGE = `Options (prompt):
   --model NAME           completion model (default: the completion.model setting)
   --provider ollama|openai   which server's request body to print (default: the completion.provider setting)
   --fim yes|no           whether the server fills in the middle natively (default: Ollama yes for a model
-                         family trained for it; OpenAI-compatible no, as the extension assumes)
+                         family trained for it; OpenAI-compatible: the openai.fim setting, as the extension)
   --context-length N     context window the prompt is fitted to and Ollama num_ctx (default: setting)
   --template TEXT        completion template (default: the completion.template setting)
   --settings FILE        read fathom.* settings from a JSON file (e.g. .vscode/settings.json)
   --pretty               indent the JSON (the body is otherwise printed byte for byte as sent)`;
 
-/** Runs the command; resolves with the exit code (0, or 2 for bad arguments). `parsers` defaults to the shipped grammars. */
+/**
+ * Runs the command; resolves with the exit code (0; 1 when the extension would send nothing at that cursor;
+ * 2 for bad arguments or an ignored file). `parsers` defaults to the shipped grammars.
+ */
 export async function promptCommand(args: string[], out: CliOutput = processOutput, deps: { parsers?: Parsers } = {}): Promise<number> {
   const { values } = parseArgs({
     args,
@@ -81,31 +91,51 @@ export async function promptCommand(args: string[], out: CliOutput = processOutp
     template = parsed.template;
   }
 
+  if (splitsSecret(snapshot.text, snapshot.offset)) {
+    out.stderr('fathom prompt: the cursor is inside a secret (or between its name and its value); the extension sends no completion request there.\n');
+    return 1;
+  }
   const provider = config.completion.provider;
   const model = config.completion.model;
-  const info: ModelInfo = { name: model, supportsFim: values.fim ? values.fim === 'yes' : assumedFim(provider, model) };
+  const info: ModelInfo = { name: model, supportsFim: values.fim ? values.fim === 'yes' : assumedFim(provider, model, config) };
   const parsers = deps.parsers ?? new Parsers(shippedGrammar(__dirname));
   let built: BuiltCompletionRequest;
   try {
-    built = await assemblePrompt(
-      snapshot,
-      { files, parsers },
-      { model, info, settings: config.completion, contextLength: config.contextLength, template, repoName: basename(root) },
-    );
+    const tree = await parsers.parseText(snapshot.languageId, snapshot.text);
+    try {
+      built = await assemblePrompt(
+        snapshot,
+        { files, parsers, tree },
+        { model, info, settings: config.completion, contextLength: config.contextLength, template, repoName: basename(root) },
+      );
+      // The answer's limit as the editor sets it: the setting for a block, less for a single line.
+      built = withMaxTokens(built, answerTokens(config.completion.maxTokens, isMultilineAt(snapshot, tree)));
+    } finally {
+      tree?.delete();
+    }
   } finally {
     if (!deps.parsers) parsers.dispose();
   }
-  out.stdout(JSON.stringify(requestBody(built, provider, config), null, values.pretty ? 2 : undefined) + '\n');
+  out.stdout(JSON.stringify(requestBody(redacted(built, new Redactor()), provider, config), null, values.pretty ? 2 : undefined) + '\n');
   return 0;
+}
+
+function withMaxTokens(built: BuiltCompletionRequest, maxTokens: number): BuiltCompletionRequest {
+  return built.kind === 'chat' ? { ...built, request: { ...built.request, maxTokens } } : { ...built, request: { ...built.request, maxTokens } };
+}
+
+/** The request as it leaves the machine: redacted by the function the extension's redacting backend calls. */
+export function redacted(built: BuiltCompletionRequest, redactor: Redactor): BuiltCompletionRequest {
+  return built.kind === 'chat' ? { ...built, request: redactRequest(built.request, redactor) } : { ...built, request: redactRequest(built.request, redactor) };
 }
 
 /**
  * What the extension would learn from the server. Ollama reports FIM ("insert") for the library's FIM models,
  * which are the families with a FIM template; OpenAI-compatible servers report nothing, and the extension then
- * assumes no native FIM (it sends the family's raw template instead).
+ * goes by the `openai.fim` setting (off: it sends the family's raw template instead).
  */
-function assumedFim(provider: ProviderKind, model: string): boolean {
-  return provider === 'ollama' && infillFamily(model) !== undefined;
+function assumedFim(provider: ProviderKind, model: string, config: FathomConfig): boolean {
+  return provider === 'ollama' ? infillFamily(model) !== undefined : config.openai.fim;
 }
 
 /** The body the backend posts for this request, from the same functions the backends call. */

@@ -17,6 +17,7 @@ import type { DocumentSnapshot, WorkspaceFiles } from '../completion/types';
 import { gatherContext } from '../context/gather';
 import { parseImports } from '../context/imports/imports';
 import { enclosingScopes } from '../context/scopes';
+import { secretSafeLines, secretSafeRange } from '../privacy/secretSafeCut';
 import type { Parsers } from '../syntax/parsers';
 import { estimateTokens, takeTokensAround } from '../text/tokens';
 import { loadPrompt, renderPrompt, type PromptTemplate } from './promptFiles';
@@ -131,7 +132,10 @@ export async function prepareCommand(request: CommandRequest, deps: CommandDeps)
     const trimmed = codeTokens > left;
     if (trimmed) {
       const cursor = Math.max(0, Math.min(snapshot.offset, target.end) - target.start);
-      code = fenced(takeTokensAround(target.text, cursor, Math.max(0, left - 16)).text, snapshot.languageId);
+      const around = takeTokensAround(target.text, cursor, Math.max(0, left - 16));
+      // The part around the cursor is a cut of the document too: never inside a secret.
+      const part = secretSafeRange(snapshot.text, { start: target.start + around.start, end: target.start + around.start + around.text.length });
+      code = fenced(snapshot.text.slice(part.start, part.end), snapshot.languageId);
       codeTokens = estimateTokens(code);
     }
     parts.push({ name: 'target', priority: PRIORITY.target, tokens: codeTokens, included: true, ...(trimmed ? { trimmed } : {}) });
@@ -193,7 +197,8 @@ function scopesText(tree: Tree, snapshot: DocumentSnapshot, target: CommandTarge
   const lines = snapshot.text.split('\n');
   const scopes = enclosingScopes(tree, { text: snapshot.text, offset: target.start, lines, cursorLine: target.startLine - 1 }).filter((s) => s.startOffset < target.start);
   if (scopes.length === 0) return '';
-  const body = scopes.map((s) => s.text).join('\n  …\n');
+  const safe = secretSafeLines(snapshot.text, lines, scopes.map((s) => [s.startLine, s.endLine] as const));
+  const body = safe.map(([from, to]) => lines.slice(from, to + 1).join('\n')).join('\n  …\n');
   return `The code sits inside (signatures of the enclosing scopes in \`${snapshot.path}\`):\n${fenced(body, snapshot.languageId)}`;
 }
 
@@ -201,13 +206,14 @@ function scopesText(tree: Tree, snapshot: DocumentSnapshot, target: CommandTarge
 function importsText(tree: Tree, snapshot: DocumentSnapshot, target: CommandTarget): string {
   const lines = snapshot.text.split('\n');
   const seen = new Set<number>();
-  const out: string[] = [];
+  const ranges: [number, number][] = [];
   for (const s of parseImports(tree, snapshot.languageId)) {
     if (s.startLine + 1 >= target.startLine && s.endLine + 1 <= target.endLine) continue;
     if (seen.has(s.startLine)) continue;
     seen.add(s.startLine);
-    out.push(lines.slice(s.startLine, s.endLine + 1).join('\n'));
+    ranges.push([s.startLine, s.endLine]);
   }
+  const out = secretSafeLines(snapshot.text, lines, ranges).map(([from, to]) => lines.slice(from, to + 1).join('\n'));
   return out.length ? `Imports of \`${snapshot.path}\`:\n${fenced(out.join('\n'), snapshot.languageId)}` : '';
 }
 

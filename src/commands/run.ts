@@ -5,6 +5,7 @@
  */
 import { answerCharLimit, capAnswer } from '../backends/answerCap';
 import type { Backend, ChatRequest } from '../backends/types';
+import type { RedactionLedger } from '../privacy/redactionLedger';
 import type { PreparedCommand } from './context';
 
 export interface CommandRunOptions {
@@ -15,6 +16,8 @@ export interface CommandRunOptions {
   signal?: AbortSignal;
   /** Longest wait for the first piece and between two pieces. */
   timeoutMs?: number;
+  /** Collects what the request's redaction replaced (for an edit made from the answer). */
+  redaction?: RedactionLedger;
 }
 
 /**
@@ -27,6 +30,7 @@ export function streamCommand(prepared: Pick<PreparedCommand, 'messages'>, backe
   if (options.maxTokens !== undefined) request.maxTokens = options.maxTokens;
   if (options.signal) request.signal = options.signal;
   if (options.timeoutMs !== undefined) request.timeoutMs = options.timeoutMs;
+  if (options.redaction) request.redaction = options.redaction;
   return capAnswer(backend.streamChat(request), answerCharLimit(options.maxTokens), { provider: backend.provider, baseUrl: backend.baseUrl, model: options.model });
 }
 

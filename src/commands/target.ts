@@ -1,10 +1,12 @@
 /**
  * What a command works on: the selection when there is one, else the smallest function, method or
  * class around the cursor (tree-sitter), else an indentation block around the cursor or the whole
- * file when it is small. The adapter highlights the result so the user sees what is sent.
+ * file when it is small; its edges never fall inside a secret. The adapter highlights the result so the
+ * user sees what is sent.
  */
 import type { Node, Tree } from 'web-tree-sitter';
 import type { DocumentSnapshot } from '../completion/types';
+import { secretSafeRange } from '../privacy/secretSafeCut';
 import type { CommandTarget } from './types';
 
 /** A file up to this many lines is sent whole when the cursor is in no declaration. */
@@ -155,7 +157,9 @@ function fallbackTarget(text: string, offset: number): CommandTarget {
   return rangeTarget(text, starts[first], starts[last] + lines[last].replace(/\r$/, '').length, 'block');
 }
 
-function rangeTarget(text: string, start: number, end: number, kind: CommandTarget['kind']): CommandTarget {
+/** The target [start, end) of `text`, widened where a secret crosses its edges (the target is what is sent). */
+function rangeTarget(text: string, from: number, to: number, kind: CommandTarget['kind']): CommandTarget {
+  const { start, end } = from < to ? secretSafeRange(text, { start: from, end: to }) : { start: from, end: to };
   return { start, end, startLine: lineOf(text, start) + 1, endLine: lineOf(text, Math.max(start, end - 1)) + 1, text: text.slice(start, end), kind };
 }
 

@@ -7,7 +7,7 @@ import type { Language, Tree } from 'web-tree-sitter';
 import type { RoleBackend } from '../backends/pool';
 import type { FathomConfig } from '../config/settings';
 import type { Parsers } from '../syntax/parsers';
-import { completeOnce, SINGLE_LINE_MAX_TOKENS } from './engine/engine';
+import { answerTokens, completeOnce } from './engine/engine';
 import { assemblePrompt } from './prompt/assemble';
 import { parseUserTemplate, type UserTemplate } from './prompt/userTemplate';
 import type { CompleteOnce } from './scheduling/scheduler';
@@ -51,8 +51,7 @@ export function createCompleteOnce(deps: CompletionServiceDeps): CompleteOnce {
               { files: deps.files, parsers: deps.parsers, tree, signal },
               { model: settings.model, info: target.info, settings, contextLength: target.contextLength, template: template(config.completion.template), repoName: deps.repoName?.() },
             );
-            const maxTokens = multiline ? settings.maxTokens : Math.min(settings.maxTokens, SINGLE_LINE_MAX_TOKENS);
-            return { ...built.request, maxTokens, timeoutMs: config.requestTimeoutMs };
+            return { ...built.request, maxTokens: answerTokens(settings.maxTokens, multiline), timeoutMs: config.requestTimeoutMs };
           } finally {
             tree?.delete();
           }

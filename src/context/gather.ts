@@ -10,6 +10,7 @@ import type { Tree } from 'web-tree-sitter';
 import type { ContextSnippet, DocumentSnapshot, WorkspaceFiles } from '../completion/types';
 import type { Parsers } from '../syntax/parsers';
 import { promptBudget } from '../completion/prompt/budget';
+import { secretSafeLines } from '../privacy/secretSafeCut';
 import { fitSnippets, type SnippetCandidate } from './budget';
 import { DEFAULT_WORK, FileIndexCache, type WorkBudget } from './imports/fileIndexCache';
 import { importCandidates } from './imports/importRetriever';
@@ -67,9 +68,11 @@ export async function gatherContext(snapshot: DocumentSnapshot, files: Workspace
       const scopes = enclosingScopes(tree, { text: snapshot.text, offset: snapshot.offset, lines, cursorLine });
       if (retrievers.has('scope')) {
         const window = options.window ?? cutPrefixSuffix(snapshot.text, snapshot.offset, DEFAULT_PLAN, tree);
-        for (const s of scopes) {
-          if (s.startOffset >= window.start) continue;
-          candidates.push({ path: snapshot.path, source: 'scope', score: SCOPE_SCORE, forms: [{ text: s.text, startLine: s.startLine + 1, endLine: s.endLine + 1 }] });
+        const above = scopes.filter((s) => s.startOffset < window.start);
+        // Signature lines are cut from the document: widened where a secret crosses their edges.
+        const safe = secretSafeLines(snapshot.text, lines, above.map((s) => [s.startLine, s.endLine] as const));
+        for (const [from, to] of safe) {
+          candidates.push({ path: snapshot.path, source: 'scope', score: SCOPE_SCORE, forms: [{ text: lines.slice(from, to + 1).join('\n'), startLine: from + 1, endLine: to + 1 }] });
         }
       }
       if (retrievers.has('imports')) {

@@ -5,6 +5,7 @@
  * the cursor, which is why the import retriever ranks first.
  */
 import type { ContextSnippet } from '../completion/types';
+import { secretSafeLines } from '../privacy/secretSafeCut';
 
 export interface SimilarOptions {
   /** Lines per window (both the query and the candidates). */
@@ -48,6 +49,8 @@ interface Window {
   endLine: number;
   text: string;
   words: Set<string>;
+  /** The window as sent, widened where a secret crosses its edges; made when the window is first chosen. */
+  sent?: { text: string; startLine: number; endLine: number };
 }
 
 /** Windows of the documents seen lately, kept while their text is unchanged (most keystrokes search the same files). */
@@ -80,19 +83,29 @@ export function findSimilarSnippets(query: string, documents: readonly { path: s
   const o = { ...DEFAULTS, ...options };
   const queryWords = wordsOf(query.split('\n').slice(-o.windowLines).join('\n'));
   if (queryWords.size === 0) return [];
-  const found: ContextSnippet[] = [];
+  const found: { doc: { path: string; text: string }; window: Window; score: number }[] = [];
   for (const doc of documents.slice(0, o.maxDocuments)) {
     for (const w of windowsOf(doc, o)) {
       const score = jaccard(queryWords, w.words);
-      if (score >= o.minScore) found.push({ path: doc.path, startLine: w.startLine, endLine: w.endLine, text: w.text, source: 'similar', score });
+      if (score >= o.minScore) found.push({ doc, window: w, score });
     }
   }
   found.sort((a, b) => b.score - a.score);
   const kept: ContextSnippet[] = [];
-  for (const s of found) {
+  for (const { doc, window: w, score } of found) {
     if (kept.length >= o.topK) break;
-    if (kept.some((k) => k.path === s.path && k.startLine <= s.endLine && s.startLine <= k.endLine)) continue;
-    kept.push(s);
+    if (kept.some((k) => k.path === doc.path && k.startLine <= w.endLine && w.startLine <= k.endLine)) continue;
+    kept.push({ path: doc.path, ...sentForm(doc.text, w), source: 'similar', score });
   }
   return kept;
+}
+
+/** The window's lines widened so no secret crosses its edges (computed once per window of a document version). */
+function sentForm(text: string, w: Window): { text: string; startLine: number; endLine: number } {
+  if (!w.sent) {
+    const lines = text.split('\n');
+    const [[from, to]] = secretSafeLines(text, lines, [[w.startLine - 1, w.endLine - 1]]);
+    w.sent = from === w.startLine - 1 && to === w.endLine - 1 ? w : { text: lines.slice(from, to + 1).join('\n'), startLine: from + 1, endLine: to + 1 };
+  }
+  return { text: w.sent.text, startLine: w.sent.startLine, endLine: w.sent.endLine };
 }

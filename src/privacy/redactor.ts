@@ -1,15 +1,21 @@
 /**
- * Replaces secrets in text that is about to leave the machine with stable placeholders, and puts
- * them back in text that comes back (a model's answer applied to the user's own file).
+ * Replaces secrets in text that is about to leave the machine with placeholders (`«secret:<rule>:<tag>»`,
+ * placeholder.ts). Nothing here puts a secret back: restoring is a separate, explicit step scoped to one
+ * request and one target file (redactionLedger.ts).
  *
- * Redaction runs on the final strings of a request (the assembled prompt, the chat messages, an
- * attached file's text), not on documents: a multi-line private key becomes a one-line placeholder,
- * so offsets computed before redaction do not hold afterwards.
+ * Redaction runs on the final strings of a request (the assembled prompt, the chat messages), not on
+ * documents: a multi-line private key becomes a one-line placeholder, so offsets computed before redaction
+ * do not hold afterwards. The places that cut a document before it is sent (prompt window, selection,
+ * snippet, attachment) never cut inside a secret (secretSafeCut.ts), so every secret reaches this step
+ * whole and is recognised here.
  *
- * One Redactor per session: the same secret always gets the same placeholder, so a model can refer
- * to it consistently across turns, and `restore` knows every placeholder it handed out. `restore`
- * is for edits to the user's files only; its output must never be sent anywhere.
+ * One Redactor per session (BackendPool), with a random key: the same secret gets the same placeholder in
+ * every request of the session (prompts stay cacheable), and no one outside the session can tell which
+ * secret a placeholder stands for or make up a valid one.
  */
+import { randomBytes } from 'node:crypto';
+import { makePlaceholder, PLACEHOLDER } from './placeholder';
+import type { RedactionLedger } from './redactionLedger';
 import { createSecretScanner, type SecretScanner } from './secretScan';
 import type { SecretRule } from './secretRules';
 
@@ -25,27 +31,23 @@ export interface RedactionResult {
   found: RedactionFinding[];
 }
 
-/**
- * `«secret:<rule>:<n>»`: guillemets are rare in code, so a model keeps the token intact and it can
- * never be mistaken for (or compile as) an identifier, string or operator.
- */
-const PLACEHOLDER = /«secret:[a-z0-9-]+:\d+»/g;
-
 // Redacting one secret can change what surrounds another (a word boundary appears); a few passes
 // reach the fixed point that makes redact idempotent. Real text settles in one or two.
 const MAX_PASSES = 5;
 
 export class Redactor {
-  private readonly byValue = new Map<string, string>();
-  private readonly byPlaceholder = new Map<string, string>();
-  private counter = 0;
   private readonly scanner: SecretScanner;
 
-  constructor(rules?: readonly SecretRule[]) {
+  constructor(
+    rules?: readonly SecretRule[],
+    /** The session key placeholders are derived from; random unless a test fixes it. */
+    private readonly key: Uint8Array = randomBytes(32),
+  ) {
     this.scanner = createSecretScanner(rules);
   }
 
-  redact(text: string): RedactionResult {
+  /** Redacts `text`; each placeholder put in, with its value, is noted in `ledger` when one is given. */
+  redact(text: string, ledger?: RedactionLedger): RedactionResult {
     const found: RedactionFinding[] = [];
     let current = text;
     for (let pass = 0; pass < MAX_PASSES; pass++) {
@@ -54,7 +56,9 @@ export class Redactor {
       let out = '';
       let last = 0;
       for (const span of spans) {
-        const placeholder = this.placeholderFor(current.slice(span.start, span.end), span.rule.id);
+        const value = current.slice(span.start, span.end);
+        const placeholder = makePlaceholder(this.key, span.rule.id, value);
+        ledger?.note(placeholder, value);
         out += current.slice(last, span.start) + placeholder;
         last = span.end;
         found.push({ rule: span.rule.id, placeholder });
@@ -62,20 +66,5 @@ export class Redactor {
       current = out + current.slice(last);
     }
     return { text: current, found };
-  }
-
-  /** Puts the original values back for every placeholder this instance handed out; others stay. */
-  restore(text: string): string {
-    return text.replace(PLACEHOLDER, (p) => this.byPlaceholder.get(p) ?? p);
-  }
-
-  private placeholderFor(value: string, ruleId: string): string {
-    let placeholder = this.byValue.get(value);
-    if (!placeholder) {
-      placeholder = `«secret:${ruleId}:${++this.counter}»`;
-      this.byValue.set(value, placeholder);
-      this.byPlaceholder.set(placeholder, value);
-    }
-    return placeholder;
   }
 }

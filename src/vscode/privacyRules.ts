@@ -6,9 +6,8 @@ import { guardFiles } from '../privacy/guardFiles';
 import { IgnoreRules } from '../privacy/ignoreRules';
 import { IgnoreScope } from '../privacy/ignoreScope';
 import { nodeRealpath } from '../privacy/nodeRealpath';
+import { FATHOMIGNORE, rulesForRoot } from '../privacy/rootRules';
 import type { EditorWorkspaceFiles } from './workspaceFiles';
-
-const FATHOMIGNORE = '.fathomignore';
 
 /**
  * The ignore rules in force: the built-in defaults (.env*, keys, secrets folders, …) plus each workspace
@@ -21,8 +20,8 @@ export class PrivacyRules implements vscode.Disposable {
   /** Built on first use (compiling the default patterns takes a few ms: not at activation). */
   private scope: IgnoreScope | undefined;
   private outside: IgnoreRules | undefined;
-  /** Each folder's .fathomignore text, by the folder's URI. */
-  private readonly texts = new Map<string, string>();
+  /** Each folder's rules (the defaults plus its .fathomignore), by the folder's URI. */
+  private readonly folderRules = new Map<string, IgnoreRules>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private watchers: vscode.Disposable[] = [];
@@ -66,7 +65,7 @@ export class PrivacyRules implements vscode.Disposable {
       const outside = (this.outside ??= IgnoreRules.defaults());
       const folders = (vscode.workspace.workspaceFolders ?? []).map((folder) => ({
         path: folder.uri.path,
-        rules: outside.withFathomIgnore(this.texts.get(folder.uri.toString()) ?? ''),
+        rules: this.folderRules.get(folder.uri.toString()) ?? outside,
       }));
       // Links are followed where the folders are on this machine's disk (not a virtual file system).
       const local = (vscode.workspace.workspaceFolders ?? []).every((f) => f.uri.scheme === 'file');
@@ -80,7 +79,7 @@ export class PrivacyRules implements vscode.Disposable {
     for (const w of this.watchers) w.dispose();
     this.watchers = [];
     const folders = vscode.workspace.workspaceFolders ?? [];
-    for (const key of [...this.texts.keys()]) if (!folders.some((f) => f.uri.toString() === key)) this.texts.delete(key);
+    for (const key of [...this.folderRules.keys()]) if (!folders.some((f) => f.uri.toString() === key)) this.folderRules.delete(key);
     for (const folder of folders) {
       const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, FATHOMIGNORE));
       const reload = () => void this.load(folder.uri);
@@ -92,13 +91,9 @@ export class PrivacyRules implements vscode.Disposable {
   }
 
   private async load(folder: vscode.Uri): Promise<void> {
-    let text = '';
-    try {
-      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, FATHOMIGNORE)));
-    } catch {
-      // No .fathomignore: the defaults alone.
-    }
-    this.texts.set(folder.toString(), text);
+    // The same rules as the CLI's (rootRules.ts): the defaults plus the folder's .fathomignore (none: the defaults alone).
+    const rules = await rulesForRoot(async (name) => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, name))));
+    this.folderRules.set(folder.toString(), rules);
     this.scope = undefined;
     this.changed.fire();
   }

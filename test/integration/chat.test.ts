@@ -1,8 +1,8 @@
 /**
  * The sidebar chat's extension side in the real extension host: what "Ask About Selection" attaches, that a
  * chat question goes through the same privacy modules as everything else (secrets redacted, ignored files
- * refused), that answers come back with secrets restored only for the user, and that conversations are kept
- * in the extension's storage, not in settings.
+ * refused), that answers keep the model's placeholders (privacy.test.ts covers Apply / Insert), and that
+ * conversations are kept in the extension's storage, not in settings.
  */
 import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -34,15 +34,16 @@ describe('chat in the extension host', () => {
     await waitFor('the chat view to be visible and running', () => api.chat.view.current().visible && api.chat.view.current().ready, { timeoutMs: 15_000 });
   });
 
-  it('a question with a secret in it and in its attachment reaches the server redacted; the answer gives it back to the user', async () => {
+  it('a question with a secret in it and in its attachment reaches the server redacted; the answer keeps the placeholder', async () => {
     const api = await fathom();
     const editor = await openWithCursor(`const config = { region: 'eu-west-1', accessKeyId: '${AWS_KEY}' };█\n`);
     editor.selection = new vscode.Selection(0, 0, 1, 0);
     await vscode.commands.executeCommand('fathom.askAboutSelection');
-    // The model repeats the placeholder it was sent; the user's view shows the real value again.
+    // The model repeats the placeholder it was sent: chat prose never gets a secret back (only Apply / Insert may).
+    let placeholder: string | undefined;
     fake.server.reply((r) => {
       if (r.endpoint !== 'ollama.chat') return undefined;
-      const placeholder = /«secret:[^»]+»/.exec(r.rawBody.replace(/\\u00ab/g, '«').replace(/\\u00bb/g, '»'))?.[0];
+      placeholder = /«secret:[^»]+»/.exec(r.rawBody.replace(/\\u00ab/g, '«').replace(/\\u00bb/g, '»'))?.[0];
       return { text: `The key is ${placeholder ?? 'missing'}.` };
     });
     await api.chat.session.send(`Is ${AWS_KEY} safe to commit?`);
@@ -52,7 +53,8 @@ describe('chat in the extension host', () => {
     assert.ok(request.rawBody.includes('safe to commit'));
     const answer = api.chat.session.state().conversation.turns.at(-1);
     assert.equal(answer?.error, undefined);
-    assert.equal(answer?.text, `The key is ${AWS_KEY}.`);
+    assert.match(placeholder ?? '', /^«secret:aws-access-key-id:[a-z2-7]{10}»$/);
+    assert.equal(answer?.text, `The key is ${placeholder}.`);
   });
 
   it('a file the ignore rules cover cannot be attached', async () => {

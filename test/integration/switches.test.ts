@@ -61,7 +61,7 @@ describe('completion switches and Show Last Request', () => {
     assert.match(shown.body.prompt, /login\($/, 'the request that completed "login("');
     assert.equal(shown.request, `POST ${fake.server.url}/api/generate`);
     assert.ok(!text.includes(token), 'the secret is not in it');
-    assert.match(JSON.stringify(shown.body), /«secret:github-token:\d+»/, 'the placeholder the server saw');
+    assert.match(JSON.stringify(shown.body), /«secret:github-token:[a-z2-7]{10}»/, 'the placeholder the server saw');
     assert.equal(shown.response.outcome, 'ok');
     assert.equal(typeof shown.response.totalMs, 'number');
     const report = vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'fathom-report' && e.document.uri.path.endsWith('Last Request.json'));

@@ -104,9 +104,9 @@ export function bytesOf(request: RecordedRequest, needle: string): number {
   return Math.max(raw, decoded) * Buffer.byteLength(needle);
 }
 
-/** A redaction placeholder (`«secret:rule:n»`) in the request: proof the secret reached the request and was replaced. */
+/** A redaction placeholder (`«secret:rule:tag»`) in the request: proof the secret reached the request and was replaced. */
 export function hasPlaceholder(request: RecordedRequest): boolean {
-  return stringsOf(request.body).some((s) => /«secret:[a-z0-9-]+:\d+»/.test(s));
+  return stringsOf(request.body).some((s) => /«secret:[a-z0-9-]+:[a-z0-9]+»/.test(s));
 }
 
 export const contentRequests = (server: FakeServer): RecordedRequest[] => server.requests.filter((r) => CONTENT_ENDPOINTS.has(r.endpoint));

@@ -11,11 +11,13 @@ import { record, recordedSections, SECTIONS, type BenchRow } from './figures';
 const ROOT = resolve(__dirname, '../..');
 const FAULT_MATRIX = join(ROOT, 'test-results', 'fault-matrix.json');
 const RESTRICTED_MODE = join(ROOT, 'test-results', 'restricted-mode.json');
+const CLI_TRUTH = join(ROOT, 'test-results', 'cli-truth.json');
 
 export const mochaHooks = {
   afterAll(): void {
     recordFaultMatrix();
     recordRestrictedMode();
+    recordCliTruth();
     const sections = recordedSections();
     process.stdout.write(`\nSecurity figures\n${formatTable(sections)}\n`);
     const out = join(ROOT, 'bench-results');
@@ -84,6 +86,26 @@ function recordRestrictedMode(): void {
 function isRow(value: unknown): value is BenchRow {
   const r = value as Partial<BenchRow> | null;
   return !!r && typeof r.metric === 'string' && typeof r.value === 'number' && typeof r.unit === 'string';
+}
+
+/**
+ * Adds the integration suite's comparison of `node dist/cli.js prompt` with the body the extension really sent
+ * (test/integration/privacy.test.ts writes it), or "not run"; never a failure here.
+ */
+function recordCliTruth(): void {
+  let data: { comparisons?: unknown; equal?: unknown; at?: unknown } | undefined;
+  try {
+    data = existsSync(CLI_TRUTH) ? JSON.parse(readFileSync(CLI_TRUTH, 'utf8')) : undefined;
+  } catch {
+    data = undefined;
+  }
+  const comparisons = num(data?.comparisons);
+  const equal = num(data?.equal);
+  if (comparisons === undefined || equal === undefined) {
+    record(SECTIONS.cliTruth, [{ metric: 'in the extension host: not run (no test-results/cli-truth.json; run npm run test:integration)', value: 0, unit: ' comparisons' }]);
+    return;
+  }
+  record(SECTIONS.cliTruth, [{ metric: 'in the extension host: CLI body = body the extension sent (integration suite)', value: equal, unit: ` / ${comparisons}`, target: `= ${comparisons}`, pass: equal === comparisons }], { cliTruthIntegration: data });
 }
 
 /**

@@ -8,6 +8,8 @@
 import type { Language, Tree } from 'web-tree-sitter';
 import { answerCharLimit, capAnswer } from '../../backends/answerCap';
 import type { Backend, ChatRequest, CompletionRequest } from '../../backends/types';
+import { RedactionLedger } from '../../privacy/redactionLedger';
+import { secretSafeRange, splitsSecret } from '../../privacy/secretSafeCut';
 import { cursorContext } from './cursorContext';
 import { decideShape } from './multiline';
 import { postprocess } from '../postprocess';
@@ -60,11 +62,17 @@ export async function completeOnce(snapshot: DocumentSnapshot, deps: EngineDeps,
   // The tree is only valid inside `use`; a copy (cheap, shared structure) outlives it until we are done.
   const tree = deps.withTree ? await deps.withTree(snapshot, (t) => t?.copy()) : undefined;
   try {
-    const cursor = cursorContext(snapshot, insideCommentOrString(tree, snapshot.text, snapshot.offset, snapshot.languageId));
+    const cursor = cursorAt(snapshot, tree);
     const shape = decideShape(cursor);
     const request = await (deps.buildRequest ?? nativeFimRequest(deps))(snapshot, { multiline: shape.multiline });
+    // Prefix and suffix are redacted apart: with the cursor inside a secret (or between a secret's name and its
+    // value) neither half would be recognised, so nothing is asked there. (Checked after building: the
+    // window's cut has already scanned around the cursor.)
+    if (splitsSecret(snapshot.text, snapshot.offset)) return undefined;
     const stop = new StreamStop(cursor, shape);
-    const raw = 'messages' in request ? streamChatFill(deps.backend, { ...request, signal }) : deps.backend.streamCompletion({ ...request, signal });
+    // What this request's redaction replaced: the only placeholders the completion may turn back into text.
+    const redaction = new RedactionLedger();
+    const raw = 'messages' in request ? streamChatFill(deps.backend, { ...request, signal, redaction }) : deps.backend.streamCompletion({ ...request, signal, redaction });
     // A server that ignores the token limit must not stream into the editor for ever.
     const stream = capAnswer(raw, answerCharLimit(request.maxTokens), { provider: deps.backend.provider, baseUrl: deps.backend.baseUrl, model: request.model });
     for await (const chunk of stream) {
@@ -74,21 +82,38 @@ export async function completeOnce(snapshot: DocumentSnapshot, deps: EngineDeps,
     if (signal?.aborted) return undefined;
     const countParseErrors = tree && deps.parse ? parseErrorCounter(snapshot, tree.language, deps.parse) : undefined;
     const draft = postprocess(stop.text, { cursor, shape, countParseErrors });
-    return draft && { insert: draft.text, replaceLength: draft.replaceLength };
+    // A secret comes back only when this request carried it and it is already in this document.
+    return draft && { insert: redaction.restoreInto(draft.text, snapshot.text), replaceLength: draft.replaceLength };
   } finally {
     tree?.delete();
   }
+}
+
+/** The facts around the snapshot's cursor, with the tree's word on comments and strings. */
+function cursorAt(snapshot: DocumentSnapshot, tree: Tree | undefined) {
+  return cursorContext(snapshot, insideCommentOrString(tree, snapshot.text, snapshot.offset, snapshot.languageId));
+}
+
+/** Whether the completion at the snapshot's cursor is a block (the CLI's `prompt` decides as the editor does). */
+export function isMultilineAt(snapshot: DocumentSnapshot, tree: Tree | undefined): boolean {
+  return decideShape(cursorAt(snapshot, tree)).multiline;
+}
+
+/** The answer's token limit: the setting for a block, at most SINGLE_LINE_MAX_TOKENS for one line. */
+export function answerTokens(maxTokens: number, multiline: boolean): number {
+  return multiline ? maxTokens : Math.min(maxTokens, SINGLE_LINE_MAX_TOKENS);
 }
 
 /** The default request: native fill-in-the-middle (the server adds the model's FIM tokens). */
 export function nativeFimRequest(settings: Pick<EngineDeps, 'model' | 'maxTokens' | 'temperature' | 'timeoutMs'>): RequestBuilder {
   return (snapshot, { multiline }) => {
     const maxTokens = settings.maxTokens ?? DEFAULT_MAX_TOKENS;
+    const window = secretSafeRange(snapshot.text, { start: Math.max(0, snapshot.offset - DEFAULT_PREFIX_CHARS), end: Math.min(snapshot.text.length, snapshot.offset + DEFAULT_SUFFIX_CHARS) });
     return {
       model: settings.model,
-      prompt: snapshot.text.slice(Math.max(0, snapshot.offset - DEFAULT_PREFIX_CHARS), snapshot.offset),
-      suffix: snapshot.text.slice(snapshot.offset, snapshot.offset + DEFAULT_SUFFIX_CHARS),
-      maxTokens: multiline ? maxTokens : Math.min(maxTokens, SINGLE_LINE_MAX_TOKENS),
+      prompt: snapshot.text.slice(window.start, snapshot.offset),
+      suffix: snapshot.text.slice(snapshot.offset, window.end),
+      maxTokens: answerTokens(maxTokens, multiline),
       temperature: settings.temperature,
       timeoutMs: settings.timeoutMs,
     };

@@ -11,6 +11,7 @@
  */
 import type { ChatRequest, CompletionRequest, ModelInfo } from '../../backends/types';
 import type { RoleSettings } from '../../config/settings';
+import { secretSafeRange } from '../../privacy/secretSafeCut';
 import { estimateTokens } from '../../text/tokens';
 import type { ContextSnippet, DocumentSnapshot } from '../types';
 import { keepEnd, keepStart, promptBudget } from './budget';
@@ -92,10 +93,14 @@ export function buildCompletionRequest(input: BuildInput): BuiltCompletionReques
     // A syntactic cut only moves the edges inward; held to the budgets all the same.
     prefix = estimateTokens(cut.prefix) <= prefixBudget ? cut.prefix : keepEnd(cut.prefix, prefixBudget);
     suffix = estimateTokens(cut.suffix) <= suffixBudget ? cut.suffix : keepStart(cut.suffix, suffixBudget);
-    suffixTokens = estimateTokens(suffix);
   } else {
     prefix = keepEnd(fullPrefix, prefixBudget);
   }
+  // The window's edges never fall inside a secret (it would reach the redactor in halves and pass unseen).
+  const window = secretSafeRange(snapshot.text, { start: snapshot.offset - prefix.length, end: snapshot.offset + suffix.length });
+  prefix = snapshot.text.slice(window.start, snapshot.offset);
+  suffix = snapshot.text.slice(snapshot.offset, window.end);
+  suffixTokens = estimateTokens(suffix);
 
   const common = { temperature: settings.temperature, maxTokens: settings.maxTokens };
   const header = contextHeader(snippets.filter((s) => !asFile(s)), snapshot.languageId, snapshot.path);

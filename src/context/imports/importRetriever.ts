@@ -6,6 +6,7 @@
  */
 import type { Tree } from 'web-tree-sitter';
 import type { DocumentSnapshot, WorkspaceFiles } from '../../completion/types';
+import { SecretSafeCutter } from '../../privacy/secretSafeCut';
 import type { SnippetCandidate } from '../budget';
 import type { FileIndex } from './definitions';
 import type { FileIndexCache, WorkBudget } from './fileIndexCache';
@@ -15,7 +16,7 @@ import { projectConfig } from './projectConfig';
 import type { ResolveContext } from './resolveImport';
 import { renderShape } from './shapes';
 import { rankImportedNames, type WantedName } from './symbols';
-import type { Definition, ImportStatement } from '../types';
+import type { Definition, ImportStatement, LineRanges } from '../types';
 import { inverseFrequencies, vocabularyOverlap, wordParts } from './vocabulary';
 
 /** Lines each side of the cursor whose words rank definitions by vocabulary. */
@@ -131,15 +132,14 @@ function implicitImports(snapshot: DocumentSnapshot): ImportStatement[] {
 }
 
 const renderedForms = new WeakMap<Definition, SnippetCandidate['forms']>();
+const outlines = new WeakMap<FileIndex, SnippetCandidate['forms']>();
+const cutters = new WeakMap<FileIndex, SecretSafeCutter>();
 
 function definitionCandidate(index: FileIndex, definition: Definition, score: number): SnippetCandidate {
   // Rendered once per definition: the index (and so the definition) lives as long as the file is unchanged.
   let forms = renderedForms.get(definition);
   if (!forms) {
-    forms = definition.shapes.map((shape) => {
-      const r = renderShape(shape, index.lines);
-      return { text: r.text, startLine: r.startLine + 1, endLine: r.endLine + 1 };
-    });
+    forms = definition.shapes.map((shape) => sentForm(index, shape));
     renderedForms.set(definition, forms);
   }
   return { path: index.path, source: 'imports', score, forms };
@@ -147,9 +147,20 @@ function definitionCandidate(index: FileIndex, definition: Definition, score: nu
 
 /** A module's outline: the line naming each of its definitions (dunder bookkeeping such as `__all__` left out). */
 function outlineCandidate(index: FileIndex, score: number): SnippetCandidate {
-  const lines = [...new Set(index.ordered.filter((d) => !/^__\w+__$/.test(d.name)).map((d) => d.nameLine))].sort((a, b) => a - b);
-  if (lines.length === 0) return { path: index.path, source: 'module', score, forms: [] };
-  const r = renderShape(lines.map((l) => [l, l] as const), index.lines);
-  return { path: index.path, source: 'module', score, forms: [{ text: r.text, startLine: r.startLine + 1, endLine: r.endLine + 1 }] };
+  let forms = outlines.get(index);
+  if (!forms) {
+    const lines = [...new Set(index.ordered.filter((d) => !/^__\w+__$/.test(d.name)).map((d) => d.nameLine))].sort((a, b) => a - b);
+    forms = lines.length === 0 ? [] : [sentForm(index, lines.map((l) => [l, l] as const))];
+    outlines.set(index, forms);
+  }
+  return { path: index.path, source: 'module', score, forms };
+}
+
+/** A shape as the prompt shows it: its line ranges widened where a secret crosses their edges, then rendered. */
+function sentForm(index: FileIndex, shape: LineRanges): SnippetCandidate['forms'][number] {
+  let cutter = cutters.get(index);
+  if (!cutter) cutters.set(index, (cutter = new SecretSafeCutter(index.text)));
+  const r = renderShape(cutter.lines(index.lines, shape), index.lines);
+  return { text: r.text, startLine: r.startLine + 1, endLine: r.endLine + 1 };
 }
 

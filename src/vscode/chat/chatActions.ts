@@ -1,7 +1,8 @@
 /**
  * What the chat's code-block buttons do in the editor. Copy and Insert are the answer panel's (PanelActions);
  * Apply proposes the code as a diff with Accept / Reject through the same safe-edit module as Refactor
- * (nothing is written without Accept; one undo step); New File opens the code in an untitled editor.
+ * (nothing is written without Accept; one undo step); New File opens the code in an untitled editor, with its
+ * redaction placeholders as they are.
  */
 import * as vscode from 'vscode';
 import { planApply } from '../../chat/applyTarget';
@@ -22,7 +23,11 @@ export interface ChatActionDeps {
 
 const DECLARATIONS = new Set(['function', 'method', 'class']);
 
-export async function applyCode(deps: ChatActionDeps, code: string): Promise<ProposalOutcome | undefined> {
+/**
+ * `restore` puts the answer's own secrets back into the code where the file already holds them
+ * (ChatSession.restoreCode); the diff shows the code as it would be applied.
+ */
+export async function applyCode(deps: ChatActionDeps, answered: string, restore: (code: string, targetText: string) => string = (code) => code): Promise<ProposalOutcome | undefined> {
   const editor = deps.actions.targetEditor();
   if (!editor) {
     void vscode.window.showWarningMessage(vscode.l10n.t('Fathom: open the file to apply the code to (select the part it replaces, if any), then press Apply again.'));
@@ -30,6 +35,7 @@ export async function applyCode(deps: ChatActionDeps, code: string): Promise<Pro
   }
   const { snapshot, selection } = snapshotOf(editor, deps.files);
   const text = snapshot.text;
+  const code = restore(answered, text);
   const plan = planApply(text, selection, code);
   let start = 0;
   let end = text.length;

@@ -2,11 +2,13 @@
  * What the user can attach to a chat question, read from the editor: the selection, the current file, its
  * problems, or files and symbols picked with "@". Every read goes through the privacy rules — a file that
  * matches .fathomignore or the built-in secret patterns is refused with a message, never read — and binary
- * or very large files are refused with a message that says what to do instead.
+ * or very large files are refused with a message that says what to do instead. A selection or symbol never
+ * ends inside a secret: its edges widen to hold the whole secret (secretSafeCut.ts).
  */
 import * as vscode from 'vscode';
 import type { Attachment } from '../../chat/conversation';
 import { formatDiagnostics } from '../../commands/promptVars';
+import { secretSafeRange } from '../../privacy/secretSafeCut';
 import { toDiagnosticInfo } from '../commands/diagnostics';
 import type { PrivacyRules } from '../privacyRules';
 import type { EditorWorkspaceFiles } from '../workspaceFiles';
@@ -36,7 +38,7 @@ export class ChatContext {
       void vscode.window.showInformationMessage(vscode.l10n.t('Fathom: select the code to attach first (or attach the whole file).'));
       return undefined;
     }
-    return this.fromText(editor.document, editor.document.getText(editor.selection), ...lineSpan(editor.selection));
+    return this.fromRange(editor.document, editor.selection);
   }
 
   file(): Attachment | undefined {
@@ -113,7 +115,15 @@ export class ChatContext {
     // Judged again as a document: by its content too (a cloud key file under any name).
     if (this.refusedByRules(document)) return undefined;
     if (!range) return this.fromText(document, document.getText());
-    return this.fromText(document, document.getText(range), ...lineSpan(range));
+    return this.fromRange(document, range);
+  }
+
+  /** Part of a file: widened where a secret crosses its edges, so the secret reaches the redactor whole. */
+  private fromRange(document: vscode.TextDocument, range: vscode.Range): Attachment | undefined {
+    const whole = document.getText();
+    const safe = secretSafeRange(whole, { start: document.offsetAt(range.start), end: document.offsetAt(range.end) });
+    const widened = new vscode.Range(document.positionAt(safe.start), document.positionAt(safe.end));
+    return this.fromText(document, whole.slice(safe.start, safe.end), ...lineSpan(widened));
   }
 
   private fromText(document: vscode.TextDocument, text: string, startLine?: number, endLine?: number): Attachment | undefined {

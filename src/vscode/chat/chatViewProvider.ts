@@ -2,6 +2,9 @@
  * The "Chat" view in Fathom's activity-bar container: a webview that shows the ChatSession (src/chat/) and
  * turns its messages into actions. The session owns the conversation; a hidden view is dropped and, when shown
  * again, says 'ready' and gets the whole state, so nothing is held twice and nothing is lost.
+ *
+ * Answers are shown with their redaction placeholders; Apply and Insert put the answer's own secrets back
+ * into the editor's file where they already occur (ChatSession.restoreCode); Copy, New File and links never.
  */
 import * as vscode from 'vscode';
 import type { Attachment } from '../../chat/conversation';
@@ -61,7 +64,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     webview.options = webviewOptions(this.extensionUri);
     webview.html = chatHtml(pageFor(webview, this.extensionUri, 'chat.js', 'chat.css', vscode.l10n.t('Fathom Chat')));
     const disposables = [
-      webview.onDidReceiveMessage((message) => void this.onMessage(message)),
+      webview.onDidReceiveMessage((message) => void this.receive(message)),
       view.onDidChangeVisibility(() => {
         if (!view.visible) this.ready = false;
       }),
@@ -123,7 +126,11 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     if (this.view && this.ready) void this.view.webview.postMessage(message);
   }
 
-  private async onMessage(raw: unknown): Promise<void> {
+  /**
+   * Acts on a message from the webview. Untrusted (the webview renders model output): parsed and checked
+   * first. Public so the integration tests can press the view's buttons (Apply, Insert, New File) without it.
+   */
+  async receive(raw: unknown): Promise<void> {
     const message = parseFromChat(raw);
     if (!message) return;
     const { session, context, actions } = this.deps;
@@ -158,11 +165,14 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       case 'copy':
         await actions.copy(message.code);
         break;
-      case 'insert':
-        await actions.insert(message.code);
+      case 'insert': {
+        // Into the editor Insert writes to: its own text decides which of the answer's secrets may come back.
+        const target = actions.targetEditor()?.document.getText();
+        await actions.insert(target === undefined ? message.code : session.restoreCode(message.code, target));
         break;
+      }
       case 'apply':
-        await applyCode(this.deps, message.code);
+        await applyCode(this.deps, message.code, (code, target) => session.restoreCode(code, target));
         break;
       case 'saveAs':
         await openAsNewFile(message.code, message.language);

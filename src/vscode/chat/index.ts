@@ -61,8 +61,8 @@ export function registerChat(context: vscode.ExtensionContext, deps: ChatDeps): 
         contextLength: chat.contextLength,
         maxTokens,
         // The same size cap as every other answer: a server that ignores the token limit is stopped, what came stays.
-        stream: (messages, streamSignal) =>
-          capAnswer(chat.backend.streamChat({ messages, model, temperature, maxTokens, signal: streamSignal, timeoutMs }), answerCharLimit(maxTokens), { ...chat.backend, model }),
+        stream: (messages, streamSignal, redaction) =>
+          capAnswer(chat.backend.streamChat({ messages, model, temperature, maxTokens, signal: streamSignal, timeoutMs, redaction }), answerCharLimit(maxTokens), { ...chat.backend, model }),
       };
     },
     async system() {

@@ -5,6 +5,7 @@
 import type { TestSetup } from '../../commands/testFramework';
 import type { CommandKind, CommandTarget, DiagnosticInfo } from '../../commands/types';
 import type { DocumentSnapshot } from '../../completion/types';
+import type { RedactionLedger } from '../../privacy/redactionLedger';
 
 /** Where a command's prompt came from: a workspace prompt file, or the one shipped with Fathom. */
 export interface PromptSource {
@@ -31,12 +32,22 @@ export interface CommandInput {
   testSetup?: TestSetup;
 }
 
+/** A command's whole answer, as the model wrote it (redaction placeholders included). */
+export interface CommandAnswer {
+  text: string;
+  /**
+   * What the request's redaction replaced. An edit made from the answer restores through it, into the file it
+   * edits only (`redaction.restoreInto(code, fileText)`); the panel's prose never does.
+   */
+  redaction: RedactionLedger;
+}
+
 export interface CommandCore {
   /**
    * Builds the prompt (context gathered and fitted to the chat model) and streams the answer; resolves with all
    * of it. `onPrompt` hears which prompt file was used, before the request goes out.
    */
-  run(input: CommandInput, signal: AbortSignal, onText: (text: string) => void, onPrompt?: (prompt: PromptSource) => void): Promise<string>;
+  run(input: CommandInput, signal: AbortSignal, onText: (text: string) => void, onPrompt?: (prompt: PromptSource) => void): Promise<CommandAnswer>;
   /** The code in the answer that replaces the target; undefined when the answer holds none. */
   replacement(answer: string, input: CommandInput): string | undefined;
   /** Where the tests for a source file go, and with which framework. */

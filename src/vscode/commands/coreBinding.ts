@@ -10,7 +10,8 @@ import type { FathomConfig } from '../../config/settings';
 import type { Logger } from '../../logging/logger';
 import type { EditorSyntax } from '../syntaxTrees';
 import type { WorkspaceFiles } from '../../completion/types';
-import type { CommandCore, CommandInput, PromptSource } from './core';
+import { RedactionLedger } from '../../privacy/redactionLedger';
+import type { CommandAnswer, CommandCore, CommandInput, PromptSource } from './core';
 import { answerLanguage } from './language';
 import { promptReader } from './promptReader';
 
@@ -28,7 +29,7 @@ export interface CoreBindingDeps {
 export function bindCore(deps: CoreBindingDeps): CommandCore {
   const readPrompt = promptReader(deps.extensionUri, deps.files);
   return {
-    async run(input: CommandInput, signal: AbortSignal, onText: (text: string) => void, onPrompt?: (prompt: PromptSource) => void): Promise<string> {
+    async run(input: CommandInput, signal: AbortSignal, onText: (text: string) => void, onPrompt?: (prompt: PromptSource) => void): Promise<CommandAnswer> {
       const config = deps.getConfig();
       const chat = await deps.pool.forRole('chat', { signal });
       const prepared = await prepareCommand(
@@ -53,12 +54,13 @@ export function bindCore(deps: CoreBindingDeps): CommandCore {
       const dropped = prepared.parts.filter((p) => !p.included).map((p) => p.name);
       deps.logger.debug(`${input.kind}: prompt ${prepared.prompt.path} (${prepared.prompt.source}); context parts left out for the budget: ${dropped.join(', ') || 'none'}`);
       let answer = '';
-      const options = { model: chat.settings.model, temperature: chat.settings.temperature, maxTokens: chat.settings.maxTokens, signal, timeoutMs: config.requestTimeoutMs };
+      const redaction = new RedactionLedger();
+      const options = { model: chat.settings.model, temperature: chat.settings.temperature, maxTokens: chat.settings.maxTokens, signal, timeoutMs: config.requestTimeoutMs, redaction };
       for await (const text of streamCommand(prepared, chat.backend, options)) {
         answer += text;
         onText(text);
       }
-      return answer;
+      return { text: answer, redaction };
     },
     replacement: (answer, input) => pickReplacement(answer, input.target, input.snapshot.languageId),
     testSetup: (snapshot) => detectTestSetup(snapshot.path, snapshot.languageId, deps.files),

@@ -4,5 +4,5 @@ import { inputFor, streamToPanel, targetIn, type FlowDeps } from './flows';
 export async function explain(deps: FlowDeps): Promise<string | undefined> {
   const resolved = await targetIn(deps, 'explain');
   if (!resolved) return undefined;
-  return streamToPanel(deps, resolved, inputFor(resolved, 'explain'));
+  return (await streamToPanel(deps, resolved, inputFor(resolved, 'explain')))?.text;
 }

@@ -7,7 +7,7 @@ import type { EditorSyntax } from '../syntaxTrees';
 import type { EditorWorkspaceFiles } from '../workspaceFiles';
 import { alignedStart } from './alignment';
 import type { AnswerSink } from './answerSink';
-import type { CommandCore, CommandInput } from './core';
+import type { CommandAnswer, CommandCore, CommandInput } from './core';
 import { toDiagnosticInfo } from './diagnostics';
 import { isCancel, showCommandError } from './errors';
 import { withCommandProgress } from './progress';
@@ -69,10 +69,11 @@ function subtitleOf(resolved: ResolvedTarget): string {
 }
 
 /**
- * Explain (and the analysis half of Debug): the answer streams into the panel. Resolves with the whole
- * answer, or undefined when it failed or was cancelled (the panel and a notification say which).
+ * Explain (and the analysis half of Debug): the answer streams into the panel, placeholders as the model wrote
+ * them. Resolves with the whole answer, or undefined when it failed or was cancelled (the panel and a
+ * notification say which).
  */
-export async function streamToPanel(deps: FlowDeps, resolved: ResolvedTarget, input: CommandInput, title = titleOf(input.kind)): Promise<string | undefined> {
+export async function streamToPanel(deps: FlowDeps, resolved: ResolvedTarget, input: CommandInput, title = titleOf(input.kind)): Promise<CommandAnswer | undefined> {
   const lines = { start: resolved.target.startLine, end: resolved.target.endLine };
   deps.panel.start({ title, subtitle: subtitleOf(resolved), source: resolved.editor.document.uri, lines });
   try {
@@ -96,9 +97,11 @@ export async function streamToPanel(deps: FlowDeps, resolved: ResolvedTarget, in
 
 /**
  * Refactor, Document and the fix half of Debug: the answer's code replaces the target, shown as a diff for
- * Accept / Reject. `streamed` is an answer already received (Debug streamed it into the panel).
+ * Accept / Reject. `streamed` is an answer already received (Debug streamed it into the panel). The code
+ * gets back the secrets its own request had redacted, where the file already holds them; the diff shows
+ * exactly what Accept writes.
  */
-export async function proposeReplacement(deps: FlowDeps, resolved: ResolvedTarget, input: CommandInput, detail: string, streamed?: string): Promise<ProposalOutcome | 'failed'> {
+export async function proposeReplacement(deps: FlowDeps, resolved: ResolvedTarget, input: CommandInput, detail: string, streamed?: CommandAnswer): Promise<ProposalOutcome | 'failed'> {
   const title = titleOf(input.kind);
   let answer = streamed;
   if (answer === undefined) {
@@ -109,12 +112,13 @@ export async function proposeReplacement(deps: FlowDeps, resolved: ResolvedTarge
       return 'failed';
     }
   }
-  const replacement = deps.core.replacement(answer, input);
-  if (replacement === undefined) {
+  const code = deps.core.replacement(answer.text, input);
+  if (code === undefined) {
     void vscode.window.showWarningMessage(vscode.l10n.t("Fathom: {0}: the model's answer holds no code to apply. Nothing was changed.", title));
     return 'failed';
   }
   const { snapshot, target } = resolved;
+  const replacement = answer.redaction.restoreInto(code, snapshot.text);
   const name = resolved.editor.document.uri.path.split('/').pop();
   return deps.proposals.show({
     uri: resolved.editor.document.uri,

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { showCommandError } from './errors';
 import { inputFor, targetIn, type FlowDeps } from './flows';
 import { withCommandProgress } from './progress';
+import type { CommandAnswer } from './core';
 import type { ProposalOutcome } from './proposal';
 
 /**
@@ -17,7 +18,7 @@ export async function generateTests(deps: FlowDeps): Promise<ProposalOutcome | '
     void vscode.window.showInformationMessage(vscode.l10n.t('Fathom: Generate Tests needs the file to be in a workspace folder, to know where the tests go.'));
     return 'cancelled';
   }
-  let answer: string;
+  let answer: CommandAnswer;
   const setup = await deps.core.testSetup(resolved.snapshot);
   const input = inputFor(resolved, 'tests', { testSetup: setup });
   try {
@@ -26,7 +27,7 @@ export async function generateTests(deps: FlowDeps): Promise<ProposalOutcome | '
     showCommandError(vscode.l10n.t('Generate Tests'), error);
     return 'failed';
   }
-  const code = deps.core.replacement(answer, input);
+  const code = deps.core.replacement(answer.text, input);
   if (code === undefined) {
     void vscode.window.showWarningMessage(vscode.l10n.t("Fathom: Generate Tests: the model's answer holds no code. Nothing was written."));
     return 'failed';
@@ -35,6 +36,7 @@ export async function generateTests(deps: FlowDeps): Promise<ProposalOutcome | '
   const existing = await readIfExists(uri);
   const title = vscode.l10n.t('Generate Tests ({0}) — {1}', setup.framework, setup.testPath);
   if (existing === undefined) {
+    // A new file never gets a secret back: its placeholders stay as the model wrote them.
     return deps.proposals.show({ uri, create: true, baseText: '', version: 0, start: 0, end: 0, replacement: withNewline(code), languageId: resolved.snapshot.languageId, title });
   }
   const end = existing.text.length;
@@ -46,7 +48,8 @@ export async function generateTests(deps: FlowDeps): Promise<ProposalOutcome | '
     version: existing.version,
     start: end,
     end,
-    replacement: separator + withNewline(code),
+    // Only secrets the test file already holds come back (never the source file's).
+    replacement: separator + withNewline(answer.redaction.restoreInto(code, existing.text)),
     languageId: resolved.snapshot.languageId,
     title,
   });

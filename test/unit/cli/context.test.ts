@@ -35,6 +35,38 @@ describe('cli: context', function () {
     assert.ok(out.tokens > 0 && out.tokens <= 200);
   });
 
+  describe('as the extension sees the workspace: ignore rules and redaction', () => {
+    const TOKEN = 'ghp_R8mK2vQ9xL4pT7wN3bZ6cY1dF5gH0jS8aE2u';
+    const shop = "import { margin } from '../internal/pricing';\nimport { rates } from './rates';\n\nexport const total = margin(rates(";
+    before(() => {
+      mkdirSync(join(root, 'internal'), { recursive: true });
+      writeFileSync(join(root, '.fathomignore'), 'internal/\n');
+      writeFileSync(join(root, 'internal/pricing.ts'), 'export function margin(price: number): number {\n  return price * 0.4273;\n}\n');
+      writeFileSync(join(root, 'src/rates.ts'), `export function rates(day: number): number {\n  const token = "${TOKEN}";\n  return day * 2;\n}\n`);
+      writeFileSync(join(root, 'src/shop.ts'), shop);
+      writeFileSync(join(root, '.env.local'), 'API=1\n');
+    });
+
+    it('never reads a file the root\'s .fathomignore covers, and redacts the snippets it prints', async () => {
+      const { code, stdout } = await run(['--root', root, '--file', 'src/shop.ts', '--offset', String(shop.length)]);
+      assert.equal(code, 0);
+      const out = JSON.parse(stdout) as { snippets: { path: string; text: string }[] };
+      assert.ok(out.snippets.some((s) => s.path === 'src/rates.ts'), 'the other import is read');
+      assert.ok(!out.snippets.some((s) => s.path.startsWith('internal/') || s.text.includes('0.4273')), stdout);
+      assert.ok(!stdout.includes(TOKEN), 'the token is redacted');
+      assert.match(stdout, /«secret:github-token:[a-z2-7]{10}»/);
+    });
+
+    it('refuses a --file the rules cover (.fathomignore or the defaults), exit code 2', async () => {
+      for (const file of ['internal/pricing.ts', '.env.local']) {
+        const { code, stderr, stdout } = await run(['--root', root, '--file', file, '--offset', '0']);
+        assert.equal(code, 2, file);
+        assert.match(stderr, /matches the ignore rules/);
+        assert.equal(stdout, '');
+      }
+    });
+  });
+
   it('rejects missing or bad arguments with exit code 2 and the usage', async () => {
     for (const args of [[], ['--root', root, '--file', 'src/app.ts'], ['--root', root, '--file', 'src/app.ts', '--offset', '99999'], ['--root', root, '--file', 'nope.ts', '--offset', '0'], ['--root', root, '--file', 'src/app.ts', '--offset', '0', '--budget', '-1']]) {
       const { code, stderr } = await run(args);

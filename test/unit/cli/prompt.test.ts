@@ -75,7 +75,8 @@ describe('cli: prompt — the exact request body a completion would send', () =>
   it('--provider openai: /v1/completions with the raw template (the extension assumes no native FIM there)', async () => {
     const body = JSON.parse((await run(...at, '--model', 'qwen2.5-coder-7b', '--provider', 'openai')).stdout);
     assert.equal(body.prompt, '<|fim_prefix|>def area(r):\n    return <|fim_suffix|>\n\nprint(area(2))\n<|fim_middle|>');
-    assert.equal(body.max_tokens, 256);
+    // A single line at this cursor: the limit the editor sends for one line, not the setting.
+    assert.equal(body.max_tokens, 128);
     assert.equal(body.options, undefined);
     const fim = JSON.parse((await run(...at, '--model', 'qwen2.5-coder-7b', '--provider', 'openai', '--fim', 'yes')).stdout);
     assert.equal(fim.suffix, '\n\nprint(area(2))\n');
@@ -96,6 +97,44 @@ describe('cli: prompt — the exact request body a completion would send', () =>
     assert.equal(body.keep_alive, -1);
     assert.equal(body.prompt, 'def area(r):\n    return <HOLE>\n\nprint(area(2))\n');
     assert.deepEqual(body.options.stop, ['<END>']);
+  });
+
+  describe('the same ignore rules and redaction as the extension', () => {
+    const TOKEN = 'ghp_R8mK2vQ9xL4pT7wN3bZ6cY1dF5gH0jS8aE2u';
+    const ws = mkdtempSync(join(tmpdir(), 'fathom-prompt-private-'));
+    mkdirSync(join(ws, 'src'));
+    mkdirSync(join(ws, 'internal'));
+    writeFileSync(join(ws, '.fathomignore'), 'internal/\n');
+    writeFileSync(join(ws, 'internal', 'pricing.ts'), 'export function margin(price: number): number {\n  return price * 0.4273;\n}\n');
+    writeFileSync(join(ws, '.env'), `TOKEN=${TOKEN}\n`);
+    const shop = `import { margin } from '../internal/pricing';\n\nconst token = "${TOKEN}";\nexport const total = margin(`;
+    writeFileSync(join(ws, 'src', 'shop.ts'), shop);
+    const args = ['--root', ws, '--file', 'src/shop.ts', '--offset', String(shop.length), '--model', 'qwen2.5-coder:1.5b'];
+
+    it('an import the root\'s .fathomignore covers is not read, and a secret in the file is redacted', async () => {
+      const { code, stdout } = await run(...args);
+      assert.equal(code, 0);
+      const body = JSON.parse(stdout);
+      assert.ok(!stdout.includes('0.4273') && !stdout.includes('margin(price'), 'nothing from internal/ is printed');
+      assert.ok(!stdout.includes(TOKEN), 'the token is not printed');
+      assert.match(body.prompt, /const token = "«secret:github-token:[a-z2-7]{10}»";/);
+    });
+
+    it('refuses a --file the rules cover, exit code 2', async () => {
+      for (const file of ['internal/pricing.ts', '.env']) {
+        const { code, stderr, stdout } = await run('--root', ws, '--file', file, '--offset', '0');
+        assert.equal(code, 2, file);
+        assert.match(stderr, /matches the ignore rules/);
+        assert.equal(stdout, '');
+      }
+    });
+
+    it('prints nothing, exit code 1, for a cursor inside a secret (the editor asks nothing there)', async () => {
+      const { code, stderr, stdout } = await run('--root', ws, '--file', 'src/shop.ts', '--offset', String(shop.indexOf(TOKEN) + 6));
+      assert.equal(code, 1);
+      assert.match(stderr, /inside a secret/);
+      assert.equal(stdout, '');
+    });
   });
 
   it('says what is wrong with the arguments, exit code 2', async () => {

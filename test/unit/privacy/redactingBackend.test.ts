@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { BackendPool } from '../../../src/backends/pool';
 import { objectSource, parseConfig } from '../../../src/config/settings';
 import { silentLogger } from '../../../src/logging/logger';
+import { RedactionLedger } from '../../../src/privacy/redactionLedger';
 import { startFakeServer, type FakeServer } from '../../fake-server';
 import { CORPUS } from './corpus';
 
@@ -18,17 +19,18 @@ describe('privacy: no secret leaves the machine in a request', function () {
   after(() => server.close());
   beforeEach(() => server.reset());
 
+  const pool = (provider: 'ollama' | 'openai') => {
+    const config = parseConfig(objectSource({ 'completion.provider': provider, 'chat.provider': provider, 'ollama.baseUrl': server.url, 'openai.baseUrl': `${server.url}/v1` }));
+    return new BackendPool(() => config, async () => undefined, silentLogger);
+  };
+
   for (const provider of ['ollama', 'openai'] as const) {
-    const pool = () => {
-      const config = parseConfig(objectSource({ 'completion.provider': provider, 'chat.provider': provider, 'ollama.baseUrl': server.url, 'openai.baseUrl': `${server.url}/v1` }));
-      return new BackendPool(() => config, async () => undefined, silentLogger);
-    };
 
     it(`${provider}: ${CORPUS.length} secrets in the prefix, the suffix and chat messages reach the server in 0 requests`, async () => {
-      const { backend, settings } = await pool().backendFor('completion');
+      const { backend, settings } = await pool(provider).backendFor('completion');
       const code = CORPUS.map((c) => c.context).join('\n');
       await drain(backend.streamCompletion({ model: settings.model, prompt: `${code}\nconst x = `, suffix: `;\n${code}\n` }));
-      const chat = await pool().backendFor('chat');
+      const chat = await pool(provider).backendFor('chat');
       await drain(chat.backend.streamChat({ model: chat.settings.model, messages: [{ role: 'system', content: 'Explain.' }, { role: 'user', content: code }] }));
       const sent = server.requests.filter((r) => r.endpoint !== 'unknown');
       assert.ok(sent.length >= 2);
@@ -38,7 +40,7 @@ describe('privacy: no secret leaves the machine in a request', function () {
     });
   }
 
-  it('the answer gets the original back where the model repeated a placeholder, even split across chunks', async () => {
+  it('the answer stream comes back as the model wrote it; the request\'s ledger says what its placeholders stand for', async () => {
     const entry = CORPUS.find((c) => c.rule === 'github-token')!;
     const { backend, settings } = await new BackendPool(
       () => parseConfig(objectSource({ 'ollama.baseUrl': server.url })),
@@ -50,8 +52,28 @@ describe('privacy: no secret leaves the machine in a request', function () {
       const placeholder = /«secret:[^»]+»/.exec(r.rawBody)?.[0];
       return r.endpoint === 'ollama.chat' && placeholder ? { chunks: [...`token = "${placeholder}"`] } : undefined;
     });
-    const answer = await drain(backend.streamChat({ model: settings.model, messages: [{ role: 'user', content: entry.context }] }));
-    assert.equal(answer, `token = "${entry.secret}"`);
+    const redaction = new RedactionLedger();
+    const answer = await drain(backend.streamChat({ model: settings.model, messages: [{ role: 'user', content: entry.context }], redaction }));
+    const [placeholder] = redaction.placeholders();
+    assert.match(placeholder, /^«secret:github-token:[a-z2-7]{10}»$/);
+    assert.equal(answer, `token = "${placeholder}"`, 'nothing restored in the stream');
+    assert.equal(redaction.restoreInto(answer, entry.context), `token = "${entry.secret}"`, 'the ledger restores into the file the secret came from');
+    assert.equal(redaction.restoreInto(answer, 'another file'), answer, '…and into no other');
     assert.ok(!server.requests.some((r) => r.rawBody.includes(entry.secret)));
+    assert.ok(!server.requests.some((r) => r.rawBody.includes('placeholders')), 'the ledger itself never travels');
+  });
+
+  it('a second request with the same secret gets the same placeholder (prompts stay cacheable), in its own ledger', async () => {
+    const entry = CORPUS.find((c) => c.rule === 'stripe-key')!;
+    const { backend, settings } = await pool('ollama').backendFor('completion');
+    const first = new RedactionLedger();
+    const second = new RedactionLedger();
+    await drain(backend.streamCompletion({ model: settings.model, prompt: entry.context, redaction: first }));
+    await drain(backend.streamCompletion({ model: settings.model, prompt: 'no secret here' }));
+    await drain(backend.streamCompletion({ model: settings.model, prompt: `${entry.context}\n`, suffix: '', redaction: second }));
+    assert.deepEqual(second.placeholders(), first.placeholders());
+    const bodies = server.requests.filter((r) => r.endpoint === 'ollama.generate').map((r) => (r.body as { prompt: string }).prompt);
+    assert.equal(bodies.length, 3);
+    assert.ok(bodies[0].includes(first.placeholders()[0]) && bodies[2].includes(first.placeholders()[0]));
   });
 });

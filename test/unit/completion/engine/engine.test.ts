@@ -2,6 +2,8 @@ import * as assert from 'node:assert/strict';
 import { OllamaBackend } from '../../../../src/backends/ollama';
 import { ScriptedBackend } from '../../../../src/backends/scripted';
 import type { CompletionRequest } from '../../../../src/backends/types';
+import { withRedaction } from '../../../../src/privacy/redactingBackend';
+import { Redactor } from '../../../../src/privacy/redactor';
 import { completeOnce, DEFAULT_PREFIX_CHARS, DEFAULT_SUFFIX_CHARS, SINGLE_LINE_MAX_TOKENS, type EngineDeps } from '../../../../src/completion/engine/engine';
 import type { DocumentSnapshot } from '../../../../src/completion/types';
 import { DEFAULT_SETTINGS } from '../../../../src/config/settings';
@@ -35,6 +37,31 @@ describe('engine: completeOnce, the one-request pipeline', function () {
     const result = await completeOnce(snapshotOf(doc, languageId), { backend, model: 'm', ...syntaxDeps() });
     return { after: accepted(doc, result), result, stream: backend.streams[0] };
   }
+
+  describe('secrets at the cursor', () => {
+    const TOKEN = 'ghp_Q7mZ2xK9vR4tL8nB3cW6pY1dF5gH0jS2aE7u';
+
+    it('asks nothing with the cursor inside a secret or between its name and its value (prefix and suffix are redacted apart)', async () => {
+      for (const doc of [`const t = "ghp_Q7mZ2xK9█vR4tL8nB3cW6pY1dF5gH0jS2aE7u";\n`, 'const password = "█Xk9mQ2vL7pR4zTq8";\n']) {
+        const { result, stream } = await complete(doc, 'anything');
+        assert.equal(result, undefined, doc);
+        assert.equal(stream, undefined, `no request for ${doc}`);
+      }
+      assert.ok((await complete(`const t = "${TOKEN}";\nlogin(█\n`, 't);')).stream, 'a cursor beside a secret still completes');
+    });
+
+    it("puts back only the request's own placeholders whose value the document holds, through the request's ledger", async () => {
+      // Redacted the way the pool redacts; the model quotes the placeholder it was sent, and adds a guess.
+      class Echo extends ScriptedBackend {
+        async *streamCompletion(request: CompletionRequest): AsyncGenerator<string> {
+          yield `${/«secret:[^»]+»/.exec(request.prompt)![0]}, "«secret:github-token:abcdefghij»");`;
+        }
+      }
+      const backend = withRedaction(new Echo(''), new Redactor());
+      const result = await completeOnce(snapshotOf(`const t = "${TOKEN}";\nlogin(█\n`), { backend, model: 'm', ...syntaxDeps() });
+      assert.equal(result?.insert, `${TOKEN}, "«secret:github-token:abcdefghij»");`);
+    });
+  });
 
   describe('what the user gets after Tab', () => {
     it('the rest of the line, mid-statement', async () => {
