@@ -8,7 +8,8 @@
  * is about), so a case costs no timers.
  */
 import { ScriptedBackend } from '../../../../src/backends/scripted';
-import type { ChatRequest, CompletionRequest } from '../../../../src/backends/types';
+import { ForwardingBackend } from '../../../../src/backends/forwarding';
+import type { Backend, ChatRequest, CompletionRequest } from '../../../../src/backends/types';
 import { syntaxAtCursor } from '../../../../src/completion/engine/syntaxAtCursor';
 import { CompletionScheduler } from '../../../../src/completion/scheduling/scheduler';
 import { createCompleteOnce } from '../../../../src/completion/service';
@@ -52,7 +53,7 @@ export class GoldenPipeline {
     const config = parseConfig(objectSource(c.settings));
     const model = new ScriptedBackend(c.modelOutput, { info: { supportsFim: c.nativeFim } });
     // What the pool hands out wraps every client in redaction; the endpoint guard has nothing to guard here.
-    const backend = withRedaction(model, new Redactor());
+    const backend = withRedaction(echoingPlaceholders(model, c.modelOutput), new Redactor());
     const trees = new DocumentTrees(this.parsers);
     const errors: string[] = [];
     const complete = createCompleteOnce({
@@ -91,6 +92,31 @@ export class GoldenPipeline {
   dispose(): void {
     this.parsers.dispose();
   }
+}
+
+/**
+ * Placeholders are unguessable (a per-session key), so a case's model output names the one it repeats by rule
+ * and order — `«secret:datadog-key:1»` is the first distinct placeholder of that rule in what the model read —
+ * and the script is written with the real token just before the model "answers".
+ */
+function echoingPlaceholders(model: ScriptedBackend, output: string): Backend {
+  const resolve = (request: CompletionRequest | ChatRequest) => {
+    const read = requestText(request);
+    return output.replace(/«secret:([a-z0-9-]+):(\d)»/g, (named, rule: string, n: string) => {
+      const seen = [...new Set(read.match(new RegExp(`«secret:${rule}:[a-z0-9]+»`, 'g')) ?? [])];
+      return seen[Number(n) - 1] ?? named;
+    });
+  };
+  return new (class extends ForwardingBackend {
+    streamCompletion(request: CompletionRequest) {
+      model.setScript(resolve(request));
+      return model.streamCompletion(request);
+    }
+    streamChat(request: ChatRequest) {
+      model.setScript(resolve(request));
+      return model.streamChat(request);
+    }
+  })(model);
 }
 
 /** Everything the model read: the prompt and suffix, or the chat messages. */
