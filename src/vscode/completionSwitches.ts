@@ -3,6 +3,7 @@
  * it survives a reload — or until turned back on), resume, and off/on per language (the
  * `fathom.completion.disabledLanguages` setting). The status bar menu offers them; each is also a command.
  */
+import { NEVER_READ_SCHEMES } from '../privacy/documentRules';
 import * as vscode from 'vscode';
 import { Snooze } from '../completion/scheduling/snooze';
 import type { FathomConfig } from '../config/settings';
@@ -39,7 +40,8 @@ export class CompletionSwitches implements vscode.Disposable {
     const completion = this.getConfig().completion;
     if (!completion.enabled) return vscode.l10n.t('completions are turned off');
     if (languageId && completion.disabledLanguages.includes(languageId)) return vscode.l10n.t('completions are off for {0}', languageId);
-    if (document && privacy?.isIgnored(document)) return vscode.l10n.t('this file matches the ignore rules (.fathomignore or the defaults for secrets): nothing from it is sent');
+    // The Output panel and debugger sources are never read, but they are not files a user would call ignored.
+    if (document && !NEVER_READ_SCHEMES.has(document.uri.scheme) && privacy?.isIgnored(document)) return vscode.l10n.t('this file matches the ignore rules (.fathomignore or the defaults for secrets): nothing from it is sent');
     return undefined;
   }
 
