@@ -3,10 +3,10 @@
  * it survives a reload — or until turned back on), resume, and off/on per language (the
  * `fathom.completion.disabledLanguages` setting). The status bar menu offers them; each is also a command.
  */
-import { NEVER_READ_SCHEMES } from '../privacy/documentRules';
 import * as vscode from 'vscode';
 import { Snooze } from '../completion/scheduling/snooze';
 import type { FathomConfig } from '../config/settings';
+import { NEVER_READ_SCHEMES } from '../privacy/documentRules';
 import type { PrivacyRules } from './privacyRules';
 import { writeSetting } from './settings';
 
