@@ -7,14 +7,13 @@
  *   similar  windows of open and recent files that look like the code at the cursor (similar.ts)
  */
 import type { Tree } from 'web-tree-sitter';
-import type { ContextSnippet } from './snippets/snippet';
+import type { ContextSnippet, SnippetCandidate, SnippetSource } from './snippets/snippet';
 import type { DocumentSnapshot } from '../workspace/document';
 import type { WorkspaceFiles } from '../workspace/files';
 import type { Parsers } from '../syntax/parsers';
 import { promptBudget } from './promptBudget';
 import { secretSafeLines } from '../privacy/secretSafeCut';
 import { fitSnippets } from './fitSnippets';
-import { type SnippetCandidate } from './snippets/snippet';
 import { DEFAULT_WORK, FileIndexCache, type WorkBudget } from './imports/fileIndexCache';
 import { importCandidates } from './imports/importRetriever';
 import { cutPrefixSuffix } from './prefixSuffix';
@@ -22,7 +21,8 @@ import { mergeCandidates } from './rank';
 import { enclosingScopes, signatureNames } from './scopes';
 import { findSimilarSnippets } from './similar';
 
-export type Retriever = 'imports' | 'scope' | 'similar';
+/** The retrievers a caller may run, named by the snippets they find (the imports retriever also finds 'module'). */
+export type Retriever = Exclude<SnippetSource, 'module'>;
 
 export interface GatherOptions {
   /** Tokens the snippets may take in all (promptBudget.ts `promptBudget` gives the model's share). */
