@@ -15,7 +15,7 @@ import { runInNewContext } from 'node:vm';
 import { OllamaBackend } from '../src/backends/ollama';
 import { completeOnce, type EngineDeps } from '../src/completion/engine/engine';
 import { CompletionScheduler } from '../src/completion/scheduling/scheduler';
-import type { DocumentSnapshot } from '../src/completion/types';
+import type { DocumentSnapshot } from '../src/workspace/document';
 import { DocumentTrees } from '../src/syntax/documentTrees';
 import { languageOfPath } from '../src/syntax/languages';
 import { Parsers } from '../src/syntax/parsers';

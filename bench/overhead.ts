@@ -6,11 +6,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import type { RoleBackend } from '../src/backends/pool';
+import type { RoleBackend } from '../src/roles/pool';
 import { ScriptedBackend } from '../src/backends/scripted';
 import { NodeWorkspaceFiles } from '../src/cli/nodeWorkspaceFiles';
 import { createCompleteOnce } from '../src/completion/service';
-import type { DocumentSnapshot } from '../src/completion/types';
+import type { DocumentSnapshot } from '../src/workspace/document';
 import { parseConfig } from '../src/config/settings';
 import { DocumentTrees } from '../src/syntax/documentTrees';
 import { languageOfPath } from '../src/syntax/languages';

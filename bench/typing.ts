@@ -21,7 +21,7 @@ import { OllamaBackend } from '../src/backends/ollama';
 import { completeOnce, type EngineDeps } from '../src/completion/engine/engine';
 import { reuseShown, type AnchoredSuggestion } from '../src/completion/scheduling/reuse';
 import { CompletionScheduler } from '../src/completion/scheduling/scheduler';
-import type { DocumentSnapshot } from '../src/completion/types';
+import type { DocumentSnapshot } from '../src/workspace/document';
 import { DocumentTrees } from '../src/syntax/documentTrees';
 import { languageOfPath } from '../src/syntax/languages';
 import { Parsers } from '../src/syntax/parsers';

@@ -3,7 +3,7 @@
  * Nothing here decides anything; nothing heavy happens at activation (clients are made on first use).
  */
 import * as vscode from 'vscode';
-import { BackendPool } from './backends/pool';
+import { BackendPool } from './roles/pool';
 import type { CompletionScheduler } from './completion/scheduling/scheduler';
 import { StatusModel } from './status/statusModel';
 import { ApiKeyStore } from './vscode/apiKeys';

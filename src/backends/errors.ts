@@ -1,4 +1,4 @@
-import { originOf } from '../config/apiKeys';
+import { originOf } from './origin';
 import type { ProviderKind } from './types';
 
 /** Every way a backend call can fail, as the user needs to tell them apart. */

@@ -2,7 +2,6 @@
  * The one interface every language-model backend implements. Plain data in, plain data out:
  * no `vscode` here, so the CLI, the benchmarks and the tests use exactly what the extension uses.
  */
-import type { RedactionLedger } from '../privacy/redactionLedger';
 
 export type ProviderKind = 'ollama' | 'openai';
 
@@ -52,7 +51,15 @@ export interface GenerationOptions extends RequestOptions {
    * Collects the placeholders redaction puts into this request, with their values (kept in memory, never
    * sent): the caller that applies the answer as an edit restores through it (privacy/redactionLedger.ts).
    */
-  redaction?: RedactionLedger;
+  redaction?: PlaceholderNotes;
+}
+
+/**
+ * What a request's ledger offers the redacting backend: a place to note each placeholder it put in, with its
+ * value. privacy/redactionLedger.ts implements it; declared here so backends need nothing from privacy/.
+ */
+export interface PlaceholderNotes {
+  note(placeholder: string, value: string): void;
 }
 
 /**

@@ -7,7 +7,7 @@
  * and an ignored --file is refused; each snippet's text is redacted as it would be sent.
  */
 import { parseArgs } from 'node:util';
-import { promptBudget } from '../completion/prompt/budget';
+import { promptBudget } from '../context/promptBudget';
 import { objectSource, parseConfig } from '../config/settings';
 import { gatherContext } from '../context/gather';
 import { cutPrefixSuffix } from '../context/prefixSuffix';

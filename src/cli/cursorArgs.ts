@@ -7,7 +7,8 @@
 import { readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, posix, resolve } from 'node:path';
-import type { DocumentSnapshot, WorkspaceFiles } from '../completion/types';
+import type { DocumentSnapshot } from '../workspace/document';
+import type { WorkspaceFiles } from '../workspace/files';
 import { guardFiles } from '../privacy/guardFiles';
 import { rulesForRoot } from '../privacy/rootRules';
 import { languageOfPath } from '../syntax/languages';

@@ -6,7 +6,7 @@
  *   node dist/cli.js context [options]    print the context snippets a completion at a cursor would carry
  */
 import { parseArgs } from 'node:util';
-import { BackendPool } from '../backends/pool';
+import { BackendPool } from '../roles/pool';
 import { objectSource, parseConfig, type FathomConfig } from '../config/settings';
 import { formatReport } from '../doctor/formatReport';
 import { runDoctor } from '../doctor/probe';

@@ -7,7 +7,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { posix, join, resolve, sep } from 'node:path';
-import type { WorkspaceFiles } from '../completion/types';
+import type { WorkspaceFiles } from '../workspace/files';
 import { languageOfPath } from '../syntax/languages';
 
 export interface NodeWorkspaceOptions {

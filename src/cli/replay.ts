@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import type { Tree } from 'web-tree-sitter';
 import { ScriptedBackend } from '../backends/scripted';
 import { completeOnce } from '../completion/engine/engine';
-import type { DocumentSnapshot } from '../completion/types';
+import type { DocumentSnapshot } from '../workspace/document';
 import { shippedGrammar } from '../syntax/locateGrammar';
 import { Parsers } from '../syntax/parsers';
 

@@ -13,7 +13,8 @@
  */
 import type { Tree } from 'web-tree-sitter';
 import type { ChatMessage } from '../backends/types';
-import type { DocumentSnapshot, WorkspaceFiles } from '../completion/types';
+import type { DocumentSnapshot } from '../workspace/document';
+import type { WorkspaceFiles } from '../workspace/files';
 import { gatherContext } from '../context/gather';
 import { parseImports } from '../context/imports/imports';
 import { enclosingScopes } from '../context/scopes';

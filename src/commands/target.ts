@@ -5,7 +5,7 @@
  * user sees what is sent.
  */
 import type { Node, Tree } from 'web-tree-sitter';
-import type { DocumentSnapshot } from '../completion/types';
+import type { DocumentSnapshot } from '../workspace/document';
 import { secretSafeRange } from '../privacy/secretSafeCut';
 import type { CommandTarget } from './types';
 

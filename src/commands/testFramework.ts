@@ -3,7 +3,7 @@
  * from plain data: the manifest texts the adapter reads (package.json, pyproject.toml, pom.xml, …) and
  * the names of files near the source. Generate Tests writes in that framework, into that file.
  */
-import type { WorkspaceFiles } from '../completion/types';
+import type { WorkspaceFiles } from '../workspace/files';
 
 export interface TestSetup {
   /** As written into the prompt: `vitest`, `jest`, `mocha`, `node:test`, `pytest`, `JUnit 5`, … */

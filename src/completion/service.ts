@@ -4,14 +4,15 @@
  * engine (stream, stop, post-process). The editor and the benchmarks build their `CompleteOnce` here.
  */
 import type { Language, Tree } from 'web-tree-sitter';
-import type { RoleBackend } from '../backends/pool';
+import type { RoleBackend } from '../roles/pool';
 import type { FathomConfig } from '../config/settings';
 import type { Parsers } from '../syntax/parsers';
 import { answerTokens, completeOnce } from './engine/engine';
 import { assemblePrompt } from './prompt/assemble';
 import { parseUserTemplate, type UserTemplate } from './prompt/userTemplate';
 import type { CompleteOnce } from './scheduling/scheduler';
-import type { DocumentSnapshot, WorkspaceFiles } from './types';
+import type { DocumentSnapshot } from '../workspace/document';
+import type { WorkspaceFiles } from '../workspace/files';
 
 export interface CompletionServiceDeps {
   /** The completion role's backend and model info (BackendPool.forRole). */

@@ -1,3 +1,4 @@
+import { originOf } from '../backends/origin';
 import type { ProviderKind } from '../backends/types';
 
 /**
@@ -6,14 +7,6 @@ import type { ProviderKind } from '../backends/types';
  */
 export function apiKeySecretName(provider: ProviderKind, baseUrl: string): string {
   return `fathom.apiKey.${provider}.${originOf(baseUrl)}`;
-}
-
-export function originOf(baseUrl: string): string {
-  try {
-    return new URL(baseUrl).origin;
-  } catch {
-    return baseUrl;
-  }
 }
 
 /** Looks up the key for a server; `undefined` when none is stored. */

@@ -7,11 +7,13 @@
  *   similar  windows of open and recent files that look like the code at the cursor (similar.ts)
  */
 import type { Tree } from 'web-tree-sitter';
-import type { ContextSnippet, DocumentSnapshot, WorkspaceFiles } from '../completion/types';
+import type { ContextSnippet, SnippetCandidate, SnippetSource } from './snippets/snippet';
+import type { DocumentSnapshot } from '../workspace/document';
+import type { WorkspaceFiles } from '../workspace/files';
 import type { Parsers } from '../syntax/parsers';
-import { promptBudget } from '../completion/prompt/budget';
+import { promptBudget } from './promptBudget';
 import { secretSafeLines } from '../privacy/secretSafeCut';
-import { fitSnippets, type SnippetCandidate } from './budget';
+import { fitSnippets } from './fitSnippets';
 import { DEFAULT_WORK, FileIndexCache, type WorkBudget } from './imports/fileIndexCache';
 import { importCandidates } from './imports/importRetriever';
 import { cutPrefixSuffix } from './prefixSuffix';
@@ -19,10 +21,11 @@ import { mergeCandidates } from './rank';
 import { enclosingScopes, signatureNames } from './scopes';
 import { findSimilarSnippets } from './similar';
 
-export type Retriever = 'imports' | 'scope' | 'similar';
+/** The retrievers a caller may run, named by the snippets they find (the imports retriever also finds 'module'). */
+export type Retriever = Exclude<SnippetSource, 'module'>;
 
 export interface GatherOptions {
-  /** Tokens the snippets may take in all (completion/prompt/budget.ts `promptBudget` gives the model's share). */
+  /** Tokens the snippets may take in all (promptBudget.ts `promptBudget` gives the model's share). */
   budgetTokens: number;
   /**
    * The part of the document the prompt carries itself (offsets of the prefix start and suffix end);

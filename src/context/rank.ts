@@ -4,7 +4,7 @@
  * a module outline, which outranks a window that merely looks similar. A definition reached through
  * several names (an alias, a member and its module) is kept once, with its best score plus a little.
  */
-import type { SnippetCandidate } from './budget';
+import type { SnippetCandidate } from './snippets/snippet';
 
 /** Multipliers that put each retriever's scores on one scale. */
 export const SOURCE_WEIGHT: Readonly<Record<string, number>> = {

@@ -4,7 +4,7 @@
  * good at finding code written the same way; it cannot find a definition that shares no words with
  * the cursor, which is why the import retriever ranks first.
  */
-import type { ContextSnippet } from '../completion/types';
+import type { ContextSnippet } from './snippets/snippet';
 import { secretSafeLines } from '../privacy/secretSafeCut';
 
 export interface SimilarOptions {

@@ -12,7 +12,7 @@
  *   (model names only), so without local-only mode they go without asking: the Doctor and the model
  *   picker need them to say what is wrong before the user has been asked anything.
  */
-import { originOf } from '../config/apiKeys';
+import { originOf } from '../backends/origin';
 import { BackendError } from '../backends/errors';
 import { ForwardingBackend } from '../backends/forwarding';
 import type { EndpointRule } from '../backends/originLockedFetch';

@@ -4,7 +4,7 @@
  * path. Given the workspace's root and a RealPath, links count too: a link into an ignored folder, out of the
  * workspace, or to nowhere is ignored. Whatever is read is also checked by its content (credentialContent.ts).
  */
-import type { WorkspaceFiles } from '../completion/types';
+import type { WorkspaceFiles } from '../workspace/files';
 import { holdsCredentials } from './credentialContent';
 import type { IgnoreRules } from './ignoreRules';
 import { IgnoreScope, type PathRules, type RealPath } from './ignoreScope';

@@ -13,9 +13,10 @@
  * Values live in a private field of a Map: JSON.stringify and structured clone of a ledger carry none, so a
  * request logged or posted by mistake does not leak them. A ledger is kept in memory only.
  */
+import type { PlaceholderNotes } from '../backends/types';
 import { PLACEHOLDER } from './placeholder';
 
-export class RedactionLedger {
+export class RedactionLedger implements PlaceholderNotes {
   readonly #values = new Map<string, string>();
 
   /** Records that `placeholder` stands for `value` in this request. */

@@ -15,7 +15,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { makePlaceholder, PLACEHOLDER } from './placeholder';
-import type { RedactionLedger } from './redactionLedger';
+import type { PlaceholderNotes } from '../backends/types';
 import { createSecretScanner, type SecretScanner } from './secretScan';
 import type { SecretRule } from './secretRules';
 
@@ -47,7 +47,7 @@ export class Redactor {
   }
 
   /** Redacts `text`; each placeholder put in, with its value, is noted in `ledger` when one is given. */
-  redact(text: string, ledger?: RedactionLedger): RedactionResult {
+  redact(text: string, ledger?: PlaceholderNotes): RedactionResult {
     const found: RedactionFinding[] = [];
     let current = text;
     for (let pass = 0; pass < MAX_PASSES; pass++) {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { apiKeySecretName, originOf, type ApiKeyLookup } from '../config/apiKeys';
+import { apiKeySecretName, type ApiKeyLookup } from '../config/apiKeys';
+import { originOf } from '../backends/origin';
 import { baseUrlFor, type FathomConfig } from '../config/settings';
 import type { ProviderKind } from '../backends/types';
 

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import type { BackendPool } from '../backends/pool';
-import { syntaxAtCursor } from '../completion/engine/syntaxAtCursor';
+import type { BackendPool } from '../roles/pool';
+import { syntaxAtCursor } from '../completion/analysis/syntaxAtCursor';
 import { CompletionScheduler } from '../completion/scheduling/scheduler';
 import { createCompleteOnce } from '../completion/service';
-import type { DocumentSnapshot } from '../completion/types';
+import type { DocumentSnapshot } from '../workspace/document';
 import type { FathomConfig } from '../config/settings';
 import type { Logger } from '../logging/logger';
 import type { StatusModel } from '../status/statusModel';

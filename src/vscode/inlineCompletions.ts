@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { CompletionScheduler } from '../completion/scheduling/scheduler';
-import type { SyntaxAtCursor } from '../completion/scheduling/trigger';
-import type { DocumentSnapshot } from '../completion/types';
+import type { SyntaxAtCursor } from '../completion/analysis/syntaxAtCursor';
+import type { DocumentSnapshot } from '../workspace/document';
 import type { FathomConfig } from '../config/settings';
 import type { PrivacyRules } from './privacyRules';
 import type { EditorWorkspaceFiles } from './workspaceFiles';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { WorkspaceFiles } from '../completion/types';
+import type { WorkspaceFiles } from '../workspace/files';
 import { holdsCredentials, PROBE_CHARS } from '../privacy/credentialContent';
 import { ignoresDocument } from '../privacy/documentRules';
 import { guardFiles } from '../privacy/guardFiles';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { isBackendError } from '../backends/errors';
-import type { BackendPool } from '../backends/pool';
+import type { BackendPool } from '../roles/pool';
 import { PullProgress } from '../backends/pullProgress';
 import type { FathomConfig } from '../config/settings';
 import { showError } from './commands/errors';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { BackendPool } from '../backends/pool';
+import type { BackendPool } from '../roles/pool';
 import type { ModelSummary } from '../backends/types';
 import type { FathomConfig, Role } from '../config/settings';
 import { writeSetting } from './settings';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Tree } from 'web-tree-sitter';
-import type { DocumentSnapshot } from '../completion/types';
+import type { DocumentSnapshot } from '../workspace/document';
 import { DocumentTrees } from '../syntax/documentTrees';
 import { hasGrammar } from '../syntax/languages';
 import { shippedGrammar } from '../syntax/locateGrammar';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { WorkspaceFiles } from '../completion/types';
+import type { WorkspaceFiles } from '../workspace/files';
 
 /** Files larger than this are not read for context. */
 const MAX_FILE_BYTES = 1_000_000;

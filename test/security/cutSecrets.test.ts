@@ -28,7 +28,7 @@ import { streamCommand } from '../../src/commands/run';
 import { assemblePrompt } from '../../src/completion/prompt/assemble';
 import { createCompleteOnce } from '../../src/completion/service';
 import type { BuiltCompletionRequest } from '../../src/completion/prompt/build';
-import type { DocumentSnapshot } from '../../src/completion/types';
+import type { DocumentSnapshot } from '../../src/workspace/document';
 import type { FathomConfig } from '../../src/config/settings';
 import { guardFiles } from '../../src/privacy/guardFiles';
 import { IgnoreRules } from '../../src/privacy/ignoreRules';

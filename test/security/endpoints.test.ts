@@ -13,7 +13,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { isBackendError } from '../../src/backends/errors';
-import { BackendPool } from '../../src/backends/pool';
+import { BackendPool } from '../../src/roles/pool';
 import type { ProviderKind } from '../../src/backends/types';
 import { objectSource, parseConfig } from '../../src/config/settings';
 import { silentLogger } from '../../src/logging/logger';

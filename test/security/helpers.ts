@@ -2,9 +2,10 @@
  * Shared pieces of the security suite: a workspace held in memory, the real BackendPool pointed at the fake
  * server, and the scan that looks for forbidden text in what the fake server received.
  */
-import { BackendPool } from '../../src/backends/pool';
+import { BackendPool } from '../../src/roles/pool';
 import type { ProviderKind } from '../../src/backends/types';
-import type { DocumentSnapshot, WorkspaceFiles } from '../../src/completion/types';
+import type { DocumentSnapshot } from '../../src/workspace/document';
+import type { WorkspaceFiles } from '../../src/workspace/files';
 import { objectSource, parseConfig, type FathomConfig } from '../../src/config/settings';
 import { silentLogger } from '../../src/logging/logger';
 import { languageOfPath } from '../../src/syntax/languages';

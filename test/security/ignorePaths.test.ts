@@ -27,7 +27,7 @@ import { prepareCommand } from '../../src/commands/context';
 import { streamCommand } from '../../src/commands/run';
 import { CompletionScheduler } from '../../src/completion/scheduling/scheduler';
 import { createCompleteOnce } from '../../src/completion/service';
-import type { WorkspaceFiles } from '../../src/completion/types';
+import type { WorkspaceFiles } from '../../src/workspace/files';
 import { ignoresDocument, type DocumentAddress } from '../../src/privacy/documentRules';
 import { guardFiles } from '../../src/privacy/guardFiles';
 import { IgnoreRules } from '../../src/privacy/ignoreRules';

@@ -24,7 +24,7 @@ import { ChatSession } from '../../src/chat/session';
 import { ConversationStore } from '../../src/chat/store';
 import { CompletionScheduler } from '../../src/completion/scheduling/scheduler';
 import { createCompleteOnce } from '../../src/completion/service';
-import type { DocumentSnapshot } from '../../src/completion/types';
+import type { DocumentSnapshot } from '../../src/workspace/document';
 import { guardFiles } from '../../src/privacy/guardFiles';
 import { IgnoreRules } from '../../src/privacy/ignoreRules';
 import { DocumentTrees } from '../../src/syntax/documentTrees';

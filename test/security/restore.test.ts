@@ -22,7 +22,7 @@ import { pickReplacement } from '../../src/commands/answer';
 import { prepareCommand } from '../../src/commands/context';
 import { streamCommand } from '../../src/commands/run';
 import { createCompleteOnce } from '../../src/completion/service';
-import type { DocumentSnapshot } from '../../src/completion/types';
+import type { DocumentSnapshot } from '../../src/workspace/document';
 import { guardFiles } from '../../src/privacy/guardFiles';
 import { IgnoreRules } from '../../src/privacy/ignoreRules';
 import { RedactionLedger } from '../../src/privacy/redactionLedger';

@@ -18,7 +18,7 @@ import { ConversationStore } from '../../src/chat/store';
 import { prepareCommand } from '../../src/commands/context';
 import { streamCommand } from '../../src/commands/run';
 import { createCompleteOnce } from '../../src/completion/service';
-import type { DocumentSnapshot } from '../../src/completion/types';
+import type { DocumentSnapshot } from '../../src/workspace/document';
 import { guardFiles } from '../../src/privacy/guardFiles';
 import { IgnoreRules } from '../../src/privacy/ignoreRules';
 import { DocumentTrees } from '../../src/syntax/documentTrees';

@@ -10,14 +10,15 @@ import { answerCharLimit, capAnswer } from '../../backends/answerCap';
 import type { Backend, ChatRequest, CompletionRequest } from '../../backends/types';
 import { RedactionLedger } from '../../privacy/redactionLedger';
 import { secretSafeRange, splitsSecret } from '../../privacy/secretSafeCut';
-import { cursorContext } from './cursorContext';
-import { decideShape } from './multiline';
+import { cursorContext } from '../analysis/cursorContext';
+import { decideShape } from '../analysis/multiline';
 import { postprocess } from '../postprocess';
 import { streamChatFill } from '../prompt/chatFill';
-import { StreamStop } from './streamStop';
+import { StreamStop } from '../streaming/streamStop';
 import { parseErrorCounter } from './syntaxCheck';
-import { insideCommentOrString } from './syntaxAtCursor';
-import type { CompletionResult, DocumentSnapshot } from '../types';
+import { insideCommentOrString } from '../analysis/syntaxAtCursor';
+import type { CompletionResult } from './result';
+import type { DocumentSnapshot } from '../../workspace/document';
 
 /**
  * The request for a snapshot, without `signal` (the engine adds it): a completion request (native FIM or

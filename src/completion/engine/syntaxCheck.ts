@@ -6,12 +6,12 @@
  * parses clean and one that does not (or closes it twice) shows an error.
  */
 import type { Language, Node, Tree } from 'web-tree-sitter';
-import { CLOSERS, CodeScanner, scanFamily } from './codeScanner';
-import { closesKeywordBlock, keywordCloser } from './keywordBlocks';
-import { endsWithBlockOpener } from './multiline';
-import { indentWidth } from './cursorContext';
+import { CLOSERS, CodeScanner, scanFamily } from '../analysis/codeScanner';
+import { closesKeywordBlock, keywordCloser } from '../analysis/keywordBlocks';
+import { endsWithBlockOpener } from '../analysis/multiline';
+import { indentWidth } from '../analysis/cursorContext';
 import type { ParseErrorCounter } from '../postprocess/types';
-import type { DocumentSnapshot } from '../types';
+import type { DocumentSnapshot } from '../../workspace/document';
 
 /** Most lines the window reaches above and below the cursor line. */
 export const WINDOW_LINES = 100;

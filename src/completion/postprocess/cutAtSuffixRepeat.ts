@@ -6,9 +6,9 @@
  * when they close what it opened or stand in for the auto-closed ones it replaces (replaceAutoClosed runs
  * first): a cut through them would delete a bracket from the document.
  */
-import { CodeScanner, scanFamily } from '../engine/codeScanner';
-import { indentOf, indentWidth, isBlank, nextNonBlankLines } from '../engine/cursorContext';
-import type { CursorContext } from '../engine/cursorContext';
+import { CodeScanner, scanFamily } from '../analysis/codeScanner';
+import { indentOf, indentWidth, isBlank, nextNonBlankLines } from '../analysis/cursorContext';
+import type { CursorContext } from '../analysis/cursorContext';
 import type { Filter } from './types';
 
 /** How many lines below the cursor a repeat is compared with. */

@@ -3,7 +3,7 @@
  * `return x`), or, on an empty line, the line that opened the block. The repeat is dropped so it is not
  * inserted twice.
  */
-import { isBlank, previousNonBlankLine } from '../engine/cursorContext';
+import { isBlank, previousNonBlankLine } from '../analysis/cursorContext';
 import type { Filter } from './types';
 
 /** Shorter echoes are too likely to be real code (`i = i + 1` after `i = `). */

@@ -3,8 +3,8 @@
  * indentation, so the first line's own leading whitespace would double it. And a model that indents with
  * spaces in a tab-indented file (or the reverse) has its indentation converted.
  */
-import { CodeScanner, scanFamily } from '../engine/codeScanner';
-import { isBlank, type CursorContext } from '../engine/cursorContext';
+import { CodeScanner, scanFamily } from '../analysis/codeScanner';
+import { isBlank, type CursorContext } from '../analysis/cursorContext';
 import type { Filter } from './types';
 
 export const fixIndentation: Filter = (draft, { cursor }) => {

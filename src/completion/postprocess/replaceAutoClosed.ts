@@ -3,7 +3,7 @@
  * completion supplies those closers itself (` a, b );`), it replaces them instead of adding a second `)`.
  * Only what right of the cursor is nothing but closers, quotes and separators is replaced.
  */
-import { CLOSERS, CodeScanner, scanFamily } from '../engine/codeScanner';
+import { CLOSERS, CodeScanner, scanFamily } from '../analysis/codeScanner';
 import type { Filter } from './types';
 
 const ONLY_AUTO_CLOSED = /^[)\]}'"`;, \t]*$/;

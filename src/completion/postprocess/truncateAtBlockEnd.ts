@@ -4,7 +4,7 @@
  * unrelated code) is dropped. When the other choice about the closing line is also plausible, it is kept
  * as an alternative for the syntax check.
  */
-import { findBlockEnd } from '../engine/blockEnd';
+import { findBlockEnd } from '../analysis/blockEnd';
 import type { Filter } from './types';
 
 export const truncateAtBlockEnd: Filter = (draft, { cursor, shape }) => {

@@ -2,8 +2,8 @@
  * What the post-processing filters pass along. Each filter is a pure function of the draft and the
  * context; `undefined` means nothing is worth showing.
  */
-import type { CursorContext } from '../engine/cursorContext';
-import type { CompletionShape } from '../engine/multiline';
+import type { CursorContext } from '../analysis/cursorContext';
+import type { CompletionShape } from '../analysis/multiline';
 
 export interface Draft {
   /** Text to insert at the cursor. */

@@ -8,8 +8,9 @@ import type { Tree } from 'web-tree-sitter';
 import { cutPrefixSuffix } from '../../context/prefixSuffix';
 import { gatherContext } from '../../context/gather';
 import type { Parsers } from '../../syntax/parsers';
-import type { DocumentSnapshot, WorkspaceFiles } from '../types';
-import { promptBudget } from './budget';
+import type { DocumentSnapshot } from '../../workspace/document';
+import type { WorkspaceFiles } from '../../workspace/files';
+import { promptBudget } from '../../context/promptBudget';
 import { buildCompletionRequest, type BuildInput, type BuiltCompletionRequest } from './build';
 
 export interface PromptSources {

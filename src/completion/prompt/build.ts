@@ -13,10 +13,11 @@ import type { ChatRequest, CompletionRequest, ModelInfo } from '../../backends/t
 import type { RoleSettings } from '../../config/settings';
 import { secretSafeRange } from '../../privacy/secretSafeCut';
 import { estimateTokens } from '../../text/tokens';
-import type { ContextSnippet, DocumentSnapshot } from '../types';
-import { keepEnd, keepStart, promptBudget } from './budget';
+import type { ContextSnippet } from '../../context/snippets/snippet';
+import type { DocumentSnapshot } from '../../workspace/document';
+import { keepEnd, keepStart, promptBudget } from '../../context/promptBudget';
 import { CLOSE_TAG, holeMessages } from './chatPrompt';
-import { asComment, contextHeader, snippetComment } from './comments';
+import { asComment, contextHeader, snippetComment } from '../../context/asComments';
 import { infillFamily, type FamilyId } from './families';
 import { FIM_TEMPLATES } from './templates';
 import { renderUserTemplate, type UserTemplate } from './userTemplate';
@@ -35,7 +36,7 @@ export interface BuildInput {
   template?: UserTemplate;
   /** Workspace folder name, for families trained with a repository name. */
   repoName?: string;
-  /** Ceiling on the prompt, below the context window (see budget.ts for the default and why). */
+  /** Ceiling on the prompt, below the context window (see context/promptBudget.ts for the default and why). */
   maxPromptTokens?: number;
   /**
    * Cuts the prefix and suffix around the cursor to token budgets at syntactic boundaries (the context

@@ -16,7 +16,7 @@
  * sessions revisit positions (undo, moving back) within minutes, and an entry weighs a few hundred bytes.
  */
 import { remainingSuggestion } from './reuse';
-import type { CompletionResult } from '../types';
+import type { CompletionResult } from '../engine/result';
 
 export interface CacheOptions {
   /** Most keys kept; the least recently used goes first. */

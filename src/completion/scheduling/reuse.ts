@@ -4,7 +4,7 @@
  * the model again. Also keeps suggestions correct when the editor auto-closes a bracket or quote while the
  * user types: the auto-inserted closer then becomes part of the range the suggestion replaces.
  */
-import type { CompletionResult } from '../types';
+import type { CompletionResult } from '../engine/result';
 
 /** Where and on what text a suggestion was made (a DocumentSnapshot fits). */
 export interface Anchor {

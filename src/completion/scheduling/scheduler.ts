@@ -22,8 +22,10 @@ import { CompletionCache, detach } from './cache';
 import { failureMessage } from './failureMessage';
 import { continuesRequest, reuseShown, type AnchoredSuggestion } from './reuse';
 import { debounceMs, debouncePlace, TypingRhythm, wait } from './throttle';
-import { DEFAULT_TRIGGER_SETTINGS, needsSyntax, skipReason, type SkipReason, type SyntaxAtCursor, type TriggerInput, type TriggerKind, type TriggerSettings } from './trigger';
-import type { CompletionResult, DocumentSnapshot } from '../types';
+import { DEFAULT_TRIGGER_SETTINGS, needsSyntax, skipReason, type SkipReason, type TriggerInput, type TriggerKind, type TriggerSettings } from './trigger';
+import type { SyntaxAtCursor } from '../analysis/syntaxAtCursor';
+import type { CompletionResult } from '../engine/result';
+import type { DocumentSnapshot } from '../../workspace/document';
 
 /**
  * One request through the pipeline (context, prompt, stream, post-processing). It must stop and close its

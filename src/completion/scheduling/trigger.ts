@@ -7,6 +7,7 @@
  * several cursors): a user who asks explicitly has already judged that a suggestion may help. The guesses
  * about where a suggestion is unwanted apply to automatic triggers only.
  */
+import type { SyntaxAtCursor } from '../analysis/syntaxAtCursor';
 
 export type TriggerKind = 'automatic' | 'manual';
 
@@ -18,13 +19,6 @@ export type SkipReason =
   | 'wordRightOfCursor'
   | 'insideString'
   | 'commentsDisabled';
-
-/** What the syntax tree says about the cursor; when absent, a cheap lexical guess is made instead. */
-export interface SyntaxAtCursor {
-  inComment: boolean;
-  /** Inside a string literal: its text between the cursor and the closing quote. Undefined outside strings. */
-  stringTextRightOfCursor?: string;
-}
 
 export interface TriggerInput {
   text: string;

@@ -8,7 +8,7 @@ import { definitionPatterns } from './definitionQueries';
 import { parseImports } from './imports';
 import { queryFor } from './queries';
 import { mergeShapes, shapesOf } from './shapes';
-import type { Definition, ImportStatement } from '../types';
+import type { Definition, ImportStatement } from './types';
 
 export interface FileIndex {
   path: string;

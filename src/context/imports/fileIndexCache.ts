@@ -4,7 +4,7 @@
  * capped (files read, characters parsed) so a keystroke never waits on a cold cache; what is left
  * out is indexed by later requests.
  */
-import type { WorkspaceFiles } from '../../completion/types';
+import type { WorkspaceFiles } from '../../workspace/files';
 import { languageOfPath } from '../../syntax/languages';
 import type { Parsers } from '../../syntax/parsers';
 import { indexFile, type FileIndex } from './definitions';

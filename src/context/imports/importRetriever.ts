@@ -5,9 +5,10 @@
  * outline and the members whose vocabulary the code around the cursor shares.
  */
 import type { Tree } from 'web-tree-sitter';
-import type { DocumentSnapshot, WorkspaceFiles } from '../../completion/types';
+import type { DocumentSnapshot } from '../../workspace/document';
+import type { WorkspaceFiles } from '../../workspace/files';
 import { SecretSafeCutter } from '../../privacy/secretSafeCut';
-import type { SnippetCandidate } from '../budget';
+import type { SnippetCandidate } from '../snippets/snippet';
 import type { FileIndex } from './definitions';
 import type { FileIndexCache, WorkBudget } from './fileIndexCache';
 import { parseImports } from './imports';
@@ -16,7 +17,7 @@ import { projectConfig } from './projectConfig';
 import type { ResolveContext } from './resolveImport';
 import { renderShape } from './shapes';
 import { rankImportedNames, type WantedName } from './symbols';
-import type { Definition, ImportStatement, LineRanges } from '../types';
+import type { Definition, ImportStatement, LineRanges } from './types';
 import { inverseFrequencies, vocabularyOverlap, wordParts } from './vocabulary';
 
 /** Lines each side of the cursor whose words rank definitions by vocabulary. */

@@ -5,7 +5,7 @@
  */
 import type { Node, Tree } from 'web-tree-sitter';
 import { queryFor } from './queries';
-import type { ImportBinding, ImportStatement } from '../types';
+import type { ImportBinding, ImportStatement } from './types';
 
 /** Statement patterns per language; each match's `@statement` is read by the family's reader. */
 const STATEMENT_PATTERNS: Record<string, string[]> = {

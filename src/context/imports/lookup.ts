@@ -3,12 +3,12 @@
  * re-exports (`export * from`, `export { x } from`, an `__init__.py` importing from its submodules, a
  * header including another). Bounded in depth, and in files through the request's WorkBudget.
  */
-import type { WorkspaceFiles } from '../../completion/types';
+import type { WorkspaceFiles } from '../../workspace/files';
 import type { FileIndex } from './definitions';
 import type { FileIndexCache, WorkBudget } from './fileIndexCache';
 import type { ProjectConfig } from './projectConfig';
 import { resolveBinding, resolveModule, type ResolveContext, type ResolvedName } from './resolveImport';
-import type { Definition, ImportBinding, ImportStatement } from '../types';
+import type { Definition, ImportBinding, ImportStatement } from './types';
 
 /** What a name stands for: a definition in a file, or (no definition) the whole module. */
 export interface Found {

@@ -4,7 +4,7 @@
  * (re-read after a while, so an edited config is picked up without a restart).
  */
 import { posix } from 'node:path';
-import type { WorkspaceFiles } from '../../completion/types';
+import type { WorkspaceFiles } from '../../workspace/files';
 
 export interface ProjectConfig {
   /** Workspace paths a non-relative JS/TS specifier may point to (before extensions are tried). */

@@ -5,8 +5,8 @@
  * standard library) resolve to nothing, which is what we want: their definitions are not worth tokens.
  */
 import { posix } from 'node:path';
-import type { WorkspaceFiles } from '../../completion/types';
-import type { ImportBinding, ImportStatement } from '../types';
+import type { WorkspaceFiles } from '../../workspace/files';
+import type { ImportBinding, ImportStatement } from './types';
 import type { ProjectConfig } from './projectConfig';
 
 /** Where one imported name is defined: its files, and its name there (`*` for a whole module). */

@@ -6,7 +6,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import { CONTAINER_KINDS } from './definitionQueries';
-import type { LineRanges } from '../types';
+import type { LineRanges } from './types';
 
 /** A definition this short is shown whole or by its signature, nothing in between. */
 const SHORT_LINES = 10;

@@ -6,7 +6,7 @@
  * Module imports (`tasks`, `ns`) also rank the members used through them (`tasks.sleep`).
  */
 import { scanNames } from './scan';
-import type { ImportBinding, ImportStatement } from '../types';
+import type { ImportBinding, ImportStatement } from './types';
 
 export interface WantedName {
   statement: ImportStatement;

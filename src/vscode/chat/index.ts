@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { answerCharLimit, capAnswer } from '../../backends/answerCap';
-import type { BackendPool } from '../../backends/pool';
+import type { BackendPool } from '../../roles/pool';
 import { ChatSession } from '../../chat/session';
 import { ConversationStore } from '../../chat/store';
 import { answerLanguageName } from '../../commands/promptVars';

@@ -4,7 +4,7 @@
  */
 import type { TestSetup } from '../../commands/testFramework';
 import type { CommandKind, CommandTarget, DiagnosticInfo } from '../../commands/types';
-import type { DocumentSnapshot } from '../../completion/types';
+import type { DocumentSnapshot } from '../../workspace/document';
 import type { RedactionLedger } from '../../privacy/redactionLedger';
 
 /** Where a command's prompt came from: a workspace prompt file, or the one shipped with Fathom. */

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { BackendPool } from '../../backends/pool';
+import type { BackendPool } from '../../roles/pool';
 import { pickReplacement } from '../../commands/answer';
 import { prepareCommand } from '../../commands/context';
 import { reanchor } from '../../commands/reanchor';
@@ -9,7 +9,7 @@ import { detectTestSetup } from '../../commands/testFramework';
 import type { FathomConfig } from '../../config/settings';
 import type { Logger } from '../../logging/logger';
 import type { EditorSyntax } from '../syntaxTrees';
-import type { WorkspaceFiles } from '../../completion/types';
+import type { WorkspaceFiles } from '../../workspace/files';
 import { RedactionLedger } from '../../privacy/redactionLedger';
 import type { CommandAnswer, CommandCore, CommandInput, PromptSource } from './core';
 import { answerLanguage } from './language';

@@ -3,7 +3,7 @@
  * proposal diff's Accept / Reject, and the answer panel they stream into. extension.ts calls this once.
  */
 import * as vscode from 'vscode';
-import type { BackendPool } from '../../backends/pool';
+import type { BackendPool } from '../../roles/pool';
 import type { FathomConfig } from '../../config/settings';
 import type { Logger } from '../../logging/logger';
 import type { StatusModel } from '../../status/statusModel';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { trustedPromptReader, type PromptRead } from '../../commands/promptFiles';
-import type { WorkspaceFiles } from '../../completion/types';
+import type { WorkspaceFiles } from '../../workspace/files';
 
 /** Prompt files of an untrusted workspace already noted in this window: the note comes once per file. */
 const noted = new Set<string>();

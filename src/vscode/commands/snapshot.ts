@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { DocumentSnapshot } from '../../completion/types';
+import type { DocumentSnapshot } from '../../workspace/document';
 import type { EditorWorkspaceFiles } from '../workspaceFiles';
 
 /** The editor's document as plain data, with the selection as offsets (equal when nothing is selected). */

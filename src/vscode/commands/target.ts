@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { findTarget } from '../../commands/target';
 import type { CommandTarget } from '../../commands/types';
-import type { DocumentSnapshot } from '../../completion/types';
+import type { DocumentSnapshot } from '../../workspace/document';
 import type { EditorSyntax } from '../syntaxTrees';
 import type { EditorWorkspaceFiles } from '../workspaceFiles';
 import { flashTarget } from './highlight';

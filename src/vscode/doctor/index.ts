@@ -3,7 +3,7 @@
  * bar's error state opens it. Resolves with the report as text (what "Copy Report" copies; tests read it).
  */
 import * as vscode from 'vscode';
-import type { BackendPool } from '../../backends/pool';
+import type { BackendPool } from '../../roles/pool';
 import type { FathomConfig } from '../../config/settings';
 import { runDoctor } from '../../doctor/probe';
 import { doctorView, type DoctorView } from '../../doctor/view';

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { importsOf } from './importsOf';
 
 const SRC = resolve(__dirname, '../../../src');
 /** Only these may touch the editor: the composition root and the adapter layer. */
@@ -15,13 +16,6 @@ function sourceFiles(dir: string): string[] {
 
 const isEditorLayer = (file: string) => EDITOR_LAYER.some((p) => file === p || file.startsWith(p + '/'));
 
-/** Every module specifier a file imports, re-exports or requires (static and dynamic). */
-export function importsOf(source: string): string[] {
-  const found: string[] = [];
-  const patterns = [/\bfrom\s+['"]([^'"]+)['"]/g, /\bimport\s+['"]([^'"]+)['"]/g, /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g, /\brequire\(\s*['"]([^'"]+)['"]\s*\)/g];
-  for (const re of patterns) for (const m of source.matchAll(re)) found.push(m[1]);
-  return found;
-}
 
 describe('architecture: logic modules never import vscode', () => {
   it('finds imports in every form the rule must catch', () => {

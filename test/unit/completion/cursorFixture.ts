@@ -2,10 +2,11 @@
  * Test documents read like what the user sees: `█` marks the cursor. Helpers turn such a document into
  * the pipeline's inputs, and a result back into the document the user would get after pressing Tab.
  */
-import { cursorContext, type CursorContext } from '../../../src/completion/engine/cursorContext';
-import { decideShape } from '../../../src/completion/engine/multiline';
+import { cursorContext, type CursorContext } from '../../../src/completion/analysis/cursorContext';
+import { decideShape } from '../../../src/completion/analysis/multiline';
 import type { FilterContext } from '../../../src/completion/postprocess';
-import type { CompletionResult, DocumentSnapshot } from '../../../src/completion/types';
+import type { CompletionResult } from '../../../src/completion/engine/result';
+import type { DocumentSnapshot } from '../../../src/workspace/document';
 
 export const CURSOR = '█';
 

@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { SINGLE_LINE_MAX_TOKENS } from '../../../src/completion/engine/engine';
-import type { CompletionResult } from '../../../src/completion/types';
+import type { CompletionResult } from '../../../src/completion/engine/result';
 import { CURSOR, parseGolden, type GoldenCase } from './golden/format';
 import { GoldenPipeline, requestKind, requestText, type GoldenRun } from './golden/pipeline';
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import type { ContextSnippet } from '../../../src/completion/types';
+import type { ContextSnippet } from '../../../src/context/snippets/snippet';
 import { FileIndexCache } from '../../../src/context/imports/fileIndexCache';
 import { gatherContext, type GatherOptions } from '../../../src/context/gather';
 import { MemoryFiles, snapshotOf, testParsers } from './helpers';

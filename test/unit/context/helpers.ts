@@ -1,4 +1,5 @@
-import type { DocumentSnapshot, WorkspaceFiles } from '../../../src/completion/types';
+import type { DocumentSnapshot } from '../../../src/workspace/document';
+import type { WorkspaceFiles } from '../../../src/workspace/files';
 import { languageOfPath } from '../../../src/syntax/languages';
 import { Parsers } from '../../../src/syntax/parsers';
 import { devGrammar } from '../syntax/grammars';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { BackendPool } from '../../../src/backends/pool';
+import { BackendPool } from '../../../src/roles/pool';
 import { objectSource, parseConfig } from '../../../src/config/settings';
 import { formatReport } from '../../../src/doctor/formatReport';
 import { runDoctor, sameModel } from '../../../src/doctor/probe';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { BackendPool } from '../../../src/backends/pool';
+import { BackendPool } from '../../../src/roles/pool';
 import { isBackendError, type BackendError } from '../../../src/backends/errors';
 import { objectSource, parseConfig, type FathomConfig } from '../../../src/config/settings';
 import type { Logger } from '../../../src/logging/logger';

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NodeWorkspaceFiles } from '../../../src/cli/nodeWorkspaceFiles';
-import type { WorkspaceFiles } from '../../../src/completion/types';
+import type { WorkspaceFiles } from '../../../src/workspace/files';
 import { guardFiles } from '../../../src/privacy/guardFiles';
 import { IgnoreRules } from '../../../src/privacy/ignoreRules';
 import { nodeRealpath } from '../../../src/privacy/nodeRealpath';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import type { WorkspaceFiles } from '../../../src/completion/types';
+import type { WorkspaceFiles } from '../../../src/workspace/files';
 import { guardFiles } from '../../../src/privacy/guardFiles';
 import { DEFAULT_IGNORE_PATTERNS, IgnoreRules } from '../../../src/privacy/ignoreRules';
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { BackendPool } from '../../../src/backends/pool';
+import { BackendPool } from '../../../src/roles/pool';
 import { objectSource, parseConfig } from '../../../src/config/settings';
 import { silentLogger } from '../../../src/logging/logger';
 import { RedactionLedger } from '../../../src/privacy/redactionLedger';

@@ -5,8 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { cursorContext, type CursorContext } from '../../../src/completion/engine/cursorContext';
-import { decideShape } from '../../../src/completion/engine/multiline';
+import { cursorContext, type CursorContext } from '../../../src/completion/analysis/cursorContext';
+import { decideShape } from '../../../src/completion/analysis/multiline';
 import { FILTERS, postprocess, type Draft, type FilterContext } from '../../../src/completion/postprocess';
 import { cutAtSuffixRepeat } from '../../../src/completion/postprocess/cutAtSuffixRepeat';
 import { dropBlank } from '../../../src/completion/postprocess/dropBlank';

@@ -5,7 +5,7 @@ import type { CompletionRequest } from '../../../../src/backends/types';
 import { withRedaction } from '../../../../src/privacy/redactingBackend';
 import { Redactor } from '../../../../src/privacy/redactor';
 import { completeOnce, DEFAULT_PREFIX_CHARS, DEFAULT_SUFFIX_CHARS, SINGLE_LINE_MAX_TOKENS, type EngineDeps } from '../../../../src/completion/engine/engine';
-import type { DocumentSnapshot } from '../../../../src/completion/types';
+import type { DocumentSnapshot } from '../../../../src/workspace/document';
 import { DEFAULT_SETTINGS } from '../../../../src/config/settings';
 import { Parsers } from '../../../../src/syntax/parsers';
 import { startFakeServer, type FakeServer } from '../../../fake-server';

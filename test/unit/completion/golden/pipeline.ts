@@ -10,10 +10,11 @@
 import { ScriptedBackend } from '../../../../src/backends/scripted';
 import { ForwardingBackend } from '../../../../src/backends/forwarding';
 import type { Backend, ChatRequest, CompletionRequest } from '../../../../src/backends/types';
-import { syntaxAtCursor } from '../../../../src/completion/engine/syntaxAtCursor';
+import { syntaxAtCursor } from '../../../../src/completion/analysis/syntaxAtCursor';
 import { CompletionScheduler } from '../../../../src/completion/scheduling/scheduler';
 import { createCompleteOnce } from '../../../../src/completion/service';
-import type { CompletionResult, DocumentSnapshot } from '../../../../src/completion/types';
+import type { CompletionResult } from '../../../../src/completion/engine/result';
+import type { DocumentSnapshot } from '../../../../src/workspace/document';
 import { objectSource, parseConfig } from '../../../../src/config/settings';
 import { Redactor } from '../../../../src/privacy/redactor';
 import { withRedaction } from '../../../../src/privacy/redactingBackend';

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { ChatRequest, CompletionRequest } from '../../../../src/backends/types';
-import { promptBudget } from '../../../../src/completion/prompt/budget';
+import { promptBudget } from '../../../../src/context/promptBudget';
 import { buildCompletionRequest, type BuildInput, type BuiltCompletionRequest } from '../../../../src/completion/prompt/build';
 import { CLOSE_TAG, HOLE } from '../../../../src/completion/prompt/chatPrompt';
 import { FIM_TEMPLATES } from '../../../../src/completion/prompt/templates';

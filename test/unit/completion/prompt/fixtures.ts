@@ -1,7 +1,8 @@
 /** Shared by the prompt tests: documents written with █ where the cursor is, as the user sees them. */
 import type { ModelInfo } from '../../../../src/backends/types';
 import type { RoleSettings } from '../../../../src/config/settings';
-import type { ContextSnippet, DocumentSnapshot } from '../../../../src/completion/types';
+import type { ContextSnippet, SnippetSource } from '../../../../src/context/snippets/snippet';
+import type { DocumentSnapshot } from '../../../../src/workspace/document';
 
 export const CURSOR = '█';
 
@@ -12,7 +13,7 @@ export function atCursor(marked: string, path = 'src/app.ts', languageId = 'type
   return { uri: `file:///ws/${path}`, path, languageId, text: marked.slice(0, offset) + marked.slice(offset + 1), offset, version: 1 };
 }
 
-export function snippet(path: string, text: string, score: number, source = 'imports'): ContextSnippet {
+export function snippet(path: string, text: string, score: number, source: SnippetSource = 'imports'): ContextSnippet {
   return { path, startLine: 1, endLine: text.split('\n').length, text, source, score };
 }
 

@@ -3,7 +3,8 @@ import { BackendError } from '../../../../src/backends/errors';
 import { OllamaBackend } from '../../../../src/backends/ollama';
 import { CompletionScheduler, type CompleteOnce, type ProvideOptions, type SchedulerOptions } from '../../../../src/completion/scheduling/scheduler';
 import { completeOnce } from '../../../../src/completion/engine/engine';
-import type { CompletionResult, DocumentSnapshot } from '../../../../src/completion/types';
+import type { CompletionResult } from '../../../../src/completion/engine/result';
+import type { DocumentSnapshot } from '../../../../src/workspace/document';
 import { startFakeServer } from '../../../fake-server';
 
 const URI = 'file:///work/total.ts';

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parseImports } from '../../../../src/context/imports/imports';
-import type { ImportStatement } from '../../../../src/context/types';
+import type { ImportStatement } from '../../../../src/context/imports/types';
 import { testParsers } from '../helpers';
 
 describe('context: import statements per language', function () {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readProjectConfig } from '../../../../src/context/imports/projectConfig';
 import { resolveBinding, resolveModule, type ResolveContext } from '../../../../src/context/imports/resolveImport';
-import type { ImportStatement } from '../../../../src/context/types';
+import type { ImportStatement } from '../../../../src/context/imports/types';
 import { MemoryFiles } from '../helpers';
 
 function statement(specifier: string, bindings: ImportStatement['bindings'] = [], all = false): ImportStatement {

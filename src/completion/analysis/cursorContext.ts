@@ -3,7 +3,7 @@
  * filters look at. Built from a bounded window of the document, so a request costs the same on a 500-line
  * file and on a 50,000-line one.
  */
-import type { DocumentSnapshot } from '../types';
+import type { DocumentSnapshot } from '../../workspace/document';
 
 /** How much text around the cursor the stages may look at (characters; cut at line boundaries). */
 export const CURSOR_WINDOW_CHARS = 8000;

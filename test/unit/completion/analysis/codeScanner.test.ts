@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { CodeScanner, scanFamily } from '../../../../src/completion/engine/codeScanner';
+import { CodeScanner, scanFamily } from '../../../../src/completion/analysis/codeScanner';
 
 const scan = (text: string, languageId = 'typescript', prime = '') => new CodeScanner(scanFamily(languageId)).prime(prime).scan(text);
 

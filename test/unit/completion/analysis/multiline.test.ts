@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { decideShape, statementIndent } from '../../../../src/completion/engine/multiline';
+import { decideShape, statementIndent } from '../../../../src/completion/analysis/multiline';
 import { cursorAt } from '../cursorFixture';
 
 const shape = (doc: string, languageId = 'typescript', inCommentOrString = false) => decideShape(cursorAt(doc, languageId, inCommentOrString));

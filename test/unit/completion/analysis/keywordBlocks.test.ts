@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { closesKeywordBlock, keywordCloser, opensKeywordBlock } from '../../../../src/completion/engine/keywordBlocks';
+import { closesKeywordBlock, keywordCloser, opensKeywordBlock } from '../../../../src/completion/analysis/keywordBlocks';
 
 const opens = (lines: string[], languageId: string) => lines.filter((l) => opensKeywordBlock(l, languageId));
 

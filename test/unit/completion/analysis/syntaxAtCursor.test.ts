@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { insideCommentOrString, syntaxAtCursor } from '../../../../src/completion/engine/syntaxAtCursor';
+import { insideCommentOrString, syntaxAtCursor } from '../../../../src/completion/analysis/syntaxAtCursor';
 import { Parsers } from '../../../../src/syntax/parsers';
 import { devGrammar } from '../../syntax/grammars';
 import { snapshotOf } from '../cursorFixture';

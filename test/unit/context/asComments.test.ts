@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { asComment, commentSyntax, contextHeader, snippetComment } from '../../../../src/completion/prompt/comments';
+import { asComment, commentSyntax, contextHeader, snippetComment } from '../../../src/context/asComments';
 
-describe('completion/prompt/comments: snippets written as comments of the current language', () => {
+describe('context/asComments: snippets written as comments of the current language', () => {
   it('comments every line with the language marker, bare on empty lines', () => {
     assert.equal(asComment('a\n\nb', 'typescript'), '// a\n//\n// b');
     assert.equal(asComment('a', 'python'), '# a');

@@ -4,10 +4,10 @@ import type { Logger } from '../logging/logger';
 import { Redactor } from '../privacy/redactor';
 import { withRedaction } from '../privacy/redactingBackend';
 import { localOnlyRule, withEndpointGuard, type EndpointConsent } from '../privacy/endpointGuard';
-import { createBackend } from './create';
-import type { RequestObserver } from './logged';
-import { OllamaBackend } from './ollama';
-import type { Backend, ModelInfo } from './types';
+import { createBackend } from '../backends/create';
+import type { RequestObserver } from '../backends/logged';
+import { OllamaBackend } from '../backends/ollama';
+import type { Backend, ModelInfo } from '../backends/types';
 
 const MODEL_INFO_TTL_MS = 5 * 60_000;
 

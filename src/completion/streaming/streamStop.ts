@@ -7,9 +7,9 @@
  *   cursor, or after MAX_BLOCK_LINES lines.
  * Post-processing then cuts the text exactly; stopping reads at most one line more than it keeps.
  */
-import { findBlockEnd } from './blockEnd';
-import type { CursorContext } from './cursorContext';
-import type { CompletionShape } from './multiline';
+import { findBlockEnd } from '../analysis/blockEnd';
+import type { CursorContext } from '../analysis/cursorContext';
+import type { CompletionShape } from '../analysis/multiline';
 import { suffixRepeatStart } from '../postprocess/cutAtSuffixRepeat';
 import { stripFence } from '../postprocess/stripMarkdownFence';
 import { cutAtSpecialToken, endsWithSpecialToken } from '../postprocess/stripSpecialTokens';

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { keepEnd, keepStart, MAX_PROMPT_TOKENS, MAX_SUFFIX_TOKENS, promptBudget } from '../../../../src/completion/prompt/budget';
-import { estimateTokens } from '../../../../src/text/tokens';
+import { keepEnd, keepStart, MAX_PROMPT_TOKENS, MAX_SUFFIX_TOKENS, promptBudget } from '../../../src/context/promptBudget';
+import { estimateTokens } from '../../../src/text/tokens';
 
-describe('completion/prompt/budget: shares of the context and cuts that keep to them', () => {
+describe('context/promptBudget: shares of the context and cuts that keep to them', () => {
   it('leaves room for the answer and stays under the cap', () => {
     const small = promptBudget(2048, 256);
     assert.ok(small.total <= 2048 - 256, `total ${small.total}`);

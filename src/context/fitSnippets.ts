@@ -1,19 +1,11 @@
 /**
- * Fits ranked snippets into the snippets' share of the prompt (completion/prompt/budget.ts splits the
+ * Fits ranked snippets into the snippets' share of the prompt (promptBudget.ts splits the
  * model's real context length), each in the richest shape that fits: a class whole, or its member
  * signatures, or its header line.
  */
-import { snippetComment } from '../completion/prompt/comments';
-import type { ContextSnippet } from '../completion/types';
+import { snippetComment } from './asComments';
+import type { ContextSnippet, SnippetCandidate } from './snippets/snippet';
 import { estimateTokens } from '../text/tokens';
-
-/** A snippet that can be shown in several shapes, richest first. */
-export interface SnippetCandidate {
-  path: string;
-  source: string;
-  score: number;
-  forms: { text: string; startLine: number; endLine: number }[];
-}
 
 /**
  * What a snippet costs in the prompt: written as a comment headed by its path, the costlier of the two

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { fitSnippets, snippetTokens, type SnippetCandidate } from '../../../src/context/budget';
+import { fitSnippets, snippetTokens } from '../../../src/context/fitSnippets';
+import type { SnippetCandidate } from '../../../src/context/snippets/snippet';
 import { mergeCandidates } from '../../../src/context/rank';
 
 function candidate(path: string, score: number, ...texts: string[]): SnippetCandidate {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { chunkLikeTokens } from '../../../../src/backends/scripted';
-import { decideShape } from '../../../../src/completion/engine/multiline';
-import { MAX_BLOCK_LINES, StreamStop } from '../../../../src/completion/engine/streamStop';
+import { decideShape } from '../../../../src/completion/analysis/multiline';
+import { MAX_BLOCK_LINES, StreamStop } from '../../../../src/completion/streaming/streamStop';
 import { cursorAt } from '../cursorFixture';
 
 /** Streams `output` into a StreamStop for the cursor of `doc`; returns what was read when it said stop. */

@@ -16,7 +16,7 @@
  *   being stable between keystrokes, stays cached.
  * Peers for comparison: Continue spends 1024 tokens in all (30% prefix, at most 20% suffix).
  */
-import { estimateTokens } from '../../text/tokens';
+import { estimateTokens } from '../text/tokens';
 
 export const MAX_PROMPT_TOKENS = 4096;
 export const MAX_SUFFIX_TOKENS = 512;

@@ -6,8 +6,14 @@
  * to nothing once the document's tree is at hand (the editor caches it per document version).
  */
 import type { Node, Tree } from 'web-tree-sitter';
-import type { SyntaxAtCursor } from '../scheduling/trigger';
 import { CodeScanner, scanFamily } from './codeScanner';
+
+/** What the syntax tree says about the cursor; when absent, the trigger makes a cheap lexical guess instead. */
+export interface SyntaxAtCursor {
+  inComment: boolean;
+  /** Inside a string literal: its text between the cursor and the closing quote. Undefined outside strings. */
+  stringTextRightOfCursor?: string;
+}
 
 const COMMENT = /comment/;
 const STRING = /string|heredoc|char_literal|rune_literal|regex/;

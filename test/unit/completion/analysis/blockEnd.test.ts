@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { findBlockEnd } from '../../../../src/completion/engine/blockEnd';
-import { decideShape } from '../../../../src/completion/engine/multiline';
+import { findBlockEnd } from '../../../../src/completion/analysis/blockEnd';
+import { decideShape } from '../../../../src/completion/analysis/multiline';
 import { cursorAt } from '../cursorFixture';
 
 /** The completion as kept: `output` cut where findBlockEnd says (or all of it when undecided). */

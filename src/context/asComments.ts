@@ -3,7 +3,7 @@
  * model reads as "code from elsewhere" without them becoming part of the file it continues.
  * Keyed by VS Code language id.
  */
-import type { ContextSnippet } from '../types';
+import type { ContextSnippet } from './snippets/snippet';
 
 export type CommentSyntax = { line: string } | { open: string; close: string };
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { CURSOR_WINDOW_CHARS, cursorContext, indentWidth, nextNonBlankLine, previousNonBlankLine } from '../../../../src/completion/engine/cursorContext';
+import { CURSOR_WINDOW_CHARS, cursorContext, indentWidth, nextNonBlankLine, previousNonBlankLine } from '../../../../src/completion/analysis/cursorContext';
 import { cursorAt, snapshotOf } from '../cursorFixture';
 
 describe('cursorContext: the facts around the cursor', () => {
