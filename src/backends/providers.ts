@@ -42,6 +42,8 @@ export interface ProviderEntry {
   displayName: string;
   /** How an error message names the server ("Ollama", "The OpenAI-compatible server"). */
   serverName: string;
+  /** How the Doctor's report names it ("Ollama at …", "OpenAI-compatible server at …"). */
+  label: string;
   /** The `fathom.` setting that holds its base URL, and that setting's default. */
   baseUrlSetting: string;
   defaultBaseUrl: string;
@@ -96,6 +98,7 @@ export const PROVIDERS: Registry = {
   ollama: {
     displayName: 'Ollama',
     serverName: 'Ollama',
+    label: 'Ollama',
     baseUrlSetting: 'ollama.baseUrl',
     defaultBaseUrl: 'http://127.0.0.1:11434',
     capabilities: { pull: true, nativeFim: 'modelFamily', embeddings: true, modelList: true, keepAlive: true, latestTagAlias: true },
@@ -116,6 +119,7 @@ export const PROVIDERS: Registry = {
   openai: {
     displayName: 'OpenAI',
     serverName: 'The OpenAI-compatible server',
+    label: 'OpenAI-compatible server',
     baseUrlSetting: 'openai.baseUrl',
     defaultBaseUrl: 'https://api.openai.com/v1',
     capabilities: { pull: false, nativeFim: 'setting', embeddings: true, modelList: true, keepAlive: false, latestTagAlias: false },

@@ -29,7 +29,7 @@ describe('backends/providers: the provider registry', () => {
       const entry = providerEntry(id);
 
       it('names itself, its setting and its default URL, matching the settings defaults and the manifest', () => {
-        assert.ok(nonEmpty(entry.displayName) && nonEmpty(entry.serverName));
+        assert.ok(nonEmpty(entry.displayName) && nonEmpty(entry.serverName) && nonEmpty(entry.label));
         assert.match(entry.defaultBaseUrl, /^https?:\/\/\S+$/);
         assert.equal(entry.baseUrlSetting, `${id}.baseUrl`);
         assert.equal(DEFAULT_SETTINGS[entry.baseUrlSetting as SettingKey], entry.defaultBaseUrl);
