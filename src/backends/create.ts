@@ -2,6 +2,7 @@
 import type { Logger } from '../logging/logger';
 import { withLogging, type RequestObserver } from './logged';
 import type { EndpointRule } from './originLockedFetch';
+import { providerEntry } from './providers';
 import type { Backend, ProviderKind } from './types';
 
 export interface BackendOptions {
@@ -21,13 +22,7 @@ export interface BackendOptions {
 }
 
 export function createBackend(provider: ProviderKind, options: BackendOptions): Backend {
-  // The SDKs load with the first client, not with the extension: in the bundle, esbuild turns each of these
-  // requires into a module initialised on first call, so activation does not pay for evaluating the SDKs.
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  const backend: Backend =
-    provider === 'ollama'
-      ? new (require('./ollama') as typeof import('./ollama')).OllamaBackend({ baseUrl: options.baseUrl, apiKey: options.apiKey, keepAlive: options.keepAlive, contextLength: options.contextLength, rule: options.rule })
-      : new (require('./openai') as typeof import('./openai')).OpenAIBackend({ baseUrl: options.baseUrl, apiKey: options.apiKey, fim: options.fim, rule: options.rule });
-  /* eslint-enable @typescript-eslint/no-require-imports */
+  // The registry's factory loads the SDK with the first client, not with the extension (see providers.ts).
+  const backend: Backend = providerEntry(provider).create(options);
   return options.logger ? withLogging(backend, options.logger, options.observe) : backend;
 }

@@ -1,5 +1,6 @@
 import { originOf } from './origin';
 import type { ProviderKind } from './types';
+import { providerEntry } from './providers';
 
 /** Every way a backend call can fail, as the user needs to tell them apart. */
 export type BackendErrorKind =
@@ -76,24 +77,18 @@ export function isBackendError(error: unknown): error is BackendError {
   return error instanceof BackendError;
 }
 
-const providerName: Record<ProviderKind, string> = { ollama: 'Ollama', openai: 'The OpenAI-compatible server' };
-
 /** The single place where a failure becomes words for the user. */
 export function describeBackendError(kind: BackendErrorKind, c: BackendErrorContext): string {
-  const who = providerName[c.provider];
-  const model = c.model ? `"${c.model}"` : 'the model';
+  const provider = providerEntry(c.provider);
+  const who = provider.serverName;
   const tail = c.detail ? ` (server said: ${c.detail})` : '';
   switch (kind) {
     case 'unreachable':
-      return c.provider === 'ollama'
-        ? `Ollama is not reachable at ${c.baseUrl}. Start it with "ollama serve" (or open the Ollama app), or set "fathom.ollama.baseUrl" to where it runs.`
-        : `${who} is not reachable at ${c.baseUrl}. Check that it is running and that "fathom.openai.baseUrl" is right.`;
+      return provider.hints.unreachable(c.baseUrl);
     case 'unauthorized':
       return `${who} at ${c.baseUrl} refused the API key${c.status ? ` (HTTP ${c.status})` : ''}. Run "Fathom: Set API Key" to store a valid key.${tail}`;
     case 'modelMissing':
-      return c.provider === 'ollama'
-        ? `Ollama at ${c.baseUrl} does not have the model ${model}. Pull it with "ollama pull ${c.model ?? '<model>'}" or pick another model ("Fathom: Select Model").`
-        : `${who} at ${c.baseUrl} does not serve the model ${model}. Pick one it lists ("Fathom: Select Model") or check the model name.${tail}`;
+      return provider.hints.modelMissing(c.baseUrl, c.model, tail);
     case 'rateLimited': {
       const wait = c.retryAfterMs !== undefined ? ` Retry in ${Math.max(1, Math.ceil(c.retryAfterMs / 1000))} s.` : ' Wait a moment and try again.';
       return `${who} at ${c.baseUrl} is rate limiting requests (HTTP 429).${wait}${tail}`;
@@ -102,7 +97,7 @@ export function describeBackendError(kind: BackendErrorKind, c: BackendErrorCont
       if (c.interrupted) {
         return `The connection to ${who === 'Ollama' ? 'Ollama' : 'the server'} at ${c.baseUrl} was lost in the middle of the answer. Check that it is still running, then try again.`;
       }
-      return `${who} at ${c.baseUrl} sent an answer Fathom could not use${c.status ? ` (HTTP ${c.status})` : ''}. Check the server's log; if it is a proxy, check that it speaks the ${c.provider === 'ollama' ? 'Ollama' : 'OpenAI'} API.${tail}`;
+      return `${who} at ${c.baseUrl} sent an answer Fathom could not use${c.status ? ` (HTTP ${c.status})` : ''}. Check the server's log; if it is a proxy, check that it speaks the ${provider.displayName} API.${tail}`;
     case 'timeout':
       return `${who} at ${c.baseUrl} did not answer in time. The model may still be loading or the machine is busy; try again, or raise "fathom.requestTimeoutMs".`;
     case 'cancelled':

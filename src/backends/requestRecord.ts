@@ -3,10 +3,12 @@
  * endpoint, the exact JSON body (after redaction: what the server really received), and how the answer
  * came back. Recorded by the request log (logged.ts); plain data, formatted here.
  */
+import type { ProviderKind } from './providers';
+
 export interface RequestRecord {
   /** Date.now() when the request was sent. */
   at: number;
-  provider: 'ollama' | 'openai';
+  provider: ProviderKind;
   /** e.g. "POST /api/generate". */
   endpoint: string;
   baseUrl: string;

@@ -3,7 +3,10 @@
  * no `vscode` here, so the CLI, the benchmarks and the tests use exactly what the extension uses.
  */
 
-export type ProviderKind = 'ollama' | 'openai';
+import type { ProviderKind } from './providers';
+
+/** The provider union lives with the registry (providers.ts): its ids. */
+export type { ProviderKind };
 
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';

@@ -7,6 +7,7 @@
  */
 import { parseArgs } from 'node:util';
 import { BackendPool } from '../roles/pool';
+import { isProviderKind, providerEntry } from '../backends/providers';
 import { objectSource, parseConfig, type FathomConfig } from '../config/settings';
 import { formatReport } from '../doctor/formatReport';
 import { runDoctor } from '../doctor/probe';
@@ -91,7 +92,8 @@ async function doctor(args: string[]): Promise<number> {
 }
 
 function envApiKey(provider: string): string | undefined {
-  return process.env.FATHOM_API_KEY || (provider === 'openai' ? process.env.OPENAI_API_KEY : undefined) || undefined;
+  const names = isProviderKind(provider) ? providerEntry(provider).apiKey.envVars : [];
+  return names.map((name) => process.env[name]).find((value) => value) || undefined;
 }
 
 const stderrLogger: Logger = {

@@ -10,8 +10,7 @@
  */
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ollamaChatBody, ollamaGenerateBody } from '../backends/ollama';
-import { openAIChatBody, openAICompletionBody } from '../backends/openai';
+import { isProviderKind, PROVIDER_IDS, providerEntry } from '../backends/providers';
 import type { ModelInfo, ProviderKind } from '../backends/types';
 import { answerTokens, isMultilineAt } from '../completion/engine/engine';
 import { assemblePrompt } from '../completion/prompt/assemble';
@@ -69,7 +68,7 @@ export async function promptCommand(args: string[], out: CliOutput = processOutp
     out.stderr(`fathom prompt: ${message}\n\n${PROMPT_USAGE}\n`);
     return 2;
   };
-  if (values.provider !== undefined && values.provider !== 'ollama' && values.provider !== 'openai') return fail('--provider must be ollama or openai.');
+  if (values.provider !== undefined && !isProviderKind(values.provider)) return fail(`--provider must be ${PROVIDER_IDS.join(' or ')}.`);
   if (values.fim !== undefined && values.fim !== 'yes' && values.fim !== 'no') return fail('--fim must be yes or no.');
   const opened = await openAtCursor(values);
   if ('error' in opened) return fail(opened.error);
@@ -135,17 +134,15 @@ export function redacted(built: BuiltCompletionRequest, redactor: Redactor): Bui
  * goes by the `openai.fim` setting (off: it sends the family's raw template instead).
  */
 function assumedFim(provider: ProviderKind, model: string, config: FathomConfig): boolean {
-  return provider === 'ollama' ? infillFamily(model) !== undefined : config.openai.fim;
+  return providerEntry(provider).capabilities.nativeFim === 'modelFamily' ? infillFamily(model) !== undefined : config.openai.fim;
 }
 
 /** The body the backend posts for this request, from the same functions the backends call. */
 export function requestBody(built: BuiltCompletionRequest, provider: ProviderKind, config: FathomConfig): object {
-  if (provider === 'ollama') {
-    // The pool builds the Ollama backend with these two settings (num_ctx on every request, keep_alive).
-    const settings = { keepAlive: config.ollama.keepAlive, contextLength: config.contextLength };
-    return built.kind === 'chat' ? ollamaChatBody(built.request, settings) : ollamaGenerateBody(built.request, settings);
-  }
-  return built.kind === 'chat' ? openAIChatBody(built.request) : openAICompletionBody(built.request);
+  // The pool builds every backend with these two settings (Ollama sends num_ctx on every request, keep_alive).
+  const settings = { keepAlive: config.ollama.keepAlive, contextLength: config.contextLength };
+  const bodies = providerEntry(provider).bodies;
+  return built.kind === 'chat' ? bodies.chat(built.request, settings) : bodies.completion(built.request, settings);
 }
 
 /** A setting the typed config does not hold (yet), read like objectSource reads: with or without `fathom.`. */

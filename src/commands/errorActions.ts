@@ -3,6 +3,7 @@
  * runs, so the editor layer only shows labels and runs the one picked.
  */
 import { isBackendError } from '../backends/errors';
+import { providerEntry } from '../backends/providers';
 
 export interface ErrorAction {
   label: string;
@@ -14,7 +15,7 @@ export function errorActions(error: unknown): ErrorAction[] {
   if (!isBackendError(error)) return [];
   const actions: ErrorAction[] = [];
   if (error.kind === 'unauthorized') actions.push({ label: 'Set API Key', command: 'fathom.setApiKey', args: [] });
-  if (error.kind === 'modelMissing' && error.provider === 'ollama' && error.model) actions.push({ label: 'Pull Model', command: 'fathom.pullModel', args: [error.model] });
+  if (error.kind === 'modelMissing' && providerEntry(error.provider).capabilities.pull && error.model) actions.push({ label: 'Pull Model', command: 'fathom.pullModel', args: [error.model] });
   if (error.kind === 'modelMissing' || error.kind === 'tooLong') actions.push({ label: 'Select Model', command: 'fathom.selectModel', args: [] });
   actions.push({ label: 'Open Doctor', command: 'fathom.doctor', args: [] });
   return actions;

@@ -3,6 +3,7 @@
  * settings file) provides. The defaults here are the defaults in package.json; a unit test keeps them equal.
  */
 import type { ProviderKind } from '../backends/types';
+import { isProviderKind } from '../backends/providers';
 
 export type Role = 'completion' | 'chat';
 export const ROLES: readonly Role[] = ['completion', 'chat'];
@@ -105,7 +106,10 @@ export function parseConfig(source: SettingsSource): FathomConfig {
     const v = source(k);
     return typeof v === 'boolean' ? v : (DEFAULT_SETTINGS[k] as boolean);
   };
-  const provider = (k: SettingKey): ProviderKind => (source(k) === 'openai' ? 'openai' : source(k) === 'ollama' ? 'ollama' : (DEFAULT_SETTINGS[k] as ProviderKind));
+  const provider = (k: SettingKey): ProviderKind => {
+    const v = source(k);
+    return isProviderKind(v) ? v : (DEFAULT_SETTINGS[k] as ProviderKind);
+  };
   return {
     completion: {
       enabled: bool('completion.enabled'),
@@ -147,5 +151,6 @@ function stripSlash(url: string): string {
 
 /** The endpoint a role talks to. */
 export function baseUrlFor(config: FathomConfig, provider: ProviderKind): string {
-  return provider === 'ollama' ? config.ollama.baseUrl : config.openai.baseUrl;
+  // FathomConfig holds one section per provider id (its `<id>.baseUrl` setting), so this is a lookup.
+  return config[provider].baseUrl;
 }

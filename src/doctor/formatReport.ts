@@ -1,6 +1,6 @@
+import { providerEntry } from '../backends/providers';
 import type { DoctorReport, RoleReport } from './probe';
 
-const providerName = { ollama: 'Ollama', openai: 'OpenAI-compatible server' } as const;
 
 /** The doctor's report as plain text (CLI output, and the body of the editor's report). */
 export function formatReport(report: DoctorReport): string {
@@ -11,7 +11,7 @@ export function formatReport(report: DoctorReport): string {
 }
 
 function formatRole(r: RoleReport): string[] {
-  const head = `${r.role}: ${providerName[r.provider]} at ${r.baseUrl}${r.version ? ` (version ${r.version})` : ''}, model ${r.model}`;
+  const head = `${r.role}: ${providerEntry(r.provider).label} at ${r.baseUrl}${r.version ? ` (version ${r.version})` : ''}, model ${r.model}`;
   const out = [head];
   const ok = (s: string) => out.push(`  ✓ ${s}`);
   if (r.reachable && r.models) ok(`reachable, ${r.models.length} model(s): ${r.models.slice(0, 8).map((m) => m.name).join(', ')}${r.models.length > 8 ? ', …' : ''}`);

@@ -6,6 +6,7 @@
 import { answerCharLimit, capAnswer } from '../backends/answerCap';
 import { BackendError, isBackendError, type Refusal } from '../backends/errors';
 import type { Backend, ModelInfo, ModelSummary } from '../backends/types';
+import { providerEntry } from '../backends/providers';
 import { ROLES, type Role, type RoleSettings } from '../config/settings';
 
 export type FixAction = 'startOllama' | 'pullModel' | 'setApiKey' | 'openSettings' | 'selectModel';
@@ -127,9 +128,9 @@ async function measureLatency(role: Role, backend: Backend, settings: RoleSettin
 function problemFrom(error: unknown): Problem {
   if (!isBackendError(error)) return { message: `Unexpected failure: ${error instanceof Error ? error.message : String(error)}` };
   const fix: Partial<Record<BackendError['kind'], FixAction>> = {
-    unreachable: error.provider === 'ollama' ? 'startOllama' : 'openSettings',
+    unreachable: providerEntry(error.provider).doctor.unreachable,
     unauthorized: 'setApiKey',
-    modelMissing: error.provider === 'ollama' ? 'pullModel' : 'selectModel',
+    modelMissing: providerEntry(error.provider).doctor.modelMissing,
     timeout: 'openSettings',
     tooLong: 'selectModel',
     refused: 'openSettings',
@@ -137,10 +138,10 @@ function problemFrom(error: unknown): Problem {
   return { message: error.message, fix: fix[error.kind] };
 }
 
-/** Ollama treats "name" and "name:latest" as one model. */
+/** Some servers (Ollama) treat "name" and "name:latest" as one model. */
 export function sameModel(provider: Backend['provider'], listed: string, wanted: string): boolean {
   if (listed === wanted) return true;
-  if (provider !== 'ollama') return false;
+  if (!providerEntry(provider).capabilities.latestTagAlias) return false;
   const withTag = (n: string) => (n.includes(':') ? n : `${n}:latest`);
   return withTag(listed) === withTag(wanted);
 }

@@ -4,6 +4,7 @@
  * Plain data in and out (no `vscode`), so the view's content is unit-tested.
  */
 import type { Refusal } from '../backends/errors';
+import { providerEntry } from '../backends/providers';
 import type { Role } from '../config/settings';
 import { formatReport } from './formatReport';
 import type { DoctorReport, FixAction, RoleReport } from './probe';
@@ -48,7 +49,6 @@ const REFUSED: Record<Refusal, string> = {
 };
 
 const ROLE_TITLES: Record<Role, string> = { completion: 'Completions', chat: 'Chat and commands' };
-const PROVIDER_NAMES = { ollama: 'Ollama', openai: 'OpenAI-compatible server' } as const;
 
 export function fixLabel(action: FixAction, model?: string): string {
   switch (action) {
@@ -78,7 +78,7 @@ export function doctorView(report: DoctorReport): DoctorView {
 
 function roleView(r: RoleReport): DoctorRoleView {
   const checks: DoctorCheck[] = [];
-  const server = `${PROVIDER_NAMES[r.provider]} at ${r.baseUrl}`;
+  const server = `${providerEntry(r.provider).label} at ${r.baseUrl}`;
   if (r.models) checks.push({ label: 'Server', detail: `${server}${r.version ? `, version ${r.version}` : ''}: reachable, ${r.models.length} model${r.models.length === 1 ? '' : 's'}`, status: 'ok' });
   else checks.push({ label: 'Server', detail: `${server}: ${r.refused ? REFUSED[r.refused] : r.reachable ? 'answered with an error' : 'not reachable'}`, status: 'fail' });
   if (r.modelPresent === undefined) checks.push({ label: 'Model', detail: `${r.model}: not checked`, status: 'skip' });

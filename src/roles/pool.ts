@@ -6,7 +6,8 @@ import { withRedaction } from '../privacy/redactingBackend';
 import { localOnlyRule, withEndpointGuard, type EndpointConsent } from '../privacy/endpointGuard';
 import { createBackend } from '../backends/create';
 import type { RequestObserver } from '../backends/logged';
-import { OllamaBackend } from '../backends/ollama';
+import type { OllamaBackend } from '../backends/ollama';
+import { PROVIDERS } from '../backends/providers';
 import type { Backend, ModelInfo } from '../backends/types';
 
 const MODEL_INFO_TTL_MS = 5 * 60_000;
@@ -81,7 +82,7 @@ export class BackendPool {
    */
   async ollama(): Promise<OllamaBackend> {
     const baseUrl = this.getConfig().ollama.baseUrl;
-    return new OllamaBackend({ baseUrl, apiKey: await this.getApiKey('ollama', baseUrl), rule: this.rule });
+    return PROVIDERS.ollama.create({ baseUrl, apiKey: await this.getApiKey('ollama', baseUrl), rule: this.rule });
   }
 
   /** The role's backend with its model's info (cached; a failed lookup is not cached). */

@@ -2,7 +2,13 @@ import * as vscode from 'vscode';
 import { apiKeySecretName, type ApiKeyLookup } from '../config/apiKeys';
 import { originOf } from '../backends/origin';
 import { baseUrlFor, type FathomConfig } from '../config/settings';
-import type { ProviderKind } from '../backends/types';
+import { PROVIDER_IDS, providerEntry, type ProviderKind } from '../backends/providers';
+
+/** The picker's words per provider (literal l10n.t calls, so the bundle extractor finds them). */
+const KEY_TARGET_LABEL: Record<ProviderKind, () => string> = {
+  openai: () => vscode.l10n.t('OpenAI-compatible server'),
+  ollama: () => vscode.l10n.t('Ollama (behind an authenticating proxy)'),
+};
 
 /** API keys in VS Code's SecretStorage (the OS keychain) — never in settings, logs or messages. */
 export class ApiKeyStore {
@@ -18,9 +24,12 @@ export class ApiKeyStore {
 
   /** "Fathom: Set API Key": asks which server, then the key (empty input removes it). */
   async promptAndStore(config: FathomConfig): Promise<void> {
-    const items: (vscode.QuickPickItem & { provider: ProviderKind })[] = (['openai', 'ollama'] as const).map((provider) => ({
+    // Servers that usually want a key come first.
+    const needed = (provider: ProviderKind) => Number(providerEntry(provider).apiKey.usuallyNeeded);
+    const providers = [...PROVIDER_IDS].sort((a, b) => needed(b) - needed(a));
+    const items: (vscode.QuickPickItem & { provider: ProviderKind })[] = providers.map((provider) => ({
       provider,
-      label: provider === 'openai' ? vscode.l10n.t('OpenAI-compatible server') : vscode.l10n.t('Ollama (behind an authenticating proxy)'),
+      label: KEY_TARGET_LABEL[provider](),
       description: originOf(baseUrlFor(config, provider)),
     }));
     const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Fathom: Set API Key'), placeHolder: vscode.l10n.t('Which server is the key for?') });

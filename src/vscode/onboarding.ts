@@ -4,6 +4,7 @@
  * a completion in.
  */
 import * as vscode from 'vscode';
+import { providerEntry, type ProviderKind } from '../backends/providers';
 import { writeSetting } from './settings';
 
 export type BackendChoice = 'ollama' | 'openai' | 'compatible';
@@ -13,18 +14,30 @@ export const WALKTHROUGH_ID = 'fathom.fathom#start';
 /** Models that suit each hosted choice by default (the user picks others with Select Model). */
 const OPENAI_MODELS = { completion: 'gpt-4o-mini', chat: 'gpt-4o-mini' };
 
+/**
+ * What each choice sets: the provider for both roles; a hosted one also its server (the registry's default
+ * URL, or one the user types) and, for OpenAI itself, models that suit it.
+ */
+const CHOICES: Record<BackendChoice, { provider: ProviderKind; local?: true; askBaseUrl?: true; models?: typeof OPENAI_MODELS }> = {
+  ollama: { provider: 'ollama', local: true },
+  openai: { provider: 'openai', models: OPENAI_MODELS },
+  compatible: { provider: 'openai', askBaseUrl: true },
+};
+
 /** Sets provider (and server) for both roles; resolves with the choice made, undefined when cancelled. */
 export async function chooseBackend(choice?: unknown): Promise<BackendChoice | undefined> {
   const picked = isChoice(choice) ? choice : await pickChoice();
   if (!picked) return undefined;
-  if (picked === 'ollama') {
-    await writeSetting('completion.provider', 'ollama');
-    await writeSetting('chat.provider', 'ollama');
+  const { provider, local, askBaseUrl, models } = CHOICES[picked];
+  if (local) {
+    await writeSetting('completion.provider', provider);
+    await writeSetting('chat.provider', provider);
     void vscode.window.showInformationMessage(vscode.l10n.t('Fathom: using Ollama on this machine. Next, pick the models it has (or pull one) — the Doctor checks everything.'), ACTIONS.selectModel, ACTIONS.doctor).then(follow);
     return picked;
   }
-  let baseUrl = 'https://api.openai.com/v1';
-  if (picked === 'compatible') {
+  const entry = providerEntry(provider);
+  let baseUrl = entry.defaultBaseUrl;
+  if (askBaseUrl) {
     const typed = await vscode.window.showInputBox({
       title: vscode.l10n.t('Fathom: OpenAI-compatible server'),
       prompt: vscode.l10n.t('The server’s base URL, up to /v1 (LM Studio, llama.cpp server, vLLM, LocalAI, OpenRouter, …)'),
@@ -34,14 +47,14 @@ export async function chooseBackend(choice?: unknown): Promise<BackendChoice | u
     if (!typed) return undefined;
     baseUrl = typed.trim().replace(/\/+$/, '');
   }
-  await writeSetting('openai.baseUrl', baseUrl);
-  await writeSetting('completion.provider', 'openai');
-  await writeSetting('chat.provider', 'openai');
-  if (picked === 'openai') {
-    await writeSetting('completion.model', OPENAI_MODELS.completion);
-    await writeSetting('chat.model', OPENAI_MODELS.chat);
+  await writeSetting(entry.baseUrlSetting, baseUrl);
+  await writeSetting('completion.provider', provider);
+  await writeSetting('chat.provider', provider);
+  if (models) {
+    await writeSetting('completion.model', models.completion);
+    await writeSetting('chat.model', models.chat);
   }
-  void vscode.window.showInformationMessage(vscode.l10n.t('Fathom: using {0}. Next, set the API key (if the server needs one) and pick the models.', picked === 'openai' ? 'OpenAI' : baseUrl), ACTIONS.apiKey, ACTIONS.selectModel).then(follow);
+  void vscode.window.showInformationMessage(vscode.l10n.t('Fathom: using {0}. Next, set the API key (if the server needs one) and pick the models.', askBaseUrl ? baseUrl : entry.displayName), ACTIONS.apiKey, ACTIONS.selectModel).then(follow);
   return picked;
 }
 
@@ -71,7 +84,7 @@ export function openWalkthrough(): Thenable<unknown> {
   return vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH_ID, false);
 }
 
-const isChoice = (v: unknown): v is BackendChoice => v === 'ollama' || v === 'openai' || v === 'compatible';
+const isChoice = (v: unknown): v is BackendChoice => typeof v === 'string' && Object.hasOwn(CHOICES, v);
 
 async function pickChoice(): Promise<BackendChoice | undefined> {
   const picked = await vscode.window.showQuickPick(
