@@ -10,6 +10,7 @@ import type { Tree } from 'web-tree-sitter';
 import type { ContextSnippet, SnippetCandidate, SnippetSource } from './snippets/snippet';
 import type { DocumentSnapshot } from '../workspace/document';
 import type { WorkspaceFiles } from '../workspace/files';
+import { languageFacts } from '../syntax/languages';
 import type { Parsers } from '../syntax/parsers';
 import { promptBudget } from './promptBudget';
 import { secretSafeLines } from '../privacy/secretSafeCut';
@@ -106,7 +107,7 @@ function similarCandidates(snapshot: DocumentSnapshot, files: WorkspaceFiles): S
 }
 
 function sameFamily(a: string, b: string): boolean {
-  const family = (id: string) => id.replace(/react$/, '').replace(/^javascript$/, 'typescript');
+  const family = (id: string) => languageFacts(id)?.similarFamily ?? id;
   return family(a) === family(b);
 }
 

@@ -37,6 +37,15 @@ export interface LexicalRules {
   holes?: readonly Hole[];
 }
 
+/** Which import statements the import retriever reads (its tree-sitter patterns and readers). */
+export type ImportStyle = 'js' | 'python' | 'go' | 'rust' | 'java' | 'c' | 'csharp' | 'ruby' | 'php';
+
+/** What the name scan of the import retriever skips as comments and strings. */
+export type NameScanFamily = 'js' | 'c' | 'go' | 'python' | 'ruby' | 'php';
+
+/** How Generate Tests picks a framework and a test file for the language. */
+export type TestStyle = 'js' | 'python' | 'go' | 'rust' | 'java' | 'csharp' | 'ruby' | 'php' | 'c';
+
 export interface LanguageFacts {
   /** How to write a comment (context snippets become comments at the top of a prompt). */
   comment: CommentSyntax;
@@ -58,6 +67,16 @@ export interface LanguageFacts {
   fenceAliases?: readonly string[];
   /** The doc-comment convention Generate Docs asks for. */
   docStyle?: string;
+  /** The import forms the import retriever reads; no import context without. */
+  imports?: ImportStyle;
+  /** Imports make the imported names visible to the importer's own importers (`from x import *`, `#include`). */
+  importsPassThrough?: boolean;
+  /** How the import retriever's name scan skips comments and strings; 'c' when absent. */
+  nameScan?: NameScanFamily;
+  /** Languages whose files the similar-code retriever compares with each other; the id when absent. */
+  similarFamily?: string;
+  /** Test-framework hints for Generate Tests (where tests go, how the framework is detected). */
+  tests?: TestStyle;
 }
 
 const SLASH = { line: '//' };
@@ -79,57 +98,69 @@ export const LANGUAGES: Readonly<Record<string, LanguageFacts>> = {
   typescript: {
     comment: SLASH, lexical: JS_LIKE, scan: 'js', wasm: 'tree-sitter-typescript.wasm', extensions: ['ts', 'mts', 'cts'],
     name: 'TypeScript', fenceAliases: ['typescript', 'ts'], docStyle: 'TSDoc comments (/** … */ with @param, @returns, @throws)',
+    imports: 'js', nameScan: 'js', similarFamily: 'typescript', tests: 'js',
   },
   typescriptreact: {
     comment: SLASH, lexical: JS_LIKE, scan: 'jsx', wasm: 'tree-sitter-tsx.wasm', extensions: ['tsx'], name: 'TypeScript (TSX)',
     fence: 'tsx', fenceAliases: ['tsx', 'typescript', 'ts', 'typescriptreact'], docStyle: 'TSDoc comments (/** … */ with @param, @returns)',
+    imports: 'js', nameScan: 'js', similarFamily: 'typescript', tests: 'js',
   },
   javascript: {
     comment: SLASH, lexical: JS_LIKE, scan: 'jsx', wasm: 'tree-sitter-javascript.wasm', extensions: ['js', 'mjs', 'cjs'],
     name: 'JavaScript', fenceAliases: ['javascript', 'js', 'node', 'mjs', 'cjs'],
     docStyle: 'JSDoc comments (/** … */ with @param {type}, @returns {type}, @throws)',
+    imports: 'js', nameScan: 'js', similarFamily: 'typescript', tests: 'js',
   },
   javascriptreact: {
     comment: SLASH, lexical: JS_LIKE, scan: 'jsx', wasm: 'tree-sitter-javascript.wasm', extensions: ['jsx'], name: 'JavaScript (JSX)',
     fence: 'jsx', fenceAliases: ['jsx', 'javascript', 'js', 'javascriptreact'], docStyle: 'JSDoc comments (/** … */ with @param {type}, @returns {type})',
+    imports: 'js', nameScan: 'js', similarFamily: 'typescript', tests: 'js',
   },
   python: {
     comment: HASH_LINE, scan: 'python', wasm: 'tree-sitter-python.wasm', extensions: ['py', 'pyi'], name: 'Python',
     lexical: { ...HASH, tripleQuotes: true, holes: [{ quotes: ['"', "'"], open: '{', close: '}', prefix: /(?<![\w$])(?:[fFtT][rR]?|[rR][fFtT])$/, doubledIsLiteral: true }] },
     fenceAliases: ['python', 'py', 'python3'], docStyle: 'PEP 257 docstrings (Google style: Args, Returns, Raises)',
+    imports: 'python', importsPassThrough: true, nameScan: 'python', tests: 'python',
   },
   go: {
     // Go's backtick strings are raw: no `${…}` inside them.
     comment: SLASH, lexical: { ...C_LIKE, quotes: ['"', "'", '`'] }, wasm: 'tree-sitter-go.wasm', extensions: ['go'], name: 'Go',
     fenceAliases: ['go', 'golang'], docStyle: 'Go doc comments (// lines starting with the declared name, right above the declaration)',
+    imports: 'go', nameScan: 'go', tests: 'go',
   },
   rust: {
     // In Rust `'` starts lifetimes ('a) as often as char literals: reading it as a quote would misread lines.
     comment: SLASH, lexical: { ...C_LIKE, quotes: ['"'] }, wasm: 'tree-sitter-rust.wasm', extensions: ['rs'], name: 'Rust',
     fenceAliases: ['rust', 'rs'], docStyle: 'Rust doc comments (/// with # Examples, # Errors, # Panics sections where relevant)',
+    imports: 'rust', nameScan: 'c', tests: 'rust',
   },
   java: {
     comment: SLASH, lexical: C_LIKE, wasm: 'tree-sitter-java.wasm', extensions: ['java'], name: 'Java', fenceAliases: ['java'],
     docStyle: 'Javadoc comments (/** … */ with @param, @return, @throws)',
+    imports: 'java', nameScan: 'c', tests: 'java',
   },
-  c: { comment: SLASH, lexical: C_LIKE, wasm: 'tree-sitter-c.wasm', extensions: ['c', 'h'], name: 'C', fenceAliases: ['c', 'h'], docStyle: DOXYGEN },
+  c: { comment: SLASH, lexical: C_LIKE, wasm: 'tree-sitter-c.wasm', extensions: ['c', 'h'], name: 'C', fenceAliases: ['c', 'h'], docStyle: DOXYGEN, imports: 'c', importsPassThrough: true, nameScan: 'c', tests: 'c' },
   cpp: {
     comment: SLASH, lexical: C_LIKE, wasm: 'tree-sitter-cpp.wasm', extensions: ['cc', 'cpp', 'cxx', 'hpp', 'hh', 'hxx'], name: 'C++',
     fenceAliases: ['cpp', 'c++', 'cc', 'cxx', 'hpp'], docStyle: DOXYGEN,
+    imports: 'c', importsPassThrough: true, nameScan: 'c', tests: 'c',
   },
   csharp: {
     comment: SLASH, lexical: { ...C_LIKE, holes: [{ quotes: ['"'], open: '{', close: '}', prefix: /(?:\$@?|@\$)$/, doubledIsLiteral: true }] },
     wasm: 'tree-sitter-c-sharp.wasm', extensions: ['cs'], name: 'C#', fenceAliases: ['csharp', 'cs', 'c#'],
     docStyle: 'XML documentation comments (/// <summary>, <param>, <returns>, <exception>)',
+    imports: 'csharp', nameScan: 'c', tests: 'csharp',
   },
   ruby: {
     comment: HASH_LINE, lexical: { ...HASH, holes: [RUBY_HOLE] }, scan: 'ruby', keywordBlocks: 'ruby', wasm: 'tree-sitter-ruby.wasm',
     extensions: ['rb'], name: 'Ruby', fenceAliases: ['ruby', 'rb'], docStyle: 'YARD comments (# with @param [Type], @return [Type])',
+    imports: 'ruby', importsPassThrough: true, nameScan: 'ruby', tests: 'ruby',
   },
   php: {
     comment: SLASH, scan: 'php', wasm: 'tree-sitter-php.wasm', extensions: ['php'], name: 'PHP', fenceAliases: ['php'],
     lexical: { ...C_LIKE, lineComments: ['//', '#'], holes: [{ quotes: ['"'], open: '{$', close: '}' }, { quotes: ['"'], open: '${', close: '}' }] },
     docStyle: 'PHPDoc comments (/** … */ with @param, @return, @throws)',
+    imports: 'php', importsPassThrough: true, nameScan: 'php', tests: 'php',
   },
   kotlin: { comment: SLASH, lexical: { ...C_LIKE, holes: [{ quotes: ['"'], open: '${', close: '}' }] } },
   swift: { comment: SLASH, lexical: { ...C_LIKE, holes: [{ quotes: ['"'], open: '\\(', close: ')' }] } },

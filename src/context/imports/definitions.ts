@@ -6,6 +6,7 @@
 import type { Tree } from 'web-tree-sitter';
 import { definitionPatterns } from './definitionQueries';
 import { parseImports } from './imports';
+import { languageFacts } from '../../syntax/languages';
 import { queryFor } from './queries';
 import { mergeShapes, shapesOf } from './shapes';
 import type { Definition, ImportStatement } from './types';
@@ -45,7 +46,7 @@ export function indexFile(tree: Tree, path: string, languageId: string, text: st
       if (def.type === 'export_statement' && def.children.some((c) => c?.type === 'default')) index.exportAliases.set('default', name);
     }
   }
-  if (languageId.startsWith('typescript') || languageId.startsWith('javascript')) readJsExports(tree, index);
+  if (languageFacts(languageId)?.imports === 'js') readJsExports(tree, index);
   return index;
 }
 

@@ -5,6 +5,7 @@
  * standard library) resolve to nothing, which is what we want: their definitions are not worth tokens.
  */
 import { posix } from 'node:path';
+import { languageFacts } from '../../syntax/languages';
 import type { WorkspaceFiles } from '../../workspace/files';
 import type { ImportBinding, ImportStatement } from './types';
 import type { ProjectConfig } from './projectConfig';
@@ -29,7 +30,6 @@ export interface ResolveContext {
 const MAX_MODULE_FILES = 12;
 
 const JS_EXTENSIONS = ['.ts', '.tsx', '.d.ts', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts'];
-const JS_LANGUAGES = new Set(['typescript', 'typescriptreact', 'javascript', 'javascriptreact']);
 
 /** The files of the module a statement imports (empty when it is not in the workspace). */
 export async function resolveModule(statement: ImportStatement, ctx: ResolveContext): Promise<string[]> {
@@ -54,7 +54,7 @@ export async function resolveModule(statement: ImportStatement, ctx: ResolveCont
     case 'php':
       return firstExisting(ctx.files, phpCandidates(spec, statement, ctx));
     default:
-      return JS_LANGUAGES.has(ctx.languageId) ? firstExisting(ctx.files, jsCandidates(spec, ctx)) : [];
+      return languageFacts(ctx.languageId)?.imports === 'js' ? firstExisting(ctx.files, jsCandidates(spec, ctx)) : [];
   }
 }
 

@@ -3,12 +3,24 @@
  * reads, so adding a language is one entry (plus a grammar to parse it) and no stage falls back silently.
  */
 import * as assert from 'node:assert/strict';
+// @ts-expect-error -- a plain .mjs module shared with the build script
 import { grammarSources } from '../../../src/syntax/grammarSources.mjs';
 import { GRAMMARS, LANGUAGES, languageFacts, languageOfPath } from '../../../src/syntax/languages';
 import { closesKeywordBlock } from '../../../src/completion/analysis/keywordBlocks';
 import { commentSyntax } from '../../../src/context/asComments';
 import { docStyle, fenceTag, languageName } from '../../../src/commands/promptVars';
 import { sameLanguage } from '../../../src/commands/answer';
+import { testSetupFor } from '../../../src/commands/testFramework';
+
+describe('language table', () => {
+  it('has no stage fall back to a default for a parsed language: Generate Tests knows its framework', () => {
+    for (const [id, facts] of Object.entries(LANGUAGES)) {
+      if (!facts.wasm) continue;
+      const setup = testSetupFor({ sourcePath: `src/a.${facts.extensions![0]}`, languageId: id, manifests: {}, nearbyFiles: [] });
+      assert.notEqual(setup.framework, 'the usual test framework of the language', id);
+    }
+  });
+});
 
 describe('language table', () => {
   it('gives every language a comment syntax the context header can write', () => {
@@ -32,6 +44,8 @@ describe('language table', () => {
       assert.ok(sameLanguage(fenceTag(id), id), id);
       assert.ok(facts.docStyle && docStyle(id) === facts.docStyle, `${id}: doc style`);
       assert.ok(facts.lexical && facts.lexical.quotes.length > 0, `${id}: lexical rules`);
+      assert.ok(facts.imports, `${id}: import style`);
+      assert.ok(facts.tests, `${id}: test-framework hints`);
     }
   });
 
