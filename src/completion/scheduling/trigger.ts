@@ -9,6 +9,7 @@
  */
 import type { SyntaxAtCursor } from '../analysis/syntaxAtCursor';
 import { languageFacts, type Hole, type LexicalRules } from '../../syntax/languages';
+import { TRIGGER_LOOK_BACK_CHARS as LOOK_BACK_CHARS } from '../../tunables/tunables';
 
 export type TriggerKind = 'automatic' | 'manual';
 
@@ -90,8 +91,6 @@ function skipBeforeSyntax(input: TriggerInput, settings: TriggerSettings): SkipR
 
 // The comments, quotes and interpolation holes of each language are facts in syntax/languages.ts.
 
-/** How far back to look for an unclosed block comment or docstring. */
-const LOOK_BACK_CHARS = 20_000;
 /** Text left of a quote that a Hole's prefix is matched against: the longest prefix (`raw`) and more. */
 const PREFIX_CHARS = 8;
 

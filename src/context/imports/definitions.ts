@@ -10,6 +10,7 @@ import { languageFacts } from '../../syntax/languages';
 import { queryFor } from './queries';
 import { mergeShapes, shapesOf } from './shapes';
 import type { Definition, ImportStatement } from './types';
+import { MAX_DEFINITIONS } from '../../tunables/tunables';
 
 export interface FileIndex {
   path: string;
@@ -26,8 +27,6 @@ export interface FileIndex {
   imports: ImportStatement[];
 }
 
-/** The module-level definitions that would fill a file's index past this are left out (generated code). */
-const MAX_DEFINITIONS = 2000;
 
 export function indexFile(tree: Tree, path: string, languageId: string, text: string): FileIndex {
   const lines = text.split('\n');

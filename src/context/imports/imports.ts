@@ -7,6 +7,7 @@ import type { Node, Tree } from 'web-tree-sitter';
 import { languageFacts } from '../../syntax/languages';
 import { queryFor } from './queries';
 import type { ImportBinding, ImportStatement } from './types';
+import { IMPORT_STATEMENT_MAX_DEPTH as MAX_DEPTH } from '../../tunables/tunables';
 
 /** Statement patterns per language; each match's `@statement` is read by the family's reader. */
 const STATEMENT_PATTERNS: Record<string, string[]> = {
@@ -31,11 +32,6 @@ const STATEMENT_PATTERNS: Record<string, string[]> = {
   ],
 };
 
-/**
- * Imports are statements near the top of a file or of a block (Python and Ruby import inside
- * functions, C inside `#ifdef`); deeper nodes are not visited, which keeps this fast on huge files.
- */
-const MAX_DEPTH = 4;
 
 export function parseImports(tree: Tree, languageId: string): ImportStatement[] {
   const family = languageFacts(languageId)?.imports;

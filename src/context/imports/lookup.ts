@@ -10,6 +10,7 @@ import type { FileIndexCache, WorkBudget } from './fileIndexCache';
 import type { ProjectConfig } from './projectConfig';
 import { resolveBinding, resolveModule, type ResolveContext, type ResolvedName } from './resolveImport';
 import type { Definition, ImportBinding, ImportStatement } from './types';
+import { REEXPORT_MAX_DEPTH as MAX_DEPTH } from '../../tunables/tunables';
 
 /** What a name stands for: a definition in a file, or (no definition) the whole module. */
 export interface Found {
@@ -24,8 +25,6 @@ export interface LookupEnv {
   project: ProjectConfig;
 }
 
-/** Re-export chains longer than this are not followed. */
-const MAX_DEPTH = 5;
 
 export function modulesOf(statement: ImportStatement, ctx: ResolveContext, env: LookupEnv): Promise<string[]> {
   return env.cache.resolve(`${ctx.languageId}\u0000${ctx.fromPath}\u0000${statement.specifier}\u0000${statement.all}`, () => resolveModule(statement, ctx));

@@ -9,6 +9,7 @@ import { languageFacts } from '../../syntax/languages';
 import type { WorkspaceFiles } from '../../workspace/files';
 import type { ImportBinding, ImportStatement } from './types';
 import type { ProjectConfig } from './projectConfig';
+import { MAX_MODULE_FILES } from '../../tunables/tunables';
 
 /** Where one imported name is defined: its files, and its name there (`*` for a whole module). */
 export interface ResolvedName {
@@ -26,8 +27,6 @@ export interface ResolveContext {
   project: ProjectConfig;
 }
 
-/** Most files one import may stand for (a Go package, a Java wildcard, a C# namespace). */
-const MAX_MODULE_FILES = 12;
 
 const JS_EXTENSIONS = ['.ts', '.tsx', '.d.ts', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts'];
 
