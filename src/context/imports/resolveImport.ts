@@ -34,7 +34,8 @@ const JS_EXTENSIONS = ['.ts', '.tsx', '.d.ts', '.js', '.jsx', '.mjs', '.cjs', '.
 export async function resolveModule(statement: ImportStatement, ctx: ResolveContext): Promise<string[]> {
   const spec = statement.specifier;
   const dir = posix.dirname(ctx.fromPath);
-  switch (ctx.languageId) {
+  // Each import style (a fact of the language table) has its own resolution rules.
+  switch (languageFacts(ctx.languageId)?.imports) {
     case 'python':
       return firstExisting(ctx.files, await pythonCandidates(spec, ctx));
     case 'go':
@@ -46,14 +47,15 @@ export async function resolveModule(statement: ImportStatement, ctx: ResolveCont
     case 'csharp':
       return csharpNamespace(spec, ctx);
     case 'c':
-    case 'cpp':
       return firstExisting(ctx.files, [joinPath(dir, spec), spec, `include/${spec}`, `src/${spec}`]);
     case 'ruby':
       return firstExisting(ctx.files, rubyCandidates(spec, dir));
     case 'php':
       return firstExisting(ctx.files, phpCandidates(spec, statement, ctx));
+    case 'js':
+      return firstExisting(ctx.files, jsCandidates(spec, ctx));
     default:
-      return languageFacts(ctx.languageId)?.imports === 'js' ? firstExisting(ctx.files, jsCandidates(spec, ctx)) : [];
+      return [];
   }
 }
 
@@ -62,7 +64,8 @@ export async function resolveModule(statement: ImportStatement, ctx: ResolveCont
  * Python `from pkg import mod` and Rust `use crate::a::b` may name a submodule instead.
  */
 export async function resolveBinding(statement: ImportStatement, binding: ImportBinding, modulePaths: string[], ctx: ResolveContext): Promise<ResolvedName | undefined> {
-  if (ctx.languageId === 'python' && binding.imported !== '*') {
+  const style = languageFacts(ctx.languageId)?.imports;
+  if (style === 'python' && binding.imported !== '*') {
     const pkg = modulePaths[0]?.endsWith('__init__.py') ? posix.dirname(modulePaths[0]) : undefined;
     const base = pkg ?? (statement.specifier.replace(/^\.+/, '') === '' ? posix.dirname(ctx.fromPath) : undefined);
     if (base !== undefined) {
@@ -70,7 +73,7 @@ export async function resolveBinding(statement: ImportStatement, binding: Import
       if (sub.length) return { paths: sub, name: '*' };
     }
   }
-  if (ctx.languageId === 'rust' && binding.imported !== '*') {
+  if (style === 'rust' && binding.imported !== '*') {
     const sub = await firstExisting(ctx.files, rustModuleCandidates(`${statement.specifier}::${binding.imported}`, ctx.fromPath));
     if (sub.length) return { paths: sub, name: '*' };
   }
