@@ -4,6 +4,7 @@
  * a language, a last fence still open while the answer streams) and picks the one that replaces the target.
  */
 import type { CommandTarget } from './types';
+import { LANGUAGES, languageFacts } from '../syntax/languages';
 import { fenceTag } from './promptVars';
 
 export interface CodeBlock {
@@ -52,29 +53,13 @@ function stripIndent(line: string, indent: number): string {
   return line.slice(n);
 }
 
-/** Fence languages that name each VS Code language (what models write after the backticks). */
-const ALIASES: Readonly<Record<string, readonly string[]>> = {
-  typescript: ['typescript', 'ts'],
-  typescriptreact: ['tsx', 'typescript', 'ts', 'typescriptreact'],
-  javascript: ['javascript', 'js', 'node', 'mjs', 'cjs'],
-  javascriptreact: ['jsx', 'javascript', 'js', 'javascriptreact'],
-  python: ['python', 'py', 'python3'],
-  go: ['go', 'golang'],
-  rust: ['rust', 'rs'],
-  java: ['java'],
-  c: ['c', 'h'],
-  cpp: ['cpp', 'c++', 'cc', 'cxx', 'hpp'],
-  csharp: ['csharp', 'cs', 'c#'],
-  ruby: ['ruby', 'rb'],
-  php: ['php'],
-};
-
 /** Blocks that are never the replacement code: shell sessions, diffs, output, other notations. */
 const NOT_CODE = new Set(['bash', 'sh', 'shell', 'console', 'text', 'txt', 'output', 'diff', 'patch', 'json', 'yaml', 'markdown', 'md', 'plaintext']);
 
 export function sameLanguage(fence: string | undefined, languageId: string): boolean {
   if (!fence) return false;
-  return (ALIASES[languageId] ?? [languageId, fenceTag(languageId)]).includes(fence);
+  // The fence info strings that name each language (what models write after the backticks) are language facts.
+  return (languageFacts(languageId)?.fenceAliases ?? [languageId, fenceTag(languageId)]).includes(fence);
 }
 
 /**
@@ -94,7 +79,7 @@ export function pickReplacement(answer: ParsedAnswer | string, target: CommandTa
 }
 
 function isOtherKnownLanguage(fence: string, languageId: string): boolean {
-  return Object.entries(ALIASES).some(([id, names]) => id !== languageId && names.includes(fence)) && !sameLanguage(fence, languageId);
+  return Object.entries(LANGUAGES).some(([id, facts]) => id !== languageId && (facts.fenceAliases ?? []).includes(fence)) && !sameLanguage(fence, languageId);
 }
 
 /**

@@ -2,24 +2,16 @@
  * How the plain values of a command are written into its prompt: code fences that the code cannot
  * close, language names, the answer language, the audience, the doc-comment style, diagnostics.
  */
+import { languageFacts } from '../syntax/languages';
 import type { CommandSettings, CommandTarget, DiagnosticInfo } from './types';
 
-const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
-  typescript: 'TypeScript', typescriptreact: 'TypeScript (TSX)', javascript: 'JavaScript', javascriptreact: 'JavaScript (JSX)',
-  python: 'Python', go: 'Go', rust: 'Rust', java: 'Java', c: 'C', cpp: 'C++', csharp: 'C#', ruby: 'Ruby', php: 'PHP',
-};
-
-/** Fence info strings models know best (VS Code ids such as `typescriptreact` are not what they were trained on). */
-const FENCE_TAGS: Readonly<Record<string, string>> = {
-  typescript: 'typescript', typescriptreact: 'tsx', javascript: 'javascript', javascriptreact: 'jsx', csharp: 'csharp', cpp: 'cpp', shellscript: 'bash',
-};
-
 export function languageName(languageId: string): string {
-  return LANGUAGE_NAMES[languageId] ?? languageId;
+  return languageFacts(languageId)?.name ?? languageId;
 }
 
+/** The fence info string models know best (VS Code ids such as `typescriptreact` are not what they were trained on). */
 export function fenceTag(languageId: string): string {
-  return FENCE_TAGS[languageId] ?? languageId;
+  return languageFacts(languageId)?.fence ?? languageId;
 }
 
 /** `code` in a fenced block whose fence is longer than any backtick run inside it. */
@@ -60,24 +52,8 @@ export function stepByStepText(stepByStep: boolean): string {
   return stepByStep ? 'Think it through step by step: write your reasoning first under a heading "Reasoning", then the answer under a heading "Answer".' : '';
 }
 
-const DOC_STYLES: Readonly<Record<string, string>> = {
-  typescript: 'TSDoc comments (/** … */ with @param, @returns, @throws)',
-  typescriptreact: 'TSDoc comments (/** … */ with @param, @returns)',
-  javascript: 'JSDoc comments (/** … */ with @param {type}, @returns {type}, @throws)',
-  javascriptreact: 'JSDoc comments (/** … */ with @param {type}, @returns {type})',
-  python: 'PEP 257 docstrings (Google style: Args, Returns, Raises)',
-  go: 'Go doc comments (// lines starting with the declared name, right above the declaration)',
-  rust: 'Rust doc comments (/// with # Examples, # Errors, # Panics sections where relevant)',
-  java: 'Javadoc comments (/** … */ with @param, @return, @throws)',
-  c: 'Doxygen comments (/** … */ with @brief, @param, @return)',
-  cpp: 'Doxygen comments (/** … */ with @brief, @param, @return)',
-  csharp: 'XML documentation comments (/// <summary>, <param>, <returns>, <exception>)',
-  ruby: 'YARD comments (# with @param [Type], @return [Type])',
-  php: 'PHPDoc comments (/** … */ with @param, @return, @throws)',
-};
-
 export function docStyle(languageId: string): string {
-  return DOC_STYLES[languageId] ?? 'the conventional doc comment style of the language';
+  return languageFacts(languageId)?.docStyle ?? 'the conventional doc comment style of the language';
 }
 
 /** How the prompt calls the target: "function", "method", "class", or "code" for a selection or block. */

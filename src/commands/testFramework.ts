@@ -3,6 +3,7 @@
  * from plain data: the manifest texts the adapter reads (package.json, pyproject.toml, pom.xml, …) and
  * the names of files near the source. Generate Tests writes in that framework, into that file.
  */
+import { languageFacts } from '../syntax/languages';
 import type { WorkspaceFiles } from '../workspace/files';
 
 export interface TestSetup {
@@ -48,11 +49,8 @@ export function testSetupFor(facts: ProjectFacts): TestSetup {
   const beside = (name: string) => (dir ? `${dir}/${name}` : name);
   const mentions = (name: string, pattern: RegExp) => pattern.test(manifests[name] ?? '');
 
-  switch (languageId) {
-    case 'typescript':
-    case 'typescriptreact':
-    case 'javascript':
-    case 'javascriptreact': {
+  switch (languageFacts(languageId)?.tests) {
+    case 'js': {
       const spec = nearbyFiles.some((n) => /\.spec\.[cm]?[jt]sx?$/.test(n)) && !nearbyFiles.some((n) => /\.test\.[cm]?[jt]sx?$/.test(n));
       return { framework: jsFramework(manifests['package.json']), testPath: beside(`${stem}.${spec ? 'spec' : 'test'}${ext}`), inline: false };
     }
@@ -89,7 +87,6 @@ export function testSetupFor(facts: ProjectFacts): TestSetup {
     case 'php':
       return { framework: mentions('composer.json', /pestphp/) ? 'Pest' : 'PHPUnit', testPath: `tests/${stem}Test.php`, inline: false };
     case 'c':
-    case 'cpp':
       return { framework: 'plain assertions in a main() (no framework detected)', testPath: beside(`${stem}_test${ext}`), inline: false };
     default:
       return { framework: 'the usual test framework of the language', testPath: beside(`${stem}.test${ext}`), inline: false };

@@ -1,40 +1,18 @@
 /**
  * How each language writes a comment, so context snippets can sit at the top of a prompt as comments the
  * model reads as "code from elsewhere" without them becoming part of the file it continues.
- * Keyed by VS Code language id.
+ * The syntax itself is a fact in the language table (syntax/languages.ts).
  */
+import { languageFacts, type CommentSyntax } from '../syntax/languages';
 import type { ContextSnippet } from './snippets/snippet';
 
-export type CommentSyntax = { line: string } | { open: string; close: string };
+export type { CommentSyntax };
 
-const SLASH = { line: '//' };
-const HASH = { line: '#' };
-const DASH = { line: '--' };
-const SEMI = { line: ';;' };
-const PERCENT = { line: '%' };
-const STAR_BLOCK = { open: '/*', close: '*/' };
-const MARKUP = { open: '<!--', close: '-->' };
-
-const BY_LANGUAGE: Readonly<Record<string, CommentSyntax>> = {
-  typescript: SLASH, typescriptreact: SLASH, javascript: SLASH, javascriptreact: SLASH,
-  java: SLASH, c: SLASH, cpp: SLASH, csharp: SLASH, go: SLASH, rust: SLASH, php: SLASH,
-  swift: SLASH, kotlin: SLASH, scala: SLASH, dart: SLASH, groovy: SLASH, fsharp: SLASH,
-  'objective-c': SLASH, 'objective-cpp': SLASH, cuda: SLASH, 'cuda-cpp': SLASH, hlsl: SLASH, glsl: SLASH,
-  zig: SLASH, solidity: SLASH, proto: SLASH, proto3: SLASH, jsonc: SLASH, scss: SLASH, less: SLASH,
-  python: HASH, ruby: HASH, shellscript: HASH, perl: HASH, r: HASH, yaml: HASH, toml: HASH,
-  dockerfile: HASH, makefile: HASH, cmake: HASH, powershell: HASH, elixir: HASH, julia: HASH,
-  coffeescript: HASH, nim: HASH, graphql: HASH, properties: HASH, tcl: HASH, crystal: HASH,
-  sql: DASH, lua: DASH, haskell: DASH, elm: DASH, ada: DASH, purescript: DASH,
-  clojure: SEMI, lisp: SEMI, scheme: SEMI, racket: SEMI, ini: { line: ';' },
-  latex: PERCENT, tex: PERCENT, bibtex: PERCENT, erlang: PERCENT, matlab: PERCENT, prolog: PERCENT,
-  vb: { line: "'" }, bat: { line: 'REM' }, vim: { line: '"' }, fortran: { line: '!' },
-  css: STAR_BLOCK, ocaml: { open: '(*', close: '*)' },
-  html: MARKUP, xml: MARKUP, xsl: MARKUP, markdown: MARKUP, vue: MARKUP, svelte: MARKUP, razor: MARKUP,
-};
+const SLASH: CommentSyntax = { line: '//' };
 
 /** The comment syntax of a language; `//` for languages Fathom does not know (the most common form in code). */
 export function commentSyntax(languageId: string): CommentSyntax {
-  return BY_LANGUAGE[languageId] ?? SLASH;
+  return languageFacts(languageId)?.comment ?? SLASH;
 }
 
 /** `text` as a comment: every line behind the line marker, or the whole inside one block with its closer defused. */

@@ -10,6 +10,7 @@ import type { Tree } from 'web-tree-sitter';
 import type { ContextSnippet, SnippetCandidate, SnippetSource } from './snippets/snippet';
 import type { DocumentSnapshot } from '../workspace/document';
 import type { WorkspaceFiles } from '../workspace/files';
+import { languageFacts } from '../syntax/languages';
 import type { Parsers } from '../syntax/parsers';
 import { promptBudget } from './promptBudget';
 import { secretSafeLines } from '../privacy/secretSafeCut';
@@ -20,6 +21,8 @@ import { cutPrefixSuffix } from './prefixSuffix';
 import { mergeCandidates } from './rank';
 import { enclosingScopes, signatureNames } from './scopes';
 import { findSimilarSnippets } from './similar';
+import { SCOPE_SCORE } from '../tunables/tunables';
+import { SIMILAR_QUERY_LINES } from '../tunables/tunables';
 
 /** The retrievers a caller may run, named by the snippets they find (the imports retriever also finds 'module'). */
 export type Retriever = Exclude<SnippetSource, 'module'>;
@@ -50,10 +53,6 @@ export interface GatheredContext {
   tokens: number;
 }
 
-/** Score of an enclosing scope's signature the prefix does not show. */
-const SCOPE_SCORE = 0.9;
-/** Lines of the prefix the similarity query uses. */
-const SIMILAR_QUERY_LINES = 20;
 /** Default plan when the caller gives no window: an 8K-token model writing up to 256 tokens. */
 const DEFAULT_PLAN = promptBudget(8192, 256);
 
@@ -106,7 +105,7 @@ function similarCandidates(snapshot: DocumentSnapshot, files: WorkspaceFiles): S
 }
 
 function sameFamily(a: string, b: string): boolean {
-  const family = (id: string) => id.replace(/react$/, '').replace(/^javascript$/, 'typescript');
+  const family = (id: string) => languageFacts(id)?.similarFamily ?? id;
   return family(a) === family(b);
 }
 

@@ -6,6 +6,7 @@
  */
 import type { Node, Tree } from 'web-tree-sitter';
 import { estimateTokens } from '../text/tokens';
+import { MAX_SEARCH_LINES } from '../tunables/tunables';
 
 export interface PrefixSuffix {
   prefix: string;
@@ -18,8 +19,6 @@ export interface PrefixSuffix {
 /** Node types whose children are statements or declarations: a line starting one of those is a clean cut. */
 const CONTAINERS = /^(program|module|source_file|translation_unit|compilation_unit|statement_block|block|class_body|declaration_list|field_declaration_list|interface_body|body_statement|compound_statement|switch_body|enum_body|object|then|else|do_block|begin|impl_item|template_body)$/;
 
-/** Lines examined for a clean cut before giving up and cutting at the budget's edge. */
-const MAX_SEARCH_LINES = 40;
 
 export function cutPrefixSuffix(text: string, offset: number, budget: { prefix: number; suffix: number }, tree?: Tree): PrefixSuffix {
   const before = text.slice(0, offset);

@@ -17,13 +17,14 @@
  * Peers for comparison: Continue spends 1024 tokens in all (30% prefix, at most 20% suffix).
  */
 import { estimateTokens } from '../text/tokens';
+import { MAX_PROMPT_TOKENS } from '../tunables/tunables';
+import { MAX_SUFFIX_TOKENS } from '../tunables/tunables';
+import { SUFFIX_SHARE } from '../tunables/tunables';
+import { SNIPPET_SHARE } from '../tunables/tunables';
+import { TEMPLATE_RESERVE } from '../tunables/tunables';
 
-export const MAX_PROMPT_TOKENS = 4096;
-export const MAX_SUFFIX_TOKENS = 512;
-const SUFFIX_SHARE = 0.15;
-const SNIPPET_SHARE = 0.25;
-/** Room for the template's own tokens (FIM markers, repository name, file paths). */
-const TEMPLATE_RESERVE = 64;
+export { MAX_PROMPT_TOKENS };
+export { MAX_SUFFIX_TOKENS };
 
 export interface PromptBudget {
   /** Everything the prompt may spend. */

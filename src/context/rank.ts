@@ -5,6 +5,7 @@
  * several names (an alias, a member and its module) is kept once, with its best score plus a little.
  */
 import type { SnippetCandidate } from './snippets/snippet';
+import { AGAIN_SHARE } from '../tunables/tunables';
 
 /** Multipliers that put each retriever's scores on one scale. */
 export const SOURCE_WEIGHT: Readonly<Record<string, number>> = {
@@ -15,8 +16,6 @@ export const SOURCE_WEIGHT: Readonly<Record<string, number>> = {
   similar: 0.5,
 };
 
-/** A candidate reached again adds this share of its score. */
-const AGAIN_SHARE = 0.2;
 
 export function mergeCandidates(candidates: readonly SnippetCandidate[]): SnippetCandidate[] {
   const byKey = new Map<string, SnippetCandidate>();

@@ -6,6 +6,7 @@
  */
 import type { ContextSnippet } from './snippets/snippet';
 import { secretSafeLines } from '../privacy/secretSafeCut';
+import { WINDOW_CACHE_DOCUMENTS } from '../tunables/tunables';
 
 export interface SimilarOptions {
   /** Lines per window (both the query and the candidates). */
@@ -55,7 +56,6 @@ interface Window {
 
 /** Windows of the documents seen lately, kept while their text is unchanged (most keystrokes search the same files). */
 const windowCache = new Map<string, { text: string; key: string; windows: Window[] }>();
-const WINDOW_CACHE_DOCUMENTS = 64;
 
 function windowsOf(doc: { path: string; text: string }, o: Required<SimilarOptions>): Window[] {
   const key = `${o.windowLines}/${o.step}/${o.maxLinesPerDocument}`;

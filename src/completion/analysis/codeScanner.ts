@@ -5,20 +5,12 @@
  * without parsing the whole document for every request. Depths are relative to where the scan starts
  * (the cursor): a closer with nothing open before it closes a bracket that was opened before the cursor.
  */
+import { languageFacts, type ScanFamily } from '../../syntax/languages';
 
-/** Languages grouped by how they write comments and strings; 'jsx' is 'js' with JSX markup. */
-export type ScanFamily = 'js' | 'jsx' | 'c' | 'python' | 'ruby' | 'php';
-
-const FAMILIES: Readonly<Record<string, ScanFamily>> = {
-  // Plain .ts cannot hold JSX (`<T>x` is a type assertion there); .js files often do (React without .jsx).
-  javascript: 'jsx', javascriptreact: 'jsx', typescriptreact: 'jsx', typescript: 'js', vue: 'js', svelte: 'js',
-  python: 'python',
-  ruby: 'ruby', shellscript: 'ruby', perl: 'ruby', r: 'ruby', elixir: 'ruby', yaml: 'ruby', coffeescript: 'ruby',
-  php: 'php',
-};
+export type { ScanFamily };
 
 export function scanFamily(languageId: string): ScanFamily {
-  return FAMILIES[languageId] ?? 'c';
+  return languageFacts(languageId)?.scan ?? 'c';
 }
 
 /** Languages whose blocks are delimited by indentation (a trailing `:` opens one). */

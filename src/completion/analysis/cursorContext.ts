@@ -4,9 +4,9 @@
  * file and on a 50,000-line one.
  */
 import type { DocumentSnapshot } from '../../workspace/document';
+import { CURSOR_WINDOW_CHARS } from '../../tunables/tunables';
 
-/** How much text around the cursor the stages may look at (characters; cut at line boundaries). */
-export const CURSOR_WINDOW_CHARS = 8000;
+export { CURSOR_WINDOW_CHARS };
 
 export interface CursorContext {
   languageId: string;

@@ -5,6 +5,7 @@
  * single-line-or-block decision and the syntax check's window), and which lines close one (for the block
  * end). Bracket and indentation blocks are read by the code scanner; these rules add the keywords.
  */
+import { languageFacts, type KeywordBlockStyle } from '../../syntax/languages';
 
 interface KeywordRules {
   /** Where a line comment starts, so a trailing comment does not hide a trailing `do`. */
@@ -64,20 +65,17 @@ const LUA: KeywordRules = {
 /** Ruby's `end` also closed the blocks of the other languages the code scanner reads like Ruby. */
 const END_ONLY: KeywordRules = { lineComment: '#', opens: [], oneLine: [], closer: /^end\b/, closerFor: () => 'end' };
 
-const RULES: Readonly<Record<string, KeywordRules>> = {
-  ruby: RUBY,
-  elixir: ELIXIR,
-  lua: LUA,
-  shellscript: END_ONLY,
-  perl: END_ONLY,
-  r: END_ONLY,
-  yaml: END_ONLY,
-  coffeescript: END_ONLY,
-};
+/** The rules of each keyword-block style; which style a language uses is in the language table. */
+const STYLES: Readonly<Record<KeywordBlockStyle, KeywordRules>> = { ruby: RUBY, elixir: ELIXIR, lua: LUA, end: END_ONLY };
+
+function rulesOf(languageId: string): KeywordRules | undefined {
+  const style = languageFacts(languageId)?.keywordBlocks;
+  return style ? STYLES[style] : undefined;
+}
 
 /** The line opens a keyword block whose body is on the lines below (`def greet(name)`, `5.times do |i|`). */
 export function opensKeywordBlock(line: string, languageId: string): boolean {
-  const rules = RULES[languageId];
+  const rules = rulesOf(languageId);
   if (!rules || rules.opens.length === 0) return false;
   const code = codeOf(line, rules.lineComment).trim();
   return rules.opens.some((r) => r.test(code)) && !rules.oneLine.some((r) => r.test(code));
@@ -85,12 +83,12 @@ export function opensKeywordBlock(line: string, languageId: string): boolean {
 
 /** The line (trimmed) closes a keyword block: Ruby's and Elixir's `end`, Lua's `end` and `until`. */
 export function closesKeywordBlock(trimmed: string, languageId: string): boolean {
-  return RULES[languageId]?.closer.test(trimmed) ?? false;
+  return rulesOf(languageId)?.closer.test(trimmed) ?? false;
 }
 
 /** What closes the keyword block that `header` opens (the syntax check completes a window with it). */
 export function keywordCloser(header: string, languageId: string): string | undefined {
-  const rules = RULES[languageId];
+  const rules = rulesOf(languageId);
   return rules && opensKeywordBlock(header, languageId) ? rules.closerFor(header) : undefined;
 }
 

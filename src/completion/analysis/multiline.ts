@@ -11,6 +11,7 @@
 import { CodeScanner, OPENERS, scanFamily, usesIndentationBlocks } from './codeScanner';
 import { indentOf, indentWidth, isBlank, nextNonBlankLine, type CursorContext } from './cursorContext';
 import { opensKeywordBlock } from './keywordBlocks';
+import { MULTILINE_HEADER_LINES as HEADER_LINES } from '../../tunables/tunables';
 
 export type ShapeReason = 'comment-or-string' | 'mid-line' | 'line' | 'block-open' | 'block-empty';
 
@@ -45,8 +46,6 @@ export function decideShape(cursor: CursorContext): CompletionShape {
   return blockBelowIsEmpty(cursor, openerIndent) ? { multiline: true, reason: 'block-empty', openerIndent } : single('line');
 }
 
-/** Most lines a statement's header may span (`def f(a,\n      b):`, `foo(\n  x,\n) {`). */
-const HEADER_LINES = 30;
 
 /**
  * Indentation of the statement the opener line ends: when that line closes brackets opened on lines

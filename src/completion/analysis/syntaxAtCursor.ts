@@ -6,6 +6,7 @@
  * to nothing once the document's tree is at hand (the editor caches it per document version).
  */
 import type { Node, Tree } from 'web-tree-sitter';
+import { languageFacts } from '../../syntax/languages';
 import { CodeScanner, scanFamily } from './codeScanner';
 
 /** What the syntax tree says about the cursor; when absent, the trigger makes a cheap lexical guess instead. */
@@ -49,7 +50,7 @@ export function syntaxAtCursor(tree: Tree, text: string, offset: number, languag
   if (place.kind === 'code') return { inComment: false };
   if (place.kind === 'comment') return { inComment: true };
   const string = place.node;
-  if (languageId === 'python' && TRIPLE_QUOTED.test(text.slice(string.startIndex, string.startIndex + 5))) return { inComment: true };
+  if (languageFacts(languageId)?.lexical?.tripleQuotes && TRIPLE_QUOTED.test(text.slice(string.startIndex, string.startIndex + 5))) return { inComment: true };
   const lineEnd = text.indexOf('\n', offset);
   const end = Math.min(closerStart(string, offset), lineEnd === -1 ? text.length : lineEnd);
   return { inComment: false, stringTextRightOfCursor: text.slice(offset, Math.max(offset, end)) };

@@ -19,6 +19,10 @@ import { parseErrorCounter } from './syntaxCheck';
 import { insideCommentOrString } from '../analysis/syntaxAtCursor';
 import type { CompletionResult } from './result';
 import type { DocumentSnapshot } from '../../workspace/document';
+import { DEFAULT_PREFIX_CHARS } from '../../tunables/tunables';
+import { DEFAULT_SUFFIX_CHARS } from '../../tunables/tunables';
+import { SINGLE_LINE_MAX_TOKENS } from '../../tunables/tunables';
+import { DEFAULT_MAX_TOKENS } from '../../tunables/tunables';
 
 /**
  * The request for a snapshot, without `signal` (the engine adds it): a completion request (native FIM or
@@ -47,12 +51,9 @@ export interface EngineDeps {
   parse?: (language: Language, text: string) => Tree | undefined;
 }
 
-/** Longest prefix and suffix the default request sends, in characters (the prompt builder refines this). */
-export const DEFAULT_PREFIX_CHARS = 6000;
-export const DEFAULT_SUFFIX_CHARS = 2000;
-/** A single line needs few tokens; the cap guards against a model that never writes a line break. */
-export const SINGLE_LINE_MAX_TOKENS = 128;
-const DEFAULT_MAX_TOKENS = 256;
+export { DEFAULT_PREFIX_CHARS };
+export { DEFAULT_SUFFIX_CHARS };
+export { SINGLE_LINE_MAX_TOKENS };
 
 /**
  * Completes at the snapshot's cursor with one request. Resolves to what to show, or undefined when

@@ -12,9 +12,10 @@ import { endsWithBlockOpener } from '../analysis/multiline';
 import { indentWidth } from '../analysis/cursorContext';
 import type { ParseErrorCounter } from '../postprocess/types';
 import type { DocumentSnapshot } from '../../workspace/document';
+import { WINDOW_LINES } from '../../tunables/tunables';
+import { HEADER_SEARCH_LINES } from '../../tunables/tunables';
 
-/** Most lines the window reaches above and below the cursor line. */
-export const WINDOW_LINES = 100;
+export { WINDOW_LINES };
 
 export function parseErrorCounter(
   snapshot: Pick<DocumentSnapshot, 'text' | 'offset' | 'languageId'>,
@@ -54,8 +55,6 @@ export interface CheckWindow {
   tail: string;
 }
 
-/** How far up the headers of the enclosing blocks are looked for. */
-const HEADER_SEARCH_LINES = 5000;
 
 /**
  * The lines around `offset` that the check parses, chosen so the window is balanced: it starts at the

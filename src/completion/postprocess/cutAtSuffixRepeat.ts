@@ -10,9 +10,8 @@ import { CodeScanner, scanFamily } from '../analysis/codeScanner';
 import { indentOf, indentWidth, isBlank, nextNonBlankLines } from '../analysis/cursorContext';
 import type { CursorContext } from '../analysis/cursorContext';
 import type { Filter } from './types';
+import { SUFFIX_REPEAT_LINES_COMPARED as LINES_COMPARED } from '../../tunables/tunables';
 
-/** How many lines below the cursor a repeat is compared with. */
-const LINES_COMPARED = 3;
 
 export const cutAtSuffixRepeat: Filter = (draft, { cursor }) => {
   const text = draft.text;

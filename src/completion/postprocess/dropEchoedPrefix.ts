@@ -5,10 +5,9 @@
  */
 import { isBlank, previousNonBlankLine } from '../analysis/cursorContext';
 import type { Filter } from './types';
+import { MIN_LINE_ECHO } from '../../tunables/tunables';
+import { MIN_BLOCK_ECHO } from '../../tunables/tunables';
 
-/** Shorter echoes are too likely to be real code (`i = i + 1` after `i = `). */
-const MIN_LINE_ECHO = 4;
-const MIN_BLOCK_ECHO = 10;
 
 export const dropEchoedPrefix: Filter = (draft, { cursor }) => {
   const text = draft.text;

@@ -3,9 +3,9 @@
  * keeps the first occurrence and drops the repeats (three in a row is a loop; real code rarely does it).
  */
 import type { Filter } from './types';
+import { REPEATED_LINES_REPEATS as REPEATS } from '../../tunables/tunables';
+import { REPEATED_LINES_LONGEST_PERIOD as LONGEST_PERIOD } from '../../tunables/tunables';
 
-const REPEATS = 3;
-const LONGEST_PERIOD = 5;
 
 export const dropRepeatedLines: Filter = (draft) => {
   const lines = draft.text.split('\n');

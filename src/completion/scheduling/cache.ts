@@ -17,6 +17,13 @@
  */
 import { remainingSuggestion } from './reuse';
 import type { CompletionResult } from '../engine/result';
+import { CACHE_MAX_KEYS as DEFAULT_MAX_KEYS } from '../../tunables/tunables';
+import { CACHE_TTL_MS as DEFAULT_TTL_MS } from '../../tunables/tunables';
+import { CACHE_EMPTY_TTL_MS as DEFAULT_EMPTY_TTL_MS } from '../../tunables/tunables';
+import { CACHE_ENTRIES_PER_KEY as ENTRIES_PER_KEY } from '../../tunables/tunables';
+import { CACHE_TYPED_AHEAD_LINES as TYPED_AHEAD_LINES } from '../../tunables/tunables';
+import { CACHE_KEY_BEFORE_CHARS as KEY_BEFORE_CHARS } from '../../tunables/tunables';
+import { CACHE_KEY_AFTER_CHARS as KEY_AFTER_CHARS } from '../../tunables/tunables';
 
 export interface CacheOptions {
   /** Most keys kept; the least recently used goes first. */
@@ -45,16 +52,6 @@ interface Entry {
   expires: number;
 }
 
-const DEFAULT_MAX_KEYS = 500;
-const DEFAULT_TTL_MS = 5 * 60_000;
-const DEFAULT_EMPTY_TTL_MS = 60_000;
-/** Line positions remembered per key: as the user types along a line, newer positions push out older ones. */
-const ENTRIES_PER_KEY = 8;
-/** Later lines of a multi-line suggestion stored as typed-ahead entries. */
-const TYPED_AHEAD_LINES = 20;
-/** Text around the line that makes up the key (what the prompt depends on most). */
-const KEY_BEFORE_CHARS = 2000;
-const KEY_AFTER_CHARS = 1000;
 
 export class CompletionCache {
   private readonly buckets = new Map<string, Entry[]>();

@@ -5,6 +5,7 @@
  * user types: the auto-inserted closer then becomes part of the range the suggestion replaces.
  */
 import type { CompletionResult } from '../engine/result';
+import { REUSE_COMPARE_CHARS as COMPARE_CHARS } from '../../tunables/tunables';
 
 /** Where and on what text a suggestion was made (a DocumentSnapshot fits). */
 export interface Anchor {
@@ -27,12 +28,6 @@ export interface TypedSince {
   restNow: string;
 }
 
-/**
- * How much text on either side is compared to decide that "nothing else changed": the part of the
- * document the prompt depends on most. An edit further away (same length, outside both windows) is
- * missed, which costs at worst a slightly stale suggestion.
- */
-const COMPARE_CHARS = 4000;
 
 /**
  * The text typed at `anchor`'s cursor to reach `now`, or undefined when the document changed in any other

@@ -26,6 +26,10 @@ import { DEFAULT_TRIGGER_SETTINGS, needsSyntax, skipReason, type SkipReason, typ
 import type { SyntaxAtCursor } from '../analysis/syntaxAtCursor';
 import type { CompletionResult } from '../engine/result';
 import type { DocumentSnapshot } from '../../workspace/document';
+import { BACKOFF_START_MS } from '../../tunables/tunables';
+import { BACKOFF_MAX_MS } from '../../tunables/tunables';
+import { CLOSE_GRACE_MS } from '../../tunables/tunables';
+import { LATENCY_SAMPLES } from '../../tunables/tunables';
 
 /**
  * One request through the pipeline (context, prompt, stream, post-processing). It must stop and close its
@@ -97,17 +101,6 @@ export interface SchedulerStats {
   requestMs: { p50: number; p95: number; samples: number };
 }
 
-/** After a failure, automatic requests pause this long, doubling per failure up to the maximum. */
-const BACKOFF_START_MS = 1000;
-const BACKOFF_MAX_MS = 30_000;
-/**
- * A stream the client closed (aborted, or stopped early once the completion was decided) still counts on
- * the server until it notices the closed connection: a few milliseconds (1–12 ms measured on loopback).
- * A request right after another waits out that moment, so the server never sees two for one document.
- */
-const CLOSE_GRACE_MS = 25;
-/** Latency samples kept for the percentiles. */
-const LATENCY_SAMPLES = 500;
 
 type Outcome = { result: CompletionResult | undefined } | { cancelled: true } | { error: unknown };
 

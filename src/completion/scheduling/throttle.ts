@@ -6,6 +6,12 @@
  * because the next letter usually follows within the user's usual interval and would make the request
  * stale. Waiting never leaves a timer behind: a cancelled wait clears its timer at once.
  */
+import { DEFAULT_INTERVAL_MS } from '../../tunables/tunables';
+import { MIN_INTERVAL_MS } from '../../tunables/tunables';
+import { MAX_INTERVAL_MS } from '../../tunables/tunables';
+import { PAUSE_MS } from '../../tunables/tunables';
+import { RHYTHM_WEIGHT } from '../../tunables/tunables';
+import { MAX_DEBOUNCE_MS } from '../../tunables/tunables';
 
 export type DebouncePlace = 'lineStart' | 'afterAccept' | 'afterPunctuation' | 'afterSpace' | 'midWord';
 
@@ -21,16 +27,6 @@ const RATE: Readonly<Record<DebouncePlace, number>> = {
   midWord: 1.3,
 };
 
-/** The typing interval assumed before any rhythm is known, and the bounds it is held in. */
-const DEFAULT_INTERVAL_MS = 200;
-const MIN_INTERVAL_MS = 80;
-const MAX_INTERVAL_MS = 400;
-/** Gaps longer than this are pauses (thinking, reading), not typing rhythm. */
-const PAUSE_MS = 1500;
-/** How quickly the rhythm follows a change in typing speed: weight of the newest interval. */
-const RHYTHM_WEIGHT = 0.2;
-/** Never wait longer than this for an automatic request, whatever the rhythm. */
-const MAX_DEBOUNCE_MS = 500;
 
 /** The user's typing rhythm, as an exponential moving average of the gaps between keystrokes. */
 export class TypingRhythm {

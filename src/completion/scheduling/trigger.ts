@@ -8,6 +8,8 @@
  * about where a suggestion is unwanted apply to automatic triggers only.
  */
 import type { SyntaxAtCursor } from '../analysis/syntaxAtCursor';
+import { languageFacts, type Hole, type LexicalRules } from '../../syntax/languages';
+import { TRIGGER_LOOK_BACK_CHARS as LOOK_BACK_CHARS } from '../../tunables/tunables';
 
 export type TriggerKind = 'automatic' | 'manual';
 
@@ -87,67 +89,8 @@ function skipBeforeSyntax(input: TriggerInput, settings: TriggerSettings): SkipR
 // loading). It reads the cursor's line plus a bounded look-back for block comments and triple-quoted
 // strings, so it stays cheap on huge files; it can be wrong on exotic code, which is why syntax wins.
 
-interface LexicalRules {
-  lineComments: readonly string[];
-  blockComment?: readonly [open: string, close: string];
-  quotes: readonly string[];
-  /** Python's `"""` / `'''` strings, used as docstrings, so they count as comments. */
-  tripleQuotes?: boolean;
-  /** String interpolation: the holes inside a string that hold code again. */
-  holes?: readonly Hole[];
-}
+// The comments, quotes and interpolation holes of each language are facts in syntax/languages.ts.
 
-/** An interpolation hole: inside a string opened by one of `quotes`, `open` starts code that `close` ends. */
-interface Hole {
-  quotes: readonly string[];
-  open: string;
-  close: string;
-  /** What must stand right before the opening quote (`f"…"` in Python, `$"…"` in C#); any text when absent. */
-  prefix?: RegExp;
-  /** The opener written twice is a literal character (`{{` in Python f-strings and C#), not a hole. */
-  doubledIsLiteral?: boolean;
-}
-
-const C_LIKE: LexicalRules = { lineComments: ['//'], blockComment: ['/*', '*/'], quotes: ['"', "'"] };
-const JS_LIKE: LexicalRules = { ...C_LIKE, quotes: ['"', "'", '`'], holes: [{ quotes: ['`'], open: '${', close: '}' }] };
-const HASH: LexicalRules = { lineComments: ['#'], quotes: ['"', "'"] };
-const RUBY_HOLE: Hole = { quotes: ['"'], open: '#{', close: '}' };
-
-/** Languages whose comment and quote syntax is known; for others there is no guess (nothing is skipped). */
-const LEXICAL_RULES: Readonly<Record<string, LexicalRules>> = {
-  typescript: JS_LIKE,
-  typescriptreact: JS_LIKE,
-  javascript: JS_LIKE,
-  javascriptreact: JS_LIKE,
-  java: C_LIKE,
-  c: C_LIKE,
-  cpp: C_LIKE,
-  csharp: { ...C_LIKE, holes: [{ quotes: ['"'], open: '{', close: '}', prefix: /(?:\$@?|@\$)$/, doubledIsLiteral: true }] },
-  kotlin: { ...C_LIKE, holes: [{ quotes: ['"'], open: '${', close: '}' }] },
-  swift: { ...C_LIKE, holes: [{ quotes: ['"'], open: '\\(', close: ')' }] },
-  scala: { ...C_LIKE, holes: [{ quotes: ['"'], open: '${', close: '}', prefix: /(?<![\w$])(?:s|f|raw)$/ }] },
-  dart: { ...C_LIKE, holes: [{ quotes: ['"', "'"], open: '${', close: '}' }] },
-  // Go's backtick strings are raw: no `${…}` inside them.
-  go: { ...C_LIKE, quotes: ['"', "'", '`'] },
-  // In Rust `'` starts lifetimes ('a) as often as char literals: reading it as a quote would misread lines.
-  rust: { ...C_LIKE, quotes: ['"'] },
-  php: { ...C_LIKE, lineComments: ['//', '#'], holes: [{ quotes: ['"'], open: '{$', close: '}' }, { quotes: ['"'], open: '${', close: '}' }] },
-  python: { ...HASH, tripleQuotes: true, holes: [{ quotes: ['"', "'"], open: '{', close: '}', prefix: /(?<![\w$])(?:[fFtT][rR]?|[rR][fFtT])$/, doubledIsLiteral: true }] },
-  ruby: { ...HASH, holes: [RUBY_HOLE] },
-  shellscript: { ...HASH, holes: [{ quotes: ['"'], open: '$(', close: ')' }, { quotes: ['"'], open: '${', close: '}' }] },
-  perl: HASH,
-  r: HASH,
-  yaml: HASH,
-  toml: HASH,
-  powershell: HASH,
-  elixir: { ...HASH, holes: [RUBY_HOLE] },
-  sql: { lineComments: ['--'], blockComment: ['/*', '*/'], quotes: ["'", '"'] },
-  lua: { lineComments: ['--'], quotes: ['"', "'"] },
-  haskell: { lineComments: ['--'], quotes: ['"'] },
-};
-
-/** How far back to look for an unclosed block comment or docstring. */
-const LOOK_BACK_CHARS = 20_000;
 /** Text left of a quote that a Hole's prefix is matched against: the longest prefix (`raw`) and more. */
 const PREFIX_CHARS = 8;
 
@@ -168,7 +111,7 @@ interface OpenHole extends OpenString {
 
 /** A guess from the characters alone; undefined when the language's comment and string syntax is unknown. */
 export function lexicalGuess(text: string, offset: number, languageId: string): SyntaxAtCursor | undefined {
-  const rules = LEXICAL_RULES[languageId];
+  const rules = languageFacts(languageId)?.lexical;
   if (!rules) return undefined;
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   if (lineStartsInsideBlock(text, lineStart, rules)) return IN_COMMENT;

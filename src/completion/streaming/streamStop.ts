@@ -13,9 +13,9 @@ import type { CompletionShape } from '../analysis/multiline';
 import { suffixRepeatStart } from '../postprocess/cutAtSuffixRepeat';
 import { stripFence } from '../postprocess/stripMarkdownFence';
 import { cutAtSpecialToken, endsWithSpecialToken } from '../postprocess/stripSpecialTokens';
+import { MAX_BLOCK_LINES } from '../../tunables/tunables';
 
-/** Longest block read when its end never shows (the request's token limit usually comes first). */
-export const MAX_BLOCK_LINES = 80;
+export { MAX_BLOCK_LINES };
 
 export class StreamStop {
   private raw = '';

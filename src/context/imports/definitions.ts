@@ -6,9 +6,11 @@
 import type { Tree } from 'web-tree-sitter';
 import { definitionPatterns } from './definitionQueries';
 import { parseImports } from './imports';
+import { languageFacts } from '../../syntax/languages';
 import { queryFor } from './queries';
 import { mergeShapes, shapesOf } from './shapes';
 import type { Definition, ImportStatement } from './types';
+import { MAX_DEFINITIONS } from '../../tunables/tunables';
 
 export interface FileIndex {
   path: string;
@@ -25,8 +27,6 @@ export interface FileIndex {
   imports: ImportStatement[];
 }
 
-/** The module-level definitions that would fill a file's index past this are left out (generated code). */
-const MAX_DEFINITIONS = 2000;
 
 export function indexFile(tree: Tree, path: string, languageId: string, text: string): FileIndex {
   const lines = text.split('\n');
@@ -45,7 +45,7 @@ export function indexFile(tree: Tree, path: string, languageId: string, text: st
       if (def.type === 'export_statement' && def.children.some((c) => c?.type === 'default')) index.exportAliases.set('default', name);
     }
   }
-  if (languageId.startsWith('typescript') || languageId.startsWith('javascript')) readJsExports(tree, index);
+  if (languageFacts(languageId)?.imports === 'js') readJsExports(tree, index);
   return index;
 }
 

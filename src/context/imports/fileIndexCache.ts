@@ -8,6 +8,9 @@ import type { WorkspaceFiles } from '../../workspace/files';
 import { languageOfPath } from '../../syntax/languages';
 import type { Parsers } from '../../syntax/parsers';
 import { indexFile, type FileIndex } from './definitions';
+import { MAX_INDEXED_CHARS } from '../../tunables/tunables';
+import { INDEX_FRESH_MS as FRESH_MS } from '../../tunables/tunables';
+import { IMPORT_RESOLUTION_MS as RESOLUTION_MS } from '../../tunables/tunables';
 
 /** What one request may still spend on other files. */
 export interface WorkBudget {
@@ -18,16 +21,8 @@ export interface WorkBudget {
 
 export const DEFAULT_WORK: Readonly<Omit<WorkBudget, 'signal'>> = { filesLeft: 40, charsLeft: 1_500_000 };
 
-/** Files above this size are not indexed (generated bundles, data). */
-export const MAX_INDEXED_CHARS = 400_000;
+export { MAX_INDEXED_CHARS };
 
-/**
- * An index checked against its file this recently is used without reading the file again: requests
- * come keystroke after keystroke, while the other files rarely change in between.
- */
-const FRESH_MS = 2000;
-/** Import resolutions (which file a specifier names) are kept this long; new files appear after it. */
-const RESOLUTION_MS = 30_000;
 
 export class FileIndexCache {
   private readonly entries = new Map<string, { index: FileIndex; checkedAt: number }>();

@@ -19,15 +19,11 @@ import { renderShape } from './shapes';
 import { rankImportedNames, type WantedName } from './symbols';
 import type { Definition, ImportStatement, LineRanges } from './types';
 import { inverseFrequencies, vocabularyOverlap, wordParts } from './vocabulary';
+import { NEAR_LINES } from '../../tunables/tunables';
+import { VOCABULARY_WEIGHT } from '../../tunables/tunables';
+import { MIN_MEMBER_OVERLAP } from '../../tunables/tunables';
+import { MAX_LOOKUPS } from '../../tunables/tunables';
 
-/** Lines each side of the cursor whose words rank definitions by vocabulary. */
-const NEAR_LINES = 10;
-/** Weight of vocabulary overlap (0..1) beside the usage score of an imported name. */
-const VOCABULARY_WEIGHT = 1.2;
-/** Members of a module imported whole become candidates from this overlap on. */
-const MIN_MEMBER_OVERLAP = 0.1;
-/** Imported names looked up per request at most (the best ranked). */
-const MAX_LOOKUPS = 60;
 
 export interface ImportRequest {
   snapshot: DocumentSnapshot;

@@ -4,8 +4,10 @@
  * module to a workspace file is resolveImport.ts's job.
  */
 import type { Node, Tree } from 'web-tree-sitter';
+import { languageFacts } from '../../syntax/languages';
 import { queryFor } from './queries';
 import type { ImportBinding, ImportStatement } from './types';
+import { IMPORT_STATEMENT_MAX_DEPTH as MAX_DEPTH } from '../../tunables/tunables';
 
 /** Statement patterns per language; each match's `@statement` is read by the family's reader. */
 const STATEMENT_PATTERNS: Record<string, string[]> = {
@@ -30,19 +32,9 @@ const STATEMENT_PATTERNS: Record<string, string[]> = {
   ],
 };
 
-const FAMILY: Record<string, string> = {
-  typescript: 'js', typescriptreact: 'js', javascript: 'js', javascriptreact: 'js',
-  python: 'python', go: 'go', rust: 'rust', java: 'java', c: 'c', cpp: 'c', csharp: 'csharp', ruby: 'ruby', php: 'php',
-};
-
-/**
- * Imports are statements near the top of a file or of a block (Python and Ruby import inside
- * functions, C inside `#ifdef`); deeper nodes are not visited, which keeps this fast on huge files.
- */
-const MAX_DEPTH = 4;
 
 export function parseImports(tree: Tree, languageId: string): ImportStatement[] {
-  const family = FAMILY[languageId];
+  const family = languageFacts(languageId)?.imports;
   if (!family) return [];
   const query = queryFor(tree.language, `imports:${family}`, STATEMENT_PATTERNS[family]);
   if (!query) return [];

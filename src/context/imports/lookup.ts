@@ -3,12 +3,14 @@
  * re-exports (`export * from`, `export { x } from`, an `__init__.py` importing from its submodules, a
  * header including another). Bounded in depth, and in files through the request's WorkBudget.
  */
+import { languageFacts } from '../../syntax/languages';
 import type { WorkspaceFiles } from '../../workspace/files';
 import type { FileIndex } from './definitions';
 import type { FileIndexCache, WorkBudget } from './fileIndexCache';
 import type { ProjectConfig } from './projectConfig';
 import { resolveBinding, resolveModule, type ResolveContext, type ResolvedName } from './resolveImport';
 import type { Definition, ImportBinding, ImportStatement } from './types';
+import { REEXPORT_MAX_DEPTH as MAX_DEPTH } from '../../tunables/tunables';
 
 /** What a name stands for: a definition in a file, or (no definition) the whole module. */
 export interface Found {
@@ -23,11 +25,6 @@ export interface LookupEnv {
   project: ProjectConfig;
 }
 
-/** Re-export chains longer than this are not followed. */
-const MAX_DEPTH = 5;
-
-/** Languages whose imports make the imported names visible to the importer's own importers. */
-const PASS_THROUGH = new Set(['python', 'c', 'cpp', 'ruby', 'php']);
 
 export function modulesOf(statement: ImportStatement, ctx: ResolveContext, env: LookupEnv): Promise<string[]> {
   return env.cache.resolve(`${ctx.languageId}\u0000${ctx.fromPath}\u0000${statement.specifier}\u0000${statement.all}`, () => resolveModule(statement, ctx));
@@ -62,7 +59,8 @@ async function findIn(index: FileIndex, name: string, env: LookupEnv, depth: num
   const own = preferred(index.definitions.get(local));
   if (own) return { index, definition: own };
   const ctx = contextOf(index, env);
-  const passThrough = PASS_THROUGH.has(index.languageId);
+  // Languages whose imports make the imported names visible to the importer's own importers.
+  const passThrough = languageFacts(index.languageId)?.importsPassThrough === true;
   // A name this file imports and passes on.
   for (const statement of index.imports) {
     const binding = statement.bindings.find((b) => b.local === local);

@@ -5,6 +5,7 @@
  */
 import { posix } from 'node:path';
 import type { WorkspaceFiles } from '../../workspace/files';
+import { PROJECT_CONFIG_REREAD_MS as REREAD_MS } from '../../tunables/tunables';
 
 export interface ProjectConfig {
   /** Workspace paths a non-relative JS/TS specifier may point to (before extensions are tried). */
@@ -15,7 +16,6 @@ export interface ProjectConfig {
   phpTargets(className: string): string[];
 }
 
-const REREAD_MS = 30_000;
 const cache = new WeakMap<WorkspaceFiles, { at: number; config: Promise<ProjectConfig> }>();
 
 export function projectConfig(files: WorkspaceFiles, now = Date.now()): Promise<ProjectConfig> {

@@ -5,9 +5,11 @@
  * standard library) resolve to nothing, which is what we want: their definitions are not worth tokens.
  */
 import { posix } from 'node:path';
+import { languageFacts } from '../../syntax/languages';
 import type { WorkspaceFiles } from '../../workspace/files';
 import type { ImportBinding, ImportStatement } from './types';
 import type { ProjectConfig } from './projectConfig';
+import { MAX_MODULE_FILES } from '../../tunables/tunables';
 
 /** Where one imported name is defined: its files, and its name there (`*` for a whole module). */
 export interface ResolvedName {
@@ -25,17 +27,15 @@ export interface ResolveContext {
   project: ProjectConfig;
 }
 
-/** Most files one import may stand for (a Go package, a Java wildcard, a C# namespace). */
-const MAX_MODULE_FILES = 12;
 
 const JS_EXTENSIONS = ['.ts', '.tsx', '.d.ts', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts'];
-const JS_LANGUAGES = new Set(['typescript', 'typescriptreact', 'javascript', 'javascriptreact']);
 
 /** The files of the module a statement imports (empty when it is not in the workspace). */
 export async function resolveModule(statement: ImportStatement, ctx: ResolveContext): Promise<string[]> {
   const spec = statement.specifier;
   const dir = posix.dirname(ctx.fromPath);
-  switch (ctx.languageId) {
+  // Each import style (a fact of the language table) has its own resolution rules.
+  switch (languageFacts(ctx.languageId)?.imports) {
     case 'python':
       return firstExisting(ctx.files, await pythonCandidates(spec, ctx));
     case 'go':
@@ -47,14 +47,15 @@ export async function resolveModule(statement: ImportStatement, ctx: ResolveCont
     case 'csharp':
       return csharpNamespace(spec, ctx);
     case 'c':
-    case 'cpp':
       return firstExisting(ctx.files, [joinPath(dir, spec), spec, `include/${spec}`, `src/${spec}`]);
     case 'ruby':
       return firstExisting(ctx.files, rubyCandidates(spec, dir));
     case 'php':
       return firstExisting(ctx.files, phpCandidates(spec, statement, ctx));
+    case 'js':
+      return firstExisting(ctx.files, jsCandidates(spec, ctx));
     default:
-      return JS_LANGUAGES.has(ctx.languageId) ? firstExisting(ctx.files, jsCandidates(spec, ctx)) : [];
+      return [];
   }
 }
 
@@ -63,7 +64,8 @@ export async function resolveModule(statement: ImportStatement, ctx: ResolveCont
  * Python `from pkg import mod` and Rust `use crate::a::b` may name a submodule instead.
  */
 export async function resolveBinding(statement: ImportStatement, binding: ImportBinding, modulePaths: string[], ctx: ResolveContext): Promise<ResolvedName | undefined> {
-  if (ctx.languageId === 'python' && binding.imported !== '*') {
+  const style = languageFacts(ctx.languageId)?.imports;
+  if (style === 'python' && binding.imported !== '*') {
     const pkg = modulePaths[0]?.endsWith('__init__.py') ? posix.dirname(modulePaths[0]) : undefined;
     const base = pkg ?? (statement.specifier.replace(/^\.+/, '') === '' ? posix.dirname(ctx.fromPath) : undefined);
     if (base !== undefined) {
@@ -71,7 +73,7 @@ export async function resolveBinding(statement: ImportStatement, binding: Import
       if (sub.length) return { paths: sub, name: '*' };
     }
   }
-  if (ctx.languageId === 'rust' && binding.imported !== '*') {
+  if (style === 'rust' && binding.imported !== '*') {
     const sub = await firstExisting(ctx.files, rustModuleCandidates(`${statement.specifier}::${binding.imported}`, ctx.fromPath));
     if (sub.length) return { paths: sub, name: '*' };
   }

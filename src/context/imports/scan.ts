@@ -4,6 +4,7 @@
  * keystroke over a window of a few thousand lines, where walking tree nodes through wasm costs more,
  * and a name use needs no more structure than "identifier, maybe followed by `.member`".
  */
+import { languageFacts } from '../../syntax/languages';
 
 /** A name used in code: `map`, or a member chain `tasks.ensure_future` (at most three parts). */
 export interface NameUse {
@@ -36,16 +37,10 @@ const SKIP_BY_FAMILY: Record<string, string[]> = {
   php: [LINE_COMMENT, BLOCK_COMMENT, HASH_COMMENT, DOUBLE_STRING, SINGLE_STRING],
 };
 
-const FAMILY: Record<string, string> = {
-  typescript: 'js', typescriptreact: 'js', javascript: 'js', javascriptreact: 'js',
-  python: 'python', ruby: 'ruby', php: 'php', go: 'go',
-  rust: 'c', java: 'c', c: 'c', cpp: 'c', csharp: 'c',
-};
-
 const patterns = new Map<string, RegExp>();
 
 function patternFor(languageId: string): RegExp {
-  const family = FAMILY[languageId] ?? 'c';
+  const family = languageFacts(languageId)?.nameScan ?? 'c';
   let re = patterns.get(family);
   if (!re) {
     re = new RegExp(`${SKIP_BY_FAMILY[family].join('|')}|${CHAIN}`, 'g');

@@ -7,18 +7,13 @@
 import type { Node } from 'web-tree-sitter';
 import { CONTAINER_KINDS } from './definitionQueries';
 import type { LineRanges } from './types';
+import { SHORT_LINES } from '../../tunables/tunables';
+import { MAX_WHOLE_LINES } from '../../tunables/tunables';
+import { MAX_HEADER_LINES } from '../../tunables/tunables';
+import { BODY_PREVIEW_LINES } from '../../tunables/tunables';
+import { MAX_MEMBERS } from '../../tunables/tunables';
+import { FEW_MEMBERS } from '../../tunables/tunables';
 
-/** A definition this short is shown whole or by its signature, nothing in between. */
-const SHORT_LINES = 10;
-/** Longer than this, the whole definition is never offered. */
-const MAX_WHOLE_LINES = 80;
-/** A signature spanning more lines than this is cut (long parameter lists, overload lists). */
-const MAX_HEADER_LINES = 12;
-/** Body lines a function summary keeps after its signature. */
-const BODY_PREVIEW_LINES = 2;
-/** Members listed in a class summary, and in its short form. */
-const MAX_MEMBERS = 40;
-const FEW_MEMBERS = 6;
 
 /** The shapes of the definition `def` (whose name is `name`), richest first, without duplicates. */
 export function shapesOf(def: Node, name: Node, lines: readonly string[]): LineRanges[] {

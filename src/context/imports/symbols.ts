@@ -7,6 +7,11 @@
  */
 import { scanNames } from './scan';
 import type { ImportBinding, ImportStatement } from './types';
+import { HALF_DISTANCE } from '../../tunables/tunables';
+import { UNUSED_WEIGHT } from '../../tunables/tunables';
+import { SIGNATURE_WEIGHT } from '../../tunables/tunables';
+import { REPEAT_SHARE } from '../../tunables/tunables';
+import { MAX_UNQUALIFIED } from '../../tunables/tunables';
 
 export interface WantedName {
   statement: ImportStatement;
@@ -29,16 +34,6 @@ export interface RankOptions {
   scanLines?: number;
 }
 
-/** A use `d` lines away weighs 1 / (1 + d / HALF_DISTANCE). */
-const HALF_DISTANCE = 4;
-/** Weight of an import not used anywhere yet: as if used about a line away. */
-const UNUSED_WEIGHT = 0.8;
-/** Extra weight for a name in the enclosing function's signature. */
-const SIGNATURE_WEIGHT = 0.35;
-/** Further uses add this share of their weight to the nearest one's. */
-const REPEAT_SHARE = 0.15;
-/** Names looked up in modules imported whole (`#include`, `import *`), by proximity; most kept. */
-const MAX_UNQUALIFIED = 40;
 
 export function rankImportedNames(options: RankOptions): WantedName[] {
   const { text, cursorLine, imports, languageId } = options;

@@ -29,7 +29,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['completion/analysis', 'context/imports'], //             text analysis at the cursor; the import retriever
   ['context/snippets', 'syntax', 'privacy', 'config'], //    snippet types; tree-sitter; redaction, guards; settings
   ['backends'], //                                           model servers behind one interface
-  ['workspace', 'text', 'logging', 'status'], //             plain data and leaf helpers
+  ['workspace', 'text', 'logging', 'status', 'tunables'], // plain data, leaf helpers and the tuned numbers
 ];
 
 export type FolderGraph = Map<string, Map<string, string[]>>;
