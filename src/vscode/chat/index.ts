@@ -4,7 +4,6 @@
  * extension.ts calls this once.
  */
 import * as vscode from 'vscode';
-import { answerCharLimit, capAnswer } from '../../backends/answerCap';
 import type { BackendPool } from '../../roles/pool';
 import { ChatSession } from '../../chat/session';
 import { ConversationStore } from '../../chat/store';
@@ -60,9 +59,8 @@ export function registerChat(context: vscode.ExtensionContext, deps: ChatDeps): 
         model,
         contextLength: chat.contextLength,
         maxTokens,
-        // The same size cap as every other answer: a server that ignores the token limit is stopped, what came stays.
-        stream: (messages, streamSignal, redaction) =>
-          capAnswer(chat.backend.streamChat({ messages, model, temperature, maxTokens, signal: streamSignal, timeoutMs, redaction }), answerCharLimit(maxTokens), { ...chat.backend, model }),
+        // The pool's backend caps the answer's size like every other answer: what came stays, the error says why.
+        stream: (messages, streamSignal, redaction) => chat.backend.streamChat({ messages, model, temperature, maxTokens, signal: streamSignal, timeoutMs, redaction }),
       };
     },
     async system() {
