@@ -16,7 +16,7 @@ import type { Proposals } from '../commands/proposal';
 import { promptReader } from '../commands/promptReader';
 import type { AnswerPanel } from '../panel/answerPanel';
 import { PanelActions } from '../panel/panelActions';
-import { writeSetting } from '../settings';
+import { onConfigChange, writeSetting } from '../settings';
 import type { PrivacyRules } from '../privacyRules';
 import type { EditorSyntax } from '../syntaxTrees';
 import type { EditorWorkspaceFiles } from '../workspaceFiles';
@@ -119,9 +119,7 @@ export function registerChat(context: vscode.ExtensionContext, deps: ChatDeps): 
       await session.newChat();
       await view.reveal();
     }),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('fathom.chat')) view.refresh();
-    }),
+    onConfigChange(() => view.refresh(), 'fathom.chat'),
   );
   return { session, view, storageDir };
 }
