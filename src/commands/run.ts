@@ -5,7 +5,7 @@
  */
 import type { Backend, ChatRequest } from '../backends/types';
 import type { RedactionLedger } from '../privacy/redactionLedger';
-import type { PreparedCommand } from './context';
+import type { PreparedCommand } from './prepare';
 
 export interface CommandRunOptions {
   model: string;

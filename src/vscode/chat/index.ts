@@ -20,7 +20,7 @@ import { onConfigChange, writeSetting } from '../settings';
 import type { PrivacyRules } from '../privacyRules';
 import type { EditorSyntax } from '../syntaxTrees';
 import type { EditorWorkspaceFiles } from '../workspaceFiles';
-import { ChatContext } from './chatContext';
+import { ChatAttachments } from './chatAttachments';
 import { CHAT_VIEW_ID, ChatViewProvider } from './chatViewProvider';
 
 export interface ChatDeps {
@@ -72,10 +72,10 @@ export function registerChat(context: vscode.ExtensionContext, deps: ChatDeps): 
     },
   });
   const actions = new PanelActions();
-  const chatContext = new ChatContext({ privacy: deps.privacy, files: deps.files, editor: () => actions.targetEditor() });
+  const attachments = new ChatAttachments({ privacy: deps.privacy, files: deps.files, editor: () => actions.targetEditor() });
   const view = new ChatViewProvider(context.extensionUri, {
     session,
-    context: chatContext,
+    attachments,
     actions,
     proposals: deps.proposals,
     syntax: deps.syntax,
@@ -96,7 +96,7 @@ export function registerChat(context: vscode.ExtensionContext, deps: ChatDeps): 
   deps.onAnswerPanel((panel) =>
     context.subscriptions.push(
       panel.onDidRequestChat(async ({ view: answer, source, lines }) => {
-        const attached = source && lines ? await chatContext.fromUri(source, new vscode.Range(lines.start - 1, 0, lines.end, 0)) : undefined;
+        const attached = source && lines ? await attachments.fromUri(source, new vscode.Range(lines.start - 1, 0, lines.end, 0)) : undefined;
         const question = answer.subtitle ? `${answer.title}: ${answer.subtitle}` : answer.title;
         await session.continueFrom(question, attached ? [attached] : [], answer.markdown);
         await view.reveal();
@@ -110,7 +110,7 @@ export function registerChat(context: vscode.ExtensionContext, deps: ChatDeps): 
     vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, view, { webviewOptions: { retainContextWhenHidden: false } }),
     vscode.commands.registerCommand('fathom.askAboutSelection', async () => {
       const editor = actions.targetEditor();
-      const attached = editor && !editor.selection.isEmpty ? chatContext.selection() : chatContext.file();
+      const attached = editor && !editor.selection.isEmpty ? attachments.selection() : attachments.file();
       if (attached) session.attach(attached);
       await view.reveal();
     }),
