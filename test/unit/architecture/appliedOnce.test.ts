@@ -1,7 +1,8 @@
 /**
- * Wrappers that belong in one place stay there: the answer size cap is put around backends by the pool only
- * (no caller caps a stream by hand, so none can forget or double it), and editor code listens for settings
- * only through onConfigChange (src/vscode/settings.ts), which also hears the workspace being trusted.
+ * Wrappers that belong in one place stay there: the answer size cap is put around backends by the pool (and
+ * by replay around its scripted model), never by a caller on a stream (so none can forget or double it); and
+ * editor code listens for settings only through onConfigChange (src/vscode/settings.ts), which also hears the
+ * workspace being trusted.
  */
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -25,8 +26,8 @@ function filesMentioning(pattern: RegExp): string[] {
 }
 
 describe('wrappers applied once', () => {
-  it('only the pool puts the answer size cap around a backend; only answerCap.ts caps a stream', () => {
-    assert.deepEqual(filesMentioning(/\bwithAnswerCap\(/), ['backends/answerCap.ts', 'roles/pool.ts']);
+  it('only the pool (and replay, for its scripted model) puts the answer size cap around a backend; only answerCap.ts caps a stream', () => {
+    assert.deepEqual(filesMentioning(/\bwithAnswerCap\(/), ['backends/answerCap.ts', 'cli/replay.ts', 'roles/pool.ts']);
     assert.deepEqual(filesMentioning(/\bcapAnswer\(/), ['backends/answerCap.ts']);
   });
 
