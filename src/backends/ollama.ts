@@ -10,7 +10,7 @@
  */
 import { Ollama, type ChatRequest as OllamaChatRequest, type ChatResponse, type GenerateRequest, type GenerateResponse, type Options, type ProgressResponse, type ShowResponse } from 'ollama';
 import type { StopReason } from './deadline';
-import { toBackendError } from './error-mapping';
+import { toBackendError } from './errorMapping';
 import type { BackendError } from './errors';
 import { guardedCall, guardedStream } from './guarded';
 import { originLockedFetch, type EndpointRule, type Fetch } from './originLockedFetch';

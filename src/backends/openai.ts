@@ -14,7 +14,7 @@
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
 import type { ChatCompletionCreateParamsStreaming, CompletionCreateParamsStreaming } from 'openai/resources';
 import type { StopReason } from './deadline';
-import { toBackendError } from './error-mapping';
+import { toBackendError } from './errorMapping';
 import type { BackendError } from './errors';
 import { guardedCall, guardedStream } from './guarded';
 import { originLockedFetch, type EndpointRule } from './originLockedFetch';

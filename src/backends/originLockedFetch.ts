@@ -10,7 +10,7 @@
  *   at most MAX_REDIRECTS times, with the method and body rules of the Fetch standard.
  */
 import { BackendError } from './errors';
-import { redactUrl } from './redact';
+import { redactUrl } from './scrubServerText';
 import type { ProviderKind } from './types';
 
 /** The shape both SDKs accept as their `fetch` option. */

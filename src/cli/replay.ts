@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Tree } from 'web-tree-sitter';
+import { withAnswerCap } from '../backends/answerCap';
 import { ScriptedBackend } from '../backends/scripted';
 import { completeOnce } from '../completion/engine/engine';
 import type { DocumentSnapshot } from '../workspace/document';
@@ -50,7 +51,8 @@ export async function replayCase(c: ReplayCase, parsers?: Parsers): Promise<Repl
   const snapshot: DocumentSnapshot = { uri: c.path, path: c.path, languageId: c.languageId, text: c.text, offset: c.offset, version: 1 };
   // Loading a grammar happens once per session, not per request: keep it out of the timing.
   const language = parsers ? await parsers.language(c.languageId) : undefined;
-  const backend = new ScriptedBackend(c.modelOutput);
+  // The answer size cap the extension's pool puts around every client, so a runaway output is judged alike.
+  const backend = withAnswerCap(new ScriptedBackend(c.modelOutput));
   const started = performance.now();
   try {
     const result = await completeOnce(snapshot, {

@@ -3,10 +3,9 @@
  * Cancellation is the backend's: aborting `signal` closes the HTTP stream and the loop ends with a
  * `cancelled` BackendError; every other failure is a BackendError whose message says what to do.
  */
-import { answerCharLimit, capAnswer } from '../backends/answerCap';
 import type { Backend, ChatRequest } from '../backends/types';
 import type { RedactionLedger } from '../privacy/redactionLedger';
-import type { PreparedCommand } from './context';
+import type { PreparedCommand } from './prepare';
 
 export interface CommandRunOptions {
   model: string;
@@ -22,7 +21,8 @@ export interface CommandRunOptions {
 
 /**
  * The answer's text as it arrives, piece by piece. Breaking out of the loop aborts the HTTP stream. An answer
- * that runs past the size cap (the server ignored maxTokens) is stopped with a `tooLong` BackendError.
+ * that runs past the size cap (the server ignored maxTokens) is stopped by the pool's backend (withAnswerCap)
+ * with a `tooLong` BackendError.
  */
 export function streamCommand(prepared: Pick<PreparedCommand, 'messages'>, backend: Backend, options: CommandRunOptions): AsyncIterable<string> {
   const request: ChatRequest = { messages: prepared.messages, model: options.model };
@@ -31,7 +31,7 @@ export function streamCommand(prepared: Pick<PreparedCommand, 'messages'>, backe
   if (options.signal) request.signal = options.signal;
   if (options.timeoutMs !== undefined) request.timeoutMs = options.timeoutMs;
   if (options.redaction) request.redaction = options.redaction;
-  return capAnswer(backend.streamChat(request), answerCharLimit(options.maxTokens), { provider: backend.provider, baseUrl: backend.baseUrl, model: options.model });
+  return backend.streamChat(request);
 }
 
 /**

@@ -3,7 +3,6 @@
  * the middle, how long is its context, how fast does it answer. Used by the CLI (`doctor`) and the
  * extension ("Fathom: Doctor"); it returns plain data and says what to do about each problem.
  */
-import { answerCharLimit, capAnswer } from '../backends/answerCap';
 import { BackendError, isBackendError, type Refusal } from '../backends/errors';
 import type { Backend, ModelInfo, ModelSummary } from '../backends/types';
 import { providerEntry } from '../backends/providers';
@@ -102,11 +101,11 @@ export async function probeRole(role: Role, backend: Backend, settings: RoleSett
 async function measureLatency(role: Role, backend: Backend, settings: RoleSettings, info: ModelInfo, options: ProbeOptions): Promise<Latency> {
   const now = options.now ?? (() => performance.now());
   const common = { model: settings.model, maxTokens: 16, temperature: 0, signal: options.signal, timeoutMs: options.timeoutMs };
-  const answer =
+  // The pool's backend caps the answer's size (backends/answerCap.ts).
+  const stream =
     role === 'completion' && info.supportsFim
       ? backend.streamCompletion({ ...common, prompt: 'def add(a, b):\n    return ', suffix: '\n' })
       : backend.streamChat({ ...common, messages: [{ role: 'user', content: 'Reply with the single word: ready' }] });
-  const stream = capAnswer(answer, answerCharLimit(common.maxTokens), { provider: backend.provider, baseUrl: backend.baseUrl, model: settings.model });
   const start = now();
   let first: number | undefined;
   let chunks = 0;

@@ -4,6 +4,7 @@ import type { Logger } from '../logging/logger';
 import { Redactor } from '../privacy/redactor';
 import { withRedaction } from '../privacy/redactingBackend';
 import { localOnlyRule, withEndpointGuard, type EndpointConsent } from '../privacy/endpointGuard';
+import { withAnswerCap } from '../backends/answerCap';
 import { createBackend } from '../backends/create';
 import type { RequestObserver } from '../backends/logged';
 import type { OllamaBackend } from '../backends/ollama';
@@ -59,8 +60,10 @@ export class BackendPool {
     if (!backend) {
       // Redaction sits outside the request log, so the log never sees a secret either. The endpoint guard
       // sits outside both: a refused request is never redacted, logged or sent. The client's fetch applies
-      // the same local-only rule again underneath, to every request and redirect hop.
-      const client = withRedaction(createBackend(settings.provider, {
+      // the same local-only rule again underneath, to every request and redirect hop. The answer size cap sits
+      // right around the client, so every streamed answer (completion, command, chat, doctor probe) is capped
+      // here, once, and the request log still sees a capped stream end (closed by the client).
+      const client = withRedaction(withAnswerCap(createBackend(settings.provider, {
         baseUrl,
         apiKey,
         keepAlive: config.ollama.keepAlive,
@@ -69,7 +72,7 @@ export class BackendPool {
         rule: this.rule,
         logger: this.logger,
         observe: this.observe,
-      }), this.redactor);
+      })), this.redactor);
       backend = withEndpointGuard(client, { localOnly: () => this.getConfig().localOnly, consent: this.consent });
       this.backends.set(id, backend);
     }

@@ -5,6 +5,7 @@ import { CompletionScheduler } from '../completion/scheduling/scheduler';
 import { createCompleteOnce } from '../completion/service';
 import type { DocumentSnapshot } from '../workspace/document';
 import type { FathomConfig } from '../config/settings';
+import { onConfigChange } from './settings';
 import type { Logger } from '../logging/logger';
 import type { StatusModel } from '../status/statusModel';
 import { ACCEPTED_COMMAND, FathomInlineCompletionProvider } from './inlineCompletions';
@@ -52,9 +53,7 @@ export function registerCompletions(
     { dispose: () => scheduler.dispose() },
     vscode.workspace.onDidCloseTextDocument((d) => scheduler.closeDocument(d.uri.toString())),
     // Another server, model or template: a suggestion the old one made must not be shown from the cache.
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('fathom')) scheduler.forgetAnswers();
-    }),
+    onConfigChange(() => scheduler.forgetAnswers()),
     vscode.commands.registerCommand(ACCEPTED_COMMAND, (uri: string) => scheduler.accepted(uri, 'whole')),
     vscode.languages.registerInlineCompletionItemProvider(EDITABLE_DOCUMENTS, new FathomInlineCompletionProvider(scheduler, deps.getConfig, files, deps.privacy, lookUpSyntax, deps.snoozed)),
   );

@@ -17,13 +17,14 @@ export function writeSetting(key: string, value: unknown): Thenable<void> {
 }
 
 /**
- * Calls `listener` with the new config whenever a `fathom.*` setting changes, and when the user trusts the
- * workspace (its own server and prompt settings apply from then on).
+ * Calls `listener` with the new config whenever a setting under `section` (all of `fathom.*` by default)
+ * changes, and when the user trusts the workspace (its own server and prompt settings apply from then on).
+ * The one way editor code listens for settings: no raw onDidChangeConfiguration elsewhere.
  */
-export function onConfigChange(listener: (config: FathomConfig) => void): vscode.Disposable {
+export function onConfigChange(listener: (config: FathomConfig) => void, section = 'fathom'): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('fathom')) listener(readConfig());
+      if (e.affectsConfiguration(section)) listener(readConfig());
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => listener(readConfig())),
   );

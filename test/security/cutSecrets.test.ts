@@ -23,7 +23,7 @@ import type { Attachment, ChatTurn } from '../../src/chat/conversation';
 import { buildChatMessages } from '../../src/chat/messages';
 import { ChatSession } from '../../src/chat/session';
 import { ConversationStore } from '../../src/chat/store';
-import { prepareCommand } from '../../src/commands/context';
+import { prepareCommand } from '../../src/commands/prepare';
 import { streamCommand } from '../../src/commands/run';
 import { assemblePrompt } from '../../src/completion/prompt/assemble';
 import { createCompleteOnce } from '../../src/completion/service';

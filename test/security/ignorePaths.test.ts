@@ -23,7 +23,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ProviderKind } from '../../src/backends/types';
 import { NodeWorkspaceFiles } from '../../src/cli/nodeWorkspaceFiles';
-import { prepareCommand } from '../../src/commands/context';
+import { prepareCommand } from '../../src/commands/prepare';
 import { streamCommand } from '../../src/commands/run';
 import { CompletionScheduler } from '../../src/completion/scheduling/scheduler';
 import { createCompleteOnce } from '../../src/completion/service';

@@ -15,7 +15,7 @@ import * as assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ProviderKind } from '../../src/backends/types';
-import { prepareCommand } from '../../src/commands/context';
+import { prepareCommand } from '../../src/commands/prepare';
 import { streamCommand } from '../../src/commands/run';
 import { CompletionScheduler } from '../../src/completion/scheduling/scheduler';
 import { createCompleteOnce } from '../../src/completion/service';

@@ -19,7 +19,7 @@ import type { ProviderKind } from '../../src/backends/types';
 import { ChatSession } from '../../src/chat/session';
 import { ConversationStore } from '../../src/chat/store';
 import { pickReplacement } from '../../src/commands/answer';
-import { prepareCommand } from '../../src/commands/context';
+import { prepareCommand } from '../../src/commands/prepare';
 import { streamCommand } from '../../src/commands/run';
 import { createCompleteOnce } from '../../src/completion/service';
 import type { DocumentSnapshot } from '../../src/workspace/document';

@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path';
 import type { ProviderKind } from '../../src/backends/types';
 import { ChatSession } from '../../src/chat/session';
 import { ConversationStore } from '../../src/chat/store';
-import { prepareCommand } from '../../src/commands/context';
+import { prepareCommand } from '../../src/commands/prepare';
 import { streamCommand } from '../../src/commands/run';
 import { createCompleteOnce } from '../../src/completion/service';
 import type { DocumentSnapshot } from '../../src/workspace/document';

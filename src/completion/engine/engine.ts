@@ -6,7 +6,6 @@
  * injected `withTree` does (the editor's trees are cached and re-parsed incrementally).
  */
 import type { Language, Tree } from 'web-tree-sitter';
-import { answerCharLimit, capAnswer } from '../../backends/answerCap';
 import type { Backend, ChatRequest, CompletionRequest } from '../../backends/types';
 import { RedactionLedger } from '../../privacy/redactionLedger';
 import { secretSafeRange, splitsSecret } from '../../privacy/secretSafeCut';
@@ -74,9 +73,8 @@ export async function completeOnce(snapshot: DocumentSnapshot, deps: EngineDeps,
     const stop = new StreamStop(cursor, shape);
     // What this request's redaction replaced: the only placeholders the completion may turn back into text.
     const redaction = new RedactionLedger();
-    const raw = 'messages' in request ? streamChatFill(deps.backend, { ...request, signal, redaction }) : deps.backend.streamCompletion({ ...request, signal, redaction });
-    // A server that ignores the token limit must not stream into the editor for ever.
-    const stream = capAnswer(raw, answerCharLimit(request.maxTokens), { provider: deps.backend.provider, baseUrl: deps.backend.baseUrl, model: request.model });
+    // A server that ignores the token limit is stopped by the pool's answer cap (backends/answerCap.ts).
+    const stream = 'messages' in request ? streamChatFill(deps.backend, { ...request, signal, redaction }) : deps.backend.streamCompletion({ ...request, signal, redaction });
     for await (const chunk of stream) {
       // Leaving the loop ends the iterator, which aborts the HTTP stream.
       if (stop.push(chunk)) break;

@@ -14,14 +14,14 @@ import { ChunkBatcher } from '../panel/chunkBatcher';
 import type { PanelActions } from '../panel/panelActions';
 import { pageFor, webviewOptions } from '../panel/webviewSetup';
 import { applyCode, openAsNewFile, type ChatActionDeps } from './chatActions';
-import type { ChatContext } from './chatContext';
+import type { ChatAttachments } from './chatAttachments';
 import { chatHtml } from './html';
 
 export const CHAT_VIEW_ID = 'fathom.chat';
 
 export interface ChatViewDeps extends ChatActionDeps {
   session: ChatSession;
-  context: ChatContext;
+  attachments: ChatAttachments;
   actions: PanelActions;
   /** The chat models the server lists (undefined: it could not be asked). */
   listModels(): Promise<string[] | undefined>;
@@ -133,7 +133,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   async receive(raw: unknown): Promise<void> {
     const message = parseFromChat(raw);
     if (!message) return;
-    const { session, context, actions } = this.deps;
+    const { session, attachments, actions } = this.deps;
     switch (message.type) {
       case 'ready':
         this.batcher.discard();
@@ -154,7 +154,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
         await session.regenerate();
         break;
       case 'attach': {
-        const found = message.what === 'pick' ? await context.pick() : [context[message.what]()].filter((a): a is Attachment => !!a);
+        const found = message.what === 'pick' ? await attachments.pick() : [attachments[message.what]()].filter((a): a is Attachment => !!a);
         for (const a of found) session.attach(a);
         this.post({ type: 'focusInput' });
         break;

@@ -4,7 +4,6 @@
  * extension.ts calls this once.
  */
 import * as vscode from 'vscode';
-import { answerCharLimit, capAnswer } from '../../backends/answerCap';
 import type { BackendPool } from '../../roles/pool';
 import { ChatSession } from '../../chat/session';
 import { ConversationStore } from '../../chat/store';
@@ -17,11 +16,11 @@ import type { Proposals } from '../commands/proposal';
 import { promptReader } from '../commands/promptReader';
 import type { AnswerPanel } from '../panel/answerPanel';
 import { PanelActions } from '../panel/panelActions';
-import { writeSetting } from '../settings';
+import { onConfigChange, writeSetting } from '../settings';
 import type { PrivacyRules } from '../privacyRules';
 import type { EditorSyntax } from '../syntaxTrees';
 import type { EditorWorkspaceFiles } from '../workspaceFiles';
-import { ChatContext } from './chatContext';
+import { ChatAttachments } from './chatAttachments';
 import { CHAT_VIEW_ID, ChatViewProvider } from './chatViewProvider';
 
 export interface ChatDeps {
@@ -60,9 +59,8 @@ export function registerChat(context: vscode.ExtensionContext, deps: ChatDeps): 
         model,
         contextLength: chat.contextLength,
         maxTokens,
-        // The same size cap as every other answer: a server that ignores the token limit is stopped, what came stays.
-        stream: (messages, streamSignal, redaction) =>
-          capAnswer(chat.backend.streamChat({ messages, model, temperature, maxTokens, signal: streamSignal, timeoutMs, redaction }), answerCharLimit(maxTokens), { ...chat.backend, model }),
+        // The pool's backend caps the answer's size like every other answer: what came stays, the error says why.
+        stream: (messages, streamSignal, redaction) => chat.backend.streamChat({ messages, model, temperature, maxTokens, signal: streamSignal, timeoutMs, redaction }),
       };
     },
     async system() {
@@ -74,10 +72,10 @@ export function registerChat(context: vscode.ExtensionContext, deps: ChatDeps): 
     },
   });
   const actions = new PanelActions();
-  const chatContext = new ChatContext({ privacy: deps.privacy, files: deps.files, editor: () => actions.targetEditor() });
+  const attachments = new ChatAttachments({ privacy: deps.privacy, files: deps.files, editor: () => actions.targetEditor() });
   const view = new ChatViewProvider(context.extensionUri, {
     session,
-    context: chatContext,
+    attachments,
     actions,
     proposals: deps.proposals,
     syntax: deps.syntax,
@@ -98,7 +96,7 @@ export function registerChat(context: vscode.ExtensionContext, deps: ChatDeps): 
   deps.onAnswerPanel((panel) =>
     context.subscriptions.push(
       panel.onDidRequestChat(async ({ view: answer, source, lines }) => {
-        const attached = source && lines ? await chatContext.fromUri(source, new vscode.Range(lines.start - 1, 0, lines.end, 0)) : undefined;
+        const attached = source && lines ? await attachments.fromUri(source, new vscode.Range(lines.start - 1, 0, lines.end, 0)) : undefined;
         const question = answer.subtitle ? `${answer.title}: ${answer.subtitle}` : answer.title;
         await session.continueFrom(question, attached ? [attached] : [], answer.markdown);
         await view.reveal();
@@ -112,7 +110,7 @@ export function registerChat(context: vscode.ExtensionContext, deps: ChatDeps): 
     vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, view, { webviewOptions: { retainContextWhenHidden: false } }),
     vscode.commands.registerCommand('fathom.askAboutSelection', async () => {
       const editor = actions.targetEditor();
-      const attached = editor && !editor.selection.isEmpty ? chatContext.selection() : chatContext.file();
+      const attached = editor && !editor.selection.isEmpty ? attachments.selection() : attachments.file();
       if (attached) session.attach(attached);
       await view.reveal();
     }),
@@ -121,9 +119,7 @@ export function registerChat(context: vscode.ExtensionContext, deps: ChatDeps): 
       await session.newChat();
       await view.reveal();
     }),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('fathom.chat')) view.refresh();
-    }),
+    onConfigChange(() => view.refresh(), 'fathom.chat'),
   );
   return { session, view, storageDir };
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { BackendPool } from '../../roles/pool';
 import { pickReplacement } from '../../commands/answer';
-import { prepareCommand } from '../../commands/context';
+import { prepareCommand } from '../../commands/prepare';
 import { reanchor } from '../../commands/reanchor';
 import { streamCommand } from '../../commands/run';
 import { addsParseErrors } from '../../commands/syntaxCheck';

@@ -11,6 +11,7 @@ import { parseFromDoctor, type ToDoctor } from '../../webview/doctor/protocol';
 import { pageFor, webviewOptions } from '../panel/webviewSetup';
 import { doctorHtml } from './html';
 import { applyFix } from './fixes';
+import { onConfigChange } from '../settings';
 
 export const DOCTOR_VIEW_TYPE = 'fathom.doctor';
 
@@ -28,8 +29,8 @@ export class DoctorPanel implements vscode.Disposable {
   ) {
     // Settings changed (a fix the user made by hand): check again while the panel is open.
     this.subscriptions = [
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (this.panel && e.affectsConfiguration('fathom')) void this.check();
+      onConfigChange(() => {
+        if (this.panel) void this.check();
       }),
     ];
   }

@@ -4,7 +4,7 @@
  * the webview renders it and, when VS Code re-creates a hidden webview, asks for it again with 'ready'.
  */
 import * as vscode from 'vscode';
-import { parseFromPanel, type AnswerView, type FromPanel, type ToPanel } from '../../webview/protocol';
+import { parseFromPanel, type AnswerView, type FromPanel, type ToPanel } from '../../webview/panel/protocol';
 import { ChunkBatcher } from './chunkBatcher';
 import { panelHtml } from './html';
 import { PanelActions } from './panelActions';

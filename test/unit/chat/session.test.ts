@@ -2,7 +2,7 @@
  * The chat session against the fake LLM server, through the real backends and SDKs: what is sent, what the
  * user sees while it streams, stopping, regenerating, editing, failures, the budget, and saved conversations.
  */
-import { capAnswer } from '../../../src/backends/answerCap';
+import { withAnswerCap } from '../../../src/backends/answerCap';
 import assert from 'node:assert/strict';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -352,7 +352,7 @@ for (const provider of ['ollama', 'openai'] as ProviderKind[]) {
     it('a model that never stops is stopped by the size cap: what came stays, the message says why', async () => {
       server.replyOnce({ text: 'and again ', endless: true, tokenMs: 1 });
       const { session, recorder } = newSession({
-        model: async () => ({ model, contextLength, maxTokens: 256, stream: (messages, signal) => capAnswer(backend.streamChat({ messages, model, signal, maxTokens: 256 }), 1000, { ...backend, model }) }),
+        model: async () => ({ model, contextLength, maxTokens: 256, stream: (messages, signal) => withAnswerCap(backend, () => 1000).streamChat({ messages, model, signal, maxTokens: 256 }) }),
       });
       await session.send('Count forever');
       const answer = lastTurn(session);

@@ -26,6 +26,13 @@ describe('cli replay: the pipeline on recorded cases with a scripted model', fun
     assert.ok(out.every((o) => typeof o.ms === 'number' && Object.keys(o).join() === 'id,completion,replaceLength,ms'));
   });
 
+  it('stops a runaway model output at the extension\'s answer size cap, as the pool would', async () => {
+    const runaway = { id: 'r', languageId: 'typescript', path: 'r.ts', text: 'const s = ', offset: 10, modelOutput: 'x'.repeat(20_000) };
+    const result = await replayCase(runaway);
+    assert.equal(result.completion, '');
+    assert.match(result.error ?? '', /kept answering past \d+ characters/);
+  });
+
   it('splits the input on "\\n" only', () => {
     const jsonl = JSON.stringify(cases[1]) + '\n\n';
     assert.equal(parseCases(jsonl).length, 1);

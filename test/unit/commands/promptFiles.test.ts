@@ -9,7 +9,7 @@ const ROOT = resolve(__dirname, '../../..');
 const reader = (overrides: Record<string, string> = {}) => async (relPath: string) =>
   relPath in overrides ? overrides[relPath] : relPath.startsWith('prompts/') ? readFile(join(ROOT, relPath), 'utf8').catch(() => undefined) : undefined;
 
-/** Every placeholder prepareCommand defines (src/commands/context.ts). */
+/** Every placeholder prepareCommand defines (src/commands/prepare.ts). */
 const KNOWN = ['language', 'languageId', 'path', 'startLine', 'endLine', 'name', 'targetKind', 'instruction', 'answerLanguage', 'audience', 'stepByStep', 'docStyle', 'testFramework', 'testPath', 'code', 'context', 'diagnostics', 'error'];
 
 describe('commands: prompt files', () => {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { prepareCommand } from '../../../src/commands/context';
+import { prepareCommand } from '../../../src/commands/prepare';
 import { parseAnswer, pickReplacement } from '../../../src/commands/answer';
 import { runCommand, streamCommand } from '../../../src/commands/run';
 import type { ChatMessage } from '../../../src/backends/types';

@@ -2,6 +2,8 @@ import * as assert from 'node:assert/strict';
 import { BackendPool } from '../../../src/roles/pool';
 import { objectSource, parseConfig, type FathomConfig } from '../../../src/config/settings';
 import { silentLogger } from '../../../src/logging/logger';
+import { answerCharLimit } from '../../../src/backends/answerCap';
+import { failureOf } from '../backends/helpers';
 import { startFakeServer, type FakeServer } from '../../fake-server';
 
 describe('BackendPool', () => {
@@ -12,6 +14,20 @@ describe('BackendPool', () => {
   beforeEach(() => {
     server.reset();
     config = parseConfig(objectSource({ 'ollama.baseUrl': server.url, contextLength: 4096 }));
+  });
+
+  it('caps every streamed answer once, for every role: an endless answer ends in tooLong at answerCharLimit', async () => {
+    const pool = new BackendPool(() => config, async () => undefined, silentLogger);
+    for (const role of ['completion', 'chat'] as const) {
+      server.reset();
+      server.replyOnce({ chunks: ['x'.repeat(100)], endless: true, tokenMs: 1 });
+      const { backend, settings } = await pool.backendFor(role);
+      const stream = role === 'chat' ? backend.streamChat({ model: settings.model, maxTokens: 16, messages: [{ role: 'user', content: 'go' }] }) : backend.streamCompletion({ model: settings.model, maxTokens: 16, prompt: 'go' });
+      const error = await failureOf(stream);
+      assert.equal(error.kind, 'tooLong', role);
+      assert.equal(error.limitChars, answerCharLimit(16), role);
+      await server.waitFor((rs) => rs.find((r) => r.closedByClient), 5000, 'the endless stream to be closed by the client');
+    }
   });
 
   it('makes nothing until asked, then reuses the client for both roles on the same server', async () => {

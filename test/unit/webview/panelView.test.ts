@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { PanelView, type PanelHost } from '../../../src/webview/panelView';
-import type { AnswerView, FromPanel } from '../../../src/webview/protocol';
+import { PanelView, type PanelHost } from '../../../src/webview/panel/panelView';
+import type { AnswerView, FromPanel } from '../../../src/webview/panel/protocol';
 import { panelWindow } from './dom';
 
 /** The webview API as VS Code gives it to the page: messages out, a state slot. */

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { parseFromPanel } from '../../../src/webview/protocol';
+import { parseFromPanel } from '../../../src/webview/panel/protocol';
 
 describe('webview protocol: messages from the panel are checked before the extension acts', () => {
   it('accepts every well-formed message', () => {

@@ -2,7 +2,7 @@
  * Entry of the webview bundle (dist/webview/panel.js): connects the page to VS Code's webview API and tells
  * the extension it is ready, so nothing it posts is lost while the script loads.
  */
-import { frameSchedule } from './adaptiveSchedule';
+import { frameSchedule } from '../adaptiveSchedule';
 import { PanelView } from './panelView';
 import type { AnswerView, FromPanel, ToPanel } from './protocol';
 

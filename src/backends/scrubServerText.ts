@@ -1,6 +1,7 @@
 /**
  * Keeps secrets out of anything a user or a log may see. Servers and proxies echo rejected keys in their
- * error bodies ("Incorrect API key provided: sk-…"), so every server text passes through here.
+ * error bodies ("Incorrect API key provided: sk-…"), so every server text passes through here. (Not to be
+ * confused with privacy/redactor.ts, which replaces secrets in the code Fathom sends with placeholders.)
  */
 
 /** Longest server text kept as an error's detail. */

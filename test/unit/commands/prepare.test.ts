@@ -2,7 +2,7 @@ import { MAX_PARSE_CHARS } from '../../../src/syntax/parsers';
 import * as assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { diagnosticsAround, prepareCommand, type CommandRequest, type PreparedCommand } from '../../../src/commands/context';
+import { diagnosticsAround, prepareCommand, type CommandRequest, type PreparedCommand } from '../../../src/commands/prepare';
 import type { CommandSettings, DiagnosticInfo } from '../../../src/commands/types';
 import { estimateTokens } from '../../../src/text/tokens';
 import { MemoryFiles, snapshotOf, testParsers } from '../context/helpers';

@@ -5,8 +5,8 @@
  */
 import { BackendError, isBackendError, type BackendErrorKind } from './errors';
 import type { StopReason } from './deadline';
-import { redactUrl, safeDetail } from './redact';
-import { parseRetryAfter } from './retry-after';
+import { redactUrl, safeDetail } from './scrubServerText';
+import { parseRetryAfter } from './retryAfter';
 import type { ProviderKind } from './types';
 
 export interface FailureContext {

@@ -18,7 +18,7 @@ export const MAX_ATTACH_CHARS = 200_000;
 /** Files offered by "@" (the quick pick filters as the user types). */
 const MAX_PICK_FILES = 5000;
 
-export interface ChatContextDeps {
+export interface ChatAttachmentsDeps {
   privacy: PrivacyRules;
   files: EditorWorkspaceFiles;
   /** The editor the user last worked in (focusing the chat view leaves none active in some layouts). */
@@ -28,8 +28,8 @@ export interface ChatContextDeps {
 let counter = 0;
 const newId = (): string => `a${Date.now().toString(36)}-${(counter++).toString(36)}`;
 
-export class ChatContext {
-  constructor(private readonly deps: ChatContextDeps) {}
+export class ChatAttachments {
+  constructor(private readonly deps: ChatAttachmentsDeps) {}
 
   selection(): Attachment | undefined {
     const editor = this.usableEditor(vscode.l10n.t('Fathom: open a file in the editor to attach the selection.'));

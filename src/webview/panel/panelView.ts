@@ -3,11 +3,11 @@
  * clicks into messages back. Kept apart from the entry script (panel.ts) so it runs the same in jsdom tests:
  * the VS Code API, the frame scheduler and the page's elements come in as parameters.
  */
-import { coalesce } from './adaptiveSchedule';
-import { parseLineHref } from './lineLinks';
+import { coalesce } from '../adaptiveSchedule';
+import { parseLineHref } from '../lineLinks';
 import type { AnswerView, FromPanel, ToPanel } from './protocol';
-import { codeLanguage, createRenderer } from './render';
-import { StreamingMarkdown } from './stream';
+import { codeLanguage, createRenderer } from '../render';
+import { StreamingMarkdown } from '../stream';
 
 export interface PanelHost {
   postMessage(message: FromPanel): void;
