@@ -4,6 +4,7 @@
  * file when it is small; its edges never fall inside a secret. The adapter highlights the result so the
  * user sees what is sent.
  */
+import { lineIndexAt, lineStarts } from '../text/lineStarts';
 import type { Node, Tree } from 'web-tree-sitter';
 import type { DocumentSnapshot } from '../workspace/document';
 import { secretSafeRange } from '../privacy/secretSafeCut';
@@ -167,23 +168,6 @@ function indentOf(line: string): number {
   return /^[ \t]*/.exec(line)![0].replace(/\t/g, '    ').length;
 }
 
-function lineStarts(lines: readonly string[]): number[] {
-  const starts: number[] = [];
-  let at = 0;
-  for (const l of lines) {
-    starts.push(at);
-    at += l.length + 1;
-  }
-  return starts;
-}
-
-function lineIndexAt(starts: readonly number[], offset: number): number {
-  let line = 0;
-  while (line + 1 < starts.length && starts[line + 1] <= offset) line++;
-  return line;
-}
-
-/** 0-based line of an offset. */
 export function lineOf(text: string, offset: number): number {
   let line = 0;
   for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;

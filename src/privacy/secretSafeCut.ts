@@ -17,6 +17,7 @@
  * secret a rule matches), never the whole text, so a cut in a 5,000-line file costs the same as in a short
  * one. Nearby cut points share one scan.
  */
+import { lineIndexAt, lineStarts } from '../text/lineStarts';
 import { createSecretScanner, type SecretScanner } from './secretScan';
 
 export interface TextRange {
@@ -113,8 +114,8 @@ export class SecretSafeCutter {
     const offsets = ranges.map(([from, to]) => ({ start: starts[line(from)], end: starts[line(to)] + lines[line(to)].length }));
     // An edge that did not move keeps its line (an empty last line has no character to find it by).
     return this.ranges(offsets).map((r, i) => [
-      r.start === offsets[i].start ? line(ranges[i][0]) : lineAt(starts, r.start),
-      r.end === offsets[i].end ? line(ranges[i][1]) : lineAt(starts, Math.max(r.start, r.end - 1)),
+      r.start === offsets[i].start ? line(ranges[i][0]) : lineIndexAt(starts, r.start),
+      r.end === offsets[i].end ? line(ranges[i][1]) : lineIndexAt(starts, Math.max(r.start, r.end - 1)),
     ]);
   }
 }
@@ -264,26 +265,4 @@ function covered(span: Span, by: readonly Span[]): boolean {
     if (reached >= span.end) return true;
   }
   return reached >= span.end;
-}
-
-function lineStarts(lines: readonly string[]): number[] {
-  const starts: number[] = [];
-  let at = 0;
-  for (const line of lines) {
-    starts.push(at);
-    at += line.length + 1;
-  }
-  return starts;
-}
-
-/** The index of the line holding `offset` (binary search over line starts). */
-function lineAt(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
