@@ -17,7 +17,7 @@ const ORDINARY_CODE: readonly string[] = [
   'const secretName = "my-app-secret";',
   'this.passwordField = "PasswordInput";',
   'it("hashes the password", () => expect(hash("abc")).toHaveLength(64));',
-  'const id = "123e4567-e89b-12d3-a456-426614174000";\nconst token = "123e4567-e89b-12d3-a456-426614174000";',
+  'const id = "123e4567-e89b-12d3-a456-426614174000";\nconst requestId = "123e4567-e89b-12d3-a456-426614174000";',
   'import { createHash } from "node:crypto";\nconst sha = createHash("sha256").update(body).digest("hex");',
   'const skeleton = "sk-loading-placeholder";\nclassName="sk-item sk-item--active"',
   '<div class="sk-card-2024-summer-campaign-banner"></div>',

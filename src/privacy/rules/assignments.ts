@@ -1,0 +1,190 @@
+/**
+ * Secrets found by the name they are stored under, in every common syntax: string literals in code and
+ * JSON/TOML/YAML/.env (`password = "p@$$w0rd{1}"`), unquoted config lines (.properties, INI, YAML, .env,
+ * docker-compose `environment:` lists, `export`), YAML block scalars, XML elements and `key=… value=…`
+ * attributes, command lines (`--password …`, `curl -u user:pw`, `mysql -pPW`), connection URLs and
+ * connection strings, PHP `define(…)`.
+ *
+ * The name decides (values.ts `isSecretName`: password, passwd, pwd, secret, token, credential, auth, and
+ * `key` behind a qualifier such as `api_key`), then the syntax: a quoted literal is a value whatever it
+ * holds; an unquoted one is a value unless it reads as code (`getPassword()`, `os.environ["X"]`, `None`).
+ *
+ * Patterns start at the secret word, not at the start of every identifier, so ordinary code costs one
+ * failed character test per position; the full name is read back from the text by `nameAt`.
+ */
+import type { SecretRule } from '../secretRules';
+import { isAssignedSecret, isPlaceholderValue, isSecretName, isWordLike, looksLikeCode } from './values';
+
+/** The secret words a name must contain; `isSecretName` decides on the whole name. */
+const WORD = String.raw`(?:pass|pw|secret|token|key|cred|auth)`;
+/** From the secret word to the end of the name. */
+const NAME_TAIL = String.raw`${WORD}[\w$.-]{0,40}`;
+/** Characters a name is made of. */
+const NAME_CHAR = /[\w$.-]/;
+/** Where a name ends and the assignment starts: a closing quote or bracket, then `=`, `:`, `:=`, `=>`, `?=`, `<-`. */
+const SEP = String.raw`["'\]]{0,2}[ \t]*(?<sep>:=|=>|\?=|\+=|<-|=(?!=)|:(?!:))[ \t]*`;
+/** A string literal's body, escapes allowed, on one line. */
+const QUOTED = String.raw`(?<q>["'\x60])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){1,1000})\k<q>`;
+/** A comment marker a config line may stand behind (commented-out settings, context snippets). */
+const LINE_START = String.raw`^[ \t]*(?:(?:\/\/|#|--|;;?|%|REM\b|!|\*|')[ \t]*)?`;
+
+/** The whole name a match's secret word belongs to: the identifier characters before it, then the matched tail. */
+export function nameAt(match: RegExpMatchArray, tail: string): string {
+  const input = match.input ?? '';
+  let start = match.index ?? 0;
+  const limit = Math.max(0, start - 60);
+  while (start > limit && NAME_CHAR.test(input[start - 1])) start--;
+  return input.slice(start, match.index) + tail;
+}
+
+/** The secret word and the rest of the name as matched (everything before the separator). */
+function tailOf(match: RegExpMatchArray): string {
+  const sepAt = match[0].search(/["'\]]{0,2}[ \t]*(?::=|=>|\?=|\+=|<-|=|:|\()/);
+  return match[0].slice(0, sepAt < 0 ? match[0].length : sepAt);
+}
+
+export const ASSIGNMENT_RULES: readonly SecretRule[] = [
+  {
+    id: 'assigned-secret',
+    description: 'String literal assigned to a secret name, in code or config (password = "…", "apiKey": "…", token: \'…\', SECRET_KEY = r"…")',
+    pattern: new RegExp(String.raw`${NAME_TAIL}${SEP}(?:[bBrRuU]{1,2}(?=["']))?${QUOTED}`, 'gi'),
+    group: 'value',
+    accept: (value, match) => isAssignedSecret(value, nameAt(match, tailOf(match)), { quoted: true }) && isSecretName(nameAt(match, tailOf(match))),
+  },
+  {
+    id: 'assigned-secret',
+    description: 'Secret passed to a setter or builder: setPassword("…"), .withToken(\'…\'), .password("…")',
+    pattern: new RegExp(String.raw`${NAME_TAIL}\([ \t]*${QUOTED}[ \t]*\)`, 'gi'),
+    group: 'value',
+    accept: (value, match) => {
+      const name = nameAt(match, tailOf(match));
+      const input = match.input ?? '';
+      const start = (match.index ?? 0) - (name.length - tailOf(match).length);
+      const builder = input[start - 1] === '.' && /^[a-z]+$/i.test(name);
+      return (builder || /^(?:set|with)[A-Z_]/.test(name)) && isSecretName(name) && isAssignedSecret(value, name, { quoted: true });
+    },
+  },
+  {
+    id: 'assigned-secret',
+    description: 'PHP define(\'DB_PASSWORD\', \'…\')',
+    pattern: new RegExp(String.raw`\bdefine\([ \t]*["'](?<name>[\w.-]{1,80})["'][ \t]*,[ \t]*${QUOTED}`, 'gi'),
+    group: 'value',
+    accept: (value, match) => isSecretName(match.groups!.name) && isAssignedSecret(value, match.groups!.name, { quoted: true }),
+  },
+  {
+    id: 'assigned-secret',
+    description: 'Unquoted value on a config line (.properties, INI, YAML, .env, export, docker-compose "- NAME=…", Dockerfile ENV)',
+    pattern: new RegExp(
+      String.raw`${LINE_START}(?<prefix>(?:export|set|setx|env|arg)[ \t]+|-[ \t]+)?["']?(?<name>[\w$.-]{0,60}${NAME_TAIL})["']?(?:[ \t]*(?<sep>=(?![=>~])|:(?=[ \t])|\?=|:=)[ \t]*|(?<=^[ \t]*(?:env|ENV)[ \t]+[\w.-]+)[ \t]+)(?<value>[^\s"'\x60](?:[^\r\n]*[^\s])?)`,
+      'gim',
+    ),
+    group: 'value',
+    accept: (value, match) => {
+      const { name, sep, prefix } = match.groups!;
+      // `$token = …` is a variable in PowerShell, PHP or Perl: code, whose literals are quoted.
+      if (name.startsWith('$') || !isSecretName(name)) return false;
+      // A quote before the name must close right after it (`"password": …`) or hold a whole `NAME=value`
+      // item (compose `- "DB_PASSWORD=…"`); otherwise the line is text inside a string (`"getToken: called"`).
+      const at = match[0].lastIndexOf(name);
+      const open = match[0][at - 1];
+      if ((open === '"' || open === "'") && match[0][at + name.length] !== open && sep !== '=') return false;
+      // `NAME=value` with no spaces, or behind export/ENV/`- `, only ever holds a literal (.env, shell, compose).
+      const tight = sep === '=' && !/[ \t]=|=[ \t]/.test(match[0].slice(0, match[0].length - value.length).slice(-80));
+      const literalOnly = (tight && (Boolean(prefix) || /^[A-Z][A-Z0-9_]*$|^[a-z0-9]+(?:[._-][A-Za-z0-9]+)+$/.test(name))) || sep === '?=' || /^env\b/i.test(prefix ?? '');
+      // A quoted key with an unquoted value is a dict or object entry in code (`'Authorization': type1msg`).
+      if ((open === '"' || open === "'") && sep !== '=') return false;
+      // A line of plain words behind `name:` is prose (a comment, docs), unless the syntax only holds literals.
+      if (!literalOnly && isProse(value)) return false;
+      // A statement or an argument: `exports.Credential = void 0;`, `token: !!response.token,`.
+      if (!literalOnly && (/[;,]$/.test(value) || /\s(?:[?:+*/=-]|&&|\|\|)$/.test(value))) return false;
+      return isAssignedSecret(value, name, { quoted: false, literalOnly });
+    },
+  },
+  {
+    id: 'assigned-secret',
+    description: 'YAML block scalar under a secret name (password: | or > followed by indented lines)',
+    pattern: new RegExp(
+      String.raw`^(?<indent>[ \t]*(?:(?:\/\/|#|--|;;?)[ \t]?)?[ \t]*)(?:-[ \t]+)?["']?(?<name>[\w$.-]{0,60}${NAME_TAIL})["']?[ \t]*:[ \t]*[|>][-+0-9]{0,2}[ \t]*\r?\n(?<value>(?:[ \t]*\r?\n)*\k<indent>[ \t]+[^\s][^\r\n]*(?:\r?\n(?:[ \t]*\r?\n)*\k<indent>[ \t]+[^\s][^\r\n]*)*)`,
+      'gim',
+    ),
+    group: 'value',
+    accept: (value, match) => isSecretName(match.groups!.name) && !isPlaceholderValue(value),
+  },
+  {
+    id: 'assigned-secret',
+    description: 'XML element named like a secret (<password>…</password>, <db:apiKey>…</db:apiKey>)',
+    pattern: new RegExp(String.raw`<(?<name>[\w.:-]{0,60}${NAME_TAIL})(?:[ \t][^<>]{0,200})?>(?<value>[^<]{1,2000})</\k<name>[ \t]*>`, 'gi'),
+    group: 'value',
+    accept: (value, match) => isSecretName(match.groups!.name.replace(/^[\w.-]*:/, '')) && isAssignedSecret(value, match.groups!.name, { quoted: true }),
+  },
+  {
+    id: 'assigned-secret',
+    description: 'Key/value attribute pair naming a secret (.NET <add key="DbPassword" value="…"/>, Spring <property name="password" value="…"/>)',
+    pattern: new RegExp(String.raw`\b(?:key|name)[ \t]*=[ \t]*["'](?<name>[\w.:-]{1,80})["'][ \t\r\n]+value[ \t]*=[ \t]*${QUOTED}`, 'gi'),
+    group: 'value',
+    accept: (value, match) => isSecretName(match.groups!.name) && isAssignedSecret(value, match.groups!.name, { quoted: true }),
+  },
+  // ── Command lines ──
+  {
+    id: 'command-line-secret',
+    description: 'Secret in a long command-line option (--password=…, --password …, --api-key …, --token …)',
+    pattern: new RegExp(String.raw`(?<![\w-])--(?<name>[\w-]{0,40}${WORD}[\w-]{0,40})(?:=|[ \t]+)(?:${QUOTED}|(?<bare>[^\s"'\x60|;&<>()\\-][^\s"'\x60|;&<>()\\]{0,500}))`, 'gi'),
+    group: ['value', 'bare'],
+    // A word after the option is an example (`--client-secret clientSecret`, `--password PASSWORD`).
+    accept: (value, match) => !/^no-/i.test(match.groups!.name) && isSecretName(match.groups!.name) && !isPlaceholderValue(value) && value.length >= 3 && !isWordLike(value) && (match.groups!.q !== undefined || !looksLikeCode(value)),
+  },
+  {
+    id: 'command-line-secret',
+    description: 'Password in user:password of curl -u / --user',
+    pattern: /\bcurl\b[^\r\n|;&]{0,300}?(?:-u|--user)(?:[ \t]+|=)(?<q>["']?)[^\s:"']{0,100}:(?<value>[^\s"']{1,200})\k<q>/g,
+    group: 'value',
+    accept: (value) => !isPlaceholderValue(value),
+  },
+  {
+    id: 'command-line-secret',
+    description: 'Password attached to -p in the mysql family (mysql -u root -pS3cr%t), sshpass -p, redis-cli -a',
+    pattern: /\b(?:(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlshow|mysqlcheck|mariadb|mariadb-dump)\b[^\r\n|;&]{0,300}?[ \t]-p(?<q>["']?)(?<value>[^\s"']{1,200})\k<q>|(?:sshpass[ \t]+-p|redis-cli\b[^\r\n|;&]{0,300}?[ \t]-a)[ \t]+(?<q2>["']?)(?<value2>[^\s"']{1,200})\k<q2>)/g,
+    group: ['value', 'value2'],
+    accept: (value) => !isPlaceholderValue(value),
+  },
+  // ── URLs and connection strings ──
+  {
+    id: 'connection-string-password',
+    description: 'Password in a URL / connection string (postgres://user:pass@host, redis://:pass@host, percent-encoded or not)',
+    pattern: /(?<![\w+.-])[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:/@"'`«»<>]{0,100}:(?<value>[^\s/"'`«»<>]{1,200})@(?=[\w.[%-])/gi,
+    group: 'value',
+    accept: (value) => !isPlaceholderValue(decodeSafely(value)) && !/^(?:pass(?:word)?|pwd|secret)$/i.test(value),
+  },
+  {
+    id: 'connection-string-password',
+    description: 'Password=… / Pwd=… in an ADO.NET, JDBC or ODBC connection string',
+    pattern: /(?:^|[;"'\s?&])(?:password|pwd|passwd)=(?<value>[^;"'\r\n«»&]{1,200})/gim,
+    group: 'value',
+    accept: (value) => value.trim().length >= 3 && !isPlaceholderValue(value),
+  },
+  {
+    id: 'url-query-secret',
+    description: 'Secret in a URL query parameter (?access_token=…, &api_key=…, ?key=…)',
+    pattern: new RegExp(String.raw`[?&](?<name>[\w.-]{0,40}${WORD}[\w.-]{0,40})=(?<value>[^&\s"'\x60#«»<>]{8,1000})`, 'gi'),
+    group: 'value',
+    accept: (value, match) => (isSecretName(match.groups!.name) || /^(?:key|sig|signature)$/i.test(match.groups!.name)) && !isPlaceholderValue(decodeSafely(value)),
+  },
+];
+
+/**
+ * A run of words (a comment, a docs line: `Credential: holds the account's credentials.`): three or more
+ * words, nearly all of them plain letters. Passwords with spaces are short and mixed.
+ */
+function isProse(value: string): boolean {
+  const words = value.split(/\s+/);
+  return words.length >= 3 && words.filter((w) => /^\(?\p{L}{2,}[.,:;!?)]?$/u.test(w)).length >= words.length * 0.6;
+}
+
+/** Percent-decoding that never throws (a stray `%` stays as it is). */
+function decodeSafely(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
