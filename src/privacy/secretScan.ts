@@ -25,24 +25,44 @@ interface Range {
 }
 
 export function createSecretScanner(rules: readonly SecretRule[] = SECRET_RULES): SecretScanner {
-  // The `d` flag gives capture-group offsets; copies keep the shared table's lastIndex untouched.
-  const compiled = rules.map((rule) => ({
-    rule,
-    groups: rule.group === undefined ? [0] : Array.isArray(rule.group) ? rule.group : [rule.group as number | string],
-    pattern: new RegExp(rule.pattern.source, rule.pattern.flags.includes('d') ? rule.pattern.flags : rule.pattern.flags + 'd'),
-  }));
+  // Copies keep the shared table's lastIndex untouched. Matches are found without the `d` flag (offsets of
+  // every group for every candidate cost allocations); a sticky `d` copy locates the secret's group only
+  // when its text occurs more than once in the match.
+  const compiled = rules.map((rule) => {
+    const groups = rule.group === undefined ? [0] : Array.isArray(rule.group) ? rule.group : [rule.group as number | string];
+    const flags = rule.pattern.flags.replace('d', '');
+    return {
+      rule,
+      groups,
+      // One pass for all of a rule's keywords; rules sharing a list share the pattern (and its answer per scan).
+      keywords: rule.keywords && keywordPattern(rule.keywords, rule.pattern.flags.includes('i')),
+      find: new RegExp(rule.pattern.source, flags),
+      locate: groups.length === 1 && groups[0] === 0 ? undefined : new RegExp(rule.pattern.source, flags.replace('g', '') + 'dy'),
+    };
+  });
   return {
     scan(text, skip) {
-      let taken: Range[] = skip ? [...text.matchAll(new RegExp(skip.source, skip.flags.includes('g') ? skip.flags : skip.flags + 'g'))].map((m) => ({ start: m.index, end: m.index + m[0].length })) : [];
+      let taken: Range[] = skip ? skipped(text, skip) : [];
       const spans: SecretSpan[] = [];
-      for (const { rule, groups, pattern } of compiled) {
-        pattern.lastIndex = 0;
+      const present = new Map<RegExp, boolean>();
+      const holds = (keywords: RegExp) => {
+        let found = present.get(keywords);
+        if (found === undefined) present.set(keywords, (found = keywords.test(text)));
+        return found;
+      };
+      for (const { rule, groups, find, locate, keywords } of compiled) {
+        if (keywords && !holds(keywords)) continue;
         const claimed: Range[] = [];
         let next = 0; // first taken range that may still overlap: matches come in text order
-        for (const m of text.matchAll(pattern)) {
-          const found = locate(m, groups);
+        find.lastIndex = 0;
+        for (let m = find.exec(text); m; m = find.exec(text)) {
+          if (m[0] === '') find.lastIndex++;
+          const found = groupOf(m, groups);
           if (!found) continue;
-          const [start, end, value] = found;
+          const [group, value] = found;
+          const [start, end] = offsets(m, group, value, text, locate);
+          // Overlap first: it is cheap, and text already claimed (placeholders on a second pass) never
+          // reaches a rule's check.
           while (next < taken.length && taken[next].end <= start) next++;
           if (next < taken.length && taken[next].start < end) continue;
           if (rule.accept && !rule.accept(value, m)) continue;
@@ -56,14 +76,54 @@ export function createSecretScanner(rules: readonly SecretRule[] = SECRET_RULES)
   };
 }
 
-/** Offsets and text of the first listed group that took part in the match (0 is the whole match). */
-function locate(m: RegExpMatchArray, groups: readonly (number | string)[]): [number, number, string] | undefined {
+/** The ranges `skip` matches, back-to-back ones joined (a run of placeholders is one range). */
+function skipped(text: string, skip: RegExp): Range[] {
+  const pattern = new RegExp(skip.source, skip.flags.includes('g') ? skip.flags : skip.flags + 'g');
+  const ranges: Range[] = [];
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    if (m[0] === '') {
+      pattern.lastIndex++;
+      continue;
+    }
+    const last = ranges[ranges.length - 1];
+    if (last && last.end === m.index) last.end += m[0].length;
+    else ranges.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return ranges;
+}
+
+const keywordPatterns = new Map<string, RegExp>();
+
+/** A pattern matching any of the keywords (shared between rules with the same list). */
+function keywordPattern(keywords: readonly string[], ignoreCase: boolean): RegExp {
+  const source = keywords.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  const key = `${ignoreCase ? 'i' : ''}/${source}`;
+  let pattern = keywordPatterns.get(key);
+  if (!pattern) keywordPatterns.set(key, (pattern = new RegExp(source, ignoreCase ? 'i' : '')));
+  return pattern;
+}
+
+/** The first listed group that took part in the match, and its text (0 is the whole match). */
+function groupOf(m: RegExpExecArray, groups: readonly (number | string)[]): [number | string, string] | undefined {
   for (const g of groups) {
-    const range = typeof g === 'number' ? m.indices?.[g] : m.indices?.groups?.[g];
     const value = typeof g === 'number' ? m[g] : m.groups?.[g];
-    if (range && value) return [range[0], range[1], value];
+    if (value) return [g, value];
   }
   return undefined;
+}
+
+/**
+ * Where `group` (text `value`) of match `m` stands in the text. When the value occurs once in the match
+ * that is where it is; otherwise the pattern is re-run at the match's start with the `d` flag.
+ */
+function offsets(m: RegExpExecArray, group: number | string, value: string, text: string, locate: RegExp | undefined): [number, number] {
+  if (group === 0 || !locate) return [m.index, m.index + m[0].length];
+  const at = m[0].indexOf(value);
+  if (at >= 0 && m[0].indexOf(value, at + 1) < 0) return [m.index + at, m.index + at + value.length];
+  locate.lastIndex = m.index;
+  const d = locate.exec(text);
+  const range = typeof group === 'number' ? d?.indices?.[group] : d?.indices?.groups?.[group];
+  return range ? [range[0], range[1]] : [m.index, m.index + m[0].length];
 }
 
 /** Two sorted lists of non-overlapping ranges as one sorted list. */

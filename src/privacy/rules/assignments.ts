@@ -17,8 +17,14 @@ import { isAssignedSecret, isPlaceholderValue, isSecretName, isWordLike, looksLi
 
 /** The secret words a name must contain; `isSecretName` decides on the whole name. */
 const WORD = String.raw`(?:pass|pw|secret|token|key|cred|auth)`;
-/** From the secret word to the end of the name. */
-const NAME_TAIL = String.raw`${WORD}[\w$.-]{0,40}`;
+/** The secret words as keywords (lower case: the patterns ignore case). */
+const WORDS = ['pass', 'pw', 'secret', 'token', 'key', 'cred', 'auth'];
+/**
+ * From the secret word to the end of the name. Only the last secret word of a name decides, and at most a
+ * neutral tail follows it (`_base`, `_confirmation`, `2`), so the tail is short: a long identifier made of
+ * secret words costs a few steps per word, not a rescan of the identifier.
+ */
+const NAME_TAIL = String.raw`${WORD}[\w$.-]{0,16}`;
 /** Characters a name is made of. */
 const NAME_CHAR = /[\w$.-]/;
 /** Where a name ends and the assignment starts: a closing quote or bracket, then `=`, `:`, `:=`, `=>`, `?=`, `<-`. */
@@ -47,6 +53,7 @@ export const ASSIGNMENT_RULES: readonly SecretRule[] = [
   {
     id: 'assigned-secret',
     description: 'String literal assigned to a secret name, in code or config (password = "…", "apiKey": "…", token: \'…\', SECRET_KEY = r"…")',
+    keywords: WORDS,
     pattern: new RegExp(String.raw`${NAME_TAIL}${SEP}(?:[bBrRuU]{1,2}(?=["']))?${QUOTED}`, 'gi'),
     group: 'value',
     accept: (value, match) => isAssignedSecret(value, nameAt(match, tailOf(match)), { quoted: true }) && isSecretName(nameAt(match, tailOf(match))),
@@ -54,6 +61,7 @@ export const ASSIGNMENT_RULES: readonly SecretRule[] = [
   {
     id: 'assigned-secret',
     description: 'Secret passed to a setter or builder: setPassword("…"), .withToken(\'…\'), .password("…")',
+    keywords: WORDS,
     pattern: new RegExp(String.raw`${NAME_TAIL}\([ \t]*${QUOTED}[ \t]*\)`, 'gi'),
     group: 'value',
     accept: (value, match) => {
@@ -67,6 +75,7 @@ export const ASSIGNMENT_RULES: readonly SecretRule[] = [
   {
     id: 'assigned-secret',
     description: 'PHP define(\'DB_PASSWORD\', \'…\')',
+    keywords: ['define('],
     pattern: new RegExp(String.raw`\bdefine\([ \t]*["'](?<name>[\w.-]{1,80})["'][ \t]*,[ \t]*${QUOTED}`, 'gi'),
     group: 'value',
     accept: (value, match) => isSecretName(match.groups!.name) && isAssignedSecret(value, match.groups!.name, { quoted: true }),
@@ -74,8 +83,9 @@ export const ASSIGNMENT_RULES: readonly SecretRule[] = [
   {
     id: 'assigned-secret',
     description: 'Unquoted value on a config line (.properties, INI, YAML, .env, export, docker-compose "- NAME=…", Dockerfile ENV)',
+    keywords: WORDS,
     pattern: new RegExp(
-      String.raw`${LINE_START}(?<prefix>(?:export|set|setx|env|arg)[ \t]+|-[ \t]+)?["']?(?<name>[\w$.-]{0,60}${NAME_TAIL})["']?(?:[ \t]*(?<sep>=(?![=>~])|:(?=[ \t])|\?=|:=)[ \t]*|(?<=^[ \t]*(?:env|ENV)[ \t]+[\w.-]+)[ \t]+)(?<value>[^\s"'\x60](?:[^\r\n]*[^\s])?)`,
+      String.raw`${LINE_START}(?<prefix>(?:export|set|setx|env|arg)[ \t]+|-[ \t]+)?["']?(?<name>[\w$.-]{0,60}${NAME_TAIL})["']?(?:[ \t]*(?<sep>=(?![=>~])|:(?=[ \t])|\?=|:=)[ \t]*|(?<=^[ \t]*(?:env|ENV)[ \t]+[\w.-]+)[ \t]+)(?<value>[^\s"'\x60«](?:[^\r\n]*[^\s])?)`,
       'gim',
     ),
     group: 'value',
@@ -103,8 +113,9 @@ export const ASSIGNMENT_RULES: readonly SecretRule[] = [
   {
     id: 'assigned-secret',
     description: 'YAML block scalar under a secret name (password: | or > followed by indented lines)',
+    keywords: WORDS,
     pattern: new RegExp(
-      String.raw`^(?<indent>[ \t]*(?:(?:\/\/|#|--|;;?)[ \t]?)?[ \t]*)(?:-[ \t]+)?["']?(?<name>[\w$.-]{0,60}${NAME_TAIL})["']?[ \t]*:[ \t]*[|>][-+0-9]{0,2}[ \t]*\r?\n(?<value>(?:[ \t]*\r?\n)*\k<indent>[ \t]+[^\s][^\r\n]*(?:\r?\n(?:[ \t]*\r?\n)*\k<indent>[ \t]+[^\s][^\r\n]*)*)`,
+      String.raw`^(?<indent>[ \t]*(?:(?:\/\/|#|--|;;?)[ \t]*)?)(?:-[ \t]+)?["']?(?<name>[\w$.-]{0,60}${NAME_TAIL})["']?[ \t]*:[ \t]*[|>][-+0-9]{0,2}[ \t]*\r?\n(?<value>(?:[ \t]*\r?\n){0,10}\k<indent>[ \t]+[^\s][^\r\n]*(?:\r?\n(?:[ \t]*\r?\n){0,10}\k<indent>[ \t]+[^\s][^\r\n]*){0,300})`,
       'gim',
     ),
     group: 'value',
@@ -113,6 +124,7 @@ export const ASSIGNMENT_RULES: readonly SecretRule[] = [
   {
     id: 'assigned-secret',
     description: 'XML element named like a secret (<password>…</password>, <db:apiKey>…</db:apiKey>)',
+    keywords: ['</'],
     pattern: new RegExp(String.raw`<(?<name>[\w.:-]{0,60}${NAME_TAIL})(?:[ \t][^<>]{0,200})?>(?<value>[^<]{1,2000})</\k<name>[ \t]*>`, 'gi'),
     group: 'value',
     accept: (value, match) => isSecretName(match.groups!.name.replace(/^[\w.-]*:/, '')) && isAssignedSecret(value, match.groups!.name, { quoted: true }),
@@ -120,6 +132,7 @@ export const ASSIGNMENT_RULES: readonly SecretRule[] = [
   {
     id: 'assigned-secret',
     description: 'Key/value attribute pair naming a secret (.NET <add key="DbPassword" value="…"/>, Spring <property name="password" value="…"/>)',
+    keywords: ['value'],
     pattern: new RegExp(String.raw`\b(?:key|name)[ \t]*=[ \t]*["'](?<name>[\w.:-]{1,80})["'][ \t\r\n]+value[ \t]*=[ \t]*${QUOTED}`, 'gi'),
     group: 'value',
     accept: (value, match) => isSecretName(match.groups!.name) && isAssignedSecret(value, match.groups!.name, { quoted: true }),
@@ -128,6 +141,7 @@ export const ASSIGNMENT_RULES: readonly SecretRule[] = [
   {
     id: 'command-line-secret',
     description: 'Secret in a long command-line option (--password=…, --password …, --api-key …, --token …)',
+    keywords: ['--'],
     pattern: new RegExp(String.raw`(?<![\w-])--(?<name>[\w-]{0,40}${WORD}[\w-]{0,40})(?:=|[ \t]+)(?:${QUOTED}|(?<bare>[^\s"'\x60|;&<>()\\-][^\s"'\x60|;&<>()\\]{0,500}))`, 'gi'),
     group: ['value', 'bare'],
     // A word after the option is an example (`--client-secret clientSecret`, `--password PASSWORD`).
@@ -136,6 +150,7 @@ export const ASSIGNMENT_RULES: readonly SecretRule[] = [
   {
     id: 'command-line-secret',
     description: 'Password in user:password of curl -u / --user',
+    keywords: ['curl'],
     pattern: /\bcurl\b[^\r\n|;&]{0,300}?(?:-u|--user)(?:[ \t]+|=)(?<q>["']?)[^\s:"']{0,100}:(?<value>[^\s"']{1,200})\k<q>/g,
     group: 'value',
     accept: (value) => !isPlaceholderValue(value),
@@ -143,6 +158,7 @@ export const ASSIGNMENT_RULES: readonly SecretRule[] = [
   {
     id: 'command-line-secret',
     description: 'Password attached to -p in the mysql family (mysql -u root -pS3cr%t), sshpass -p, redis-cli -a',
+    keywords: ['mysql', 'mariadb', 'sshpass', 'redis-cli'],
     pattern: /\b(?:(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlshow|mysqlcheck|mariadb|mariadb-dump)\b[^\r\n|;&]{0,300}?[ \t]-p(?<q>["']?)(?<value>[^\s"']{1,200})\k<q>|(?:sshpass[ \t]+-p|redis-cli\b[^\r\n|;&]{0,300}?[ \t]-a)[ \t]+(?<q2>["']?)(?<value2>[^\s"']{1,200})\k<q2>)/g,
     group: ['value', 'value2'],
     accept: (value) => !isPlaceholderValue(value),
@@ -151,6 +167,7 @@ export const ASSIGNMENT_RULES: readonly SecretRule[] = [
   {
     id: 'connection-string-password',
     description: 'Password in a URL / connection string (postgres://user:pass@host, redis://:pass@host, percent-encoded or not)',
+    keywords: ['://'],
     pattern: /(?<![\w+.-])[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:/@"'`«»<>]{0,100}:(?<value>[^\s/"'`«»<>]{1,200})@(?=[\w.[%-])/gi,
     group: 'value',
     accept: (value) => !isPlaceholderValue(decodeSafely(value)) && !/^(?:pass(?:word)?|pwd|secret)$/i.test(value),
@@ -158,6 +175,7 @@ export const ASSIGNMENT_RULES: readonly SecretRule[] = [
   {
     id: 'connection-string-password',
     description: 'Password=… / Pwd=… in an ADO.NET, JDBC or ODBC connection string',
+    keywords: ['password=', 'pwd=', 'passwd='],
     pattern: /(?:^|[;"'\s?&])(?:password|pwd|passwd)=(?<value>[^;"'\r\n«»&]{1,200})/gim,
     group: 'value',
     accept: (value) => value.trim().length >= 3 && !isPlaceholderValue(value),
@@ -176,6 +194,7 @@ export const ASSIGNMENT_RULES: readonly SecretRule[] = [
  * words, nearly all of them plain letters. Passwords with spaces are short and mixed.
  */
 function isProse(value: string): boolean {
+  if (!/\S\s+\S+\s+\S/.test(value)) return false;
   const words = value.split(/\s+/);
   return words.length >= 3 && words.filter((w) => /^\(?\p{L}{2,}[.,:;!?)]?$/u.test(w)).length >= words.length * 0.6;
 }

@@ -22,29 +22,38 @@ const B64 = 'A-Za-z0-9+/';
 /** A comment marker or quote a body line can start with, after indentation. */
 const PREFIX = String.raw`[ \t]*(?:(?:\/\/|#|--|;;?|%|REM\b|!|\*|\/\*|<!--|>)[ \t]*)?`;
 /** A line break between two body lines, with whatever code wraps each line. */
-const BREAK = String.raw`(?:(?:\\r)?\\n(?:["'\x60][ \t]*[+,]?[ \t]*\r?\n${PREFIX}["'\x60])?|["'\x60][ \t]*[+,]?[ \t]*\r?\n${PREFIX}["'\x60]|[ \t]*\r?\n${PREFIX})`;
+const JOIN = String.raw`["'\x60][ \t]*(?:[+,][ \t]*)?\r?\n${PREFIX}["'\x60]`;
+const BREAK = String.raw`(?:(?:\\r)?\\n(?:${JOIN})?|${JOIN}|[ \t]*\r?\n${PREFIX})`;
 /** Any line of a body (the first and last may be cut anywhere). */
 const LINE = String.raw`(?!\/\/?[ \t])[${B64}]{1,100}={0,2}(?![${B64}])`;
 /** A line inside a body: full width. */
 const FULL = String.raw`[${B64}]{40,100}={0,2}(?![${B64}])`;
+/**
+ * Lines a match covers at most. The longest keys (RSA 16384) have about 200 body lines; a longer run is
+ * covered by consecutive matches. The bound also keeps the engine's backtracking state small: one
+ * unbounded match over megabytes of base64 costs ten times more than the same text in bounded pieces.
+ */
+const MAX_LINES = 300;
 /** A body: one line, or full lines then a last line. */
-const BODY = String.raw`${LINE}(?:${BREAK}${FULL})*(?:${BREAK}${LINE})?`;
+const BODY = String.raw`${LINE}(?:${BREAK}${FULL}){0,${MAX_LINES}}(?:${BREAK}${LINE})?`;
+/** A piece of at least 16 characters: two-line bodies worth a look have one among their first two pieces. */
+const LONG_FIRST = String.raw`[${B64}]{16}`;
+/** A cheap first test where a bare body could start: a base64 run that ends its line (most words do not). */
+const LINE_THEN_BREAK = String.raw`[${B64}]{1,100}={0,2}(?:[ \t]*\r?\n|["'\x60\\])`;
 /** Two or more body lines. */
-const BODY2 = String.raw`${LINE}(?:${BREAK}${FULL})*${BREAK}${LINE}`;
+const BODY2 = String.raw`${LINE}(?:${BREAK}${FULL}){0,${MAX_LINES}}${BREAK}${LINE}`;
 const LABEL = String.raw`(?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?`;
 const BEGIN = String.raw`-----BEGIN ${LABEL}-----`;
 /** Encrypted PEM headers (`Proc-Type: 4,ENCRYPTED`, `DEK-Info: …`), PGP armor headers (`Version: …`), then a blank line. */
 const PEM_HEADERS = String.raw`(?:${BREAK}[A-Z][\w-]{0,30}: [^\r\n\\"'\x60]{0,200}){1,6}(?:${BREAK})?`;
 /** The END line, or what a cut left of it (`-----EN`). */
 const END = String.raw`-----END ${LABEL}-----|-{1,5}(?:E(?:N(?:D[ A-Z0-9]{0,40}-{0,5})?)?)?`;
-/** What a cut left of a BEGIN line (`VATE KEY-----`, `-----`). */
-const BEGIN_TAIL = String.raw`[A-Z]{0,5}-{1,5}`;
 
 const BREAK_RE = new RegExp(BREAK, 'g');
 /** What may stand before a body line on its line, or after it: comment markers, quotes, escapes, joins. */
 // A cut can leave half a comment marker (`/ `) or half an escape (a trailing `\`).
 const BEFORE_LINE = /(?:\n|\\n)[ \t]*(?:(?:\/\/|#|--|;;?|%|REM|!|\*|\/\*|<!--|>|\/|-)[ \t]*)?["'`]?$/;
-const AFTER_LINE = /^(?:["'`]?[ \t]*[,+]?[ \t]*(?:\r?\n|$)|(?:\\r)?\\n|\\(?:\r?\n|$))/;
+const AFTER_LINE = /^(?:["'`]?[ \t]*(?:[,+][ \t]*)?(?:\r?\n|$)|(?:\\r)?\\n|\\(?:\r?\n|$))/;
 
 /** Whether the match starts its line (after indentation, a comment marker or a quote), or the text. */
 function startsLine(match: RegExpMatchArray): boolean {
@@ -70,7 +79,10 @@ export function bodyPieces(text: string): string[] {
     .filter(Boolean);
 }
 
-/** Splits a match into its body pieces, and whether it holds BEGIN/END text (strong evidence). */
+/** How much of a body is looked at: a few lines tell key material from text; a whole 5 MB run adds nothing. */
+const SAMPLE = 4096;
+
+/** Splits a match into its body pieces (the first few kilobytes), and whether it holds BEGIN/END text (strong evidence). */
 function parts(match: string): { strong: boolean; pieces: string[] } {
   const begin = /^(?:-----BEGIN [^-]*-----|[A-Z]{0,5}-{1,5})/.exec(match);
   let body = begin ? match.slice(begin[0].length) : match;
@@ -78,7 +90,7 @@ function parts(match: string): { strong: boolean; pieces: string[] } {
   if (end) body = body.slice(0, end.index);
   // A full BEGIN/END line, or a cut one that still reads `KEY-----`, `BLOCK-----` or `-----END`, is strong evidence.
   const strong = /^-----BEGIN |^[A-Z]{0,5}(?:KEY|BLOCK)-/.test(match) || /-----END|-{5}EN?D?$/.test(match);
-  return { strong, pieces: bodyPieces(body) };
+  return { strong, pieces: bodyPieces(body.length > 2 * SAMPLE ? body.slice(0, SAMPLE) + '\n' + body.slice(-SAMPLE) : body) };
 }
 
 /**
@@ -100,41 +112,63 @@ function bareBody(pieces: string[], match: RegExpMatchArray): boolean {
 }
 
 /** Base64 data of a data URI (an image, a font), also split over string pieces: not key material. */
-const DATA_URI = String.raw`data:(?:image|font|audio|video|application\/(?:font|x-font|octet-stream|wasm|pdf))[\w/+.-]{0,40};base64,[${B64}=]+(?:${BREAK}[${B64}=]+)*`;
+const DATA_URI = String.raw`data:(?:image|font|audio|video|application\/(?:font|x-font|octet-stream|wasm|pdf))[\w/+.-]{0,40};base64,[${B64}=]+(?:${BREAK}[${B64}=]+){0,${MAX_LINES * 4}}`;
 
 export const KEY_RULES: readonly SecretRule[] = [
   {
     id: 'data-uri',
     description: 'Base64 data URI of an image, font or media file: not a secret, kept as it is so the key-body rules leave it alone',
     pattern: new RegExp(DATA_URI, 'g'),
+    keywords: ['data:'],
     keep: true,
   },
   {
     id: 'public-pem-block',
     description: 'Complete certificate or public key block: public, kept as it is so the key-body rules leave it alone',
     pattern: new RegExp(String.raw`-----BEGIN ((?:[A-Z0-9]+ ){0,3}(?:CERTIFICATE(?: REQUEST)?|PUBLIC KEY|X509 CRL|PGP PUBLIC KEY BLOCK|PGP SIGNATURE))-----(?:${PEM_HEADERS})?(?:${BREAK}${BODY})?${BREAK}-----END \1-----`, 'g'),
+    keywords: ['-----BEGIN '],
     keep: true,
   },
   {
     id: 'private-key',
     description: 'Service-account JSON "private_key" value (whole, or cut before its closing quote)',
     pattern: /"private_key"\s*:\s*"((?:[^"\\\r\n]|\\.){16,20000})"?/g,
+    keywords: ['"private_key"'],
     group: 1,
   },
   {
     id: 'private-key',
     description: 'PEM / OpenSSH / PKCS#8 / PGP private key: BEGIN line and body, up to the END line or to where the body was cut',
     pattern: new RegExp(String.raw`${BEGIN}(?:${PEM_HEADERS})?(?:${BREAK}${BODY})?(?:${BREAK}(?:${END}))?`, 'g'),
+    keywords: ['-----BEGIN '],
     accept: (value) => looksLikeKeyStart(parts(value).pieces.join('')) || /-----END /.test(value),
+  },
+  {
+    id: 'private-key',
+    description: 'Private key body behind a cut BEGIN line (`VATE KEY-----`, `-----`), up to the END line or to where the body stops',
+    // Starts at the first of the dashes (a cheap first character); the letters before them say how strong the evidence is.
+    pattern: new RegExp(String.raw`(?<!-)-{1,5}(?:${PEM_HEADERS})?${BREAK}${BODY}(?:${BREAK}(?:${END}))?`, 'g'),
+    keywords: ['-'],
+    accept: (value, match) => {
+      const { pieces } = parts(value);
+      const input = match.input ?? '';
+      const at = match.index ?? 0;
+      if (/(?:KEY|BLOCK)$/.test(input.slice(Math.max(0, at - 5), at)) || /-----END|-{5}EN?D?$/.test(value)) return looksLikeKeyStart(pieces.join(''));
+      return pieces.length > 0 && looksLikeKeyMaterial(pieces.join('')) && (pieces.length >= 2 || pieces[0].length >= 40);
+    },
   },
   {
     id: 'private-key',
     description: 'Private key body without its BEGIN line: base64 lines up to an END line, or two or more lines that read as key material',
     pattern: new RegExp(
-      String.raw`${BEGIN_TAIL}(?:${PEM_HEADERS})?${BREAK}${BODY}(?:${BREAK}(?:${END}))?|(?<![${B64}=])(?:(?:\\r)?\\n)?(?:${BODY2}(?:${BREAK}(?:${END}))?|${LINE}${BREAK}(?:${END}))`,
+      String.raw`(?<![${B64}=])(?:(?:\\r)?\\n)?(?=${LINE_THEN_BREAK})(?:(?=${LONG_FIRST}|${LINE}${BREAK}${LONG_FIRST})${BODY2}(?:${BREAK}(?:${END}))?|${LINE}${BREAK}(?:${END}))`,
       'g',
     ),
+    // Every body has a line break, real or escaped.
+    keywords: ['\n', '\\n'],
     accept: (value, match) => {
+      // Most matches are two short lines of words (`x\npassword`): far shorter than any body piece worth it.
+      if (value.length < 32 && !/-{5}/.test(value)) return false;
       const { strong, pieces } = parts(value);
       return strong ? looksLikeKeyStart(pieces.join('')) : pieces.length >= 2 && bareBody(pieces, match);
     },

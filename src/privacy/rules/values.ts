@@ -62,6 +62,19 @@ export function nameSegments(name: string): string[] {
  * `secret_key_base` and `aws_secret_access_key` are. `PWD`/`OLDPWD` are shell working directories.
  */
 export function isSecretName(name: string): boolean {
+  let known = secretNames.get(name);
+  if (known === undefined) {
+    // Names repeat through a text; a bounded memo keeps the check off the hot path.
+    if (secretNames.size >= 4096) secretNames.clear();
+    known = judgeName(name);
+    secretNames.set(name, known);
+  }
+  return known;
+}
+
+const secretNames = new Map<string, boolean>();
+
+function judgeName(name: string): boolean {
   if (/^(?:OLD)?PWD$/.test(name)) return false;
   const segments = nameSegments(name);
   while (segments.length > 1 && NEUTRAL_TAILS.has(segments[segments.length - 1])) segments.pop();
@@ -97,9 +110,12 @@ const PLACEHOLDER_WORDS = new RegExp(
 export function isPlaceholderValue(value: string): boolean {
   const v = value.trim();
   if (!v) return true;
-  if (TEMPLATE.test(v) || REFERENCE.test(v) || SECRET_REF.test(v) || MASK.test(v)) return true;
-  const words = v.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-  if (PLACEHOLDER_WORDS.test(words)) return true;
+  if (TEMPLATE.test(v) || MASK.test(v)) return true;
+  // References and placeholder words are short; a long value is looked at for templates and masks only.
+  if (v.length > 200) return false;
+  if (REFERENCE.test(v) || SECRET_REF.test(v)) return true;
+  // Placeholder words have no digits and are short.
+  if (v.length <= 60 && !/\d/.test(v) && PLACEHOLDER_WORDS.test(v.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim())) return true;
   return /^(?:your|example|sample|dummy|fake|placeholder|replace|insert|enter|change)[\s_-]/i.test(v) || /[\s_-](?:here|placeholder|example|changeme)$/i.test(v);
 }
 
@@ -181,6 +197,7 @@ export function looksLikeLabelOrName(value: string, name: string): boolean {
 /** A filesystem path or URL without credentials: where a secret is kept, not the secret (`/run/secrets/db`, `./key.pem`). */
 export function isPathOrPlainUrl(value: string): boolean {
   const v = value.trim();
+  if (!/^[~./]|^[A-Za-z]:\\|:\/\//.test(v)) return false;
   if (/^(?:~|\.{1,2})?\/[\w.@%+~/-]*$/.test(v) || /^[A-Za-z]:\\[\w.\\ -]*$/.test(v)) return true;
   return /^[a-z][a-z0-9+.-]*:\/\/[^\s@/]+(?:\/[^\s@]*)?$/i.test(v) && !/^[a-z][a-z0-9+.-]*:\/\/[^/@\s]*:[^/@\s]*@/i.test(v);
 }
@@ -230,13 +247,25 @@ export function looksLikeKeyMaterial(chars: string): boolean {
   return wordiness(chars) < (n >= 64 ? 0.72 : 0.8);
 }
 
-const WORD_PIECE = /[A-Z][a-z]{2,}|[a-z]{3,}/g;
-
-/** The share of characters inside word pieces (`Abc…`, `abc…`): ~0.3 in random base64, ~0.9 in identifiers. */
+/** The share of characters inside word pieces (`Abc…`, `abc…`, as /[A-Z][a-z]{2,}|[a-z]{3,}/g finds them): ~0.3 in random base64, ~0.9 in identifiers. */
 export function wordiness(chars: string): number {
+  // The same as summing the lengths of WORD_PIECE matches, without allocating one per piece.
   let wordy = 0;
-  for (const m of chars.matchAll(WORD_PIECE)) wordy += m[0].length;
-  return chars.length ? wordy / chars.length : 0;
+  let i = 0;
+  const n = chars.length;
+  const lower = (k: number) => k < n && chars.charCodeAt(k) >= 97 && chars.charCodeAt(k) <= 122;
+  while (i < n) {
+    const c = chars.charCodeAt(i);
+    const start = i;
+    if (c >= 65 && c <= 90 && lower(i + 1) && lower(i + 2)) i++;
+    else if (!(lower(i) && lower(i + 1) && lower(i + 2))) {
+      i++;
+      continue;
+    }
+    while (lower(i)) i++;
+    wordy += i - start;
+  }
+  return n ? wordy / n : 0;
 }
 
 /** Body text after a full BEGIN/END line: anything but a word or identifier (`body`, `pemBody`) counts. */
