@@ -32,14 +32,19 @@ export interface SecretRule {
   pattern: RegExp;
   /**
    * Capture group holding the secret: a number or a group name, or a list of alternatives (the first that
-   * took part in the match). 0 / omitted is the whole match.
+   * took part in the match). 0 / omitted is the whole match. A group named `lead`, captured in a lookbehind
+   * and ending where the match starts, is part of the secret too: patterns can then start on a cheap
+   * literal in the middle of a secret and take its first part from the lookbehind.
    */
   group?: number | string | readonly (number | string)[];
   /**
    * Literal text every match contains (lower case when the pattern ignores case): when the text holds none
-   * of them the rule is skipped without running its pattern.
+   * of them the rule is skipped without running its pattern. Worth it where the pattern cannot start on a
+   * literal (patterns that do are scanned as fast as the keyword would be).
    */
   keywords?: readonly string[];
+  /** A cheap pattern the text must match for the rule to run at all (a prefilter, like `keywords`). */
+  requires?: RegExp;
   /** Extra check on the secret value (with the whole match for context); false means "not a secret, leave it". */
   accept?: (value: string, match: RegExpMatchArray) => boolean;
   /** A public look-alike (a certificate): claimed so later rules leave it, never redacted. */
@@ -65,7 +70,6 @@ const TOKEN_RULES: readonly SecretRule[] = [
     id: 'aws-access-key-id',
     description: 'AWS access key id (AKIA/ASIA/…)',
     pattern: /\b(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z2-7]{16}\b/g,
-    keywords: ['AKIA', 'ASIA', 'ABIA', 'ACCA', 'AGPA', 'AIDA', 'AROA', 'ANPA', 'ANVA', 'AIPA'],
     // AWS documents its examples with keys ending in EXAMPLE.
     accept: (v) => !v.endsWith('EXAMPLE'),
   },
@@ -73,7 +77,6 @@ const TOKEN_RULES: readonly SecretRule[] = [
     id: 'aws-secret-access-key',
     description: 'AWS secret access key assigned to an aws_secret_access_key-like name',
     pattern: /aws.{0,20}?(?:secret|private).{0,20}?["']?[ \t]*(?::=|=>|=|:)[ \t]*["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/gi,
-    keywords: ['aws'],
     group: 1,
     accept: randomLooking(4),
   },
@@ -81,7 +84,6 @@ const TOKEN_RULES: readonly SecretRule[] = [
     id: 'azure-storage-key',
     description: 'Azure storage account key in a connection string (AccountKey=, any length)',
     pattern: /AccountKey=([A-Za-z0-9+/]{20,400}={0,2})(?![A-Za-z0-9+/=])/g,
-    keywords: ['AccountKey='],
     group: 1,
     accept: randomLooking(3.5),
   },
@@ -89,14 +91,12 @@ const TOKEN_RULES: readonly SecretRule[] = [
     id: 'azure-shared-access-key',
     description: 'Azure Service Bus / Event Hubs / IoT SharedAccessKey',
     pattern: /SharedAccessKey=([A-Za-z0-9+/]{42,44}=?)/g,
-    keywords: ['SharedAccessKey='],
     group: 1,
   },
   {
     id: 'azure-sas-signature',
     description: 'Azure SAS token signature (sig=)',
     pattern: /[?&]sig=([A-Za-z0-9%+/]{30,}(?:%3D|=){0,2})/g,
-    keywords: ['sig='],
     group: 1,
     accept: randomLooking(3.5),
   },
@@ -105,32 +105,27 @@ const TOKEN_RULES: readonly SecretRule[] = [
     id: 'github-token',
     description: 'GitHub token (ghp_, gho_, ghu_, ghs_, ghr_)',
     pattern: /\bgh[pousr]_[A-Za-z0-9]{36,251}\b/g,
-    keywords: ['gh'],
   },
   {
     id: 'github-fine-grained-token',
     description: 'GitHub fine-grained personal access token (github_pat_)',
     pattern: /\bgithub_pat_[A-Za-z0-9_]{50,255}\b/g,
-    keywords: ['github_pat_'],
   },
   {
     id: 'gitlab-token',
     description: 'GitLab tokens: personal / project / group (glpat-, also the routable glpat-….01.…), deploy, runner, trigger, feed, CI job, OAuth, agent; runner registration (GR1348941)',
     pattern: /\b(?:gl(?:pat|dt|rt|ptt|ft|cbt|oas|soat|agent|imt|wt|ffct)-[A-Za-z0-9_-]{20,300}(?:\.[0-9a-z]{2}(?:\.?[0-9a-z]{7,9})?)?|GR1348941[A-Za-z0-9_-]{20,100})(?![A-Za-z0-9_-])/g,
-    keywords: ['gl', 'GR1348941'],
   },
   // ── AI providers (Anthropic before OpenAI: both start with sk-) ──
   {
     id: 'anthropic-key',
     description: 'Anthropic API key (sk-ant-)',
     pattern: /\bsk-ant-[A-Za-z0-9_-]{32,300}/g,
-    keywords: ['sk-ant-'],
   },
   {
     id: 'openai-key',
     description: 'OpenAI API key (sk-, sk-proj-, sk-svcacct-, sk-admin-)',
     pattern: /\bsk-(?:proj-|svcacct-|admin-|None-)?[A-Za-z0-9_-]{20,300}/g,
-    keywords: ['sk-'],
     // Real keys mix cases; lower-case `sk-…` runs are CSS classes and slugs.
     accept: (v) => /[A-Z]/.test(v) && /[a-z]/.test(v) && randomLooking(3.5)(v),
   },
@@ -152,19 +147,16 @@ const TOKEN_RULES: readonly SecretRule[] = [
     id: 'slack-webhook',
     description: 'Slack incoming webhook URL',
     pattern: /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_/]{20,300}/g,
-    keywords: ['hooks.slack.com'],
   },
   {
     id: 'discord-webhook',
     description: 'Discord webhook URL',
     pattern: /https:\/\/(?:ptb\.|canary\.)?discord(?:app)?\.com\/api\/webhooks\/\d{1,30}\/[A-Za-z0-9_-]{40,300}/g,
-    keywords: ['/api/webhooks/'],
   },
   {
     id: 'discord-bot-token',
     description: 'Discord bot token (base64 user id . timestamp . HMAC)',
     pattern: /\b[MNO][A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}\b/g,
-    keywords: ['.'],
   },
   {
     id: 'telegram-bot-token',
@@ -182,7 +174,6 @@ const TOKEN_RULES: readonly SecretRule[] = [
     id: 'twilio-auth-token',
     description: 'Twilio auth token assigned to a twilio…token name',
     pattern: /twilio.{0,20}?(?:token|secret).{0,5}?["']?[ \t]*(?::=|=>|=|:)[ \t]*["']?([0-9a-f]{32})\b/gi,
-    keywords: ['twilio'],
     group: 1,
   },
   {
@@ -194,21 +185,19 @@ const TOKEN_RULES: readonly SecretRule[] = [
   {
     id: 'mailgun-key',
     description: 'Mailgun API key: current form (32 hex-8 hex-8 hex) and legacy key-…',
-    pattern: /\b(?:key-[0-9a-f]{32}|[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8})\b/g,
-    keywords: ['-'],
+    // The current form is found from its dashes (a cheap first character), its 32 hex digits from the lookbehind.
+    pattern: /\bkey-[0-9a-f]{32}\b|-[0-9a-f]{8}-[0-9a-f]{8}\b(?<=(?<![0-9A-Za-z])(?<lead>[0-9a-f]{32})-[0-9a-f]{8}-[0-9a-f]{8})/g,
   },
   // ── Payments and commerce ──
   {
     id: 'stripe-key',
     description: 'Stripe secret / restricted key (sk_live_, rk_live_, sk_test_, rk_test_) and webhook secret',
     pattern: /\b(?:(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{24,300}|whsec_[A-Za-z0-9]{32,300})\b/g,
-    keywords: ['_live_', '_test_', 'whsec_'],
   },
   {
     id: 'shopify-token',
     description: 'Shopify access token / shared secret (shpat_, shpca_, shppa_, shpss_)',
     pattern: /\bshp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}\b/g,
-    keywords: ['shp'],
   },
   // ── Atlassian ──
   {
@@ -229,7 +218,6 @@ const TOKEN_RULES: readonly SecretRule[] = [
     id: 'google-api-key',
     description: 'Google API key (AIza)',
     pattern: /\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g,
-    keywords: ['AIza'],
   },
   {
     id: 'google-oauth-secret',
@@ -242,13 +230,11 @@ const TOKEN_RULES: readonly SecretRule[] = [
     id: 'npm-token',
     description: 'npm access token (npm_)',
     pattern: /\bnpm_[A-Za-z0-9]{36}\b/g,
-    keywords: ['npm_'],
   },
   {
     id: 'npmrc-auth-token',
     description: 'Registry auth token in .npmrc (_authToken=)',
     pattern: /:_authToken=([^\s"'«»]+)/g,
-    keywords: [':_authToken='],
     group: 1,
     accept: (v) => !isPlaceholderValue(v) && v.length >= 8,
   },
@@ -256,7 +242,6 @@ const TOKEN_RULES: readonly SecretRule[] = [
     id: 'pypi-token',
     description: 'PyPI API token (pypi-AgEIcHlwaS5vcmc…)',
     pattern: /\bpypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,400}/g,
-    keywords: ['pypi-'],
   },
   // ── Hosting ──
   {
@@ -275,7 +260,6 @@ const TOKEN_RULES: readonly SecretRule[] = [
     id: 'heroku-key',
     description: 'Heroku API key: a UUID assigned to a heroku…key / token name',
     pattern: /heroku.{0,20}?(?:key|token|secret).{0,5}?["']?[ \t]*(?::=|=>|=|:)[ \t]*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b/gi,
-    keywords: ['heroku'],
     group: 1,
   },
   {
@@ -291,13 +275,11 @@ const TOKEN_RULES: readonly SecretRule[] = [
     description: 'JSON Web Token (header.payload.signature)',
     // Starts only where a run of base64url starts, so a long run is walked once.
     pattern: /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/g,
-    keywords: ['eyJ'],
   },
   {
     id: 'authorization-header',
     description: 'Credentials in an Authorization: Bearer / Basic header',
     pattern: /\bAuthorization["']?[ \t]*[:=][ \t]*["']?(?:Bearer|Basic|token)[ \t]+([A-Za-z0-9._~+/-]{16,4096}=*)/gi,
-    keywords: ['authorization'],
     group: 1,
     accept: randomLooking(3),
   },

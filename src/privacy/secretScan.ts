@@ -36,6 +36,7 @@ export function createSecretScanner(rules: readonly SecretRule[] = SECRET_RULES)
       groups,
       // One pass for all of a rule's keywords; rules sharing a list share the pattern (and its answer per scan).
       keywords: rule.keywords && keywordPattern(rule.keywords, rule.pattern.flags.includes('i')),
+      requires: rule.requires && new RegExp(rule.requires.source, rule.requires.flags.replace(/[gy]/g, '')),
       find: new RegExp(rule.pattern.source, flags),
       locate: groups.length === 1 && groups[0] === 0 ? undefined : new RegExp(rule.pattern.source, flags.replace('g', '') + 'dy'),
     };
@@ -50,8 +51,8 @@ export function createSecretScanner(rules: readonly SecretRule[] = SECRET_RULES)
         if (found === undefined) present.set(keywords, (found = keywords.test(text)));
         return found;
       };
-      for (const { rule, groups, find, locate, keywords } of compiled) {
-        if (keywords && !holds(keywords)) continue;
+      for (const { rule, groups, find, locate, keywords, requires } of compiled) {
+        if ((keywords && !holds(keywords)) || (requires && !holds(requires))) continue;
         const claimed: Range[] = [];
         let next = 0; // first taken range that may still overlap: matches come in text order
         find.lastIndex = 0;
@@ -59,8 +60,12 @@ export function createSecretScanner(rules: readonly SecretRule[] = SECRET_RULES)
           if (m[0] === '') find.lastIndex++;
           const found = groupOf(m, groups);
           if (!found) continue;
-          const [group, value] = found;
-          const [start, end] = offsets(m, group, value, text, locate);
+          const [group, matched] = found;
+          const [from, end] = offsets(m, group, matched, text, locate);
+          // A `lead` captured in a lookbehind just before the match is the secret's first part.
+          const lead = group === 0 ? m.groups?.lead : undefined;
+          const start = lead ? from - lead.length : from;
+          const value = lead ? lead + matched : matched;
           // Overlap first: it is cheap, and text already claimed (placeholders on a second pass) never
           // reaches a rule's check.
           while (next < taken.length && taken[next].end <= start) next++;

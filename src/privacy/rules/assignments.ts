@@ -168,7 +168,8 @@ export const ASSIGNMENT_RULES: readonly SecretRule[] = [
     id: 'connection-string-password',
     description: 'Password in a URL / connection string (postgres://user:pass@host, redis://:pass@host, percent-encoded or not)',
     keywords: ['://'],
-    pattern: /(?<![\w+.-])[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:/@"'`«»<>]{0,100}:(?<value>[^\s/"'`«»<>]{1,200})@(?=[\w.[%-])/gi,
+    // Starts at `://` (a cheap first character); the scheme is checked behind it.
+    pattern: /:\/\/(?<=(?<![\w+.-])[a-z][a-z0-9+.-]{1,20}:\/\/)[^\s:/@"'`«»<>]{0,100}:(?<value>[^\s/"'`«»<>]{1,200})@(?=[\w.[%-])/gi,
     group: 'value',
     accept: (value) => !isPlaceholderValue(decodeSafely(value)) && !/^(?:pass(?:word)?|pwd|secret)$/i.test(value),
   },

@@ -36,12 +36,20 @@ const FULL = String.raw`[${B64}]{40,100}={0,2}(?![${B64}])`;
 const MAX_LINES = 300;
 /** A body: one line, or full lines then a last line. */
 const BODY = String.raw`${LINE}(?:${BREAK}${FULL}){0,${MAX_LINES}}(?:${BREAK}${LINE})?`;
-/** A piece of at least 16 characters: two-line bodies worth a look have one among their first two pieces. */
-const LONG_FIRST = String.raw`[${B64}]{16}`;
-/** A cheap first test where a bare body could start: a base64 run that ends its line (most words do not). */
-const LINE_THEN_BREAK = String.raw`[${B64}]{1,100}={0,2}(?:[ \t]*\r?\n|["'\x60\\])`;
-/** Two or more body lines. */
-const BODY2 = String.raw`${LINE}(?:${BREAK}${FULL}){0,${MAX_LINES}}${BREAK}${LINE}`;
+/**
+ * A bare body's first piece, read behind its first line break (into the `lead` group, which the scanner
+ * counts as part of the secret): the pattern then starts at line breaks, not at every word. The piece starts
+ * a base64 run, or follows an escaped line break (`\nMIIE…`).
+ */
+const FIRST_PIECE = String.raw`(?:(?<![${B64}=\\])|(?<=\\n))(?<lead>(?!\/\/?[ \t])[${B64}]{1,100}={0,2})`;
+/**
+ * What every body worth redacting has: a run of 16 or more base64 characters alone on its line (after
+ * indentation, a comment marker or a quote; at a line break or the text's edge), or an END line. Found from
+ * the line breaks, so ordinary code costs one test per line.
+ */
+const BODY_HINT = new RegExp(
+  String.raw`-----|(?:^|\n|\\n)[^\n\w]{0,8}[${B64}]{16,100}={0,2}(?:[^\n\w\\]{0,8}(?:\n|\\n|\\?$)|$)|(?=\n|\\n)(?<=(?<![${B64}=])[${B64}]{16,100}={0,2}[^\n\w]{0,8})`,
+);
 const LABEL = String.raw`(?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?`;
 const BEGIN = String.raw`-----BEGIN ${LABEL}-----`;
 /** Encrypted PEM headers (`Proc-Type: 4,ENCRYPTED`, `DEK-Info: …`), PGP armor headers (`Version: …`), then a blank line. */
@@ -55,17 +63,13 @@ const BREAK_RE = new RegExp(BREAK, 'g');
 const BEFORE_LINE = /(?:\n|\\n)[ \t]*(?:(?:\/\/|#|--|;;?|%|REM|!|\*|\/\*|<!--|>|\/|-)[ \t]*)?["'`]?$/;
 const AFTER_LINE = /^(?:["'`]?[ \t]*(?:[,+][ \t]*)?(?:\r?\n|$)|(?:\\r)?\\n|\\(?:\r?\n|$))/;
 
-/** Whether the match starts its line (after indentation, a comment marker or a quote), or the text. */
-function startsLine(match: RegExpMatchArray): boolean {
-  const input = match.input ?? '';
-  const at = match.index ?? 0;
+/** Whether text at `at` starts its line (after indentation, a comment marker or a quote), or the text. */
+function startsLine(input: string, at: number): boolean {
   return BEFORE_LINE.test(input.slice(Math.max(0, at - 40), at)) || (at <= 40 && BEFORE_LINE.test('\n' + input.slice(0, at)));
 }
 
-/** Whether the match ends its line (before a closing quote, a join or an escaped line break), or the text. */
-function endsLine(match: RegExpMatchArray): boolean {
-  const input = match.input ?? '';
-  const end = (match.index ?? 0) + match[0].length;
+/** Whether text ending at `end` ends its line (before a closing quote, a join or an escaped line break), or the text. */
+function endsLine(input: string, end: number): boolean {
   return AFTER_LINE.test(input.slice(end, end + 40));
 }
 
@@ -99,16 +103,16 @@ function parts(match: string): { strong: boolean; pieces: string[] } {
  * cut pieces alone must each be long and random, and stand at a line break on one side — otherwise
  * `x=TOKEN` followed by a line starting with a word would read as a body.
  */
-function bareBody(pieces: string[], match: RegExpMatchArray): boolean {
+function bareBody(pieces: string[], input: string, start: number, end: number): boolean {
   if (!looksLikeKeyMaterial(pieces.join('').replace(/=/g, ''))) return false;
   if (pieces.length >= 3) return true;
   const [first, last] = pieces;
   // A full line, or a body's short last line (it ends in `=` padding), alone on its line.
-  if ((first.length >= 40 && startsLine(match)) || ((last.length >= 40 || last.endsWith('=')) && endsLine(match))) return true;
+  if ((first.length >= 40 && startsLine(input, start)) || ((last.length >= 40 || last.endsWith('=')) && endsLine(input, end))) return true;
   // Two cut pieces: each random on its own (digits or +/ in it, few word pieces), not two items of a list
   // (`"FischerGroupFi22",` / `"FischerGroupFi23",` share their start), at a line break on one side.
   const random = (p: string) => p.length >= 16 && looksLikeKeyMaterial(p) && /[0-9+/]/.test(p) && wordiness(p) < 0.6;
-  return random(first) && random(last) && first.slice(0, 4) !== last.slice(0, 4) && (startsLine(match) || endsLine(match));
+  return random(first) && random(last) && first.slice(0, 4) !== last.slice(0, 4) && (startsLine(input, start) || endsLine(input, end));
 }
 
 /** Base64 data of a data URI (an image, a font), also split over string pieces: not key material. */
@@ -161,16 +165,16 @@ export const KEY_RULES: readonly SecretRule[] = [
     id: 'private-key',
     description: 'Private key body without its BEGIN line: base64 lines up to an END line, or two or more lines that read as key material',
     pattern: new RegExp(
-      String.raw`(?<![${B64}=])(?:(?:\\r)?\\n)?(?=${LINE_THEN_BREAK})(?:(?=${LONG_FIRST}|${LINE}${BREAK}${LONG_FIRST})${BODY2}(?:${BREAK}(?:${END}))?|${LINE}${BREAK}(?:${END}))`,
+      String.raw`(?=${BREAK})(?<=${FIRST_PIECE})(?:(?:(?<=[${B64}]{16}={0,2})|(?=${BREAK}[${B64}]{16}))(?:${BREAK}${FULL}){0,${MAX_LINES}}${BREAK}${LINE}(?:${BREAK}(?:${END}))?|${BREAK}(?:${END}))`,
       'g',
     ),
-    // Every body has a line break, real or escaped.
-    keywords: ['\n', '\\n'],
+    requires: BODY_HINT,
     accept: (value, match) => {
       // Most matches are two short lines of words (`x\npassword`): far shorter than any body piece worth it.
       if (value.length < 32 && !/-{5}/.test(value)) return false;
       const { strong, pieces } = parts(value);
-      return strong ? looksLikeKeyStart(pieces.join('')) : pieces.length >= 2 && bareBody(pieces, match);
+      const start = (match.index ?? 0) - (match.groups?.lead?.length ?? 0);
+      return strong ? looksLikeKeyStart(pieces.join('')) : pieces.length >= 2 && bareBody(pieces, match.input ?? '', start, start + value.length);
     },
   },
 ];

@@ -33,6 +33,14 @@ function nearMisses(size: number): string {
   return repeatTo(unit + '\n\n', size);
 }
 
+/**
+ * Real secrets, densely: every corpus context over and over. Not adversarial to the patterns (each match
+ * is a find) but the most work per character for the redactor: a placeholder every few dozen characters.
+ */
+export function denseSecrets(size: number): string {
+  return repeatTo(CORPUS.map((e) => e.context).join('\n\n') + '\n\n', size);
+}
+
 export interface AdversarialInput {
   name: string;
   /** The rules it aims at. */
@@ -49,7 +57,7 @@ export const ADVERSARIAL: readonly AdversarialInput[] = [
   { name: 'unclosed quote', aims: 'assignments: quoted', make: (n) => 'password = "' + repeatTo('x', n - 12) },
   { name: 'secret words glued', aims: 'assignments: names', make: (n) => repeatTo('passwordTokenSecretKeyAuth', n) },
   { name: 'secret words separated', aims: 'assignments: names', make: (n) => repeatTo('secret_token_key_', n) },
-  { name: 'config lines', aims: 'assignments: unquoted', make: (n) => repeatTo('db.password = a b$c {1}\n', n) },
+  { name: 'config lines with templates', aims: 'assignments: unquoted', make: (n) => repeatTo('db.password = ${DB_PASSWORD} {1}\n', n) },
   { name: 'yaml block scalar', aims: 'assignments: block', make: (n) => 'password: |\n' + repeatTo('  x\n', n - 12) },
   { name: 'xml open tags', aims: 'assignments: xml', make: (n) => repeatTo('<password>', n) },
   { name: 'xml unclosed element', aims: 'assignments: xml', make: (n) => '<password>' + repeatTo('a', n - 10) },
@@ -57,7 +65,7 @@ export const ADVERSARIAL: readonly AdversarialInput[] = [
   { name: 'curl without -u', aims: 'command-line', make: (n) => 'curl ' + repeatTo('x ', n - 5) },
   { name: 'scheme without @', aims: 'connection strings', make: (n) => repeatTo('a://b:c', n) },
   { name: 'scheme then colons', aims: 'connection strings', make: (n) => 'postgres://' + repeatTo('u:', n - 11) },
-  { name: 'query parameters', aims: 'url query', make: (n) => repeatTo('?token=abc&key=', n) },
+  { name: 'query parameters', aims: 'url query', make: (n) => repeatTo('?token=${TOKEN}&key=', n) },
   { name: 'BEGIN repeated', aims: 'private keys', make: (n) => repeatTo('-----BEGIN ', n) },
   { name: 'BEGIN lines repeated', aims: 'private keys', make: (n) => repeatTo('-----BEGIN PRIVATE KEY-----\n', n) },
   { name: 'base64 body without END', aims: 'private keys', make: (n) => '-----BEGIN RSA PRIVATE KEY-----\n' + base64Lines(64, n - 32, 1) },
@@ -68,7 +76,7 @@ export const ADVERSARIAL: readonly AdversarialInput[] = [
   { name: 'escaped line breaks', aims: 'private keys: json', make: (n) => repeatTo('AB\\n', n) },
   { name: 'quote joins', aims: 'private keys: concatenation', make: (n) => repeatTo('"Ab1",\n"', n) },
   { name: 'dashes', aims: 'private keys: END', make: (n) => repeatTo('-', n) },
-  { name: 'near-JWT', aims: 'jwt', make: (n) => repeatTo('eyJabcdefghijklm.', n) },
+  { name: 'near-JWT', aims: 'jwt', make: (n) => repeatTo('eyJabcdefghijklm.eyJabc.', n) },
   { name: 'aws near-miss', aims: 'aws', make: (n) => repeatTo('aws_secret', n) },
   { name: 'datadog then blank', aims: 'datadog', make: (n) => 'dd\n' + repeatTo(' ', n - 3) },
   { name: 'spaces', aims: 'all', make: (n) => repeatTo(' ', n) },
