@@ -29,8 +29,10 @@ const NAME_TAIL = String.raw`${WORD}[\w$.-]{0,16}`;
 const NAME_CHAR = /[\w$.-]/;
 /** Where a name ends and the assignment starts: a closing quote or bracket, then `=`, `:`, `:=`, `=>`, `?=`, `<-`. */
 const SEP = String.raw`["'\]]{0,2}[ \t]*(?<sep>:=|=>|\?=|\+=|<-|=(?!=)|:(?!:))[ \t]*`;
-/** A string literal's body, escapes allowed, on one line. */
-const QUOTED = String.raw`(?<q>["'\x60])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){1,1000})\k<q>`;
+/** A string literal's body on one line; backslash escapes and doubled quotes (YAML, SQL, Pascal) allowed. */
+const QUOTED = String.raw`(?<q>["'\x60])(?<value>(?:\\.|\k<q>\k<q>|(?!\k<q>)[^\\\r\n]){1,1000})\k<q>(?!\k<q>)`;
+/** Space between .netrc tokens: blanks, or a line break and a comment marker. */
+const NETRC_GAP = String.raw`(?:[ \t]*\r?\n[ \t]*(?:(?:\/\/|#|--|;;?|REM\b)[ \t]*)?|[ \t]+)`;
 /** A comment marker a config line may stand behind (commented-out settings, context snippets). */
 const LINE_START = String.raw`^[ \t]*(?:(?:\/\/|#|--|;;?|%|REM\b|!|\*|')[ \t]*)?`;
 
@@ -65,10 +67,10 @@ export const ASSIGNMENT_RULES: readonly SecretRule[] = [
     pattern: new RegExp(String.raw`${NAME_TAIL}\([ \t]*${QUOTED}[ \t]*\)`, 'gi'),
     group: 'value',
     accept: (value, match) => {
-      const name = nameAt(match, tailOf(match));
-      const input = match.input ?? '';
-      const start = (match.index ?? 0) - (name.length - tailOf(match).length);
-      const builder = input[start - 1] === '.' && /^[a-z]+$/i.test(name);
+      // The method's own name: the last member of `dataSource.setPassword`.
+      const path = nameAt(match, tailOf(match));
+      const name = path.slice(path.lastIndexOf('.') + 1);
+      const builder = name.length < path.length && /^[a-z]+$/i.test(name);
       return (builder || /^(?:set|with)[A-Z_]/.test(name)) && isSecretName(name) && isAssignedSecret(value, name, { quoted: true });
     },
   },
@@ -85,12 +87,14 @@ export const ASSIGNMENT_RULES: readonly SecretRule[] = [
     description: 'Unquoted value on a config line (.properties, INI, YAML, .env, export, docker-compose "- NAME=…", Dockerfile ENV)',
     keywords: WORDS,
     pattern: new RegExp(
-      String.raw`${LINE_START}(?<prefix>(?:export|set|setx|env|arg)[ \t]+|-[ \t]+)?["']?(?<name>[\w$.-]{0,60}${NAME_TAIL})["']?(?:[ \t]*(?<sep>=(?![=>~])|:(?=[ \t])|\?=|:=)[ \t]*|(?<=^[ \t]*(?:env|ENV)[ \t]+[\w.-]+)[ \t]+)(?<value>[^\s"'\x60«](?:[^\r\n]*[^\s])?)`,
+      String.raw`${LINE_START}(?<prefix>(?:export|set|setx|env|arg)[ \t]+|-[ \t]+)?["']?(?<name>[\w$.-]{0,60}${NAME_TAIL})["']?(?:[ \t]*(?<sep>=(?![=>~])|:(?=[ \t])|\?=|:=)[ \t]*|(?<=\benv[ \t]+[\w.-]+)[ \t]+)(?<value>[^\s"'\x60«](?:[^\r\n]*[^\s])?)`,
       'gim',
     ),
     group: 'value',
     accept: (value, match) => {
       const { name, sep, prefix } = match.groups!;
+      // No separator: only Dockerfile's `ENV NAME value`.
+      if (sep === undefined && !/^env\b/i.test(prefix ?? '')) return false;
       // `$token = …` is a variable in PowerShell, PHP or Perl: code, whose literals are quoted.
       if (name.startsWith('$') || !isSecretName(name)) return false;
       // A quote before the name must close right after it (`"password": …`) or hold a whole `NAME=value`
@@ -100,7 +104,8 @@ export const ASSIGNMENT_RULES: readonly SecretRule[] = [
       if ((open === '"' || open === "'") && match[0][at + name.length] !== open && sep !== '=') return false;
       // `NAME=value` with no spaces, or behind export/ENV/`- `, only ever holds a literal (.env, shell, compose).
       const tight = sep === '=' && !/[ \t]=|=[ \t]/.test(match[0].slice(0, match[0].length - value.length).slice(-80));
-      const literalOnly = (tight && (Boolean(prefix) || /^[A-Z][A-Z0-9_]*$|^[a-z0-9]+(?:[._-][A-Za-z0-9]+)+$/.test(name))) || sep === '?=' || /^env\b/i.test(prefix ?? '');
+      // Env names (UPPER_SNAKE) and .properties keys (dotted), or behind export/ENV/`- `, with a tight `=`.
+      const literalOnly = ((tight && (Boolean(prefix) || /^[A-Z][A-Z0-9_]*$|^[a-z0-9]+(?:[.-][A-Za-z0-9]+)+$/.test(name))) || sep === '?=' || /^env\b/i.test(prefix ?? '')) && !looksLikeCall(value);
       // A quoted key with an unquoted value is a dict or object entry in code (`'Authorization': type1msg`).
       if ((open === '"' || open === "'") && sep !== '=') return false;
       // A line of plain words behind `name:` is prose (a comment, docs), unless the syntax only holds literals.
@@ -115,7 +120,7 @@ export const ASSIGNMENT_RULES: readonly SecretRule[] = [
     description: 'YAML block scalar under a secret name (password: | or > followed by indented lines)',
     keywords: WORDS,
     pattern: new RegExp(
-      String.raw`^(?<indent>[ \t]*(?:(?:\/\/|#|--|;;?)[ \t]*)?)(?:-[ \t]+)?["']?(?<name>[\w$.-]{0,60}${NAME_TAIL})["']?[ \t]*:[ \t]*[|>][-+0-9]{0,2}[ \t]*\r?\n(?<value>(?:[ \t]*\r?\n){0,10}\k<indent>[ \t]+[^\s][^\r\n]*(?:\r?\n(?:[ \t]*\r?\n){0,10}\k<indent>[ \t]+[^\s][^\r\n]*){0,300})`,
+      String.raw`^(?<indent>[ \t]*(?:(?:\/\/|#|--|;;?|REM\b)[ \t]*)?)(?:-[ \t]+)?["']?(?<name>[\w$.-]{0,60}${NAME_TAIL})["']?[ \t]*:[ \t]*[|>][-+0-9]{0,2}[ \t]*\r?\n(?<value>(?:[ \t]*\r?\n){0,10}\k<indent>[ \t]+[^\s][^\r\n]*(?:\r?\n(?:[ \t]*\r?\n){0,10}\k<indent>[ \t]+[^\s][^\r\n]*){0,300})`,
       'gim',
     ),
     group: 'value',
@@ -149,6 +154,14 @@ export const ASSIGNMENT_RULES: readonly SecretRule[] = [
   },
   {
     id: 'command-line-secret',
+    description: 'Secret in a command-line header (curl -H "X-API-Key: …", --header \'Authorization: …\')',
+    keywords: ['-h'],
+    pattern: new RegExp(String.raw`(?<![\w-])(?:-H|--header)[ \t]+(?<q>["'])(?<name>[\w-]{1,60}):[ \t]*(?<value>[^"'\r\n]{1,1000})\k<q>`, 'gi'),
+    group: 'value',
+    accept: (value, match) => isSecretName(match.groups!.name) && !isPlaceholderValue(value) && value.trim().length >= 4,
+  },
+  {
+    id: 'command-line-secret',
     description: 'Password in user:password of curl -u / --user',
     keywords: ['curl'],
     pattern: /\bcurl\b[^\r\n|;&]{0,300}?(?:-u|--user)(?:[ \t]+|=)(?<q>["']?)[^\s:"']{0,100}:(?<value>[^\s"']{1,200})\k<q>/g,
@@ -161,6 +174,15 @@ export const ASSIGNMENT_RULES: readonly SecretRule[] = [
     keywords: ['mysql', 'mariadb', 'sshpass', 'redis-cli'],
     pattern: /\b(?:(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlshow|mysqlcheck|mariadb|mariadb-dump)\b[^\r\n|;&]{0,300}?[ \t]-p(?<q>["']?)(?<value>[^\s"']{1,200})\k<q>|(?:sshpass[ \t]+-p|redis-cli\b[^\r\n|;&]{0,300}?[ \t]-a)[ \t]+(?<q2>["']?)(?<value2>[^\s"']{1,200})\k<q2>)/g,
     group: ['value', 'value2'],
+    accept: (value) => !isPlaceholderValue(value),
+  },
+  {
+    id: 'netrc-password',
+    description: 'Password in a .netrc entry (machine … login … password …)',
+    keywords: ['machine'],
+    // Entries may span lines, each behind a comment marker when the file is shown as a context snippet.
+    pattern: new RegExp(String.raw`\bmachine[ \t]+\S{1,200}(?:${NETRC_GAP}(?:login|account|port)[ \t]+\S{1,200}){0,3}${NETRC_GAP}password[ \t]+(?<value>\S{1,500})`, 'g'),
+    group: 'value',
     accept: (value) => !isPlaceholderValue(value),
   },
   // ── URLs and connection strings ──
@@ -189,6 +211,11 @@ export const ASSIGNMENT_RULES: readonly SecretRule[] = [
     accept: (value, match) => (isSecretName(match.groups!.name) || /^(?:key|sig|signature)$/i.test(match.groups!.name)) && !isPlaceholderValue(decodeSafely(value)),
   },
 ];
+
+/** A member path or a call, which even a literal-only syntax would not hold (`os.environ["X"]`, `getToken()`). */
+function looksLikeCall(value: string): boolean {
+  return /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+(?:[([]|$)|^[A-Za-z_]\w*\([^)]*\)$/.test(value);
+}
 
 /**
  * A run of words (a comment, a docs line: `Credential: holds the account's credentials.`): three or more

@@ -87,10 +87,13 @@ function judgeName(name: string): boolean {
 
 // ── Values ───────────────────────────────────────────────────────────────────────────────────────────
 
-/** Interpolation, references and hints anywhere in a value: `${X}`, `{{ x }}`, `{% x %}`, `<%= x %>`, `#{x}`, `$(cmd)`, `%(x)s`, `<client_id>`. */
-const TEMPLATE = /\$\{|\{\{|\{%|<%|#\{|\$\(|%\([\w.]+\)[sd]|<[A-Za-z_][\w*. -]*>/;
-/** A whole value that only refers to another one: `$DB_PASSWORD`, `%TOKEN%`, `<YOUR_PASSWORD>`, `{0}`, `%s`, `__TOKEN__`, `@pw@`, `[REDACTED]`. */
-const REFERENCE = /^(?:\$[A-Za-z_][\w]*|\$env:[\w]+|%[\w]+%|<[^<>]*>|\{\w*\}|%[sdv]|__[A-Z0-9_]+__|@[\w.]+@|\[[A-Za-z _-]*\]|\$\d|\$@|\$\*)$/;
+/** Interpolation and references anywhere in a value, closed: `${X}`, `{{ x }}`, `{% x %}`, `<%= x %>`, `#{x}`, `$(cmd)`, `%(x)s`. */
+const TEMPLATE = /\$\{[^}\s]*\}|\{\{.*?\}\}|\{%.*?%\}|<%.*?%>|#\{[^}]*\}|\$\([^)]*\)|%\([\w.]+\)[sd]/;
+/**
+ * A whole value that only refers to another one or describes it: `$DB_PASSWORD`, `%TOKEN%`, `<YOUR_PASSWORD>`,
+ * `<client_id>-<realm>` (hints joined), `{0}`, `%s`, `__TOKEN__`, `@pw@`, `[REDACTED]`.
+ */
+const REFERENCE = /^(?:(?:<[^<>]+>[-_:./ ]*){2,}$|\$[A-Za-z_][\w]*|\$env:[\w]+|%[\w]+%|<[^<>]*>|\{\w*\}|%[sdv]|__[A-Z0-9_]+__|@[\w.]+@|\[[A-Za-z _-]*\]|\$\d|\$@|\$\*)$/;
 /** Secret-manager references and encrypted-value markers: `op://…`, `vault:…`, `ENC(…)`, `!Ref X`, `arn:aws:secretsmanager:…`. */
 const SECRET_REF = /^(?:op|vault|ref\+\w+|awssm|gcpsm|azkv|sops|secret|secrets|env|file|ssm):\/{0,2}|^(?:ENC|DEC)\(|^!(?:Ref|Sub|GetAtt|ImportValue|vault|env_var|Secret)\b|^arn:aws:(?:secretsmanager|ssm|kms):|^projects\/[^/]+\/secrets\//;
 /** Masked values: `****`, `••••`, `xxxx`, `XXXX`, `...`, `…`. */
@@ -133,6 +136,8 @@ const HEAD = /^[A-Za-z_$@][\w$]*(?:\s*(?:\.|\?\.|::|->)\s*[A-Za-z_$][\w$]*)*/;
 export function looksLikeCode(value: string): boolean {
   const v = value.trim();
   if (/^[{[(]/.test(v) || /^[|>][-+0-9]{0,2}(?:\s+#.*)?$/.test(v)) return true;
+  // A prefixed string literal: an f-string or template (`f"{a}{b}"`, `s"…"`, sql`…`).
+  if (/^[A-Za-z]{1,3}["'\x60]/.test(v)) return true;
   // A value followed by a comment in code (`INVALID_TOKEN: 498, // Unofficial`).
   if (/[,;][ \t]*(?:\/\/|\/\*|#)/.test(v)) return true;
   // An expression continuing on the next line (`token = client ?`, `secret = a +`).
@@ -214,8 +219,9 @@ export function isAssignedSecret(value: string, name: string, syntax: { quoted: 
   if (isPlaceholderValue(v) || isPathOrPlainUrl(v) || SEMVER.test(v)) return false;
   // A generated token or key is never a plain word (`credentials: 'same-origin'`, `token: 'omit'`); a typed password may be.
   if (syntax.quoted) return !looksLikeLabelOrName(v, name) && (isPasswordName(name) || !isWordLike(v));
-  if (looksLikeCode(v)) return false;
+  // Where the syntax only holds literals (.env, shell, compose), a value is never code, whatever it holds.
   if (syntax.literalOnly) return true;
+  if (looksLikeCode(v)) return false;
   // A bare identifier in code is a variable (`password = pw`); a typed or generated secret is not word-shaped.
   if (/^[A-Za-z_][\w]*$/.test(v)) return !isWordLike(v) && !KEYWORD.test(v) && (/\d/.test(v) || shannonEntropy(v) >= 3.5);
   return true;

@@ -5,7 +5,8 @@
  * redaction benchmark (bench/redaction.ts), the security suite (test/security/redaction.test.ts) and the
  * unit test that checks each one is redacted correctly. Deterministic: the same text every run.
  */
-import { CORPUS, fake } from './corpus';
+import { CORPUS } from './corpus';
+import { fake } from './fake';
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
