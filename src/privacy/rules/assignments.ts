@@ -13,6 +13,7 @@
  * failed character test per position; the full name is read back from the text by `nameAt`.
  */
 import type { SecretRule } from '../secretRules';
+import { COMMENTED, FIM_TOKEN, LINE_START } from './lines';
 import { isAssignedSecret, isPlaceholderValue, isSecretName, isWordLike, looksLikeCode } from './values';
 
 /** The secret words a name must contain; `isSecretName` decides on the whole name. */
@@ -32,9 +33,7 @@ const SEP = String.raw`["'\]]{0,2}[ \t]*(?<sep>:=|=>|\?=|\+=|<-|=(?!=)|:(?!:))[ 
 /** A string literal's body on one line; backslash escapes and doubled quotes (YAML, SQL, Pascal) allowed. */
 const QUOTED = String.raw`(?<q>["'\x60])(?<value>(?:\\.|\k<q>\k<q>|(?!\k<q>)[^\\\r\n]){1,1000})\k<q>(?!\k<q>)`;
 /** Space between .netrc tokens: blanks, or a line break and a comment marker. */
-const NETRC_GAP = String.raw`(?:[ \t]*\r?\n[ \t]*(?:(?:\/\/|#|--|;;?|REM\b)[ \t]*)?|[ \t]+)`;
-/** A comment marker a config line may stand behind (commented-out settings, context snippets). */
-const LINE_START = String.raw`^[ \t]*(?:(?:\/\/|#|--|;;?|%|REM\b|!|\*|')[ \t]*)?`;
+const NETRC_GAP = String.raw`(?:[ \t]*\r?\n${COMMENTED}|[ \t]+)`;
 
 /** The whole name a match's secret word belongs to: the identifier characters before it, then the matched tail. */
 export function nameAt(match: RegExpMatchArray, tail: string): string {
@@ -87,7 +86,7 @@ export const ASSIGNMENT_RULES: readonly SecretRule[] = [
     description: 'Unquoted value on a config line (.properties, INI, YAML, .env, export, docker-compose "- NAME=…", Dockerfile ENV)',
     keywords: WORDS,
     pattern: new RegExp(
-      String.raw`${LINE_START}(?<prefix>(?:export|set|setx|env|arg)[ \t]+|-[ \t]+)?["']?(?<name>[\w$.-]{0,60}${NAME_TAIL})["']?(?:[ \t]*(?<sep>=(?![=>~])|:(?=[ \t])|\?=|:=)[ \t]*|(?<=\benv[ \t]+[\w.-]+)[ \t]+)(?<value>[^\s"'\x60«](?:[^\r\n]*[^\s])?)`,
+      String.raw`${LINE_START}(?<prefix>(?:export|set|setx|env|arg)[ \t]+|-[ \t]+)?["']?(?<name>[\w$.-]{0,60}${NAME_TAIL})["']?(?:[ \t]*(?<sep>=(?![=>~])|:(?=[ \t])|\?=|:=)[ \t]*|(?<=\benv[ \t]+[\w.-]+)[ \t]+)(?<value>[^\s"'\x60«](?:[^\r\n]*[^\s"'\x60])?)`,
       'gim',
     ),
     group: 'value',
@@ -120,7 +119,7 @@ export const ASSIGNMENT_RULES: readonly SecretRule[] = [
     description: 'YAML block scalar under a secret name (password: | or > followed by indented lines)',
     keywords: WORDS,
     pattern: new RegExp(
-      String.raw`^(?<indent>[ \t]*(?:(?:\/\/|#|--|;;?|REM\b)[ \t]*)?)(?:-[ \t]+)?["']?(?<name>[\w$.-]{0,60}${NAME_TAIL})["']?[ \t]*:[ \t]*[|>][-+0-9]{0,2}[ \t]*\r?\n(?<value>(?:[ \t]*\r?\n){0,10}\k<indent>[ \t]+[^\s][^\r\n]*(?:\r?\n(?:[ \t]*\r?\n){0,10}\k<indent>[ \t]+[^\s][^\r\n]*){0,300})`,
+      String.raw`(?:^|(?<=${FIM_TOKEN} ?))(?<indent>${COMMENTED})(?:-[ \t]+)?["']?(?<name>[\w$.-]{0,60}${NAME_TAIL})["']?[ \t]*:[ \t]*[|>][-+0-9]{0,2}[ \t]*\r?\n(?:[ \t]*\r?\n){0,10}\k<indent>[ \t]+(?<value>[^\s][^\r\n]*(?:\r?\n(?:[ \t]*\r?\n){0,10}\k<indent>[ \t]+[^\s][^\r\n]*){0,300})`,
       'gim',
     ),
     group: 'value',

@@ -16,11 +16,12 @@
  * Complete certificate and public-key blocks are kept as they are (they look the same and are public).
  */
 import type { SecretRule } from '../secretRules';
+import { COMMENTED, FIM_TOKEN } from './lines';
 import { looksLikeKeyMaterial, looksLikeKeyStart, wordiness } from './values';
 
 const B64 = 'A-Za-z0-9+/';
 /** A comment marker or quote a body line can start with, after indentation. */
-const PREFIX = String.raw`[ \t]*(?:(?:\/\/|#|--|;;?|%|REM\b|!|\*|\/\*|<!--|>)[ \t]*)?`;
+const PREFIX = String.raw`${COMMENTED}(?:>[ \t]*)?`;
 /** A line break between two body lines, with whatever code wraps each line. */
 const JOIN = String.raw`["'\x60][ \t]*(?:[+,][ \t]*)?\r?\n${PREFIX}["'\x60]`;
 const BREAK = String.raw`(?:(?:\\r)?\\n(?:${JOIN})?|${JOIN}|[ \t]*\r?\n${PREFIX})`;
@@ -59,9 +60,10 @@ const END = String.raw`-----END ${LABEL}-----|-{1,5}(?:E(?:N(?:D[ A-Z0-9]{0,40}-
 
 const BREAK_RE = new RegExp(BREAK, 'g');
 /** What may stand before a body line on its line, or after it: comment markers, quotes, escapes, joins. */
-// A cut can leave half a comment marker (`/ `) or half an escape (a trailing `\`).
-const BEFORE_LINE = /(?:\n|\\n)[ \t]*(?:(?:\/\/|#|--|;;?|%|REM|!|\*|\/\*|<!--|>|\/|-)[ \t]*)?["'`]?$/;
-const AFTER_LINE = /^(?:["'`]?[ \t]*(?:[,+][ \t]*)?(?:\r?\n|$)|(?:\\r)?\\n|\\(?:\r?\n|$))/;
+// A cut can leave half a comment marker (`/ `) or half an escape (a trailing `\`); a raw fill-in-the-middle
+// prompt puts the model's tokens right against the cut (`<|fim_prefix|>`, `<SUF>`, `[PREFIX]`).
+const BEFORE_LINE = new RegExp(String.raw`(?:(?:\n|\\n)${COMMENTED}(?:[>\/-][ \t]*)?["'\x60]?|${FIM_TOKEN} ?)$`);
+const AFTER_LINE = new RegExp(String.raw`^(?:["'\x60]?[ \t]*(?:[,+][ \t]*)?(?:\r?\n|$)|(?:\\r)?\\n|\\(?:\r?\n|$)| ?${FIM_TOKEN})`);
 
 /** Whether text at `at` starts its line (after indentation, a comment marker or a quote), or the text. */
 function startsLine(input: string, at: number): boolean {
