@@ -49,7 +49,7 @@ const FIRST_PIECE = String.raw`(?:(?<![${B64}=\\])|(?<=\\n))(?<lead>(?!\/\/?[ \t
  * the line breaks, so ordinary code costs one test per line.
  */
 const BODY_HINT = new RegExp(
-  String.raw`-----|(?:^|\n|\\n)[^\n\w]{0,8}[${B64}]{16,100}={0,2}(?:[^\n\w\\]{0,8}(?:\n|\\n|\\?$)|$)|(?=\n|\\n)(?<=(?<![${B64}=])[${B64}]{16,100}={0,2}[^\n\w]{0,8})`,
+  String.raw`-----|(?:^|\n|\\n|${FIM_TOKEN})[^\n\w]{0,8}[${B64}]{16,100}={0,2}(?:[^\n\w\\]{0,8}(?:\n|\\n|\\?$|${FIM_TOKEN})|$)|(?=\n|\\n)(?<=(?<![${B64}=])[${B64}]{16,100}={0,2}[^\n\w]{0,8})`,
 );
 const LABEL = String.raw`(?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?`;
 const BEGIN = String.raw`-----BEGIN ${LABEL}-----`;
@@ -62,7 +62,7 @@ const BREAK_RE = new RegExp(BREAK, 'g');
 /** What may stand before a body line on its line, or after it: comment markers, quotes, escapes, joins. */
 // A cut can leave half a comment marker (`/ `) or half an escape (a trailing `\`); a raw fill-in-the-middle
 // prompt puts the model's tokens right against the cut (`<|fim_prefix|>`, `<SUF>`, `[PREFIX]`).
-const BEFORE_LINE = new RegExp(String.raw`(?:(?:\n|\\n)${COMMENTED}(?:[>\/-][ \t]*)?["'\x60]?|${FIM_TOKEN} ?)$`);
+const BEFORE_LINE = new RegExp(String.raw`(?:\n|\\n|${FIM_TOKEN})${COMMENTED}(?:[>\/-][ \t]*)?["'\x60]?$`);
 const AFTER_LINE = new RegExp(String.raw`^(?:["'\x60]?[ \t]*(?:[,+][ \t]*)?(?:\r?\n|$)|(?:\\r)?\\n|\\(?:\r?\n|$)| ?${FIM_TOKEN})`);
 
 /** Whether text at `at` starts its line (after indentation, a comment marker or a quote), or the text. */

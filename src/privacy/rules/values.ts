@@ -187,7 +187,7 @@ export function looksLikeLabelOrName(value: string, name: string): boolean {
   const words = v.split(/\s+/);
   if (words.length >= 4 && words.filter((w) => /^\(?\p{L}{2,}[.,:;!?)]?$/u.test(w)).length >= words.length * 0.6 && (!isPasswordName(name) || /^\p{Lu}|[.!?]$/u.test(v))) return true;
   // Text in another script (`"意外的标记。"`): a translated message.
-  if (/[^\x00-\u024f]/u.test(v) && !/[\x21-\x7e]{6}/.test(v)) return true;
+  if (/[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u.test(v) && !/[\x21-\x7e]{6}/.test(v)) return true;
   if (!/^[\w.-]+$/.test(v)) return false;
   // Dotted or snake_case lower-case words: a storage key or setting name (`app.session.secret`, `id_token`);
   // camelCase: an identifier (`overEvery`, `AccessToken`).

@@ -47,19 +47,21 @@ export interface AdversarialInput {
   /** The rules it aims at. */
   aims: string;
   make(size: number): string;
+  /** It holds secrets (key bodies, a password's value): redaction changes it. Every other input comes out as it went in. */
+  holdsSecrets?: true;
 }
 
 export const ADVERSARIAL: readonly AdversarialInput[] = [
   { name: 'placeholders', aims: 'scanner: skip spans', make: (n) => repeatTo('«secret:github-token:1» ', n) },
   { name: 'placeholder-like', aims: 'scanner, assignments', make: (n) => repeatTo('«secret:x:1»', n) },
   { name: 'open guillemets', aims: 'scanner', make: (n) => repeatTo('«', n) },
-  { name: 'password= runs', aims: 'assignments', make: (n) => repeatTo('password=', n) },
+  { name: 'password= runs', aims: 'assignments', make: (n) => repeatTo('password=', n), holdsSecrets: true },
   { name: 'password: " lines', aims: 'assignments: quoted', make: (n) => repeatTo('password: "aB3$x\n', n) },
   { name: 'unclosed quote', aims: 'assignments: quoted', make: (n) => 'password = "' + repeatTo('x', n - 12) },
   { name: 'secret words glued', aims: 'assignments: names', make: (n) => repeatTo('passwordTokenSecretKeyAuth', n) },
   { name: 'secret words separated', aims: 'assignments: names', make: (n) => repeatTo('secret_token_key_', n) },
   { name: 'config lines with templates', aims: 'assignments: unquoted', make: (n) => repeatTo('db.password = ${DB_PASSWORD} {1}\n', n) },
-  { name: 'yaml block scalar', aims: 'assignments: block', make: (n) => 'password: |\n' + repeatTo('  x\n', n - 12) },
+  { name: 'yaml block scalar', aims: 'assignments: block', make: (n) => 'password: |\n' + repeatTo('  x\n', n - 12), holdsSecrets: true },
   { name: 'xml open tags', aims: 'assignments: xml', make: (n) => repeatTo('<password>', n) },
   { name: 'xml unclosed element', aims: 'assignments: xml', make: (n) => '<password>' + repeatTo('a', n - 10) },
   { name: 'command lines', aims: 'command-line', make: (n) => repeatTo('curl -u mysql -p --password ', n) },
@@ -69,8 +71,8 @@ export const ADVERSARIAL: readonly AdversarialInput[] = [
   { name: 'query parameters', aims: 'url query', make: (n) => repeatTo('?token=${TOKEN}&key=', n) },
   { name: 'BEGIN repeated', aims: 'private keys', make: (n) => repeatTo('-----BEGIN ', n) },
   { name: 'BEGIN lines repeated', aims: 'private keys', make: (n) => repeatTo('-----BEGIN PRIVATE KEY-----\n', n) },
-  { name: 'base64 body without END', aims: 'private keys', make: (n) => '-----BEGIN RSA PRIVATE KEY-----\n' + base64Lines(64, n - 32, 1) },
-  { name: 'bare base64 lines', aims: 'private keys: bodies', make: (n) => base64Lines(64, n, 2) },
+  { name: 'base64 body without END', aims: 'private keys', make: (n) => '-----BEGIN RSA PRIVATE KEY-----\n' + base64Lines(64, n - 32, 1), holdsSecrets: true },
+  { name: 'bare base64 lines', aims: 'private keys: bodies', make: (n) => base64Lines(64, n, 2), holdsSecrets: true },
   { name: 'uniform base64 lines', aims: 'private keys: bodies', make: (n) => repeatTo('A'.repeat(64) + '\n', n) },
   { name: 'base64 lines too long', aims: 'private keys: bodies', make: (n) => base64Lines(101, n, 3) },
   { name: 'one base64 run', aims: 'private keys, jwt', make: (n) => base64Lines(n, n, 4) },
@@ -82,7 +84,7 @@ export const ADVERSARIAL: readonly AdversarialInput[] = [
   { name: 'datadog then blank', aims: 'datadog', make: (n) => 'dd\n' + repeatTo(' ', n - 3) },
   { name: 'spaces', aims: 'all', make: (n) => repeatTo(' ', n) },
   { name: 'newlines', aims: 'all', make: (n) => repeatTo('\n', n) },
-  { name: 'near-miss secrets', aims: 'vendor formats', make: nearMisses },
+  { name: 'near-miss secrets', aims: 'vendor formats', make: nearMisses, holdsSecrets: true },
 ];
 
 /**

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { Redactor } from '../../../src/privacy/redactor';
 import { fake } from './fake';
-import { generatedKeys, type GeneratedKey } from './generatedKeys';
+import { generatedKeys, holdsKey, PLACEMENTS, survivingRuns, type GeneratedKey } from './generatedKeys';
 
 /**
  * Private keys cut by a prompt window, a selection, a context snippet or an attachment: every fragment
@@ -10,49 +10,6 @@ import { generatedKeys, type GeneratedKey } from './generatedKeys';
  */
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-/** Where each body line stands in the key's text (the same line can repeat in no real key). */
-function bodySpans(key: GeneratedKey): { start: number; end: number; line: string }[] {
-  let from = 0;
-  return key.body.map((line) => {
-    const start = key.text.indexOf(line, from);
-    from = start + line.length;
-    return { start, end: start + line.length, line };
-  });
-}
-
-/**
- * Whether a window [s, e) of the key holds enough to be recognised: a complete body line (full width, or
- * the last line with its `=` padding) and a piece of another, or what is left of the BEGIN line
- * (`…KEY-----`) or of the END line (`-----END…`) next to the body. A piece of one line alone is not a key.
- */
-export function holdsKey(key: GeneratedKey, s: number, e: number): boolean {
-  const window = key.text.slice(s, e);
-  if (/KEY-----|-----END/.test(window) && bodySpans(key).some((b) => Math.min(b.end, e) - Math.max(b.start, s) >= 16)) return true;
-  const pieces = bodySpans(key).filter((b) => Math.min(b.end, e) > Math.max(b.start, s));
-  const complete = pieces.filter((b) => b.start >= s && b.end <= e && (b.line.length >= 60 || b.line.endsWith('=')));
-  return pieces.length >= 2 && complete.length >= 1;
-}
-
-/** Runs of 16 characters of the key's body that are in the window and still in the output. */
-export function survivingRuns(key: GeneratedKey, window: string, output: string): string[] {
-  const runs: string[] = [];
-  for (const line of key.body) {
-    for (let j = 0; j + 16 <= line.length; j += 4) {
-      const run = line.slice(j, j + 16);
-      if (window.includes(run) && output.includes(run)) runs.push(run);
-    }
-  }
-  return runs;
-}
-
-/** Where a cut window ends up: alone, among code lines, in a chat attachment fence, inside a raw FIM prompt. */
-export const PLACEMENTS: readonly { name: string; place: (window: string) => string }[] = [
-  { name: 'alone', place: (w) => w },
-  { name: 'between code lines', place: (w) => `const a = 1;\n${w}\nfoo();` },
-  { name: 'in an attachment fence', place: (w) => `Attached file config.pem:\n\`\`\`\n${w}\n\`\`\`` },
-  { name: 'in a raw FIM prompt', place: (w) => `<|fim_prefix|>${w}<|fim_suffix|>\n}<|fim_middle|>` },
-];
 
 describe('privacy: private keys cut anywhere are redacted', function () {
   this.timeout(60_000);
