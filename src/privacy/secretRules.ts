@@ -38,9 +38,9 @@ export interface SecretRule {
    */
   group?: number | string | readonly (number | string)[];
   /**
-   * Literal text every match contains (lower case when the pattern ignores case): when the text holds none
-   * of them the rule is skipped without running its pattern. Worth it where the pattern cannot start on a
-   * literal (patterns that do are scanned as fast as the keyword would be).
+   * Literal text every match contains, compared ignoring case: when the text holds none of them the rule is
+   * skipped without running its pattern. Worth it where the pattern cannot start on a literal (patterns
+   * that do are scanned as fast as the keyword would be).
    */
   keywords?: readonly string[];
   /** A cheap pattern the text must match for the rule to run at all (a prefilter, like `keywords`). */

@@ -35,7 +35,7 @@ export function createSecretScanner(rules: readonly SecretRule[] = SECRET_RULES)
       rule,
       groups,
       // One pass for all of a rule's keywords; rules sharing a list share the pattern (and its answer per scan).
-      keywords: rule.keywords && keywordPattern(rule.keywords, rule.pattern.flags.includes('i')),
+      keywords: rule.keywords && keywordPattern(rule.keywords),
       requires: rule.requires && new RegExp(rule.requires.source, rule.requires.flags.replace(/[gy]/g, '')),
       find: new RegExp(rule.pattern.source, flags),
       locate: groups.length === 1 && groups[0] === 0 ? undefined : new RegExp(rule.pattern.source, flags.replace('g', '') + 'dy'),
@@ -99,12 +99,11 @@ function skipped(text: string, skip: RegExp): Range[] {
 
 const keywordPatterns = new Map<string, RegExp>();
 
-/** A pattern matching any of the keywords (shared between rules with the same list). */
-function keywordPattern(keywords: readonly string[], ignoreCase: boolean): RegExp {
+/** A pattern matching any of the keywords, ignoring case (shared between rules with the same list). */
+function keywordPattern(keywords: readonly string[]): RegExp {
   const source = keywords.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-  const key = `${ignoreCase ? 'i' : ''}/${source}`;
-  let pattern = keywordPatterns.get(key);
-  if (!pattern) keywordPatterns.set(key, (pattern = new RegExp(source, ignoreCase ? 'i' : '')));
+  let pattern = keywordPatterns.get(source);
+  if (!pattern) keywordPatterns.set(source, (pattern = new RegExp(source, 'i')));
   return pattern;
 }
 

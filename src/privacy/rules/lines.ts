@@ -16,5 +16,8 @@ export const COMMENTED = String.raw`[ \t]*(?:${MARKER}[ \t]*){0,3}`;
 /** A fill-in-the-middle or chat template token. */
 export const FIM_TOKEN = String.raw`(?:<\|?[\w▁-]{1,30}\|?>|<｜[^｜\n]{1,30}｜>|\[[A-Z_]{1,12}\])`;
 
-/** The start of a line (with the `m` flag), or right after a template token. */
-export const LINE_START = String.raw`(?:^|(?<=${FIM_TOKEN} ?))${COMMENTED}`;
+/**
+ * The start of a line (with the `m` flag), or a template token the line starts right after. The token is
+ * part of the match (a lookbehind here would be tried at every position of the text).
+ */
+export const LINE_START = String.raw`(?:^|${FIM_TOKEN} ?)${COMMENTED}`;

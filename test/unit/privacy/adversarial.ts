@@ -55,7 +55,7 @@ export const ADVERSARIAL: readonly AdversarialInput[] = [
   { name: 'placeholders', aims: 'scanner: skip spans', make: (n) => repeatTo('«secret:github-token:1» ', n) },
   { name: 'placeholder-like', aims: 'scanner, assignments', make: (n) => repeatTo('«secret:x:1»', n) },
   { name: 'open guillemets', aims: 'scanner', make: (n) => repeatTo('«', n) },
-  { name: 'password= runs', aims: 'assignments', make: (n) => repeatTo('password=', n), holdsSecrets: true },
+  { name: 'password= runs', aims: 'assignments', make: (n) => repeatTo('password=', n) },
   { name: 'password: " lines', aims: 'assignments: quoted', make: (n) => repeatTo('password: "aB3$x\n', n) },
   { name: 'unclosed quote', aims: 'assignments: quoted', make: (n) => 'password = "' + repeatTo('x', n - 12) },
   { name: 'secret words glued', aims: 'assignments: names', make: (n) => repeatTo('passwordTokenSecretKeyAuth', n) },
