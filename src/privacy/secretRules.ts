@@ -38,9 +38,9 @@ export interface SecretRule {
    */
   group?: number | string | readonly (number | string)[];
   /**
-   * Literal text every match contains, compared ignoring case: when the text holds none of them the rule is
-   * skipped without running its pattern. Worth it where the pattern cannot start on a literal (patterns
-   * that do are scanned as fast as the keyword would be).
+   * Literal text every match contains (compared as written: a case-insensitive search costs several times
+   * more): when the text holds none of them the rule is skipped without running its pattern. Worth it where
+   * the pattern cannot start on a literal (patterns that do are scanned as fast as the keyword would be).
    */
   keywords?: readonly string[];
   /** A cheap pattern the text must match for the rule to run at all (a prefilter, like `keywords`). */
@@ -266,7 +266,7 @@ const TOKEN_RULES: readonly SecretRule[] = [
     id: 'datadog-key',
     description: 'Datadog API (32 hex) / application (40 hex) key assigned to a dd/datadog name (also nested under a datadog: block, even when context lines are turned into comments)',
     pattern: /(?:datadog|\bdd)(?:[\s\S](?!\n[ \t]*\n)){0,40}?(?:api|app|application).{0,5}?key.{0,5}?["']?[ \t]*(?::=|=>|=|:)[ \t]*["']?([a-f0-9]{40}|[a-f0-9]{32})\b/gi,
-    keywords: ['datadog', 'dd'],
+    keywords: ['datadog', 'Datadog', 'DATADOG', 'dd', 'DD'],
     group: 1,
   },
   // ── Generic shapes ──

@@ -99,11 +99,11 @@ function skipped(text: string, skip: RegExp): Range[] {
 
 const keywordPatterns = new Map<string, RegExp>();
 
-/** A pattern matching any of the keywords, ignoring case (shared between rules with the same list). */
+/** A pattern matching any of the keywords (shared between rules with the same list). */
 function keywordPattern(keywords: readonly string[]): RegExp {
   const source = keywords.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
   let pattern = keywordPatterns.get(source);
-  if (!pattern) keywordPatterns.set(source, (pattern = new RegExp(source, 'i')));
+  if (!pattern) keywordPatterns.set(source, (pattern = new RegExp(source)));
   return pattern;
 }
 

@@ -20,8 +20,8 @@ import { isAssignedSecret, isPlaceholderValue, isSecretName, isWordLike, looksLi
 // Written out in lower case, Capitalised and UPPER case instead of using the `i` flag: case-insensitive
 // patterns run about twice as slow, and names come in those three forms (`password`, `dbPassword`, `DB_PASSWORD`).
 const WORD = String.raw`(?:[Pp](?:ass|w)|P(?:ASS|W)|[Ss]ecret|SECRET|[Tt]oken|TOKEN|[Kk]ey|KEY|[Cc]red|CRED|[Aa]uth|AUTH)`;
-/** The secret words as keywords (compared ignoring case). */
-const WORDS = ['pass', 'pw', 'secret', 'token', 'key', 'cred', 'auth'];
+/** Text holding a secret name has one of the secret words, in any case (one pass over the text, shared by the rules). */
+const HAS_WORD = /pass|pw|secret|token|key|cred|auth/i;
 /**
  * From the secret word to the end of the name. Only the last secret word of a name decides, and at most a
  * neutral tail follows it (`_base`, `_confirmation`, `2`), so the tail is short: a long identifier made of
@@ -56,7 +56,7 @@ export const ASSIGNMENT_RULES: readonly SecretRule[] = [
   {
     id: 'assigned-secret',
     description: 'String literal assigned to a secret name, in code or config (password = "…", "apiKey": "…", token: \'…\', SECRET_KEY = r"…"), or passed to a setter or builder (setPassword("…"), .password("…"))',
-    keywords: WORDS,
+    requires: HAS_WORD,
     // One pattern for both: they start on the same secret word, and each pattern costs a pass over the text.
     pattern: new RegExp(String.raw`${NAME_TAIL}(?:${SEP}(?:[bBrRuU]{1,2}(?=["']))?|(?<call>\()[ \t]*)${QUOTED}`, 'g'),
     group: 'value',
@@ -80,7 +80,7 @@ export const ASSIGNMENT_RULES: readonly SecretRule[] = [
   {
     id: 'assigned-secret',
     description: 'Unquoted value on a config line (.properties, INI, YAML, .env, export, docker-compose "- NAME=…", Dockerfile ENV)',
-    keywords: WORDS,
+    requires: HAS_WORD,
     pattern: new RegExp(
       String.raw`${LINE_START}(?<prefix>(?:export|set|setx|SET|SETX|env|arg|ENV|ARG)[ \t]+|-[ \t]+)?["']?(?<name>[\w$.-]{0,60}${NAME_TAIL})["']?(?:[ \t]*(?<sep>=(?![=>~])|:(?=[ \t])|\?=|:=)[ \t]*|(?<=\b(?:ENV|env)[ \t]+[\w.-]+)[ \t]+)(?<value>[^\s"'\x60«](?:[^\r\n]*[^\s"'\x60])?)`,
       'gm',
@@ -132,7 +132,7 @@ export const ASSIGNMENT_RULES: readonly SecretRule[] = [
   {
     id: 'assigned-secret',
     description: 'Key/value attribute pair naming a secret (.NET <add key="DbPassword" value="…"/>, Spring <property name="password" value="…"/>)',
-    keywords: ['value'],
+    keywords: ['alue'],
     pattern: new RegExp(String.raw`\b(?:[Kk]ey|[Nn]ame)[ \t]*=[ \t]*["'](?<name>[\w.:-]{1,80})["'][ \t\r\n]+[Vv]alue[ \t]*=[ \t]*${QUOTED}`, 'g'),
     group: 'value',
     accept: (value, match) => isSecretName(match.groups!.name) && isAssignedSecret(value, match.groups!.name, { quoted: true }),
@@ -150,7 +150,7 @@ export const ASSIGNMENT_RULES: readonly SecretRule[] = [
   {
     id: 'command-line-secret',
     description: 'Secret in a command-line header (curl -H "X-API-Key: …", --header \'Authorization: …\')',
-    keywords: ['-h'],
+    keywords: ['-H', '--header'],
     pattern: new RegExp(String.raw`(?<![\w-])(?:-H|--header)[ \t]+(?<q>["'])(?<name>[\w-]{1,60}):[ \t]*(?<value>[^"'\r\n]{1,1000})\k<q>`, 'g'),
     group: 'value',
     accept: (value, match) => isSecretName(match.groups!.name) && !isPlaceholderValue(value) && value.trim().length >= 4,
@@ -192,7 +192,7 @@ export const ASSIGNMENT_RULES: readonly SecretRule[] = [
   {
     id: 'connection-string-password',
     description: 'Password=… / Pwd=… in an ADO.NET, JDBC or ODBC connection string',
-    keywords: ['password=', 'pwd=', 'passwd='],
+    keywords: ['assword=', 'ASSWORD=', 'wd=', 'WD='],
     // Inside a connection string: after `;`, `?` or `&`, or right after its opening quote.
     pattern: /(?:[;?&][ \t]*|(?<=["']))(?:[Pp]assword|PASSWORD|[Pp]wd|PWD|[Pp]asswd|PASSWD)=(?<value>[^;"'\r\n«»&]{1,200})/g,
     group: 'value',
