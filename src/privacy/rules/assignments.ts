@@ -34,6 +34,8 @@ const NAME_CHAR = /[\w$.-]/;
 const SEP = String.raw`["'\]]{0,2}[ \t]*(?<sep>:=|=>|\?=|\+=|<-|=(?!=)|:(?!:))[ \t]*`;
 /** A string literal's body on one line; backslash escapes and doubled quotes (YAML, SQL, Pascal) allowed. */
 const QUOTED = String.raw`(?<q>["'\x60])(?<value>(?:\\.|\k<q>\k<q>|(?!\k<q>)[^\\\r\n]){1,1000})\k<q>(?!\k<q>)`;
+/** The same for a call's argument (named apart: a pattern cannot name two groups alike). */
+const QUOTED_CALL = String.raw`(?<cq>["'\x60])(?<cvalue>(?:\\.|\k<cq>\k<cq>|(?!\k<cq>)[^\\\r\n]){1,1000})\k<cq>(?!\k<cq>)`;
 /** Space between .netrc tokens: blanks, or a line break and a comment marker. */
 const NETRC_GAP = String.raw`(?:[ \t]*\r?\n${COMMENTED}|[ \t]+)`;
 
@@ -48,24 +50,33 @@ export function nameAt(match: RegExpMatchArray, tail: string): string {
 
 /** The secret word and the rest of the name as matched (everything before the separator). */
 function tailOf(match: RegExpMatchArray): string {
-  const sepAt = match[0].search(/["'\]]{0,2}[ \t]*(?::=|=>|\?=|\+=|<-|=|:|\()/);
-  return match[0].slice(0, sepAt < 0 ? match[0].length : sepAt);
+  return /^[\w$.-]*/.exec(match[0])![0];
 }
 
 export const ASSIGNMENT_RULES: readonly SecretRule[] = [
   {
     id: 'assigned-secret',
-    description: 'String literal assigned to a secret name, in code or config (password = "…", "apiKey": "…", token: \'…\', SECRET_KEY = r"…"), or passed to a setter or builder (setPassword("…"), .password("…"))',
+    description: 'Value assigned to a secret name: a string literal in code or config (password = "…", "apiKey": "…", token: \'…\', SECRET_KEY = r"…"), a setter or builder call (setPassword("…"), .password("…")), or the unquoted rest of a config line (.properties, INI, YAML, .env, export, docker-compose "- NAME=…", Dockerfile ENV)',
     requires: HAS_WORD,
-    // One pattern for both: they start on the same secret word, and each pattern costs a pass over the text.
-    pattern: new RegExp(String.raw`${NAME_TAIL}(?:${SEP}(?:[bBrRuU]{1,2}(?=["']))?|(?<call>\()[ \t]*)${QUOTED}`, 'g'),
-    group: 'value',
+    // One pattern for the three syntaxes: they start on the same secret word, and each pattern is a pass
+    // over the text. A config line is recognised from behind: only a line start, comment markers, an
+    // export/ENV/`- ` prefix and a quote may stand before the name.
+    pattern: new RegExp(
+      String.raw`${NAME_TAIL}(?:${SEP}(?:[bBrRuU]{1,2}(?=["']))?${QUOTED}|(?<call>\()[ \t]*${QUOTED_CALL}|(?<=${LINE_START}(?<prefix>(?:export|set|setx|SET|SETX|env|arg|ENV|ARG)[ \t]+|-[ \t]+)?["']?[\w$.-]{1,80})["']?(?:[ \t]*(?<bsep>=(?![=>~])|:(?=[ \t])|\?=|:=)[ \t]*|(?<=\b(?:ENV|env)[ \t]+[\w.-]+)[ \t]+)(?<bare>[^\s"'\x60«](?:[^\r\n]*[^\s"'\x60])?))`,
+      'gm',
+    ),
+    group: ['value', 'cvalue', 'bare'],
     accept: (value, match) => {
       const path = nameAt(match, tailOf(match));
-      if (!match.groups!.call) return isSecretName(path) && isAssignedSecret(value, path, { quoted: true });
-      // A call: only a setter (`setPassword`, `withToken`) or a builder method named like a secret (`.password(…)`).
+      const groups = match.groups!;
+      if (groups.bare !== undefined) return configLine(value, path, match);
+      // A JavaScript template literal with an interpolation is built from other values (`Bearer ${token}`).
+      if ((groups.q ?? groups.cq) === '\x60' && value.includes('${')) return false;
+      if (!groups.call) return isSecretName(path) && isAssignedSecret(value, path, { quoted: true });
+      // A call: only a setter (`setPassword`, `withToken`) or a builder method that is the secret's name
+      // (`.password(…)`), never a getter or any other method with a secret word in it (`getToken('scope')`).
       const name = path.slice(path.lastIndexOf('.') + 1);
-      const builder = name.length < path.length && /^[a-z]+$/i.test(name);
+      const builder = name.length < path.length && /^(?:password|passwd|passphrase|secret|token|apiKey|accessToken|clientSecret|credentials?)$/i.test(name);
       return (builder || /^(?:set|with)[A-Z_]/.test(name)) && isSecretName(name) && isAssignedSecret(value, name, { quoted: true });
     },
   },
@@ -76,39 +87,6 @@ export const ASSIGNMENT_RULES: readonly SecretRule[] = [
     pattern: new RegExp(String.raw`\bdefine\([ \t]*["'](?<name>[\w.-]{1,80})["'][ \t]*,[ \t]*${QUOTED}`, 'g'),
     group: 'value',
     accept: (value, match) => isSecretName(match.groups!.name) && isAssignedSecret(value, match.groups!.name, { quoted: true }),
-  },
-  {
-    id: 'assigned-secret',
-    description: 'Unquoted value on a config line (.properties, INI, YAML, .env, export, docker-compose "- NAME=…", Dockerfile ENV)',
-    requires: HAS_WORD,
-    pattern: new RegExp(
-      String.raw`${LINE_START}(?<prefix>(?:export|set|setx|SET|SETX|env|arg|ENV|ARG)[ \t]+|-[ \t]+)?["']?(?<name>[\w$.-]{0,60}${NAME_TAIL})["']?(?:[ \t]*(?<sep>=(?![=>~])|:(?=[ \t])|\?=|:=)[ \t]*|(?<=\b(?:ENV|env)[ \t]+[\w.-]+)[ \t]+)(?<value>[^\s"'\x60«](?:[^\r\n]*[^\s"'\x60])?)`,
-      'gm',
-    ),
-    group: 'value',
-    accept: (value, match) => {
-      const { name, sep, prefix } = match.groups!;
-      // No separator: only Dockerfile's `ENV NAME value`.
-      if (sep === undefined && !/^env\b/i.test(prefix ?? '')) return false;
-      // `$token = …` is a variable in PowerShell, PHP or Perl: code, whose literals are quoted.
-      if (name.startsWith('$') || !isSecretName(name)) return false;
-      // A quote before the name must close right after it (`"password": …`) or hold a whole `NAME=value`
-      // item (compose `- "DB_PASSWORD=…"`); otherwise the line is text inside a string (`"getToken: called"`).
-      const at = match[0].lastIndexOf(name);
-      const open = match[0][at - 1];
-      if ((open === '"' || open === "'") && match[0][at + name.length] !== open && sep !== '=') return false;
-      // `NAME=value` with no spaces, or behind export/ENV/`- `, only ever holds a literal (.env, shell, compose).
-      const tight = sep === '=' && !/[ \t]=|=[ \t]/.test(match[0].slice(0, match[0].length - value.length).slice(-80));
-      // Env names (UPPER_SNAKE) and .properties keys (dotted), or behind export/ENV/`- `, with a tight `=`.
-      const literalOnly = ((tight && (Boolean(prefix) || /^[A-Z][A-Z0-9_]*$|^[a-z0-9]+(?:[.-][A-Za-z0-9]+)+$/.test(name))) || sep === '?=' || /^env\b/i.test(prefix ?? '')) && !looksLikeCall(value);
-      // A quoted key with an unquoted value is a dict or object entry in code (`'Authorization': type1msg`).
-      if ((open === '"' || open === "'") && sep !== '=') return false;
-      // A line of plain words behind `name:` is prose (a comment, docs), unless the syntax only holds literals.
-      if (!literalOnly && isProse(value)) return false;
-      // A statement or an argument: `exports.Credential = void 0;`, `token: !!response.token,`.
-      if (!literalOnly && (/[;,]$/.test(value) || /\s(?:[?:+*/=-]|&&|\|\|)$/.test(value))) return false;
-      return isAssignedSecret(value, name, { quoted: false, literalOnly });
-    },
   },
   {
     id: 'assigned-secret',
@@ -206,6 +184,37 @@ export const ASSIGNMENT_RULES: readonly SecretRule[] = [
     accept: (value, match) => (isSecretName(match.groups!.name) || /^(?:key|sig|signature)$/i.test(match.groups!.name)) && !isPlaceholderValue(decodeSafely(value)),
   },
 ];
+
+/**
+ * The check for the unquoted rest of a config line under `name` (the assignment pattern's third form):
+ * decided by the syntax (a tight `NAME=value`, export, ENV and compose items hold literals only) and then
+ * by whether the value reads as code, prose or a placeholder.
+ */
+function configLine(value: string, name: string, match: RegExpMatchArray): boolean {
+  const { bsep: sep, prefix } = match.groups!;
+  // No separator: only Dockerfile's `ENV NAME value`.
+  if (sep === undefined && !/^env\b/i.test(prefix ?? '')) return false;
+  // `$token = …` is a variable in PowerShell, PHP or Perl: code, whose literals are quoted.
+  if (name.startsWith('$') || !isSecretName(name)) return false;
+  const input = match.input ?? '';
+  const nameStart = (match.index ?? 0) - (name.length - tailOf(match).length);
+  const open = input[nameStart - 1];
+  const quotedKey = open === '"' || open === "'";
+  // A quote before the name must close right after it (`"password": …`) or hold a whole `NAME=value`
+  // item (compose `- "DB_PASSWORD=…"`); otherwise the line is text inside a string (`"getToken: called"`).
+  if (quotedKey && input[nameStart + name.length] !== open && sep !== '=') return false;
+  // A quoted key with an unquoted value is a dict or object entry in code (`'Authorization': type1msg`).
+  if (quotedKey && sep !== '=') return false;
+  // `NAME=value` with no spaces, or behind export/ENV/`- `, only ever holds a literal (.env, shell, compose):
+  // env names (UPPER_SNAKE) and .properties keys (dotted).
+  const tight = sep === '=' && !/[ \t]=|=[ \t]/.test(match[0].slice(0, match[0].length - value.length));
+  const literalOnly = ((tight && (Boolean(prefix) || /^[A-Z][A-Z0-9_]*$|^[a-z0-9]+(?:[.-][A-Za-z0-9]+)+$/.test(name))) || sep === '?=' || /^env\b/i.test(prefix ?? '')) && !looksLikeCall(value);
+  // A line of plain words behind `name:` is prose (a comment, docs), unless the syntax only holds literals.
+  if (!literalOnly && isProse(value)) return false;
+  // A statement or an argument: `exports.Credential = void 0;`, `token: !!response.token,`.
+  if (!literalOnly && (/[;,]$/.test(value) || /\s(?:[?:+*/=-]|&&|\|\|)$/.test(value))) return false;
+  return isAssignedSecret(value, name, { quoted: false, literalOnly });
+}
 
 /** A member path or a call, which even a literal-only syntax would not hold (`os.environ["X"]`, `getToken()`). */
 function looksLikeCall(value: string): boolean {

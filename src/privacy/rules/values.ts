@@ -88,7 +88,7 @@ function judgeName(name: string): boolean {
 // ── Values ───────────────────────────────────────────────────────────────────────────────────────────
 
 /** Interpolation and references anywhere in a value, closed: `${X}`, `{{ x }}`, `{% x %}`, `<%= x %>`, `#{x}`, `$(cmd)`, `%(x)s`. */
-const TEMPLATE = /\$\{[^}\s]*\}|\{\{.*?\}\}|\{%.*?%\}|<%.*?%>|#\{[^}]*\}|\$\([^)]*\)|%\([\w.]+\)[sd]/;
+const TEMPLATE = /\$\{[^}]*\}|\{\{.*?\}\}|\{%.*?%\}|<%.*?%>|#\{[^}]*\}|\$\([^)]*\)|%\([\w.]+\)[sd]/;
 /**
  * A whole value that only refers to another one or describes it: `$DB_PASSWORD`, `%TOKEN%`, `<YOUR_PASSWORD>`,
  * `<client_id>-<realm>` (hints joined), `{0}`, `%s`, `__TOKEN__`, `@pw@`, `[REDACTED]`.

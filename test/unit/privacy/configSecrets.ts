@@ -115,4 +115,6 @@ export const CODE_KEPT: readonly { syntax: string; text: string }[] = [
   { syntax: 'docs comment', text: '/**\n * token: the access token the server returned, valid for an hour.\n */' },
   { syntax: 'curl without a password', text: 'curl -u "$USER" https://example.com\nmysql -u root -p mydb' },
   { syntax: 'flag with a variable', text: 'docker login --password "$REGISTRY_PASSWORD" --username ci\ncli --token $TOKEN' },
+  { syntax: 'methods with a secret word (test asserts, getters)', text: "t.pass('drained');\nconst token = await credential.getToken('https://management.azure.com/.default');\nthrow NullThrowsReasons.MissingToken('type');" },
+  { syntax: 'template literal headers', text: 'headers: { Authorization: `Bearer ${await this.auth.getToken()}` },\nproxyAuth: `Basic ${Buffer.from(`${user}:${pass}`).toString(\'base64\')}`' },
 ];
