@@ -25,9 +25,11 @@ const HAS_WORD = /pass|pw|secret|token|key|cred|auth/i;
 /**
  * From the secret word to the end of the name. Only the last secret word of a name decides, and at most a
  * neutral tail follows it (`_base`, `_confirmation`, `2`), so the tail is short: a long identifier made of
- * secret words costs a few steps per word, not a rescan of the identifier.
+ * secret words costs a few steps per word, not a rescan of the identifier. The tail is taken whole (a
+ * lookahead and a back-reference make it atomic): what follows a name never depends on a shorter tail, and
+ * trying each shorter one would multiply the work after it.
  */
-const NAME_TAIL = String.raw`${WORD}[\w$.-]{0,16}`;
+const NAME_TAIL = String.raw`${WORD}(?=(?<tail>[\w$.-]{0,16}))\k<tail>`;
 /** Characters a name is made of. */
 const NAME_CHAR = /[\w$.-]/;
 /** Where a name ends and the assignment starts: a closing quote or bracket, then `=`, `:`, `:=`, `=>`, `?=`, `<-`. */
@@ -60,9 +62,11 @@ export const ASSIGNMENT_RULES: readonly SecretRule[] = [
     requires: HAS_WORD,
     // One pattern for the three syntaxes: they start on the same secret word, and each pattern is a pass
     // over the text. A config line is recognised from behind: only a line start, comment markers, an
-    // export/ENV/`- ` prefix and a quote may stand before the name.
+    // export/ENV/`- ` prefix and a quote may stand before the name. The cheap checks come first (a
+    // separator follows; the name starts within 60 characters), so inside long identifiers the look
+    // behind to the line start is not tried at every secret word.
     pattern: new RegExp(
-      String.raw`${NAME_TAIL}(?:${SEP}(?:[bBrRuU]{1,2}(?=["']))?${QUOTED}|(?<call>\()[ \t]*${QUOTED_CALL}|(?<=${LINE_START}(?<prefix>(?:export|set|setx|SET|SETX|env|arg|ENV|ARG)[ \t]+|-[ \t]+)?["']?[\w$.-]{1,80})["']?(?:[ \t]*(?<bsep>=(?![=>~])|:(?=[ \t])|\?=|:=)[ \t]*|(?<=\b(?:ENV|env)[ \t]+[\w.-]+)[ \t]+)(?<bare>[^\s"'\x60«](?:[^\r\n]*[^\s"'\x60])?))`,
+      String.raw`${NAME_TAIL}(?:${SEP}(?:[bBrRuU]{1,2}(?=["']))?${QUOTED}|(?<call>\()[ \t]*${QUOTED_CALL}|(?=["']?[ \t]*(?:[=:]|\?=)|[ \t]+[^\s=:])(?<![\w$.-]{61})(?<=(?<![\w$.-])[\w$.-]{1,60})(?<=${LINE_START}(?<prefix>(?:export|set|setx|SET|SETX|env|arg|ENV|ARG)[ \t]+|-[ \t]+)?["']?[\w$.-]{1,60})["']?(?:[ \t]*(?<bsep>=(?![=>~])|:(?=[ \t])|\?=|:=)[ \t]*|(?<=\b(?:ENV|env)[ \t]+[\w.-]+)[ \t]+)(?<bare>[^\s"'\x60«](?:[^\r\n]*[^\s"'\x60])?))`,
       'gm',
     ),
     group: ['value', 'cvalue', 'bare'],
