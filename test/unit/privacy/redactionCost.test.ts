@@ -32,7 +32,8 @@ describe('privacy: redaction of adversarial inputs terminates and is right', fun
   }
 
   it('redacts 2 MB of placeholder-like text and 2 MB of near-miss secrets', () => {
-    for (const text of [repeatTo('«secret:x:1» password = «secret:y:2» ', 2_000_000), ADVERSARIAL.find((a) => a.name === 'near-miss secrets')!.make(2_000_000)]) {
+    const input = (name: string) => ADVERSARIAL.find((a) => a.name === name)!.make(2_000_000);
+    for (const text of [input('placeholder-like'), input('near-miss secrets')]) {
       const once = new Redactor().redact(text);
       assert.ok(once.text.length > 0);
       assert.ok(!CORPUS.some((e) => e.secret.length > 20 && once.text.includes(e.secret)), 'no whole corpus secret is left');
