@@ -95,9 +95,9 @@ export const ASSIGNMENT_RULES: readonly SecretRule[] = [
   {
     id: 'assigned-secret',
     description: 'YAML block scalar under a secret name (password: | or > followed by indented lines)',
-    requires: /:[ \t]*[|>][-+0-9]{0,2}[ \t]*\r?$/m,
+    // Starts at the block indicator (rare); the name and the indentation are read behind it.
     pattern: new RegExp(
-      String.raw`(?:^|${FIM_TOKEN} ?)(?<indent>${COMMENTED})(?:-[ \t]+)?["']?(?<name>[\w$.-]{0,60}${NAME_TAIL})["']?[ \t]*:[ \t]*[|>][-+0-9]{0,2}[ \t]*\r?\n(?:[ \t]*\r?\n){0,10}\k<indent>[ \t]+(?<value>[^\s][^\r\n]*(?:\r?\n(?:[ \t]*\r?\n){0,10}\k<indent>[ \t]+[^\s][^\r\n]*){0,300})`,
+      String.raw`:[ \t]*[|>][-+0-9]{0,2}[ \t]*\r?\n(?<=(?:^|${FIM_TOKEN} ?)(?<indent>${COMMENTED})(?:-[ \t]+)?["']?(?<name>[\w$.-]{1,80})["']?[ \t]*:[ \t]*[|>][-+0-9]{0,2}[ \t]*\r?\n)(?:[ \t]*\r?\n){0,10}\k<indent>[ \t]+(?<value>[^\s][^\r\n]*(?:\r?\n(?:[ \t]*\r?\n){0,10}\k<indent>[ \t]+[^\s][^\r\n]*){0,300})`,
       'gm',
     ),
     group: 'value',
@@ -141,14 +141,15 @@ export const ASSIGNMENT_RULES: readonly SecretRule[] = [
     id: 'command-line-secret',
     description: 'Password in user:password of curl -u / --user',
     keywords: ['curl'],
-    pattern: /\bcurl\b[^\r\n|;&]{0,300}?(?:-u|--user)(?:[ \t]+|=)(?<q>["']?)[^\s:"']{0,100}:(?<value>[^\s"']{1,200})\k<q>/g,
+    // Arguments are skipped a token at a time (up to 20), not a character at a time.
+    pattern: /\bcurl\b(?:[ \t]+(?!-u\b|--user\b)[^\s|;&]{1,300}){0,20}[ \t]+(?:-u|--user)(?:[ \t]+|=)(?<q>["']?)[^\s:"']{0,100}:(?<value>[^\s"']{1,200})\k<q>/g,
     group: 'value',
     accept: (value) => !isPlaceholderValue(value),
   },
   {
     id: 'command-line-secret',
     description: 'Password attached to -p in the mysql family (mysql -u root -pS3cr%t), sshpass -p, redis-cli -a',
-    pattern: /\b(?:(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlshow|mysqlcheck|mariadb|mariadb-dump)\b[^\r\n|;&]{0,300}?[ \t]-p(?<q>["']?)(?<value>[^\s"']{1,200})\k<q>|(?:sshpass[ \t]+-p|redis-cli\b[^\r\n|;&]{0,300}?[ \t]-a)[ \t]+(?<q2>["']?)(?<value2>[^\s"']{1,200})\k<q2>)/g,
+    pattern: /\b(?:(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlshow|mysqlcheck|mariadb|mariadb-dump)\b(?:[ \t]+(?!-p)[^\s|;&]{1,300}){0,20}[ \t]+-p(?<q>["']?)(?<value>[^\s"']{1,200})\k<q>|(?:sshpass[ \t]+-p|redis-cli\b(?:[ \t]+(?!-a\b)[^\s|;&]{1,300}){0,20}[ \t]+-a)[ \t]+(?<q2>["']?)(?<value2>[^\s"']{1,200})\k<q2>)/g,
     group: ['value', 'value2'],
     accept: (value) => !isPlaceholderValue(value),
   },
@@ -237,6 +238,7 @@ function isProse(value: string): boolean {
 
 /** Percent-decoding that never throws (a stray `%` stays as it is). */
 function decodeSafely(value: string): string {
+  if (!value.includes('%')) return value;
   try {
     return decodeURIComponent(value);
   } catch {

@@ -44,12 +44,12 @@ const BODY = String.raw`${LINE}(?:${BREAK}${FULL}){0,${MAX_LINES}}(?:${BREAK}${L
  */
 const FIRST_PIECE = String.raw`(?:(?<![${B64}=\\])|(?<=\\n))(?<lead>(?!\/\/?[ \t])[${B64}]{1,100}={0,2})`;
 /**
- * What every body worth redacting has: a run of 16 or more base64 characters alone on its line (after
- * indentation, a comment marker or a quote; at a line break or the text's edge), or an END line. Found from
- * the line breaks, so ordinary code costs one test per line.
+ * What every body worth redacting has: an END line, or a run of 16 or more base64 characters that ends its
+ * line (before a line break, an escaped one, a closing quote, a template token or the text's end). Looked
+ * for from those few characters backwards, so ordinary code costs one character test per position.
  */
 const BODY_HINT = new RegExp(
-  String.raw`-----|(?:^|\n|\\n|${FIM_TOKEN})[^\n\w]{0,8}[${B64}]{16,100}={0,2}(?:[^\n\w\\]{0,8}(?:\n|\\n|\\?$|${FIM_TOKEN})|$)|(?=\n|\\n)(?<=(?<![${B64}=])[${B64}]{16,100}={0,2}[^\n\w]{0,8})`,
+  String.raw`-----|(?=[\n\\<\["'\x60]|$)(?<=(?<![${B64}=])[${B64}]{16,100}={0,2}[^\n\w]{0,8})`,
 );
 const LABEL = String.raw`(?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?`;
 const BEGIN = String.raw`-----BEGIN ${LABEL}-----`;
@@ -63,7 +63,7 @@ const BREAK_RE = new RegExp(BREAK, 'g');
 // A cut can leave half a comment marker (`/ `) or half an escape (a trailing `\`); a raw fill-in-the-middle
 // prompt puts the model's tokens right against the cut (`<|fim_prefix|>`, `<SUF>`, `[PREFIX]`).
 const BEFORE_LINE = new RegExp(String.raw`(?:\n|\\n|${FIM_TOKEN})${COMMENTED}(?:[>\/-][ \t]*)?["'\x60]?$`);
-const AFTER_LINE = new RegExp(String.raw`^(?:["'\x60]?[ \t]*(?:[,+][ \t]*)?(?:\r?\n|$)|(?:\\r)?\\n|\\(?:\r?\n|$)| ?${FIM_TOKEN})`);
+const AFTER_LINE = new RegExp(String.raw`^(?:["'\x60]?[ \t]*(?:[,+][ \t]*)?(?:\r?\n|$)|(?:\\r)?\\n|\\?(?:\r?\n|$)|\\? ?${FIM_TOKEN})`);
 
 /** Whether text at `at` starts its line (after indentation, a comment marker or a quote), or the text. */
 function startsLine(input: string, at: number): boolean {
