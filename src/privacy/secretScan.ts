@@ -43,7 +43,7 @@ export function createSecretScanner(rules: readonly SecretRule[] = SECRET_RULES)
   });
   return {
     scan(text, skip) {
-      let taken: Range[] = skip ? skipped(text, skip) : [];
+      const taken = new Claimed(skip ? skipped(text, skip) : []);
       const spans: SecretSpan[] = [];
       const present = new Map<RegExp, boolean>();
       const holds = (keywords: RegExp) => {
@@ -54,7 +54,7 @@ export function createSecretScanner(rules: readonly SecretRule[] = SECRET_RULES)
       for (const { rule, groups, find, locate, keywords, requires } of compiled) {
         if ((keywords && !holds(keywords)) || (requires && !holds(requires))) continue;
         const claimed: Range[] = [];
-        let next = 0; // first taken range that may still overlap: matches come in text order
+        const overlaps = taken.sweep();
         find.lastIndex = 0;
         for (let m = find.exec(text); m; m = find.exec(text)) {
           if (m[0] === '') find.lastIndex++;
@@ -68,13 +68,12 @@ export function createSecretScanner(rules: readonly SecretRule[] = SECRET_RULES)
           const value = lead ? lead + matched : matched;
           // Overlap first: it is cheap, and text already claimed (placeholders on a second pass) never
           // reaches a rule's check.
-          while (next < taken.length && taken[next].end <= start) next++;
-          if (next < taken.length && taken[next].start < end) continue;
+          if (overlaps(start, end)) continue;
           if (rule.accept && !rule.accept(value, m)) continue;
           claimed.push({ start, end });
           if (!rule.keep) spans.push({ start, end, rule });
         }
-        if (claimed.length) taken = merge(taken, claimed);
+        taken.add(claimed);
       }
       return spans.sort((a, b) => a.start - b.start);
     },
@@ -128,6 +127,46 @@ function offsets(m: RegExpExecArray, group: number | string, value: string, text
   const d = locate.exec(text);
   const range = typeof group === 'number' ? d?.indices?.[group] : d?.indices?.groups?.[group];
   return range ? [range[0], range[1]] : [m.index, m.index + m[0].length];
+}
+
+/**
+ * The text already claimed: a few sorted lists of non-overlapping ranges (one per rule that claimed
+ * something, merged into one now and then). A rule's matches come in text order, so each list is swept
+ * with one pointer; merging only every few rules keeps a text with thousands of secrets from copying the
+ * whole list after every rule.
+ */
+class Claimed {
+  private lists: Range[][];
+
+  constructor(initial: Range[]) {
+    this.lists = initial.length ? [initial] : [];
+  }
+
+  /** An overlap test for starts that only grow (one rule's matches, in order). */
+  sweep(): (start: number, end: number) => boolean {
+    const lists = this.lists;
+    const next = lists.map(() => 0);
+    return (start, end) => {
+      for (let i = 0; i < lists.length; i++) {
+        const list = lists[i];
+        let k = next[i];
+        while (k < list.length && list[k].end <= start) k++;
+        next[i] = k;
+        if (k < list.length && list[k].start < end) return true;
+      }
+      return false;
+    };
+  }
+
+  add(ranges: Range[]): void {
+    if (!ranges.length) return;
+    this.lists.push(ranges);
+    if (this.lists.length > 6) {
+      // The recent small lists first, then the big one once.
+      const [oldest, ...recent] = this.lists;
+      this.lists = [merge(oldest, recent.reduce(merge))];
+    }
+  }
 }
 
 /** Two sorted lists of non-overlapping ranges as one sorted list. */
