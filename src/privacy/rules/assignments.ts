@@ -42,7 +42,7 @@ const QUOTED_CALL = String.raw`(?<cq>["'\x60])(?<cvalue>(?:\\.|\k<cq>\k<cq>|(?!\
 const NETRC_GAP = String.raw`(?:[ \t]*\r?\n${COMMENTED}|[ \t]+)`;
 
 /** The whole name a match's secret word belongs to: the identifier characters before it, then the matched tail. */
-export function nameAt(match: RegExpMatchArray, tail: string): string {
+function nameAt(match: RegExpMatchArray, tail: string): string {
   const input = match.input ?? '';
   let start = match.index ?? 0;
   const limit = Math.max(0, start - 60);

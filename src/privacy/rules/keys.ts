@@ -10,8 +10,9 @@
  *
  * A body line may carry what code and prompts put around it: indentation, a comment marker (`//`, `#`,
  * `--`, `;`, `*`, …, as context snippets are written), a `\n` escape (JSON, string literals), quotes and `+`
- * or `,` joining string pieces. Every repetition is bounded by a line, and the bare-body pattern can only
- * start at the first character of a base64 run, so each character is looked at a bounded number of times.
+ * or `,` joining string pieces. Every repetition is bounded (a line, at most 300 lines), the bare-body
+ * pattern starts at line breaks and reads its first piece behind, and it only runs on text that has a
+ * line-ending base64 run at all, so each character is looked at a bounded number of times.
  *
  * Complete certificate and public-key blocks are kept as they are (they look the same and are public).
  */
@@ -59,9 +60,11 @@ const PEM_HEADERS = String.raw`(?:${BREAK}[A-Z][\w-]{0,30}: [^\r\n\\"'\x60]{0,20
 const END = String.raw`-----END ${LABEL}-----|-{1,5}(?:E(?:N(?:D[ A-Z0-9]{0,40}-{0,5})?)?)?`;
 
 const BREAK_RE = new RegExp(BREAK, 'g');
-/** What may stand before a body line on its line, or after it: comment markers, quotes, escapes, joins. */
-// A cut can leave half a comment marker (`/ `) or half an escape (a trailing `\`); a raw fill-in-the-middle
-// prompt puts the model's tokens right against the cut (`<|fim_prefix|>`, `<SUF>`, `[PREFIX]`).
+/**
+ * What may stand before a body line on its line, or after it: comment markers, quotes, escapes, joins. A
+ * cut can leave half a comment marker (`/ `) or half an escape (a trailing `\`); a raw fill-in-the-middle
+ * prompt puts the model's tokens right against the cut (`<|fim_prefix|>`, `<SUF>`, `[PREFIX]`).
+ */
 const BEFORE_LINE = new RegExp(String.raw`(?:\n|\\n|${FIM_TOKEN})${COMMENTED}(?:[>\/-][ \t]*)?["'\x60]?$`);
 const AFTER_LINE = new RegExp(String.raw`^(?:["'\x60]?[ \t]*(?:[,+][ \t]*)?(?:\r?\n|$)|(?:\\r)?\\n|\\?(?:\r?\n|$)|\\? ?${FIM_TOKEN})`);
 
@@ -76,7 +79,7 @@ function endsLine(input: string, end: number): boolean {
 }
 
 /** The base64 pieces of a matched body, one per line, line decorations, escapes and PEM headers removed. */
-export function bodyPieces(text: string): string[] {
+function bodyPieces(text: string): string[] {
   return text
     .replace(BREAK_RE, '\n')
     .split('\n')

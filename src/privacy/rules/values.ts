@@ -154,9 +154,7 @@ export function looksLikeCode(value: string): boolean {
     return false;
   }
   // Calls, indexing, generics, optional chaining, defaults and operators after an identifier.
-  if (/^(?:\(|\[|<|\?\.|!\.|!\s*$|!;|=\s|:\s|\?\s|\|\s|&\s|[-+*/%]\s|\s*\.\s*\w|\?\?)/.test(rest)) return true;
-  if (/^\w*[:=]/.test(rest)) return false;
-  return false;
+  return /^(?:\(|\[|<|\?\.|!\.|!\s*$|!;|=\s|:\s|\?\s|\|\s|&\s|[-+*/%]\s|\s*\.\s*\w|\?\?)/.test(rest);
 }
 
 /** A bare word or identifier (`hunter`, `dbPassword`, `db_password`, `Token`), as opposed to `hunter2` or `Tr0ub4dor&3`. */
