@@ -156,7 +156,8 @@ const TOKEN_RULES: readonly SecretRule[] = [
   {
     id: 'discord-bot-token',
     description: 'Discord bot token (base64 user id . timestamp . HMAC)',
-    pattern: /\b[MNO][A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}\b/g,
+    // Found from its first dot (a cheap first character); the user-id part is read behind it.
+    pattern: /\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}\b(?<=(?<![\w-])(?<lead>[MNO][A-Za-z0-9_-]{23,25})\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38})/g,
   },
   {
     id: 'telegram-bot-token',
@@ -192,7 +193,7 @@ const TOKEN_RULES: readonly SecretRule[] = [
   {
     id: 'stripe-key',
     description: 'Stripe secret / restricted key (sk_live_, rk_live_, sk_test_, rk_test_) and webhook secret',
-    pattern: /\b(?:(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{24,300}|whsec_[A-Za-z0-9]{32,300})\b/g,
+    pattern: /\b[sr]k_(?:live|test)_[A-Za-z0-9]{24,300}\b|\bwhsec_[A-Za-z0-9]{32,300}\b/g,
   },
   {
     id: 'shopify-token',

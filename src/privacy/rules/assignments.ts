@@ -148,9 +148,17 @@ export const ASSIGNMENT_RULES: readonly SecretRule[] = [
   },
   {
     id: 'command-line-secret',
-    description: 'Password attached to -p in the mysql family (mysql -u root -pS3cr%t), sshpass -p, redis-cli -a',
-    pattern: /\b(?:(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlshow|mysqlcheck|mariadb|mariadb-dump)\b(?:[ \t]+(?!-p)[^\s|;&]{1,300}){0,20}[ \t]+-p(?<q>["']?)(?<value>[^\s"']{1,200})\k<q>|(?:sshpass[ \t]+-p|redis-cli\b(?:[ \t]+(?!-a\b)[^\s|;&]{1,300}){0,20}[ \t]+-a)[ \t]+(?<q2>["']?)(?<value2>[^\s"']{1,200})\k<q2>)/g,
-    group: ['value', 'value2'],
+    description: 'Password attached to -p in the mysql family (mysql -u root -pS3cr%t, mysqldump, mariadb)',
+    // Arguments are skipped a token at a time; the tool's name starts with a literal `m` (cheap to look for).
+    pattern: /\bm(?:ysql(?:dump|admin|import|show|check)?|ariadb(?:-dump)?)\b(?:[ \t]+(?!-p)[^\s|;&]{1,300}){0,20}[ \t]+-p(?<q>["']?)(?<value>[^\s"']{1,200})\k<q>/g,
+    group: 'value',
+    accept: (value) => !isPlaceholderValue(value),
+  },
+  {
+    id: 'command-line-secret',
+    description: 'Password after sshpass -p or redis-cli -a',
+    pattern: /\b(?:sshpass[ \t]+-p|redis-cli\b(?:[ \t]+(?!-a\b)[^\s|;&]{1,300}){0,20}[ \t]+-a)[ \t]+(?<q>["']?)(?<value>[^\s"']{1,200})\k<q>/g,
+    group: 'value',
     accept: (value) => !isPlaceholderValue(value),
   },
   {
