@@ -184,8 +184,9 @@ export const ASSIGNMENT_RULES: readonly SecretRule[] = [
     id: 'connection-string-password',
     description: 'Password=… / Pwd=… in an ADO.NET, JDBC or ODBC connection string',
     keywords: ['assword=', 'ASSWORD=', 'wd=', 'WD='],
-    // Inside a connection string: after `;`, `?` or `&`, or right after its opening quote.
-    pattern: /(?:[;?&][ \t]*|(?<=["']))(?:[Pp]assword|PASSWORD|[Pp]wd|PWD|[Pp]asswd|PASSWD)=(?<value>[^;"'\r\n«»&]{1,200})/g,
+    // Inside a connection string: after `;`, `?` or `&`, or right after its opening quote. Starts at the
+    // name (a cheap first character) and checks what stands before it behind.
+    pattern: /(?:[Pp](?:ass(?:wor)?d|wd)|P(?:ASS(?:WOR)?D|WD))=(?<=(?:[;?&][ \t]*|["'])[A-Za-z]{3,8}=)(?<value>[^;"'\r\n«»&]{1,200})/g,
     group: 'value',
     accept: (value) => value.trim().length >= 3 && !isPlaceholderValue(value),
   },
