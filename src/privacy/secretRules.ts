@@ -1,83 +1,54 @@
 /**
- * The table of secret formats the Redactor looks for before any text leaves the machine.
+ * The table of secret formats the Redactor looks for before any text leaves the machine: the one place
+ * where formats live. Vendor token formats are listed here; two families with more structure have their
+ * own files — private keys, whole or cut (rules/keys.ts), and values found by the name they are assigned
+ * to in every config and code syntax (rules/assignments.ts). The checks on found values are in
+ * rules/values.ts.
  *
- * Each rule says where the secret is (the whole match, or one capture group when the match needs
+ * Each rule says where the secret is (the whole match, or a capture group when the match needs
  * surrounding context such as `AccountKey=` or a variable name) and, where the format alone would also
- * match ordinary code, a check on the value. Prefixed vendor formats (ghp_, sk-ant-, AIza, …) are
- * specific enough to need no check; context rules (names like `password`, connection strings) are the
- * ones that would otherwise redact `password = getPassword()` or `token: string`.
+ * match ordinary text, a check on the value. Prefixed vendor formats (ghp_, sk-ant-, AIza, …) are specific
+ * enough to need no check.
  *
- * Order matters: when two rules claim overlapping text, the earlier rule wins, so specific formats
- * come before the generic ones at the end.
+ * Order matters: when two rules claim overlapping text, the earlier rule wins, so specific formats come
+ * before the generic ones at the end. `keep` rules claim known public look-alikes (certificates) first.
+ *
+ * Cost: every pattern is linear in the text — repetitions are bounded or stop at a character the next
+ * token cannot start with, and patterns that could start anywhere are anchored on a literal or a run start.
+ * The worst cases are exercised by test/unit/privacy/adversarial.ts (bench: `npm run bench -- redaction`).
  */
+import { ASSIGNMENT_RULES } from './rules/assignments';
+import { KEY_RULES } from './rules/keys';
+import { isPlaceholderValue, shannonEntropy } from './rules/values';
+
+export { isAssignedSecret, isPlaceholderValue, isSecretName, looksLikeCode, looksLikeKeyMaterial, shannonEntropy } from './rules/values';
 
 export interface SecretRule {
-  /** Short kebab-case name; it is written into the placeholder (`«secret:<id>:<n>»`). */
+  /** Short kebab-case name; it is written into the placeholder. */
   id: string;
   /** What the rule finds, for reports and settings. */
   description: string;
-  /** Must carry the `g` flag. The `d` flag is added by the Redactor to locate `group`. */
+  /** Must carry the `g` flag. The `d` flag is added by the scanner to locate `group`. */
   pattern: RegExp;
-  /** Capture group holding the secret; 0 (default) is the whole match. */
-  group?: number;
-  /** Extra check on the secret value; false means "looks like code, leave it". */
-  accept?: (value: string) => boolean;
-}
-
-/** Shannon entropy in bits per character: random keys score ~4-6, words and identifiers less. */
-export function shannonEntropy(value: string): number {
-  if (!value) return 0;
-  const counts = new Map<string, number>();
-  for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
-  let bits = 0;
-  const n = [...value].length;
-  for (const c of counts.values()) {
-    const p = c / n;
-    bits -= p * Math.log2(p);
-  }
-  return bits;
-}
-
-/**
- * Values people write where a real secret would go: template variables, angle-bracket hints,
- * `YOUR_API_KEY`, `changeme`, masked `****`. Redacting them would only make prompts less readable.
- */
-export function isPlaceholderValue(value: string): boolean {
-  if (/[<>{}$%]|\*\*\*|x{4,}|X{4,}|\.\.\./.test(value)) return true;
-  return /^(?:your|my|an?|the|example|sample|dummy|fake|placeholder|change|replace|insert|enter|todo|none|null|undefined|redacted|secret|password|token|test|demo|foo|bar)(?:[_-]|$)/i.test(value) ||
-    /(?:^|[_-])(?:here|placeholder|example|changeme)$/i.test(value);
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/**
- * The check for values found only by their name (`api_key = …`, `password: …`): they must look like
- * a generated or typed secret, not like code (`getPassword()`, `string`, `config.token`), a type, a
- * number, a UUID from a test fixture, or a placeholder.
- */
-export function looksLikeAssignedSecret(value: string): boolean {
-  if (value.length < 8 || value.length > 512) return false;
-  if (isPlaceholderValue(value) || UUID.test(value)) return false;
-  // Calls, indexing, arrows, member paths and type annotations are code, not values.
-  if (/[()[\]]|=>/.test(value)) return false;
-  if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(value)) return false;
-  if (/^(?:true|false|null|nil|none|undefined|string|number|boolean|str|int|bytes|optional)$/i.test(value)) return false;
-  const hasLower = /[a-z]/.test(value);
-  const hasUpper = /[A-Z]/.test(value);
-  const hasDigit = /\d/.test(value);
-  const classes = Number(hasLower) + Number(hasUpper) + Number(hasDigit);
-  if (classes < 2) return false;
-  if (!hasDigit) {
-    // Letters only: accept long random-looking strings, not CamelCase or snake_case names.
-    if (/^(?:[A-Z]?[a-z]+)+$|^[A-Za-z]+(?:[_-][A-Za-z]+)+$/.test(value)) return false;
-    return value.length >= 16 && shannonEntropy(value) >= 3.5;
-  }
-  return shannonEntropy(value) >= 2.5;
-}
-
-/** Connection-string passwords: anything but a template or a masked value. */
-function looksLikeUrlPassword(value: string): boolean {
-  return value.length > 0 && !isPlaceholderValue(value) && !/^(?:pass(?:word)?|pwd|secret)$/i.test(value);
+  /**
+   * Capture group holding the secret: a number or a group name, or a list of alternatives (the first that
+   * took part in the match). 0 / omitted is the whole match. A group named `lead`, captured in a lookbehind
+   * and ending where the match starts, is part of the secret too: patterns can then start on a cheap
+   * literal in the middle of a secret and take its first part from the lookbehind.
+   */
+  group?: number | string | readonly (number | string)[];
+  /**
+   * Literal text every match contains (compared as written: a case-insensitive search costs several times
+   * more): when the text holds none of them the rule is skipped without running its pattern. Worth it where
+   * the pattern cannot start on a literal (patterns that do are scanned as fast as the keyword would be).
+   */
+  keywords?: readonly string[];
+  /** A cheap pattern the text must match for the rule to run at all (a prefilter, like `keywords`). */
+  requires?: RegExp;
+  /** Extra check on the secret value (with the whole match for context); false means "not a secret, leave it". */
+  accept?: (value: string, match: RegExpMatchArray) => boolean;
+  /** A public look-alike (a certificate): claimed so later rules leave it, never redacted. */
+  keep?: boolean;
 }
 
 /** Random-looking token body: digits and letters mixed, not a word or a run of one character. */
@@ -85,21 +56,13 @@ function randomLooking(minEntropy: number) {
   return (value: string) => /\d/.test(value) && /[A-Za-z]/.test(value) && shannonEntropy(value) >= minEntropy;
 }
 
-// Names a value is recognised as secret by. Bounded repetitions keep matching linear on long identifiers.
-const SECRET_NAME = String.raw`[A-Za-z0-9_.-]{0,40}?(?:passw(?:or)?d|passwd|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|auth[_-]?key|private[_-]?key|client[_-]?secret|credentials?)[A-Za-z0-9_.-]{0,40}`;
-
-export const SECRET_RULES: readonly SecretRule[] = [
-  // ── Private keys first: a whole PEM block (also inside JSON with \n escapes) is one secret. ──
-  {
-    id: 'private-key',
-    description: 'PEM private key block (RSA, EC, DSA, OPENSSH, PKCS#8, encrypted)',
-    // The body bound (a 4096-bit RSA key is ~3.3 kB) keeps a BEGIN line without END from scanning the whole text.
-    pattern: /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY( BLOCK)?-----[\s\S]{16,10000}?-----END \1PRIVATE KEY\2-----/g,
-  },
+/** Vendor formats: a prefix or a fixed shape identifies them. */
+const TOKEN_RULES: readonly SecretRule[] = [
   {
     id: 'gcp-private-key-id',
     description: 'GCP service-account private_key_id',
     pattern: /"private_key_id"\s*:\s*"([a-f0-9]{40})"/g,
+    keywords: ['"private_key_id"'],
     group: 1,
   },
   // ── Cloud providers ──
@@ -107,6 +70,8 @@ export const SECRET_RULES: readonly SecretRule[] = [
     id: 'aws-access-key-id',
     description: 'AWS access key id (AKIA/ASIA/…)',
     pattern: /\b(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z2-7]{16}\b/g,
+    // AWS documents its examples with keys ending in EXAMPLE.
+    accept: (v) => !v.endsWith('EXAMPLE'),
   },
   {
     id: 'aws-secret-access-key',
@@ -117,9 +82,10 @@ export const SECRET_RULES: readonly SecretRule[] = [
   },
   {
     id: 'azure-storage-key',
-    description: 'Azure storage account key in a connection string (AccountKey=)',
-    pattern: /AccountKey=([A-Za-z0-9+/]{86}==)/g,
+    description: 'Azure storage account key in a connection string (AccountKey=, any length)',
+    pattern: /AccountKey=([A-Za-z0-9+/]{20,400}={0,2})(?![A-Za-z0-9+/=])/g,
     group: 1,
+    accept: randomLooking(3.5),
   },
   {
     id: 'azure-shared-access-key',
@@ -147,57 +113,63 @@ export const SECRET_RULES: readonly SecretRule[] = [
   },
   {
     id: 'gitlab-token',
-    description: 'GitLab personal / project / group access token (glpat-)',
-    pattern: /\bglpat-[A-Za-z0-9_-]{20,}/g,
+    description: 'GitLab tokens: personal / project / group (glpat-, also the routable glpat-….01.…), deploy, runner, trigger, feed, CI job, OAuth, agent; runner registration (GR1348941)',
+    pattern: /\b(?:gl(?:pat|dt|rt|ptt|ft|cbt|oas|soat|agent|imt|wt|ffct)-[A-Za-z0-9_-]{20,300}(?:\.[0-9a-z]{2}(?:\.?[0-9a-z]{7,9})?)?|GR1348941[A-Za-z0-9_-]{20,100})(?![A-Za-z0-9_-])/g,
   },
   // ── AI providers (Anthropic before OpenAI: both start with sk-) ──
   {
     id: 'anthropic-key',
     description: 'Anthropic API key (sk-ant-)',
-    pattern: /\bsk-ant-[A-Za-z0-9_-]{32,}/g,
+    pattern: /\bsk-ant-[A-Za-z0-9_-]{32,300}/g,
   },
   {
     id: 'openai-key',
     description: 'OpenAI API key (sk-, sk-proj-, sk-svcacct-, sk-admin-)',
-    pattern: /\bsk-(?:proj-|svcacct-|admin-|None-)?[A-Za-z0-9_-]{20,}/g,
+    pattern: /\bsk-(?:proj-|svcacct-|admin-|None-)?[A-Za-z0-9_-]{20,300}/g,
     // Real keys mix cases; lower-case `sk-…` runs are CSS classes and slugs.
     accept: (v) => /[A-Z]/.test(v) && /[a-z]/.test(v) && randomLooking(3.5)(v),
   },
   {
     id: 'huggingface-token',
-    description: 'Hugging Face access token (hf_)',
-    pattern: /\bhf_[A-Za-z0-9]{34,}\b/g,
+    description: 'Hugging Face user access token (hf_) and organisation API token (api_org_)',
+    pattern: /\b(?:hf|api_org)_[A-Za-z0-9]{30,60}\b/g,
+    keywords: ['hf_', 'api_org_'],
+    accept: randomLooking(3.5),
   },
   // ── Messaging ──
   {
     id: 'slack-token',
     description: 'Slack bot / user / app-level token (xoxb-, xoxp-, xoxa-, xoxs-, xapp-)',
-    pattern: /\b(?:xox[bpasr]-[A-Za-z0-9-]{10,}|xapp-\d-[A-Z0-9]+-\d+-[A-Za-z0-9]+)/g,
+    pattern: /\b(?:xox[bpasr]-[A-Za-z0-9-]{10,300}|xapp-\d-[A-Z0-9]{1,30}-\d{1,30}-[A-Za-z0-9]{1,300})/g,
+    keywords: ['xox', 'xapp-'],
   },
   {
     id: 'slack-webhook',
     description: 'Slack incoming webhook URL',
-    pattern: /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_/]{20,}/g,
+    pattern: /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_/]{20,300}/g,
   },
   {
     id: 'discord-webhook',
     description: 'Discord webhook URL',
-    pattern: /https:\/\/(?:ptb\.|canary\.)?discord(?:app)?\.com\/api\/webhooks\/\d+\/[A-Za-z0-9_-]{40,}/g,
+    pattern: /https:\/\/(?:ptb\.|canary\.)?discord(?:app)?\.com\/api\/webhooks\/\d{1,30}\/[A-Za-z0-9_-]{40,300}/g,
   },
   {
     id: 'discord-bot-token',
     description: 'Discord bot token (base64 user id . timestamp . HMAC)',
-    pattern: /\b[MNO][A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}\b/g,
+    // Found from its first dot (a cheap first character); the user-id part is read behind it.
+    pattern: /\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}\b(?<=(?<![\w-])(?<lead>[MNO][A-Za-z0-9_-]{23,25})\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38})/g,
   },
   {
     id: 'telegram-bot-token',
     description: 'Telegram bot token (<bot id>:AA…)',
     pattern: /\b\d{8,10}:AA[A-Za-z0-9_-]{33}(?![A-Za-z0-9_-])/g,
+    keywords: [':AA'],
   },
   {
     id: 'twilio-api-key',
     description: 'Twilio API key SID (SK + 32 hex)',
     pattern: /\bSK[0-9a-f]{32}\b/g,
+    keywords: ['SK'],
   },
   {
     id: 'twilio-auth-token',
@@ -209,22 +181,38 @@ export const SECRET_RULES: readonly SecretRule[] = [
     id: 'sendgrid-key',
     description: 'SendGrid API key (SG.)',
     pattern: /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/g,
+    keywords: ['SG.'],
   },
   {
     id: 'mailgun-key',
-    description: 'Mailgun API key (key-)',
-    pattern: /\bkey-[0-9a-f]{32}\b/g,
+    description: 'Mailgun API key: current form (32 hex-8 hex-8 hex) and legacy key-…',
+    // The current form is found from its dashes (a cheap first character), its 32 hex digits from the lookbehind.
+    pattern: /\bkey-[0-9a-f]{32}\b|-[0-9a-f]{8}-[0-9a-f]{8}\b(?<=(?<![0-9A-Za-z])(?<lead>[0-9a-f]{32})-[0-9a-f]{8}-[0-9a-f]{8})/g,
   },
   // ── Payments and commerce ──
   {
     id: 'stripe-key',
     description: 'Stripe secret / restricted key (sk_live_, rk_live_, sk_test_, rk_test_) and webhook secret',
-    pattern: /\b(?:(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{24,}|whsec_[A-Za-z0-9]{32,})\b/g,
+    pattern: /\b[sr]k_(?:live|test)_[A-Za-z0-9]{24,300}\b|\bwhsec_[A-Za-z0-9]{32,300}\b/g,
   },
   {
     id: 'shopify-token',
     description: 'Shopify access token / shared secret (shpat_, shpca_, shppa_, shpss_)',
     pattern: /\bshp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}\b/g,
+  },
+  // ── Atlassian ──
+  {
+    id: 'bitbucket-app-password',
+    description: 'Bitbucket app password (ATBB…)',
+    pattern: /\bATBB[A-Za-z0-9_=.-]{28,40}(?![A-Za-z0-9_=.-])/g,
+    keywords: ['ATBB'],
+    accept: randomLooking(3.5),
+  },
+  {
+    id: 'atlassian-api-token',
+    description: 'Atlassian Cloud API token (ATATT3…), Jira / Confluence / Bitbucket',
+    pattern: /\bATATT3[A-Za-z0-9_=-]{150,250}(?![A-Za-z0-9_=-])/g,
+    keywords: ['ATATT3'],
   },
   // ── Google ──
   {
@@ -236,6 +224,7 @@ export const SECRET_RULES: readonly SecretRule[] = [
     id: 'google-oauth-secret',
     description: 'Google OAuth client secret (GOCSPX-)',
     pattern: /\bGOCSPX-[A-Za-z0-9_-]{28}(?![A-Za-z0-9_-])/g,
+    keywords: ['GOCSPX-'],
   },
   // ── Package registries ──
   {
@@ -253,18 +242,20 @@ export const SECRET_RULES: readonly SecretRule[] = [
   {
     id: 'pypi-token',
     description: 'PyPI API token (pypi-AgEIcHlwaS5vcmc…)',
-    pattern: /\bpypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}/g,
+    pattern: /\bpypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,400}/g,
   },
   // ── Hosting ──
   {
     id: 'digitalocean-token',
     description: 'DigitalOcean token (dop_v1_, doo_v1_, dor_v1_)',
     pattern: /\bdo[por]_v1_[a-f0-9]{64}\b/g,
+    keywords: ['_v1_'],
   },
   {
     id: 'heroku-key',
     description: 'Heroku platform API key (HRKU-)',
-    pattern: /\bHRKU-[A-Za-z0-9_-]{20,}/g,
+    pattern: /\bHRKU-[A-Za-z0-9_-]{20,300}/g,
+    keywords: ['HRKU-'],
   },
   {
     id: 'heroku-key',
@@ -275,44 +266,24 @@ export const SECRET_RULES: readonly SecretRule[] = [
   {
     id: 'datadog-key',
     description: 'Datadog API (32 hex) / application (40 hex) key assigned to a dd/datadog name (also nested under a datadog: block, even when context lines are turned into comments)',
-    pattern: /(?:datadog|\bdd)(?:[\s\S](?!\n\s*\n)){0,40}?(?:api|app|application).{0,5}?key.{0,5}?["']?[ \t]*(?::=|=>|=|:)[ \t]*["']?([a-f0-9]{40}|[a-f0-9]{32})\b/gi,
+    pattern: /(?:datadog|\bdd)(?:[\s\S](?!\n[ \t]*\n)){0,40}?(?:api|app|application).{0,5}?key.{0,5}?["']?[ \t]*(?::=|=>|=|:)[ \t]*["']?([a-f0-9]{40}|[a-f0-9]{32})\b/gi,
+    keywords: ['datadog', 'Datadog', 'DATADOG', 'dd', 'DD'],
     group: 1,
   },
   // ── Generic shapes ──
   {
     id: 'jwt',
     description: 'JSON Web Token (header.payload.signature)',
-    pattern: /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/g,
-  },
-  {
-    id: 'connection-string-password',
-    description: 'Password in a URL / connection string (postgres://user:pass@host, mongodb+srv://…)',
-    pattern: /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:/@"'`«»]{1,100}:([^\s@/"'`«»]{1,200})@/gi,
-    group: 1,
-    accept: looksLikeUrlPassword,
-  },
-  {
-    id: 'connection-string-password',
-    description: 'Password=… in an ADO.NET / JDBC-style connection string',
-    pattern: /(?:^|[;"'\s])(?:password|pwd)=([^;"'\s«»]{4,200})/gim,
-    group: 1,
-    accept: looksLikeUrlPassword,
+    // Starts only where a run of base64url starts, so a long run is walked once.
+    pattern: /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/g,
   },
   {
     id: 'authorization-header',
     description: 'Credentials in an Authorization: Bearer / Basic header',
-    pattern: /\bAuthorization["']?\s*[:=]\s*["']?(?:Bearer|Basic|token)\s+([A-Za-z0-9._~+/-]{16,}=*)/gi,
+    pattern: /\bAuthorization["']?[ \t]*[:=][ \t]*["']?(?:Bearer|Basic|token)[ \t]+([A-Za-z0-9._~+/-]{16,4096}=*)/gi,
     group: 1,
     accept: randomLooking(3),
   },
-  {
-    id: 'assigned-secret',
-    description: 'High-entropy value assigned to a name like password, secret, token, api_key (.env, config, code)',
-    pattern: new RegExp(
-      String.raw`(?<![A-Za-z0-9])${SECRET_NAME}["']?[ \t]*(?::=|=>|=|:)[ \t]*(["'\x60]?)([^\s"'\x60,;«»]{1,512})\1`,
-      'gi',
-    ),
-    group: 2,
-    accept: looksLikeAssignedSecret,
-  },
 ];
+
+export const SECRET_RULES: readonly SecretRule[] = [...KEY_RULES, ...TOKEN_RULES, ...ASSIGNMENT_RULES];

@@ -6,26 +6,16 @@
  * protection and the like) sees a literal token in this repository.
  */
 
+import { CONFIG_SECRETS, NEW_TOKENS } from './configSecrets';
+import { fake } from './fake';
+
+export { fake };
+
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const UPPER32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 const HEX = '0123456789abcdef';
 const B64 = ALNUM + '+/';
 const URLSAFE = ALNUM + '_-';
-
-/** Deterministic pseudo-random string (mulberry32), so failures reproduce. */
-export function fake(alphabet: string, length: number, seed: number): string {
-  let a = seed >>> 0;
-  let out = '';
-  for (let i = 0; i < length; i++) {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    const r = ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    out += alphabet[Math.floor(r * alphabet.length)];
-  }
-  return out;
-}
 
 const uuid = (seed: number) =>
   `${fake(HEX, 8, seed)}-${fake(HEX, 4, seed + 1)}-4${fake(HEX, 3, seed + 2)}-a${fake(HEX, 3, seed + 3)}-${fake(HEX, 12, seed + 4)}`;
@@ -42,6 +32,12 @@ export interface CorpusEntry {
 
 const pemBody = Array.from({ length: 6 }, (_, i) => fake(B64, 64, 900 + i)).join('\n');
 const rsaKey = `-----BEGIN RSA PRIVATE KEY-----\n${pemBody}\n-----END RSA PRIVATE KEY-----`;
+const pemLines = pemBody.split('\n');
+/** What a cut window leaves of a key: the BEGIN line and the first lines, the last lines and the END line, lines alone. */
+const keyHead = pemLines.slice(0, 3).join('\n');
+const keyTail = pemLines.slice(-3).join('\n') + '\n' + fake(B64, 30, 907) + '==';
+const sshBody = Array.from({ length: 4 }, (_, i) => fake(B64, 70, 920 + i)).join('\n');
+const jsonTail = `${fake(B64, 64, 930)}\\n${fake(B64, 64, 931)}\\n${fake(B64, 40, 932)}==`;
 const openSshKey = `-----BEGIN OPENSSH PRIVATE KEY-----\n${pemBody}\n-----END OPENSSH PRIVATE KEY-----`;
 const gcpKey = `-----BEGIN PRIVATE KEY-----\\n${pemBody.replace(/\n/g, '\\n')}\\n-----END PRIVATE KEY-----`;
 const jwt = `${b64url('{"alg":"HS256","typ":"JWT"}')}.${b64url('{"sub":"1234567890","name":"Fake User","iat":1516239022}')}.${fake(URLSAFE, 43, 77)}`;
@@ -115,4 +111,11 @@ export const CORPUS: readonly CorpusEntry[] = [
   { rule: 'assigned-secret', secret: fake(HEX, 64, 63), context: `SECRET_KEY = '${fake(HEX, 64, 63)}'  # Django` },
   { rule: 'assigned-secret', secret: fake(ALNUM, 24, 64), context: `{ "apiKey": "${fake(ALNUM, 24, 64)}", "region": "us" }` },
   { rule: 'assigned-secret', secret: fake(B64, 44, 65), context: `spring.datasource.password=${fake(B64, 44, 65)}` },
+  // Keys cut by a window, a selection or a snippet: each piece is caught on its own.
+  { rule: 'private-key', secret: keyHead, context: `# tail of the file that was cut\n-----BEGIN RSA PRIVATE KEY-----\n${keyHead}` },
+  { rule: 'private-key', secret: keyTail, context: `${keyTail}\n-----END RSA PRIVATE KEY-----\n` },
+  { rule: 'private-key', secret: sshBody, context: `${sshBody}\n` },
+  { rule: 'private-key', secret: jsonTail, context: `${jsonTail}\\n-----END PRIVATE KEY-----\\n",\n  "client_email": "bot@demo-project.iam.gserviceaccount.com"\n}` },
+  // Newer token formats and passwords with symbols in every config syntax (configSecrets.ts).
+  ...[...NEW_TOKENS, ...CONFIG_SECRETS].map((c) => ({ rule: c.rule, secret: c.secret, context: c.text })),
 ];

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { Redactor } from '../../../src/privacy/redactor';
+import { falsePositives, ordinaryCorpus } from './ordinaryCorpus';
 
 /**
  * Ordinary code that mentions passwords, tokens and keys, or holds hashes, UUIDs and base64, but no
@@ -17,7 +18,7 @@ const ORDINARY_CODE: readonly string[] = [
   'const secretName = "my-app-secret";',
   'this.passwordField = "PasswordInput";',
   'it("hashes the password", () => expect(hash("abc")).toHaveLength(64));',
-  'const id = "123e4567-e89b-12d3-a456-426614174000";\nconst token = "123e4567-e89b-12d3-a456-426614174000";',
+  'const id = "123e4567-e89b-12d3-a456-426614174000";\nconst requestId = "123e4567-e89b-12d3-a456-426614174000";',
   'import { createHash } from "node:crypto";\nconst sha = createHash("sha256").update(body).digest("hex");',
   'const skeleton = "sk-loading-placeholder";\nclassName="sk-item sk-item--active"',
   '<div class="sk-card-2024-summer-campaign-banner"></div>',
@@ -50,6 +51,10 @@ const ORDINARY_CODE: readonly string[] = [
   "SELECT id, password_hash FROM users WHERE email = $1;",
   '## Authentication\n\nSet `FATHOM_API_KEY` to your key, then run `fathom login --token <token>`.',
   '.token-list > .token { color: #6a9955; }\n.secret-badge { display: none; }',
+  // Lockfiles, hashes and source maps
+  '  integrity sha512-Q2hlY2sgaGFzaA==\n  resolved "https://registry.yarnpkg.com/ignore/-/ignore-7.0.17.tgz"',
+  '{"version":3,"sources":["a.ts"],"mappings":"AAAA,SAASA,GAAG;AACf,OAAO,KAAK","file":"a.js"}',
+  '"dependencies": {\n  "@azure/core-auth": "^1.9.0",\n  "@azure/core-client": "^1.9.2"\n}',
   // Base64 images and long identifiers
   'const pixel = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";',
   'const veryLongIdentifierNameForTokenRefreshHandlerFactory = createTokenRefreshHandlerFactory();',
@@ -66,3 +71,24 @@ describe('privacy: redactor leaves ordinary code alone', () => {
     });
   }
 });
+
+/** The most redactions allowed in the ordinary-content corpus: documentation examples of credentials. */
+const MAX_FALSE_POSITIVES = 3;
+
+describe('privacy: redactor on 3 MB of ordinary content (node_modules sources, bundles, maps, lockfiles, hashes)', function () {
+  this.timeout(60_000);
+
+  it(`redacts at most ${MAX_FALSE_POSITIVES} things, none of them in lockfiles, hashes, ids or data URIs`, () => {
+    const { texts, missing } = ordinaryCorpus();
+    assert.deepEqual(missing, [], 'corpus files missing from node_modules');
+    const size = texts.reduce((n, t) => n + t.text.length, 0);
+    assert.ok(size > 2_000_000, `${size} characters`);
+    const found = falsePositives(texts);
+    const list = found.map((f) => `${f.name} (${f.rule}): ${f.excerpt}`).join('\n');
+    assert.ok(found.length <= MAX_FALSE_POSITIVES, `${found.length} redactions:\n${list}`);
+    const kinds = new Map(texts.map((t) => [t.name, t.kind]));
+    const structural = found.filter((f) => ['lockfile', 'hashes', 'ids', 'data URIs', 'source map'].includes(kinds.get(f.name) ?? ''));
+    assert.deepEqual(structural, [], 'redactions in lockfiles, hashes, ids, data URIs or source maps');
+  });
+});
+

@@ -9,6 +9,7 @@ const secrets = fc.constantFrom(...CORPUS.map((e) => e.secret));
 const NEEDS_CONTEXT = new Set([
   'aws-secret-access-key', 'gcp-private-key-id', 'azure-storage-key', 'azure-shared-access-key', 'twilio-auth-token',
   'heroku-key', 'datadog-key', 'connection-string-password', 'authorization-header', 'assigned-secret',
+  'command-line-secret', 'netrc-password', 'url-query-secret',
 ]);
 const selfEvidentSecrets = fc.constantFrom(...CORPUS.filter((e) => !NEEDS_CONTEXT.has(e.rule)).map((e) => e.secret));
 /** Code-ish text: identifiers, punctuation, quotes, newlines, unicode; mostly no secret at all. */
