@@ -34,9 +34,19 @@ export interface RedactionResult {
 // Redacting one secret can change what surrounds another (a word boundary appears); a few passes
 // reach the fixed point that makes redact idempotent. Real text settles in one or two.
 const MAX_PASSES = 5;
+/**
+ * After a pass, only text near a new placeholder has changed, so only there can a new secret appear (a match
+ * the pass left unclaimed overlapped a claimed span, and a rule's lookaround reaches far less than this).
+ * The check after a pass scans these windows (whole lines) instead of the whole text; anything found there,
+ * or a match running into a window's edge, sends the text through full passes as before.
+ */
+const RECHECK_CHARS = 1024;
+/** Placeholders made this session, by rule and value: HMAC once per secret, not once per request. */
+const PLACEHOLDER_CACHE_LIMIT = 4096;
 
 export class Redactor {
   private readonly scanner: SecretScanner;
+  private readonly placeholders = new Map<string, string>();
 
   constructor(
     rules?: readonly SecretRule[],
@@ -55,16 +65,57 @@ export class Redactor {
       if (spans.length === 0) break;
       let out = '';
       let last = 0;
+      const made: { start: number; end: number }[] = [];
       for (const span of spans) {
         const value = current.slice(span.start, span.end);
-        const placeholder = makePlaceholder(this.key, span.rule.id, value);
+        const placeholder = this.placeholderFor(span.rule.id, value);
         ledger?.note(placeholder, value);
-        out += current.slice(last, span.start) + placeholder;
+        out += current.slice(last, span.start);
+        made.push({ start: out.length, end: out.length + placeholder.length });
+        out += placeholder;
         last = span.end;
         found.push({ rule: span.rule.id, placeholder });
       }
       current = out + current.slice(last);
+      if (pass === 0 && this.settledAround(current, made)) break;
     }
     return { text: current, found };
   }
+
+  /** Whether the windows around the new placeholders hold nothing more to redact (see RECHECK_CHARS). */
+  private settledAround(text: string, made: readonly { start: number; end: number }[]): boolean {
+    for (const window of recheckWindows(text, made)) {
+      const part = text.slice(window.start, window.end);
+      const spans = this.scanner.scan(part, PLACEHOLDER);
+      if (spans.length > 0) return false;
+    }
+    return true;
+  }
+
+  private placeholderFor(rule: string, value: string): string {
+    const id = `${rule}\0${value}`;
+    let placeholder = this.placeholders.get(id);
+    if (placeholder === undefined) {
+      placeholder = makePlaceholder(this.key, rule, value);
+      if (this.placeholders.size >= PLACEHOLDER_CACHE_LIMIT) this.placeholders.clear();
+      this.placeholders.set(id, placeholder);
+    }
+    return placeholder;
+  }
+}
+
+/** Whole-line windows reaching RECHECK_CHARS around each range, overlapping ones joined, in text order. */
+function recheckWindows(text: string, ranges: readonly { start: number; end: number }[]): { start: number; end: number }[] {
+  const windows: { start: number; end: number }[] = [];
+  for (const range of ranges) {
+    const from = Math.max(0, range.start - RECHECK_CHARS);
+    const start = from === 0 ? 0 : text.lastIndexOf('\n', from) + 1;
+    const to = Math.min(text.length, range.end + RECHECK_CHARS);
+    const newline = text.indexOf('\n', to);
+    const end = newline < 0 ? text.length : newline;
+    const last = windows[windows.length - 1];
+    if (last && start <= last.end) last.end = Math.max(last.end, end);
+    else windows.push({ start, end });
+  }
+  return windows;
 }

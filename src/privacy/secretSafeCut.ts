@@ -26,11 +26,13 @@ export interface TextRange {
 }
 
 /**
- * Characters scanned on each side of a cut point. The longest secret a rule matches is a PEM private key
- * block (its rule allows a body of 10,000 characters, more than an 8192-bit RSA key in JSON with `\n`
- * escapes); any secret that crosses a cut point therefore lies inside this margin around it.
+ * Characters scanned on each side of a cut point. The longest secret a rule matches is a private key block:
+ * the key rule takes at most 300 body lines, which at PEM's 64 characters plus a JSON `\n` escape or a
+ * quote-and-plus concatenation per line stays under 24 KB (an 8192-bit RSA key is about 6.5 KB). Any secret
+ * that crosses a cut point therefore lies inside this margin around it; the lines of a longer body are still
+ * redacted one by one by the key-fragment rules.
  */
-export const SECRET_MARGIN = 10_240;
+export const SECRET_MARGIN = 24_576;
 /**
  * How far from a cut point a secret may start (or end) and still need text across the cut to be recognised:
  * the name before an assigned value, a connection string's scheme and user. Rules look back far less.
