@@ -17,6 +17,14 @@ const STATS = `export function mean(values: number[]): number {
 }
 `;
 
+const CALC = `export class Calculator {
+  add(a: number, b: number): number {
+    const sum = a + b;
+    return sum;
+  }
+}
+`;
+
 const asked = (r: RecordedRequest, text: string) => r.endpoint === 'ollama.chat' && JSON.stringify(r.body).includes(text);
 
 describe('first use in a new window', function () {
@@ -62,6 +70,28 @@ describe('first use in a new window', function () {
       await s.wb.screenshot('first-use-ask-while-starting');
       await s.wb.openFile('src/stats.ts');
       assert.equal((await s.wb.editorText()).trimEnd(), STATS.trimEnd(), 'the editor text is unchanged');
+    });
+  });
+
+  describe('"Fathom: Refactor" in the user’s own words', function () {
+    const s = useSession({ files: { 'src/calc.ts': CALC } });
+
+    it('takes the typed instruction with one Enter, offered as "Refactor: <text>", and asks the model for it', async () => {
+      s.fake.reply((r) => (asked(r, 'make it clearer') ? { text: '```ts\n  add(a: number, b: number): number {\n    return a + b;\n  }\n```\nClearer.' } : undefined));
+      await s.wb.openFile('src/calc.ts');
+      await s.wb.goTo(3, 5);
+      await s.wb.runCommand('Fathom: Refactor');
+      const input = s.page.locator('.quick-input-widget .quick-input-box input');
+      await waitFor('the refactoring quick pick', async () => (await input.isVisible()) && (await input.getAttribute('placeholder')) === 'What should the refactoring do?');
+      await s.page.keyboard.type('make it clearer');
+      const typedRow = s.page.locator('.quick-input-list .monaco-list-row').filter({ has: s.page.locator('.label-name', { hasText: /^Refactor: make it clearer$/ }) });
+      await waitFor('the typed instruction offered as a row', () => typedRow.isVisible());
+      await s.wb.screenshot('first-use-refactor-typed');
+      await s.page.keyboard.press('Enter');
+      await waitFor('the picker to close', async () => !(await s.page.locator('.quick-input-widget').isVisible()));
+      await waitFor('the refactoring requested with the typed instruction', () => s.fake.requests.some((r) => asked(r, 'make it clearer')), { timeoutMs: 15_000 });
+      const diff = s.page.locator('.monaco-diff-editor').first();
+      await waitFor('the proposal in a diff editor', async () => (await diff.isVisible()) && ((await diff.textContent()) ?? '').replace(/\u00a0/g, ' ').includes('return a + b;'), { timeoutMs: 20_000 });
     });
   });
 });
