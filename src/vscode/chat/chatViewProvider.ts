@@ -32,6 +32,12 @@ export interface ChatViewDeps extends ChatActionDeps {
 export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
   private view: vscode.WebviewView | undefined;
   private ready = false;
+  /**
+   * The message box should take the focus once the page can: a page still loading (the first open in a
+   * window, or a view shown again) misses a message posted before its script listens, so the request waits
+   * for its 'ready'.
+   */
+  private focusWanted = false;
   private models: string[] = [];
   /** A model change the user just made: questions wait for it, so they go to the model the picker shows. */
   private modelChange: Thenable<unknown> = Promise.resolve();
@@ -78,10 +84,11 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     });
   }
 
-  /** Shows the view (and focuses its message box). */
+  /** Shows the view (and focuses its message box, now or as soon as its page is ready). */
   async reveal(focusInput = true): Promise<void> {
+    if (focusInput) this.focusWanted = true;
     await vscode.commands.executeCommand(`${CHAT_VIEW_ID}.focus`);
-    if (focusInput) this.post({ type: 'focusInput' });
+    this.focusIfWanted();
   }
 
   /** What the view shows now, and whether its script runs (for the tests). */
@@ -126,6 +133,13 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     if (this.view && this.ready) void this.view.webview.postMessage(message);
   }
 
+  /** Sends a focus request that is waiting, once the page listens (else it stays waiting for 'ready'). */
+  private focusIfWanted(): void {
+    if (!this.focusWanted || !this.view || !this.ready) return;
+    this.focusWanted = false;
+    this.post({ type: 'focusInput' });
+  }
+
   /**
    * Acts on a message from the webview. Untrusted (the webview renders model output): parsed and checked
    * first. Public so the integration tests can press the view's buttons (Apply, Insert, New File) without it.
@@ -138,6 +152,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       case 'ready':
         this.batcher.discard();
         this.ready = true;
+        // Before the state: the focus is in the box by the time the page shows the chips, so typing at once works.
+        this.focusIfWanted();
         await session.init();
         this.refresh();
         void this.loadModels();

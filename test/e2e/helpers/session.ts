@@ -24,6 +24,8 @@ export interface SessionOptions {
   vsix?: string;
   /** VS Code's display language, e.g. 'zh-cn' (the server's --locale and the browser's language). */
   locale?: string;
+  /** Wait for Fathom to be activated before the tests (default true; false: a test meets the window starting). */
+  waitForActivation?: boolean;
 }
 
 export interface Session {
@@ -55,7 +57,7 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
     cleanup.push(() => browser.close());
     const page = await openWorkbench(browser, server.workbenchUrl({ extensionDevelopmentPath: options.vsix ? undefined : EXTENSION_PATH, openFile: options.openFile }), { locale: options.locale });
     const wb = new Workbench(page);
-    await wb.waitForActivation();
+    if (options.waitForActivation !== false) await wb.waitForActivation();
     return { fake, server, browser, page, wb, stop };
   } catch (err) {
     await stop();
