@@ -1,0 +1,167 @@
+/**
+ * The places an edit's change goes on to, best first: the other occurrences of a name being renamed, the
+ * call sites of a function whose parameters (or arguments) were edited, and the lines near the edit that look
+ * like the edited line did (a repeated edit). With a syntax tree, a call site covers its whole call (a call
+ * over several lines changes at its closing parenthesis) and places inside the function around the edit come
+ * before the rest of the file; without one, the text alone decides.
+ */
+import type { Node, Tree } from 'web-tree-sitter';
+import { tokenize, wordOccurrences, type EditIntent } from './editIntent';
+import type { LineRange } from './types';
+
+/** How strongly a place is tied to the edit: 0 the clearest (the renamed name), 2 a look-alike line. */
+export type PlaceRank = 0 | 1 | 2;
+
+export interface Place extends LineRange {
+  rank: PlaceRank;
+  /** Inside the function (or block) that holds the edit. */
+  inScope: boolean;
+}
+
+/** How far from the edit a look-alike line may be. */
+export const SIMILAR_RADIUS = 20;
+/** Longest call a place covers. */
+export const MAX_CALL_LINES = 12;
+
+const PARAMS = /^(formal_parameters|parameters|parameter_list|arguments|argument_list|lambda_parameters)$/;
+const FUNCTION_LIKE = /function|method|arrow|lambda|constructor|class_body|class_definition|class_declaration/;
+
+export function findPlaces(lines: readonly string[], intent: EditIntent, tree?: Tree): Place[] {
+  const scope = enclosingScope(tree, intent) ?? { startLine: 0, endLine: lines.length - 1 };
+  const callable = calleeOfEdit(lines, intent, tree);
+  const renaming = intent.oldNames.length > 0 && intent.newNames.length > 0;
+  const places: Omit<Place, 'inScope'>[] = [];
+  if (renaming) for (const name of intent.oldNames) places.push(...nameOccurrences(lines, name, 0));
+  // A parameter list or argument list edited without a rename: the calls follow (a parameter added, removed,
+  // reordered). A renamed parameter changes the body instead, which the occurrences above cover.
+  if (callable && !renaming) places.push(...callSites(lines, callable, intent.line, tree));
+  places.push(...similarLines(lines, intent));
+  const inScope = (p: LineRange) => p.startLine >= scope.startLine && p.endLine <= scope.endLine;
+  return dedupe(places.map((p) => ({ ...p, inScope: inScope(p) })));
+}
+
+/** Occurrences of `name` as a whole word, one place per line. */
+function nameOccurrences(lines: readonly string[], name: string, rank: PlaceRank): Omit<Place, 'inScope'>[] {
+  const out: Omit<Place, 'inScope'>[] = [];
+  lines.forEach((line, i) => {
+    if (line.includes(name) && wordOccurrences(line, name).length) out.push({ startLine: i, endLine: i, rank });
+  });
+  return out;
+}
+
+/** Calls of `name` (`name(`, `x.name(`), each as the lines of the whole call. */
+function callSites(lines: readonly string[], name: string, editLine: number, tree?: Tree): Omit<Place, 'inScope'>[] {
+  const out: Omit<Place, 'inScope'>[] = [];
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}_$])${escapeRegExp(name)}\\s*\\(`, 'gu');
+  lines.forEach((line, i) => {
+    if (i === editLine || !line.includes(name)) return;
+    for (const m of line.matchAll(pattern)) {
+      const end = tree ? callEndLine(tree, i, (m.index ?? 0) + name.length) : i;
+      out.push({ startLine: i, endLine: Math.min(end, i + MAX_CALL_LINES - 1), rank: 1 });
+    }
+  });
+  return out;
+}
+
+/** Last line of the call whose callee ends at (line, character), found by its argument list. */
+function callEndLine(tree: Tree, line: number, character: number): number {
+  let node: Node | null = tree.rootNode.descendantForPosition({ row: line, column: Math.max(0, character - 1) });
+  for (let depth = 0; node && depth < 6; depth++, node = node.parent) {
+    const args = node.childForFieldName('arguments');
+    if (args && args.startPosition.row === line) return args.endPosition.row;
+  }
+  return line;
+}
+
+/**
+ * Lines near the edit that the same change fits: holding the replaced text, holding the tokens an
+ * insertion went between, or starting like the edited line did at the same indentation.
+ */
+function similarLines(lines: readonly string[], intent: EditIntent): Omit<Place, 'inScope'>[] {
+  const out: Omit<Place, 'inScope'>[] = [];
+  const original = intent.originalLine;
+  const indent = /^\s*/.exec(original)![0];
+  const head = tokenize(original).slice(0, 2).map((t) => t.text).join(' ');
+  const removed = intent.removed.trim();
+  const from = Math.max(0, intent.line - SIMILAR_RADIUS);
+  const to = Math.min(lines.length - 1, intent.line + SIMILAR_RADIUS);
+  for (let i = from; i <= to; i++) {
+    if (i === intent.line) continue;
+    const line = lines[i];
+    const tokens = tokenize(line).map((t) => t.text);
+    const holdsRemoved = removed !== '' && line.includes(removed);
+    const holdsAnchors = removed === '' && intent.left !== undefined && intent.right !== undefined && adjacent(tokens, intent.left, intent.right);
+    const startsAlike = head !== '' && line.startsWith(indent) && !/\s/.test(line[indent.length] ?? ' ') && tokens.slice(0, 2).join(' ') === head;
+    if (holdsRemoved || holdsAnchors || startsAlike) out.push({ startLine: i, endLine: i, rank: 2 });
+  }
+  return out;
+}
+
+function adjacent(tokens: readonly string[], left: string, right: string): boolean {
+  for (let i = 0; i + 1 < tokens.length; i++) if (tokens[i] === left && tokens[i + 1] === right) return true;
+  return false;
+}
+
+/**
+ * The function whose parameters, or the call whose arguments, the edit is in: its name. From the tree when
+ * there is one, else from the text (the name before the innermost parenthesis still open at the edit).
+ */
+export function calleeOfEdit(lines: readonly string[], intent: EditIntent, tree?: Tree): string | undefined {
+  if (tree) {
+    let node: Node | null = tree.rootNode.descendantForPosition({ row: intent.line, column: intent.character });
+    for (let depth = 0; node && depth < 8; depth++, node = node.parent) {
+      if (!PARAMS.test(node.type) || !node.parent) continue;
+      return ownerName(node.parent);
+    }
+    return undefined;
+  }
+  const line = lines[intent.line] ?? '';
+  let depth = 0;
+  for (let i = Math.min(intent.character, line.length) - 1; i >= 0; i--) {
+    if (line[i] === ')') depth++;
+    else if (line[i] === '(') {
+      if (depth === 0) return /([\p{L}_$][\p{L}\p{N}_$]*)\s*$/u.exec(line.slice(0, i))?.[1];
+      depth--;
+    }
+  }
+  return undefined;
+}
+
+/** The name a call calls or a definition defines. */
+function ownerName(owner: Node): string | undefined {
+  const callee = owner.childForFieldName('function') ?? owner.childForFieldName('constructor');
+  if (callee) {
+    const last = callee.childForFieldName('property') ?? callee.childForFieldName('attribute') ?? callee.childForFieldName('field') ?? callee.childForFieldName('name') ?? callee;
+    return /^[\p{L}_$][\p{L}\p{N}_$]*$/u.test(last.text) ? last.text : undefined;
+  }
+  const name = owner.childForFieldName('name');
+  if (name) return name.text;
+  // `const f = (a) => …`: the arrow function's name is its declarator's.
+  const declarator = owner.parent?.type === 'variable_declarator' ? owner.parent.childForFieldName('name') : null;
+  return declarator?.text;
+}
+
+/** Lines of the innermost function (or class body) holding the edit. */
+function enclosingScope(tree: Tree | undefined, intent: EditIntent): LineRange | undefined {
+  if (!tree) return undefined;
+  let node: Node | null = tree.rootNode.descendantForPosition({ row: intent.line, column: intent.character });
+  for (; node && node.parent; node = node.parent) {
+    if (FUNCTION_LIKE.test(node.type) && node.endPosition.row > node.startPosition.row) return { startLine: node.startPosition.row, endLine: node.endPosition.row };
+  }
+  return undefined;
+}
+
+/** One place per range, keeping the best rank. */
+function dedupe(places: Place[]): Place[] {
+  const byRange = new Map<string, Place>();
+  for (const p of places) {
+    const key = `${p.startLine}:${p.endLine}`;
+    const seen = byRange.get(key);
+    if (!seen || p.rank < seen.rank) byRange.set(key, p);
+  }
+  return [...byRange.values()];
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
