@@ -2,8 +2,10 @@
  * One next-edit request, plain data in and out: from the document, the cursor and the recent edits, choose
  * the editable region (the edit's next places), prompt the model in its format, parse the rewrite, diff it
  * against the region and apply the drop rules; the result is the suggestion as line edits (empty for none).
+ * When the model leaves a region as it is, the next region is tried (up to `maxRegions`): the next places
+ * of a change often sit behind mentions that do not change (comments, a name shadowed elsewhere).
  * The caller owns the rest of the flow: debouncing, one request in flight per document, aborting stale ones
- * through `signal`, and the regions already offered in this run (`visited`).
+ * through `signal`, and the regions already offered in this run (`visited`, to which it adds `tried`).
  */
 import type { Tree } from 'web-tree-sitter';
 import type { Backend } from '../backends/types';
@@ -39,6 +41,8 @@ export interface NextEditDeps {
   /** Whether a path is ignored (ignore rules): no request is made for it. */
   isIgnored?: (path: string) => boolean;
   maxRegionLines?: number;
+  /** Regions one request may try when the model leaves the previous ones unchanged (default 3). */
+  maxRegions?: number;
   temperature?: number;
   maxTokens?: number;
   timeoutMs?: number;
@@ -46,35 +50,47 @@ export interface NextEditDeps {
 
 export interface NextEditResult {
   edits: LineEdit[];
-  /** The editable region the request offered; undefined when no request was made. */
+  /** The editable region of the suggestion (or of the last request made); undefined when none was made. */
   region?: LineRange;
+  /** Every region the model was asked about, in order (the caller adds them to its visited regions). */
+  tried: LineRange[];
   /** Why a suggestion the model made is not shown. */
   dropped?: DropReason;
 }
 
+export const MAX_REGIONS = 3;
+
 export async function predictNextEdit(input: NextEditInput, deps: NextEditDeps): Promise<NextEditResult> {
   const { document } = input;
-  if (deps.isIgnored?.(document.path)) return { edits: [], dropped: 'ignored-file' };
+  if (deps.isIgnored?.(document.path)) return { edits: [], tried: [], dropped: 'ignored-file' };
   const lines = splitLines(document.text);
   const own = input.history.filter((h) => h.path === document.path);
   const lastUser = [...own].reverse().find((h) => h.source === 'user');
   const intent = lastUser ? editIntent(lastUser) : undefined;
-  const tree = deps.syntax?.tree;
-  const places = intent ? findPlaces(lines, intent, tree) : [];
-  const region = chooseRegion({ lineCount: lines.length, cursor: input.cursor, places, visited: input.visited ?? [], maxLines: deps.maxRegionLines });
-  if (!region) return { edits: [] };
-
+  const places = intent ? findPlaces(lines, intent, deps.syntax?.tree) : [];
   const format = deps.format ?? formatForModel(deps.model);
   const history = [...own, ...input.history.filter((h) => h.path !== document.path)];
-  const request = format.build({ path: document.path, languageId: document.languageId, lines, region, cursor: input.cursor, history });
-  const answer = await ask(deps, request, input.signal);
-  const rewrite = format.parse(answer);
-  if (!rewrite) return { edits: [], region, dropped: 'unparseable-answer' };
+  const tried: LineRange[] = [];
+  for (let attempt = 0; attempt < (deps.maxRegions ?? MAX_REGIONS); attempt++) {
+    const region = chooseRegion({ lineCount: lines.length, cursor: input.cursor, places, visited: [...(input.visited ?? []), ...tried], maxLines: deps.maxRegionLines });
+    if (!region) break;
+    tried.push(region);
+    const request = format.build({ path: document.path, languageId: document.languageId, lines, region, cursor: input.cursor, history });
+    const rewrite = format.parse(await ask(deps, request, input.signal));
+    if (!rewrite) return { edits: [], region, tried, dropped: 'unparseable-answer' };
+    const outcome = judge(rewrite, region, lines, lastUser, deps);
+    if (outcome) return { ...outcome, region, tried };
+  }
+  return { edits: [], region: tried[tried.length - 1], tried };
+}
 
+/** The rewrite of `region` as edits, or why it is dropped; undefined when it changes nothing. */
+function judge(rewrite: string[], region: LineRange, lines: string[], lastUser: EditHunk | undefined, deps: NextEditDeps): Pick<NextEditResult, 'edits' | 'dropped'> | undefined {
   const oldRegion = lines.slice(region.startLine, region.endLine + 1);
   const hunks = diffLines(oldRegion, rewrite);
-  if (hunks.length === 0) return { edits: [], region };
+  if (hunks.length === 0) return undefined;
   const newLines = [...lines.slice(0, region.startLine), ...rewrite, ...lines.slice(region.endLine + 1)];
+  const tree = deps.syntax?.tree;
   const dropped: DropReason | undefined = onlyWhitespace(hunks, oldRegion)
     ? 'whitespace-only'
     : undoesEdit(lastUser, lines, newLines)
@@ -84,8 +100,7 @@ export async function predictNextEdit(input: NextEditInput, deps: NextEditDeps):
         : deps.syntax && tree && addsParseErrors(deps.syntax, tree, lines, region, rewrite)
           ? 'adds-parse-errors'
           : undefined;
-  if (dropped) return { edits: [], region, dropped };
-  return { edits: hunksToEdits(hunks, lines, region.startLine), region };
+  return dropped ? { edits: [], dropped } : { edits: hunksToEdits(hunks, lines, region.startLine) };
 }
 
 /** The model's whole answer, cut at the format's stop sequences. */

@@ -31,7 +31,7 @@ export function findPlaces(lines: readonly string[], intent: EditIntent, tree?: 
   const callable = calleeOfEdit(lines, intent, tree);
   const renaming = intent.oldNames.length > 0 && intent.newNames.length > 0;
   const places: Omit<Place, 'inScope'>[] = [];
-  if (renaming) for (const name of intent.oldNames) places.push(...nameOccurrences(lines, name, 0));
+  if (renaming) for (const name of intent.oldNames) places.push(...nameOccurrences(lines, name, isMember(intent, name), tree));
   // A parameter list or argument list edited without a rename: the calls follow (a parameter added, removed,
   // reordered). A renamed parameter changes the body instead, which the occurrences above cover.
   if (callable && !renaming) places.push(...callSites(lines, callable, intent.line, tree));
@@ -40,13 +40,31 @@ export function findPlaces(lines: readonly string[], intent: EditIntent, tree?: 
   return dedupe(places.map((p) => ({ ...p, inScope: inScope(p) })));
 }
 
-/** Occurrences of `name` as a whole word, one place per line. */
-function nameOccurrences(lines: readonly string[], name: string, rank: PlaceRank): Omit<Place, 'inScope'>[] {
+/**
+ * Occurrences of `name` as a whole word, one place per line; for a member renamed (`this.name`), only
+ * member accesses (`.name`), since a variable of that name is another thing.
+ */
+function nameOccurrences(lines: readonly string[], name: string, member: boolean, tree?: Tree): Omit<Place, 'inScope'>[] {
   const out: Omit<Place, 'inScope'>[] = [];
   lines.forEach((line, i) => {
-    if (line.includes(name) && wordOccurrences(line, name).length) out.push({ startLine: i, endLine: i, rank });
+    if (!line.includes(name)) return;
+    const at = wordOccurrences(line, name).filter((c) => !member || /\.\s*$/.test(line.slice(0, c)));
+    if (at.length === 0) return;
+    // A mention in a comment or a string is a weaker tie than a use in code (a rename leaves most of them).
+    const inCode = !tree || at.some((c) => !inCommentOrString(tree, i, c));
+    out.push({ startLine: i, endLine: i, rank: inCode ? 0 : 2 });
   });
   return out;
+}
+
+function inCommentOrString(tree: Tree, line: number, character: number): boolean {
+  const node = tree.rootNode.descendantForPosition({ row: line, column: character });
+  return !!node && (/comment|string|template/.test(node.type) || node.parent?.type === 'string');
+}
+
+/** Whether the edit renamed `name` where it was a member access (`x.name`). */
+function isMember(intent: EditIntent, name: string): boolean {
+  return wordOccurrences(intent.originalLine, name).some((c) => /\.\s*$/.test(intent.originalLine.slice(0, c)));
 }
 
 /** Calls of `name` (`name(`, `x.name(`), each as the lines of the whole call. */
@@ -75,24 +93,33 @@ function callEndLine(tree: Tree, line: number, character: number): number {
 
 /**
  * Lines near the edit that the same change fits: holding the replaced text, holding the tokens an
- * insertion went between, or starting like the edited line did at the same indentation.
+ * insertion went between, or starting like the edited line did at the same indentation. Those in an unbroken
+ * run next to the edited line (a repeated edit going down a list of alike lines) rank with the named places.
  */
 function similarLines(lines: readonly string[], intent: EditIntent): Omit<Place, 'inScope'>[] {
-  const out: Omit<Place, 'inScope'>[] = [];
   const original = intent.originalLine;
   const indent = /^\s*/.exec(original)![0];
   const head = tokenize(original).slice(0, 2).map((t) => t.text).join(' ');
   const removed = intent.removed.trim();
-  const from = Math.max(0, intent.line - SIMILAR_RADIUS);
-  const to = Math.min(lines.length - 1, intent.line + SIMILAR_RADIUS);
-  for (let i = from; i <= to; i++) {
-    if (i === intent.line) continue;
+  const alike = (i: number) => {
     const line = lines[i];
     const tokens = tokenize(line).map((t) => t.text);
     const holdsRemoved = removed !== '' && line.includes(removed);
     const holdsAnchors = removed === '' && intent.left !== undefined && intent.right !== undefined && adjacent(tokens, intent.left, intent.right);
     const startsAlike = head !== '' && line.startsWith(indent) && !/\s/.test(line[indent.length] ?? ' ') && tokens.slice(0, 2).join(' ') === head;
-    if (holdsRemoved || holdsAnchors || startsAlike) out.push({ startLine: i, endLine: i, rank: 2 });
+    return holdsRemoved || holdsAnchors || startsAlike;
+  };
+  const out: Omit<Place, 'inScope'>[] = [];
+  const from = Math.max(0, intent.line - SIMILAR_RADIUS);
+  const to = Math.min(lines.length - 1, intent.line + SIMILAR_RADIUS);
+  let runStart = intent.line;
+  while (runStart - 1 >= from && alike(runStart - 1)) runStart--;
+  let runEnd = intent.line;
+  while (runEnd + 1 <= to && alike(runEnd + 1)) runEnd++;
+  for (let i = from; i <= to; i++) {
+    if (i === intent.line) continue;
+    const inRun = i >= runStart && i <= runEnd;
+    if (inRun || alike(i)) out.push({ startLine: i, endLine: i, rank: inRun ? 1 : 2 });
   }
   return out;
 }

@@ -1,8 +1,8 @@
 /**
  * The editable region of one request: the contiguous lines (at most `maxLines`) the model may rewrite. The
  * model can only fix what this region holds, so it is placed on the edit's next places (places.ts), not just
- * around the cursor: anchored on the best place not yet visited (the clearest tie to the edit, inside the
- * function of the edit first, nearest the cursor first), then slid to hold as many other places as fit, and
+ * around the cursor: anchored on the best place not yet visited (a named place or the run of alike lines at
+ * the edit before a mere look-alike, inside the function of the edit first, nearest the cursor first), then slid to hold as many other places as fit, and
  * grown to take in the cursor when that still fits. With no place left it falls back to the lines around the
  * cursor, unless those were already offered.
  */
@@ -27,7 +27,9 @@ export function chooseRegion(input: RegionInput): LineRange | undefined {
   const cap = Math.max(1, input.maxLines ?? MAX_REGION_LINES);
   const open = input.places.filter((p) => !input.visited.some((v) => overlaps(v, p)) && p.endLine - p.startLine < cap);
   if (open.length === 0) return aroundCursor(input, cap);
-  const ordered = [...open].sort((a, b) => a.rank - b.rank || Number(b.inScope) - Number(a.inScope) || distance(a, input.cursor.line) - distance(b, input.cursor.line));
+  // Named places and the run of alike lines at the edit first (inside the edit's function first), nearest first.
+  const strong = (p: Place) => (p.rank < 2 ? 0 : 1);
+  const ordered = [...open].sort((a, b) => strong(a) - strong(b) || Number(b.inScope) - Number(a.inScope) || distance(a, input.cursor.line) - distance(b, input.cursor.line));
   const anchor = ordered[0];
   const covered = bestWindow(open, anchor, cap, input.lineCount);
   let startLine = Math.min(...covered.map((p) => p.startLine));
