@@ -6,7 +6,7 @@
  * before the rest of the file; without one, the text alone decides.
  */
 import type { Node, Tree } from 'web-tree-sitter';
-import { tokenize, wordOccurrences, type EditIntent } from './editIntent';
+import { isIdentifier, tokenize, wordOccurrences, type EditIntent } from './editIntent';
 import type { LineRange } from './types';
 
 /** How strongly a place is tied to the edit: 0 the clearest (the renamed name), 2 a look-alike line. */
@@ -101,10 +101,12 @@ function similarLines(lines: readonly string[], intent: EditIntent): Omit<Place,
   const indent = /^\s*/.exec(original)![0];
   const head = tokenize(original).slice(0, 2).map((t) => t.text).join(' ');
   const removed = intent.removed.trim();
-  const alike = (i: number) => {
+  const removedIsWord = isIdentifier(removed);
+  /** Alike in shape (starts the same, or has the insertion's anchors); `loose` also takes a line holding the removed text. */
+  const alike = (i: number, loose: boolean) => {
     const line = lines[i];
     const tokens = tokenize(line).map((t) => t.text);
-    const holdsRemoved = removed !== '' && line.includes(removed);
+    const holdsRemoved = loose && removed !== '' && (removedIsWord ? wordOccurrences(line, removed).length > 0 : line.includes(removed));
     const holdsAnchors = removed === '' && intent.left !== undefined && intent.right !== undefined && adjacent(tokens, intent.left, intent.right);
     const startsAlike = head !== '' && line.startsWith(indent) && !/\s/.test(line[indent.length] ?? ' ') && tokens.slice(0, 2).join(' ') === head;
     return holdsRemoved || holdsAnchors || startsAlike;
@@ -113,13 +115,13 @@ function similarLines(lines: readonly string[], intent: EditIntent): Omit<Place,
   const from = Math.max(0, intent.line - SIMILAR_RADIUS);
   const to = Math.min(lines.length - 1, intent.line + SIMILAR_RADIUS);
   let runStart = intent.line;
-  while (runStart - 1 >= from && alike(runStart - 1)) runStart--;
+  while (runStart - 1 >= from && alike(runStart - 1, false)) runStart--;
   let runEnd = intent.line;
-  while (runEnd + 1 <= to && alike(runEnd + 1)) runEnd++;
+  while (runEnd + 1 <= to && alike(runEnd + 1, false)) runEnd++;
   for (let i = from; i <= to; i++) {
     if (i === intent.line) continue;
     const inRun = i >= runStart && i <= runEnd;
-    if (inRun || alike(i)) out.push({ startLine: i, endLine: i, rank: inRun ? 1 : 2 });
+    if (inRun || alike(i, true)) out.push({ startLine: i, endLine: i, rank: inRun ? 1 : 2 });
   }
   return out;
 }
