@@ -4,7 +4,7 @@
  * region (a model that rewrote everything rather than continuing a change). Parse errors are judged in
  * syntaxGuard.ts, ignored files before any request (pipeline.ts).
  */
-import { tokenize } from './editIntent';
+import { isIdentifier, tokenize } from './editIntent';
 import type { Hunk } from './lineDiff';
 import type { EditHunk } from './types';
 
@@ -67,4 +67,24 @@ function changedTokens(a: string, b: string): number {
     }
   }
   return x.length + y.length - 2 * row[0];
+}
+
+/**
+ * Whether every changed line only swaps names for names (a rename carried on): such a change cannot unbalance
+ * the code's structure, so the parse-error check, the costliest rule, is not needed for it.
+ */
+export function onlyNamesChange(hunks: readonly Hunk[], oldLines: readonly string[]): boolean {
+  return hunks.every((h) => {
+    const old = oldLines.slice(h.oldStart, h.oldEnd);
+    if (old.length !== h.lines.length) return false;
+    return old.every((line, i) => {
+      const a = tokenize(line).map((t) => t.text);
+      const b = tokenize(h.lines[i]).map((t) => t.text);
+      let p = 0;
+      while (p < a.length && p < b.length && a[p] === b[p]) p++;
+      let q = 0;
+      while (q < a.length - p && q < b.length - p && a[a.length - 1 - q] === b[b.length - 1 - q]) q++;
+      return [...a.slice(p, a.length - q), ...b.slice(p, b.length - q)].every((t) => isIdentifier(t));
+    });
+  });
 }

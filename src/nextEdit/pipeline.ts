@@ -10,7 +10,7 @@
 import type { Tree } from 'web-tree-sitter';
 import type { Backend } from '../backends/types';
 import { editIntent } from './editIntent';
-import { onlyWhitespace, rewritesTooMuch, undoesEdit, type DropReason } from './filters';
+import { onlyNamesChange, onlyWhitespace, rewritesTooMuch, undoesEdit, type DropReason } from './filters';
 import { formatForModel } from './formats/detect';
 import type { ModelRequest, NextEditFormat } from './formats/types';
 import { cutAtStop } from './formats/shared';
@@ -97,7 +97,7 @@ function judge(rewrite: string[], region: LineRange, lines: string[], lastUser: 
       ? 'undoes-last-edit'
       : rewritesTooMuch(hunks, oldRegion, rewrite)
         ? 'rewrites-too-much'
-        : deps.syntax && tree && addsParseErrors(deps.syntax, tree, lines, region, rewrite)
+        : deps.syntax && tree && !onlyNamesChange(hunks, oldRegion) && addsParseErrors(deps.syntax, tree, lines, region, rewrite, hunks)
           ? 'adds-parse-errors'
           : undefined;
   return dropped ? { edits: [], dropped } : { edits: hunksToEdits(hunks, lines, region.startLine) };

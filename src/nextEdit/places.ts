@@ -103,9 +103,11 @@ function similarLines(lines: readonly string[], intent: EditIntent): Omit<Place,
   const removed = intent.removed.trim();
   const removedIsWord = isIdentifier(removed);
   /** Alike in shape (starts the same, or has the insertion's anchors); `loose` also takes a line holding the removed text. */
+  const tokensOf = new Map<number, string[]>();
   const alike = (i: number, loose: boolean) => {
     const line = lines[i];
-    const tokens = tokenize(line).map((t) => t.text);
+    let tokens = tokensOf.get(i);
+    if (!tokens) tokensOf.set(i, (tokens = tokenize(line).map((t) => t.text)));
     const holdsRemoved = loose && removed !== '' && (removedIsWord ? wordOccurrences(line, removed).length > 0 : line.includes(removed));
     const holdsAnchors = removed === '' && intent.left !== undefined && intent.right !== undefined && adjacent(tokens, intent.left, intent.right);
     const startsAlike = head !== '' && line.startsWith(indent) && !/\s/.test(line[indent.length] ?? ' ') && tokens.slice(0, 2).join(' ') === head;
