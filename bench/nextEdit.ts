@@ -6,7 +6,8 @@
  *     it touches is right (target >= 95%);
  *   complete within three follow-ups: the accepted edits give `after` exactly (target >= 90%);
  *   harmful: a suggestion with a touched line that is wrong against `after` (target <= 2%);
- *   pipeline time of the first request, p50 and p95 (target p95 <= 20 ms).
+ *   pipeline time of the first request, p50 and p95 (target p95 <= 20 ms), each case's time the median
+ *   of three runs (the tree upkeep the editor does on each edit is not part of it, as in the CLI).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -50,10 +51,15 @@ export async function run(): Promise<BenchSection> {
   try {
     const file = join(dir, 'cases.jsonl');
     writeFileSync(file, cases.map(({ kind: _kind, ...c }) => JSON.stringify(c)).join('\n') + '\n');
-    const first = runCli(file, 0);
+    // The first request runs three times; each case's time is the median of the three, so that a pause of
+    // the (shared) machine does not pass for the pipeline's own time. The edits are the same every time.
+    const passes = [runCli(file, 0), runCli(file, 0), runCli(file, 0)];
+    const first = passes[0];
     const followed = runCli(file, 3);
     const scored = cases.map((c, i) => score(c, first[i], followed[i]));
-    return section(cases, scored, first.map((l) => l.ms));
+    const ms = cases.map((_c, i) => passes.map((p) => p[i].ms).sort((a, b) => a - b)[1]);
+    const stable = cases.every((_c, i) => passes.every((p) => JSON.stringify(p[i].edits) === JSON.stringify(first[i].edits)));
+    return section(cases, scored, ms, stable);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -94,7 +100,7 @@ function replay(start: string[], after: string[], edits: LineEdit[]): { lines: s
   return { lines, harmful };
 }
 
-function section(cases: BenchCase[], scored: Scored[], ms: number[]): BenchSection {
+function section(cases: BenchCase[], scored: Scored[], ms: number[], stable: boolean): BenchSection {
   const rows: BenchRow[] = [];
   const share = (pick: (s: Scored) => boolean, among: Scored[] = scored) => percent(among.filter(pick).length, among.length);
   const fixes = share((s) => s.fixesNext);
@@ -109,8 +115,9 @@ function section(cases: BenchCase[], scored: Scored[], ms: number[]): BenchSecti
   rows.push({ metric: `harmful edits over the follow-ups (of ${totalEdits})`, value: harmfulEdits, unit: '%', target: '<= 2%', pass: harmfulEdits <= 2 });
   const p50 = quantile(ms, 0.5);
   const p95 = quantile(ms, 0.95);
-  rows.push({ metric: 'pipeline time, first request p50', value: p50, unit: ' ms' });
-  rows.push({ metric: 'pipeline time, first request p95', value: p95, unit: ' ms', target: '<= 20 ms', pass: p95 <= 20 });
+  rows.push({ metric: 'same suggestions on every run', value: stable ? 1 : 0, unit: stable ? ' (yes)' : ' (NO)', target: 'yes', pass: stable });
+  rows.push({ metric: 'pipeline time, first request p50 (median of 3 runs)', value: p50, unit: ' ms' });
+  rows.push({ metric: 'pipeline time, first request p95 (median of 3 runs)', value: p95, unit: ' ms', target: '<= 20 ms', pass: p95 <= 20 });
   for (const kind of [...new Set(cases.map((c) => c.kind))]) {
     const of = scored.filter((_s, i) => cases[i].kind === kind);
     rows.push({ metric: `  ${kind} (${of.length}): fixes next / complete`, value: share((s) => s.fixesNext, of), unit: `% / ${share((s) => s.complete, of)}%` });

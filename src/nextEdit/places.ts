@@ -32,9 +32,9 @@ export function findPlaces(lines: readonly string[], intent: EditIntent, tree?: 
   const renaming = intent.oldNames.length > 0 && intent.newNames.length > 0;
   const places: Omit<Place, 'inScope'>[] = [];
   if (renaming) for (const name of intent.oldNames) places.push(...nameOccurrences(lines, name, isMember(intent, name), tree));
-  // A parameter list or argument list edited without a rename: the calls follow (a parameter added, removed,
-  // reordered). A renamed parameter changes the body instead, which the occurrences above cover.
-  if (callable && !renaming) places.push(...callSites(lines, callable, intent.line, tree));
+  // A parameter list or argument list edited: the calls follow (a parameter added, removed, reordered, its
+  // type changed). A renamed parameter mostly changes the body, which the occurrences above cover first.
+  if (callable) places.push(...callSites(lines, callable, intent.line, tree));
   places.push(...similarLines(lines, intent));
   const inScope = (p: LineRange) => p.startLine >= scope.startLine && p.endLine <= scope.endLine;
   return dedupe(places.map((p) => ({ ...p, inScope: inScope(p) })));
@@ -100,6 +100,7 @@ function similarLines(lines: readonly string[], intent: EditIntent): Omit<Place,
   const original = intent.originalLine;
   const indent = /^\s*/.exec(original)![0];
   const head = tokenize(original).slice(0, 2).map((t) => t.text).join(' ');
+  const shape = shapeOf(tokenize(original).map((t) => t.text));
   const removed = intent.removed.trim();
   const removedIsWord = isIdentifier(removed);
   /** Alike in shape (starts the same, or has the insertion's anchors); `loose` also takes a line holding the removed text. */
@@ -110,8 +111,11 @@ function similarLines(lines: readonly string[], intent: EditIntent): Omit<Place,
     if (!tokens) tokensOf.set(i, (tokens = tokenize(line).map((t) => t.text)));
     const holdsRemoved = loose && removed !== '' && (removedIsWord ? wordOccurrences(line, removed).length > 0 : line.includes(removed));
     const holdsAnchors = removed === '' && intent.left !== undefined && intent.right !== undefined && adjacent(tokens, intent.left, intent.right);
-    const startsAlike = head !== '' && line.startsWith(indent) && !/\s/.test(line[indent.length] ?? ' ') && tokens.slice(0, 2).join(' ') === head;
-    return holdsRemoved || holdsAnchors || startsAlike;
+    const sameIndent = line.startsWith(indent) && !/\s/.test(line[indent.length] ?? ' ');
+    const startsAlike = head !== '' && sameIndent && tokens.slice(0, 2).join(' ') === head;
+    // Same shape with other names (`const b = fetchB();` beside `const a = fetchA();`).
+    const shapedAlike = shape !== '' && sameIndent && shapeOf(tokens) === shape;
+    return holdsRemoved || holdsAnchors || startsAlike || shapedAlike;
   };
   const out: Omit<Place, 'inScope'>[] = [];
   const from = Math.max(0, intent.line - SIMILAR_RADIUS);
@@ -127,6 +131,18 @@ function similarLines(lines: readonly string[], intent: EditIntent): Omit<Place,
   }
   return out;
 }
+
+/** The first tokens of a line with names and numbers abstracted; '' for a line too short to compare. */
+function shapeOf(tokens: readonly string[]): string {
+  if (tokens.length < 4) return '';
+  return tokens
+    .slice(0, 6)
+    .map((t) => (isIdentifier(t) && !KEYWORDS.has(t) ? 'I' : /^\p{N}/u.test(t) ? 'N' : t))
+    .join(' ');
+}
+
+/** Words that give a line its shape (a declaration is not a call). */
+const KEYWORDS = new Set(['const', 'let', 'var', 'return', 'if', 'for', 'while', 'def', 'class', 'function', 'await', 'yield', 'import', 'from', 'export', 'self', 'this', 'new', 'async', 'elif', 'else']);
 
 function adjacent(tokens: readonly string[], left: string, right: string): boolean {
   for (let i = 0; i + 1 < tokens.length; i++) if (tokens[i] === left && tokens[i + 1] === right) return true;
