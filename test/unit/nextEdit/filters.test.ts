@@ -100,3 +100,24 @@ describe('next edit: post-processing drops', function () {
     await assert.rejects(predictNextEdit({ ...input, signal: controller.signal }, { backend, model: 'zeta' }), /cancel/i);
   });
 });
+
+describe('next edit: rule helpers', () => {
+  it('a change of names only skips the parse check; a change of structure does not', async () => {
+    const { onlyNamesChange, rewriteShare } = await import('../../../src/nextEdit/filters');
+    const { diffLines } = await import('../../../src/nextEdit/lineDiff');
+    const old = ['  return sum * a;', '  f(x);'];
+    assert.equal(onlyNamesChange(diffLines(old, ['  return total * a;', '  f(x);']), old), true);
+    assert.equal(onlyNamesChange(diffLines(old, ['  return sum * a;', '  f(x, y);']), old), false);
+    assert.equal(onlyNamesChange(diffLines(old, ['  return sum * a;']), old), false);
+    const renamed = ['  return total * a;', '  f(x);'];
+    assert.ok(rewriteShare(diffLines(old, renamed), old, renamed).share < 0.2);
+  });
+
+  it('the scripted model places a region by its lines and the lines shown above it', async () => {
+    const { placeRegion } = await import('../../../src/nextEdit/scriptedModel');
+    const lines = ['a()', 'x = 1', 'b()', 'x = 1'];
+    assert.equal(placeRegion(lines, { path: 'p', before: ['b()'], region: ['x = 1'] }), 3);
+    assert.equal(placeRegion(lines, { path: 'p', before: ['a()'], region: ['x = 1'] }), 1);
+    assert.equal(placeRegion(lines, { path: 'p', before: [], region: ['nowhere'] }), undefined);
+  });
+});
