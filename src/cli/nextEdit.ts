@@ -3,6 +3,7 @@
  * on cases with a scripted model that answers, in the prompt format in use, with the lines of `after` the
  * prompt made editable. Prints one {"id","edits":[{"startLine","endLine","text"}],"ms"} line per case.
  * Every case is checked before any runs: a bad file or case is reported with its line and the exit code is 2.
+ * A case the pipeline fails on prints as no suggestion, with the error on stderr, and the exit code is 1.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -57,15 +58,24 @@ export async function nextEditCommand(args: string[], out: CliOutput = processOu
   if ('error' in parsed) return fail(parsed.error);
   const parsers = values['no-syntax'] ? undefined : new Parsers(locateGrammar);
   const format = values.format ? FORMATS[values.format as FormatId] : undefined;
+  let failed = 0;
   try {
     for (const c of parsed.cases) {
-      const run = await runCase(c, { follow, model: values.model, format, parsers });
-      out.stdout(JSON.stringify({ id: c.id, edits: run.edits.map(({ startLine, endLine, text }) => ({ startLine, endLine, text })), ms: run.ms }) + '\n');
+      const started = performance.now();
+      try {
+        const run = await runCase(c, { follow, model: values.model, format, parsers });
+        out.stdout(JSON.stringify({ id: c.id, edits: run.edits.map(({ startLine, endLine, text }) => ({ startLine, endLine, text })), ms: run.ms }) + '\n');
+      } catch (error) {
+        // One case failing does not stop the others; its line says "no suggestion" and the exit code says 1.
+        failed++;
+        out.stderr(`fathom next-edit: case ${JSON.stringify(c.id)}: ${error instanceof Error ? error.message : String(error)}\n`);
+        out.stdout(JSON.stringify({ id: c.id, edits: [], ms: Math.round((performance.now() - started) * 100) / 100 }) + '\n');
+      }
     }
   } finally {
     parsers?.dispose();
   }
-  return 0;
+  return failed ? 1 : 0;
 }
 
 /** The cases of a JSONL text (split on "\n" only), or the first problem with its line number. */
