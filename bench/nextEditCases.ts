@@ -6,7 +6,10 @@
  *   rename-function  a function renamed at its definition; `after` renames its uses in the file
  *   param-added      a parameter added at the end of a definition; `after` passes it at the calls in the file
  *   signature-swap   the first two parameters swapped; `after` swaps the first two arguments at the calls
+ *   rename-at-use    a local renamed first at its last use; `after` renames it in its function
+ *   param-removed    the last parameter removed at a definition; `after` drops the last argument at the calls
  *   repeated-edit    the same change on a run of alike lines (a declaration keyword, a member made private)
+ *   repeated-insert  the same insertion on a run of alike assignments (`= await …`)
  * Generation is deterministic (files sorted, a seeded choice), with at most a few cases per file and kind.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -67,6 +70,9 @@ const GENERATORS: Record<string, (doc: Doc) => Draft[]> = {
   'param-added': paramAdded,
   'signature-swap': signatureSwap,
   'repeated-edit': repeatedEdit,
+  'rename-at-use': (doc) => renameLocal(doc, true),
+  'param-removed': paramRemoved,
+  'repeated-insert': repeatedInsert,
 };
 
 const FUNCTION = /^(function_declaration|generator_function_declaration|method_definition|arrow_function|function_expression|function_definition|function)$/;
@@ -91,7 +97,7 @@ function apply(text: string, replacements: Replacement[]): string {
   return out;
 }
 
-function renameLocal(doc: Doc): Draft[] {
+function renameLocal(doc: Doc, atLastUse = false): Draft[] {
   const out: Draft[] = [];
   for (const fn of nodesOf(doc.tree.rootNode, (n) => FUNCTION.test(n.type) && n.endPosition.row - n.startPosition.row >= 3)) {
     for (const name of declaredNames(fn)) {
@@ -99,7 +105,7 @@ function renameLocal(doc: Doc): Draft[] {
       if (uses.length < 2 || uses.length > 20 || shadowed(fn, name.text) || usedAsShorthand(fn, name.text)) continue;
       const renamed = newName(doc, name.text, 'Value');
       if (!renamed) continue;
-      const first = uses.find((n) => n.startIndex === name.startIndex) ?? uses[0];
+      const first = atLastUse ? uses[uses.length - 1] : (uses.find((n) => n.startIndex === name.startIndex) ?? uses[0]);
       const reps = [first, ...uses.filter((n) => n !== first)].map((n) => ({ start: n.startIndex, end: n.endIndex, text: renamed }));
       const c = caseOf(doc, reps);
       if (c) out.push(c);
@@ -139,6 +145,55 @@ function paramAdded(doc: Doc): Draft[] {
     if (reps.some((r) => !r)) continue;
     const c = caseOf(doc, reps as Replacement[]);
     if (c) out.push(c);
+  }
+  return out;
+}
+
+function paramRemoved(doc: Doc): Draft[] {
+  const out: Draft[] = [];
+  for (const fn of namedFunctions(doc)) {
+    const params = fn.childForFieldName('parameters');
+    const calls = callsOf(doc, fn.childForFieldName('name')!.text);
+    if (!params || params.startPosition.row !== params.endPosition.row || calls.length === 0) continue;
+    const named = params.namedChildren.filter((n): n is Node => !!n && n.type !== 'comment');
+    if (named.length < 2 || named.some((n) => /rest|splat/.test(n.type))) continue;
+    const reps: Replacement[] = [{ start: named[named.length - 2].endIndex, end: named[named.length - 1].endIndex, text: '' }];
+    let ok = true;
+    for (const args of calls) {
+      const items = args.namedChildren.filter((n): n is Node => !!n && n.type !== 'comment');
+      if (items.length !== named.length || items.some((n) => /spread|splat|keyword_argument/.test(n.type)) || items[items.length - 1].startPosition.row !== items[items.length - 2].endPosition.row) {
+        ok = false;
+        break;
+      }
+      reps.push({ start: items[items.length - 2].endIndex, end: items[items.length - 1].endIndex, text: '' });
+    }
+    if (!ok) continue;
+    const c = caseOf(doc, reps);
+    if (c) out.push(c);
+  }
+  return out;
+}
+
+/** Runs of 3+ alike assignments (`x = call(…)`) each given `await`. */
+function repeatedInsert(doc: Doc): Draft[] {
+  const out: Draft[] = [];
+  const test = doc.languageId === 'python' ? /^(\s*)[a-z_]\w* = (?!await )[a-zA-Z_][\w.]*\(/ : /^(\s*)(?:const|let|var) \w+ = (?!await )[a-zA-Z_][\w.]*\(/;
+  const starts = lineStarts(doc.lines);
+  for (let i = 0; i < doc.lines.length; i++) {
+    const indent = test.exec(doc.lines[i])?.[1];
+    if (indent === undefined) continue;
+    let j = i;
+    while (j + 1 < doc.lines.length && test.exec(doc.lines[j + 1])?.[1] === indent) j++;
+    if (j - i >= 2) {
+      const reps = [];
+      for (let k = i; k <= j; k++) {
+        const at = doc.lines[k].indexOf(' = ') + 3;
+        reps.push({ start: starts[k] + at, end: starts[k] + at, text: 'await ' });
+      }
+      const c = caseOf(doc, reps);
+      if (c) out.push(c);
+    }
+    i = j;
   }
   return out;
 }

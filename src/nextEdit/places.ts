@@ -31,7 +31,8 @@ export function findPlaces(lines: readonly string[], intent: EditIntent, tree?: 
   const callable = calleeOfEdit(lines, intent, tree);
   const renaming = intent.oldNames.length > 0 && intent.newNames.length > 0;
   const places: Omit<Place, 'inScope'>[] = [];
-  if (renaming) for (const name of intent.oldNames) places.push(...nameOccurrences(lines, name, isMember(intent, name), tree));
+  const definition = renaming && definesName(lines, intent, tree);
+  if (renaming) for (const name of intent.oldNames) places.push(...nameOccurrences(lines, name, isMember(intent, name), definition, tree));
   // A parameter list or argument list edited: the calls follow (a parameter added, removed, reordered, its
   // type changed). A renamed parameter mostly changes the body, which the occurrences above cover first.
   if (callable) places.push(...callSites(lines, callable, intent.line, tree));
@@ -44,17 +45,30 @@ export function findPlaces(lines: readonly string[], intent: EditIntent, tree?: 
  * Occurrences of `name` as a whole word, one place per line; for a member renamed (`this.name`), only
  * member accesses (`.name`), since a variable of that name is another thing.
  */
-function nameOccurrences(lines: readonly string[], name: string, member: boolean, tree?: Tree): Omit<Place, 'inScope'>[] {
+function nameOccurrences(lines: readonly string[], name: string, member: boolean, definition: boolean, tree?: Tree): Omit<Place, 'inScope'>[] {
   const out: Omit<Place, 'inScope'>[] = [];
   lines.forEach((line, i) => {
     if (!line.includes(name)) return;
     const at = wordOccurrences(line, name).filter((c) => !member || /\.\s*$/.test(line.slice(0, c)));
     if (at.length === 0) return;
-    // A mention in a comment or a string is a weaker tie than a use in code (a rename leaves most of them).
-    const inCode = !tree || at.some((c) => !inCommentOrString(tree, i, c));
-    out.push({ startLine: i, endLine: i, rank: inCode ? 0 : 2 });
+    // A mention in a comment or a string is a weaker tie than a use in code (a rename leaves most of them);
+    // so is `x.name` for a variable renamed (a member of that name is another thing), but not for a function
+    // or method renamed at its definition (`self.name(…)` calls it).
+    const strong = at.some((c) => (!tree || !inCommentOrString(tree, i, c)) && (member || definition || !/\.\s*$/.test(line.slice(0, c))));
+    out.push({ startLine: i, endLine: i, rank: strong ? 0 : 2 });
   });
   return out;
+}
+
+/** Whether the edit renamed what its line defines (a function, method or class name), not a variable. */
+function definesName(lines: readonly string[], intent: EditIntent, tree?: Tree): boolean {
+  if (tree) {
+    const node = tree.rootNode.descendantForPosition({ row: intent.line, column: intent.character });
+    const owner = node?.parent;
+    return !!owner && /function|method|class/.test(owner.type) && !!owner.childForFieldName('name')?.equals(node);
+  }
+  const line = lines[intent.line] ?? '';
+  return intent.newNames.some((n) => new RegExp(`\\b(def|function|func|fn|class)\\s+${n}\\b|^\\s*(async\\s+|static\\s+)*${n}\\s*\\(.*\\)\\s*\\{\\s*$`).test(line));
 }
 
 function inCommentOrString(tree: Tree, line: number, character: number): boolean {
@@ -134,9 +148,9 @@ function similarLines(lines: readonly string[], intent: EditIntent): Omit<Place,
 
 /** The first tokens of a line with names and numbers abstracted; '' for a line too short to compare. */
 function shapeOf(tokens: readonly string[]): string {
-  if (tokens.length < 4) return '';
+  if (tokens.length < 3) return '';
   return tokens
-    .slice(0, 6)
+    .slice(0, 3)
     .map((t) => (isIdentifier(t) && !KEYWORDS.has(t) ? 'I' : /^\p{N}/u.test(t) ? 'N' : t))
     .join(' ');
 }

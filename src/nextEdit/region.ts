@@ -4,7 +4,7 @@
  * around the cursor: anchored on the best place not yet visited (a named place or the run of alike lines at
  * the edit before a mere look-alike, inside the function of the edit first, nearest the cursor first), then slid to hold as many other places as fit, and
  * grown to take in the cursor when that still fits. With no place left it falls back to the lines around the
- * cursor, unless those were already offered.
+ * cursor, or once those were offered, to the lines right below them.
  */
 import type { Place } from './places';
 import type { LineRange, Position } from './types';
@@ -71,11 +71,20 @@ function weight(p: Place): number {
   return (p.rank < 2 ? 1000 : 1) * (p.inScope ? 2 : 1);
 }
 
+/**
+ * The lines around the cursor; when those were offered already, the lines right below them (a change going
+ * down the file goes on there), once.
+ */
 function aroundCursor(input: RegionInput, cap: number): LineRange | undefined {
   const line = input.cursor.line;
-  if (input.visited.some((v) => line >= v.startLine && line <= v.endLine)) return undefined;
-  const startLine = Math.max(0, line - CURSOR_LINES_ABOVE);
-  const endLine = Math.min(input.lineCount - 1, line + CURSOR_LINES_BELOW, startLine + cap - 1);
+  const holding = input.visited.find((v) => line >= v.startLine && line <= v.endLine);
+  if (!holding) {
+    const startLine = Math.max(0, line - CURSOR_LINES_ABOVE);
+    return { startLine, endLine: Math.min(input.lineCount - 1, line + CURSOR_LINES_BELOW, startLine + cap - 1) };
+  }
+  const startLine = holding.endLine + 1;
+  const endLine = Math.min(input.lineCount - 1, startLine + CURSOR_LINES_BELOW - 1);
+  if (startLine >= input.lineCount || input.visited.some((v) => v.startLine <= endLine && startLine <= v.endLine)) return undefined;
   return { startLine, endLine };
 }
 

@@ -69,13 +69,16 @@ describe('next edit: editable region selection', function () {
     assert.ok(region && region.endLine === lines.length - 1 && region.endLine - region.startLine < MAX_REGION_LINES, JSON.stringify(region));
   });
 
-  it('visited regions are not offered again; with nothing left and the cursor visited there is no region', async () => {
+  it('visited regions are not offered again; with nothing left, the lines below the cursor\'s, then no region', async () => {
     const lines = ['function fRenamed() {}', ...filler(100), 'f();', ...filler(100), 'f();'];
     const first = await regionFor('javascript', lines, 0, 'function f() {}');
     assert.deepEqual(first, { startLine: 101, endLine: 101 });
     const second = await regionFor('javascript', lines, 0, 'function f() {}', [first!]);
     assert.deepEqual(second, { startLine: 202, endLine: 202 });
-    assert.equal(await regionFor('javascript', lines, 0, 'function f() {}', [first!, second!, { startLine: 0, endLine: 0 }]), undefined);
+    // The cursor's lines offered: once, the lines right below them; then nothing.
+    const below = await regionFor('javascript', lines, 0, 'function f() {}', [first!, second!, { startLine: 0, endLine: 0 }]);
+    assert.deepEqual(below, { startLine: 1, endLine: 15 });
+    assert.equal(await regionFor('javascript', lines, 0, 'function f() {}', [first!, second!, { startLine: 0, endLine: 0 }, below!]), undefined);
   });
 
   it('a region never exceeds the cap, however many places there are', async () => {
