@@ -76,9 +76,13 @@ function inCommentOrString(tree: Tree, line: number, character: number): boolean
   return !!node && (/comment|string|template/.test(node.type) || node.parent?.type === 'string');
 }
 
-/** Whether the edit renamed `name` where it was a member access (`x.name`). */
+/**
+ * Whether the edit renamed `name` where it was a member access (`x.name`): the occurrence the edit changed,
+ * which starts where the changed tokens start (the tokens before them are the same before and after).
+ */
 function isMember(intent: EditIntent, name: string): boolean {
-  return wordOccurrences(intent.originalLine, name).some((c) => /\.\s*$/.test(intent.originalLine.slice(0, c)));
+  const at = wordOccurrences(intent.originalLine, name).filter((c) => c >= intent.character);
+  return at.length > 0 && /\.\s*$/.test(intent.originalLine.slice(0, at[0]));
 }
 
 /** Calls of `name` (`name(`, `x.name(`), each as the lines of the whole call. */

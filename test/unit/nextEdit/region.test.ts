@@ -63,6 +63,18 @@ describe('next edit: editable region selection', function () {
     assert.ok(region && region.startLine <= 3 && region.endLine >= 4, JSON.stringify(region));
   });
 
+  it('a variable renamed beside a member of the same name (`self.policy = policy`): its declaration, not the member\'s uses', async () => {
+    const lines = ['class P:', '    def __init__(self, policy=None):', ...filler(20, '        #'), '        self.policy = policy_value', '', ...filler(50, '    #'), '    def other(self):', '        return self.policy'];
+    const region = await regionFor('python', lines, 22, '        self.policy = policy');
+    assert.ok(region && region.startLine <= 1 && region.endLine >= 22 && region.endLine < 70, JSON.stringify(region));
+  });
+
+  it('a method renamed at its definition: `self.name(…)` calls are its places', async () => {
+    const lines = ['class P:', '    def load_all(self):', '        pass', ...filler(70, '    #'), '    def run(self):', '        self.load()'];
+    const region = await regionFor('python', lines, 1, '    def load(self):');
+    assert.deepEqual(region, { startLine: 74, endLine: 74 });
+  });
+
   it('mentions in comments and strings come after uses in code', async () => {
     const lines = ['def run(limit_value):', '    """Runs until limit is hit."""', '    # limit is the maximum', ...filler(70, '    #'), '    return limit + 1'];
     const region = await regionFor('python', lines, 0, 'def run(limit):');
