@@ -76,8 +76,9 @@ export async function predictNextEdit(input: NextEditInput, deps: NextEditDeps):
     if (!region) break;
     tried.push(region);
     const request = format.build({ path: document.path, languageId: document.languageId, lines, region, cursor: input.cursor, history });
-    const rewrite = format.parse(await ask(deps, request, input.signal));
-    if (!rewrite) return { edits: [], region, tried, dropped: 'unparseable-answer' };
+    const parsed = format.parse(await ask(deps, request, input.signal));
+    if (!parsed) return { edits: [], region, tried, dropped: 'unparseable-answer' };
+    const rewrite = withoutStrayFence(parsed, lines[region.endLine]);
     const outcome = judge(rewrite, region, lines, lastUser, deps);
     if (outcome) return { ...outcome, region, tried };
   }
@@ -101,6 +102,15 @@ function judge(rewrite: string[], region: LineRange, lines: string[], lastUser: 
           ? 'adds-parse-errors'
           : undefined;
   return dropped ? { edits: [], dropped } : { edits: hunksToEdits(hunks, lines, region.startLine) };
+}
+
+/**
+ * A model that closed its code fence without the format's end marker leaves the fence as the last line: it is
+ * not code unless the region itself ended with one.
+ */
+function withoutStrayFence(rewrite: string[], regionLastLine: string): string[] {
+  const last = rewrite[rewrite.length - 1];
+  return rewrite.length > 1 && /^```\s*$/.test(last) && !/^\s*```/.test(regionLastLine) ? rewrite.slice(0, -1) : rewrite;
 }
 
 /** The model's whole answer, cut at the format's stop sequences. */

@@ -42,9 +42,8 @@ function parse(answer: string): string[] | undefined {
   if (start === -1) return undefined;
   const newline = text.indexOf('\n', start);
   if (newline === -1) return undefined;
-  let body = cutAtStop(text.slice(newline + 1), STOPS);
-  // Stopped at the end marker, the answer ends with the newline before it; a server that kept going adds the fence.
-  body = body.replace(/\n```\s*$/, '\n');
+  // Stopped at the end marker, the answer ends with the newline before it.
+  const body = cutAtStop(text.slice(newline + 1), STOPS);
   return dropFinalNewline(body).split('\n');
 }
 

@@ -79,6 +79,12 @@ describe('next edit: post-processing drops', function () {
     assert.deepEqual([result.edits, result.dropped], [[], 'unparseable-answer']);
   });
 
+  it('a fence the model closed without the end marker is not taken for code', async () => {
+    const backend = new ScriptedBackend('```f.ts\n<|editable_region_start|>\nfunction f(total) {\n  const a = total + 1;\n  return total * a;\n```');
+    const result = await predictNextEdit({ ...input, visited: [] }, { backend, model: 'zeta', maxRegions: 1 });
+    assert.deepEqual(result.edits, [{ startLine: 1, endLine: 2, text: '  const a = total + 1;\n  return total * a;' }]);
+  });
+
   it('tries the next region when the model leaves one unchanged, and reports every region tried', async () => {
     const lines = ['function gRenamed() {}', ...Array.from({ length: 80 }, (_, i) => `// g is mentioned ${i}`), 'g();'];
     let calls = 0;

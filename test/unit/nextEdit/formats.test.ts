@@ -60,6 +60,8 @@ describe('next edit: prompt formats', () => {
   it('zeta: reads an answer that ran past the end marker, or stopped at it', () => {
     const full = '```src/total.js\n<|editable_region_start|>\n  let acc = 0;\n\n<|editable_region_end|>\n```';
     assert.deepEqual(FORMATS.zeta.parse(full), ['  let acc = 0;', '']);
+    // A region that ends with a fence line of its own keeps it.
+    assert.deepEqual(FORMATS.zeta.parse('```a.md\n<|editable_region_start|>\ntext\n```\n'), ['text', '```']);
     assert.deepEqual(FORMATS.zeta.parse('```src/total.js\n<|editable_region_start|>\n  a<|user_cursor_is_here|>\n'), ['  a']);
     assert.equal(FORMATS.zeta.parse('no markers here'), undefined);
   });
