@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { FORMATS } from '../nextEdit/formats/detect';
 import type { FormatId } from '../nextEdit/formats/types';
 import { splitLines } from '../nextEdit/lines';
-import { DEFAULT_CASE_MODEL, runCase, type NextEditCase } from '../nextEdit/runCase';
+import { DEFAULT_CASE_MODEL, runCase, type NextEditCase, type RunOptions } from '../nextEdit/runCase';
 import { userEditHunk } from '../nextEdit/userEdit';
 import { shippedGrammar } from '../syntax/locateGrammar';
 import { Parsers } from '../syntax/parsers';
@@ -60,6 +60,7 @@ export async function nextEditCommand(args: string[], out: CliOutput = processOu
   const format = values.format ? FORMATS[values.format as FormatId] : undefined;
   let failed = 0;
   try {
+    await warmUp(parsed.cases[0], { follow, model: values.model, format, parsers });
     for (const c of parsed.cases) {
       const started = performance.now();
       try {
@@ -76,6 +77,18 @@ export async function nextEditCommand(args: string[], out: CliOutput = processOu
     parsers?.dispose();
   }
   return failed ? 1 : 0;
+}
+
+/**
+ * Runs the first case once, unprinted and untimed: in the editor the pipeline runs warm (compiled, grammars
+ * loaded), and a fresh process would otherwise time compiling the code on its first case.
+ */
+async function warmUp(c: NextEditCase, options: RunOptions): Promise<void> {
+  try {
+    await runCase(c, options);
+  } catch {
+    // The timed run reports it.
+  }
 }
 
 /** The cases of a JSONL text (split on "\n" only), or the first problem with its line number. */
