@@ -15,6 +15,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run: Benchmark }>> = {
   context: () => import('./context'),
   activation: () => import('./activation'),
   redaction: () => import('./redaction'),
+  'next-edit': () => import('./nextEdit'),
 };
 
 async function main(): Promise<void> {

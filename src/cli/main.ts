@@ -4,6 +4,7 @@
  *   node dist/cli.js prompt [options]     print the request body a completion at a cursor would send
  *   node dist/cli.js replay --cases FILE  run the completion pipeline on recorded cases (scripted model)
  *   node dist/cli.js context [options]    print the context snippets a completion at a cursor would carry
+ *   node dist/cli.js next-edit --cases FILE  run the next-edit pipeline on cases (scripted model)
  */
 import { parseArgs } from 'node:util';
 import { BackendPool } from '../roles/pool';
@@ -16,6 +17,7 @@ import { silentLogger, type Logger } from '../logging/logger';
 import { replay, REPLAY_USAGE } from './replay';
 import { PROMPT_USAGE, promptCommand } from './prompt';
 import { CONTEXT_USAGE, contextCommand } from './context';
+import { NEXT_EDIT_USAGE, nextEditCommand } from './nextEdit';
 
 const USAGE = `Usage: node dist/cli.js <command> [options]
 
@@ -23,6 +25,7 @@ Commands:
   doctor     Probe the configured backends: reachability, version, models, FIM support,
              context length and latency. Exits 1 when something is wrong.
 ${REPLAY_USAGE}
+${NEXT_EDIT_USAGE}
   prompt     Print the exact request body a completion at --file/--offset would send.
   context    Print, as JSON, the context snippets a completion at --file/--offset would carry.
 
@@ -53,6 +56,7 @@ export async function main(argv: string[]): Promise<number> {
   if (command === 'replay') return replay(rest);
   if (command === 'prompt') return promptCommand(rest);
   if (command === 'context') return contextCommand(rest);
+  if (command === 'next-edit') return nextEditCommand(rest);
   process.stderr.write(`Unknown command "${command}".\n\n${USAGE}\n`);
   return 2;
 }

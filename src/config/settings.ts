@@ -25,6 +25,19 @@ export interface CompletionSettings extends RoleSettings {
   template: string;
 }
 
+/**
+ * The next-edit role: the model that predicts the user's next edit. Off until a model is named; its own
+ * endpoint when `baseUrl` is set, else the provider's (`ollama.baseUrl` / `openai.baseUrl`).
+ */
+export interface NextEditSettings {
+  enabled: boolean;
+  provider: ProviderKind;
+  /** '' = next-edit suggestions are off. */
+  model: string;
+  /** '' = the provider's endpoint. */
+  baseUrl: string;
+}
+
 /** How Explain, Debug, Refactor, Generate Tests and Document answer. */
 export type Audience = 'beginner' | 'intermediate' | 'expert';
 export const AUDIENCES: readonly Audience[] = ['beginner', 'intermediate', 'expert'];
@@ -41,6 +54,7 @@ export interface CommandSettings {
 export interface FathomConfig {
   completion: CompletionSettings;
   chat: RoleSettings;
+  nextEdit: NextEditSettings;
   commands: CommandSettings;
   ollama: { baseUrl: string; keepAlive: string };
   openai: { baseUrl: string; fim: boolean };
@@ -66,6 +80,9 @@ export const DEFAULT_SETTINGS = {
   'chat.model': 'qwen2.5-coder:7b',
   'chat.temperature': 0.3,
   'chat.maxTokens': 2048,
+  'nextEdit.provider': 'ollama',
+  'nextEdit.model': '',
+  'nextEdit.baseUrl': '',
   answerLanguage: '',
   'explain.audience': 'intermediate',
   showReasoning: false,
@@ -127,6 +144,12 @@ export function parseConfig(source: SettingsSource): FathomConfig {
       temperature: num('chat.temperature', 0, 2),
       maxTokens: Math.round(num('chat.maxTokens', 1, 131072)),
     },
+    nextEdit: {
+      enabled: raw('nextEdit.model').trim() !== '',
+      provider: provider('nextEdit.provider'),
+      model: raw('nextEdit.model').trim(),
+      baseUrl: stripSlash(raw('nextEdit.baseUrl').trim()),
+    },
     commands: {
       answerLanguage: raw('answerLanguage').trim(),
       audience: AUDIENCES.find((a) => a === source('explain.audience')) ?? (DEFAULT_SETTINGS['explain.audience'] as Audience),
@@ -147,6 +170,11 @@ export function objectSource(values: Record<string, unknown>): SettingsSource {
 
 function stripSlash(url: string): string {
   return url.replace(/\/+$/, '');
+}
+
+/** The endpoint the next-edit role talks to: its own when set, else its provider's. */
+export function nextEditBaseUrl(config: FathomConfig): string {
+  return config.nextEdit.baseUrl || baseUrlFor(config, config.nextEdit.provider);
 }
 
 /** The endpoint a role talks to. */

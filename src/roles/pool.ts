@@ -1,5 +1,5 @@
 import type { ApiKeyLookup } from '../config/apiKeys';
-import { baseUrlFor, type FathomConfig, type Role, type RoleSettings } from '../config/settings';
+import { baseUrlFor, nextEditBaseUrl, type FathomConfig, type NextEditSettings, type Role, type RoleSettings } from '../config/settings';
 import type { Logger } from '../logging/logger';
 import { Redactor } from '../privacy/redactor';
 import { withRedaction } from '../privacy/redactingBackend';
@@ -9,7 +9,7 @@ import { createBackend } from '../backends/create';
 import type { RequestObserver } from '../backends/logged';
 import type { OllamaBackend } from '../backends/ollama';
 import { PROVIDERS } from '../backends/providers';
-import type { Backend, ModelInfo } from '../backends/types';
+import type { Backend, ModelInfo, ProviderKind } from '../backends/types';
 
 const MODEL_INFO_TTL_MS = 5 * 60_000;
 
@@ -53,9 +53,23 @@ export class BackendPool {
   async backendFor(role: Role): Promise<{ backend: Backend; settings: RoleSettings }> {
     const config = this.getConfig();
     const settings = config[role];
-    const baseUrl = baseUrlFor(config, settings.provider);
-    const apiKey = await this.getApiKey(settings.provider, baseUrl);
-    const id = `${settings.provider}|${baseUrl}|${apiKey ? 'key' : 'nokey'}|${config.contextLength}|${config.ollama.keepAlive}|${config.openai.fim}`;
+    return { backend: await this.guardedClient(settings.provider, baseUrlFor(config, settings.provider)), settings };
+  }
+
+  /**
+   * The next-edit role's backend (its own endpoint when `fathom.nextEdit.baseUrl` is set), with the same guards,
+   * redaction and cap as every role; undefined while next-edit suggestions are off (no model configured).
+   */
+  async nextEditBackend(): Promise<{ backend: Backend; settings: NextEditSettings } | undefined> {
+    const config = this.getConfig();
+    if (!config.nextEdit.enabled) return undefined;
+    return { backend: await this.guardedClient(config.nextEdit.provider, nextEditBaseUrl(config)), settings: config.nextEdit };
+  }
+
+  private async guardedClient(provider: ProviderKind, baseUrl: string): Promise<Backend> {
+    const config = this.getConfig();
+    const apiKey = await this.getApiKey(provider, baseUrl);
+    const id = `${provider}|${baseUrl}|${apiKey ? 'key' : 'nokey'}|${config.contextLength}|${config.ollama.keepAlive}|${config.openai.fim}`;
     let backend = this.backends.get(id);
     if (!backend) {
       // Redaction sits outside the request log, so the log never sees a secret either. The endpoint guard
@@ -63,7 +77,7 @@ export class BackendPool {
       // the same local-only rule again underneath, to every request and redirect hop. The answer size cap sits
       // right around the client, so every streamed answer (completion, command, chat, doctor probe) is capped
       // here, once, and the request log still sees a capped stream end (closed by the client).
-      const client = withRedaction(withAnswerCap(createBackend(settings.provider, {
+      const client = withRedaction(withAnswerCap(createBackend(provider, {
         baseUrl,
         apiKey,
         keepAlive: config.ollama.keepAlive,
@@ -76,7 +90,7 @@ export class BackendPool {
       backend = withEndpointGuard(client, { localOnly: () => this.getConfig().localOnly, consent: this.consent });
       this.backends.set(id, backend);
     }
-    return { backend, settings };
+    return backend;
   }
 
   /**

@@ -22,7 +22,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['vscode'], //                                             the editor adapters
   ['cli', 'webview'], //                                     the other entry points: the terminal, the webview pages
   ['completion', 'chat', 'doctor'], //                       features: completion service, chat core, doctor checks
-  ['roles', 'commands', 'completion/scheduling'], //         the backend for each role; command core; when to ask
+  ['roles', 'commands', 'completion/scheduling', 'nextEdit'], // the backend for each role; command core; when to ask; next edits
   ['completion/engine'], //                                  one request: prompt, stream, post-process
   ['completion/streaming', 'completion/prompt'], //          the cut while streaming; the prompt for a model
   ['completion/postprocess', 'context'], //                  filters on the answer; context gathered for the prompt
