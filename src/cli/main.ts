@@ -4,6 +4,7 @@
  *   node dist/cli.js prompt [options]     print the request body a completion at a cursor would send
  *   node dist/cli.js replay --cases FILE  run the completion pipeline on recorded cases (scripted model)
  *   node dist/cli.js context [options]    print the context snippets a completion at a cursor would carry
+ *   node dist/cli.js search [options]     search the codebase index of a root (built or refreshed first)
  */
 import { parseArgs } from 'node:util';
 import { BackendPool } from '../roles/pool';
@@ -16,6 +17,7 @@ import { silentLogger, type Logger } from '../logging/logger';
 import { replay, REPLAY_USAGE } from './replay';
 import { PROMPT_USAGE, promptCommand } from './prompt';
 import { CONTEXT_USAGE, contextCommand } from './context';
+import { SEARCH_USAGE, searchCommand } from './search';
 
 const USAGE = `Usage: node dist/cli.js <command> [options]
 
@@ -25,6 +27,7 @@ Commands:
 ${REPLAY_USAGE}
   prompt     Print the exact request body a completion at --file/--offset would send.
   context    Print, as JSON, the context snippets a completion at --file/--offset would carry.
+  search     Search the codebase of --root: one JSON line of ranked chunks per query.
 
 Options (doctor):
   --settings FILE        read fathom.* settings from a JSON file (e.g. .vscode/settings.json)
@@ -41,7 +44,9 @@ Environment: FATHOM_API_KEY (or OPENAI_API_KEY for the openai provider) supplies
 
 ${PROMPT_USAGE}
 
-${CONTEXT_USAGE}`;
+${CONTEXT_USAGE}
+
+${SEARCH_USAGE}`;
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -53,6 +58,7 @@ export async function main(argv: string[]): Promise<number> {
   if (command === 'replay') return replay(rest);
   if (command === 'prompt') return promptCommand(rest);
   if (command === 'context') return contextCommand(rest);
+  if (command === 'search') return searchCommand(rest);
   process.stderr.write(`Unknown command "${command}".\n\n${USAGE}\n`);
   return 2;
 }
