@@ -14,6 +14,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run: Benchmark }>> = {
   replay: () => import('./replay'),
   context: () => import('./context'),
   activation: () => import('./activation'),
+  search: () => import('./search'),
 };
 
 async function main(): Promise<void> {

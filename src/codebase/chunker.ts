@@ -55,7 +55,7 @@ function emit(out: ChunkWithText[], path: string, lines: string[], span: Span, c
   const { def, start, end } = span;
   const length = end - start + 1;
   const limit = def.kind === 'class' ? SPLIT_CLASS_LINES : SPLIT_FUNCTION_LINES;
-  const nested = length > limit ? findDefinitions(def.node) : [];
+  const nested = length > limit ? findDefinitions(def.inner) : [];
   if (nested.length === 0) {
     out.push({ path, startLine: start + 1, endLine: end + 1, kind: def.kind, symbol: def.name, container: container.join('.'), text: lines.slice(start, end + 1).join('\n') });
     return;

@@ -9,6 +9,8 @@ import type { Node } from 'web-tree-sitter';
 export interface Definition {
   /** The node whose lines the chunk covers (the export or decorator around a definition included). */
   node: Node;
+  /** The definition itself, inside any wrapper: where its nested definitions are looked for. */
+  inner: Node;
   name: string;
   kind: 'function' | 'class';
 }
@@ -44,28 +46,28 @@ export function definitionOf(node: Node): Definition | undefined {
     const def = definitionOf(inner);
     return def && { ...def, node };
   }
-  if (FUNCTIONS.has(type)) return { node, name: nameOf(node), kind: 'function' };
+  if (FUNCTIONS.has(type)) return { node, inner: node, name: nameOf(node), kind: 'function' };
   if (CLASSES.has(type)) {
     // `struct point p;` in C is a use, not a definition: only a struct with a body defines one.
     if ((type === 'struct_specifier' || type === 'union_specifier' || type === 'class_specifier') && !node.childForFieldName('body')) return undefined;
-    return { node, name: nameOf(node), kind: 'class' };
+    return { node, inner: node, name: nameOf(node), kind: 'class' };
   }
   if (type === 'lexical_declaration' || type === 'variable_declaration') {
     const declarators = node.namedChildren.filter((c) => c?.type === 'variable_declarator');
     if (declarators.length !== 1) return undefined;
     const kind = valueKind(declarators[0]!.childForFieldName('value'));
-    return kind && { node, name: declarators[0]!.childForFieldName('name')?.text ?? '', kind };
+    return kind && { node, inner: node, name: declarators[0]!.childForFieldName('name')?.text ?? '', kind };
   }
   if (type === 'expression_statement') {
     const expr = node.namedChild(0);
     if (expr?.type !== 'assignment_expression') return undefined;
     const kind = valueKind(expr.childForFieldName('right'));
-    return kind && { node, name: lastSegment(expr.childForFieldName('left')), kind };
+    return kind && { node, inner: node, name: lastSegment(expr.childForFieldName('left')), kind };
   }
   if (type === 'pair' || type === 'public_field_definition' || type === 'field_definition') {
     const kind = valueKind(node.childForFieldName('value'));
     const key = node.childForFieldName('key') ?? node.childForFieldName('name') ?? node.childForFieldName('property');
-    return kind && { node, name: key ? key.text.replace(/^['"`]|['"`]$/g, '') : '', kind };
+    return kind && { node, inner: node, name: key ? key.text.replace(/^['"`]|['"`]$/g, '') : '', kind };
   }
   return undefined;
 }

@@ -5,6 +5,8 @@
  * The same function reads chunks and queries; only queries drop English stop words (in code, `this`,
  * `for` or `is` name nothing), and redaction placeholders are never words.
  */
+import { ABBREVIATIONS } from './abbreviations';
+import { splitCompound } from './compounds';
 import { stem } from './stem';
 
 /** Runs of letters and digits (any script), the raw material of identifiers and prose. */
@@ -29,9 +31,12 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 export function codeTokens(text: string): string[] {
   const out: string[] = [];
   for (const word of text.replace(PLACEHOLDER, ' ').matchAll(WORD)) {
-    for (const part of splitIdentifier(word[0])) {
+    const parts = splitIdentifier(word[0]);
+    for (const part of parts) {
       if (part.length > MAX_PART) continue;
-      out.push(stem(part));
+      out.push(normalize(part));
+      // A one-word identifier may be two words run together (`readline`): the halves count as well.
+      if (parts.length === 1) for (const half of splitCompound(part)) out.push(normalize(half));
     }
   }
   return out;
@@ -44,7 +49,12 @@ export function queryTokens(text: string): string[] {
     for (const part of splitIdentifier(word[0])) if (part.length <= MAX_PART) all.push(part);
   }
   const kept = all.filter((w) => !STOP_WORDS.has(w));
-  return (kept.length ? kept : all).map(stem);
+  return (kept.length ? kept : all).map(normalize);
+}
+
+/** A word part as the index compares it: abbreviation spelled out, then stemmed. */
+function normalize(part: string): string {
+  return stem(Object.prototype.hasOwnProperty.call(ABBREVIATIONS, part) ? ABBREVIATIONS[part] : part);
 }
 
 /** `parseHTTPHeaders2` → ['parse', 'http', 'headers', '2']; lower-cased. A plain word comes back alone. */
