@@ -27,17 +27,34 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'given whether one e g eg ie etc use used uses using return returns returned').split(/\s+/),
 );
 
+/** The terms of each word seen (code repeats its identifiers): indexing pays for a word once. */
+const wordCache = new Map<string, readonly string[]>();
+const WORD_CACHE_LIMIT = 200_000;
+
 /** The identifier parts of `text`, lower-cased and stemmed, in order (repeats kept: they are term frequency). */
 export function codeTokens(text: string): string[] {
   const out: string[] = [];
-  for (const word of text.replace(PLACEHOLDER, ' ').matchAll(WORD)) {
-    const parts = splitIdentifier(word[0]);
-    for (const part of parts) {
-      if (part.length > MAX_PART) continue;
-      out.push(normalize(part));
-      // A one-word identifier may be two words run together (`readline`): the halves count as well.
-      if (parts.length === 1) for (const half of splitCompound(part)) out.push(normalize(half));
+  for (const match of text.replace(PLACEHOLDER, ' ').matchAll(WORD)) {
+    const word = match[0];
+    let terms = wordCache.get(word);
+    if (terms === undefined) {
+      terms = wordTerms(word);
+      if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
+      wordCache.set(word, terms);
     }
+    for (const t of terms) out.push(t);
+  }
+  return out;
+}
+
+function wordTerms(word: string): string[] {
+  const out: string[] = [];
+  const parts = splitIdentifier(word);
+  for (const part of parts) {
+    if (part.length > MAX_PART) continue;
+    out.push(normalize(part));
+    // A one-word identifier may be two words run together (`readline`): the halves count as well.
+    if (parts.length === 1) for (const half of splitCompound(part)) out.push(normalize(half));
   }
   return out;
 }
