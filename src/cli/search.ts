@@ -25,7 +25,8 @@ export const SEARCH_USAGE = `Options (search):
                          {"id","results":[{"path","startLine","endLine","score"}]} line per query, in order
   --query TEXT           a single query instead; its output line has "id": null
   --top K                results per query (default ${DEFAULT_TOP})
-  --cache DIR            where the index is kept between runs (default: ${defaultCacheDir()})
+  --cache DIR            where the index is kept between runs (default: fathom/index in the OS cache
+                         folder: $XDG_CACHE_HOME or ~/.cache, ~/Library/Caches, %LOCALAPPDATA%)
   --no-cache             build the index in memory only
   --verbose              report the index build on stderr
   Files ignored by .gitignore, .fathomignore or the built-in rules for secrets, dependency and build
