@@ -44,7 +44,7 @@ const SEARCH: SearchOptions = {
 const OPTIONS: Options<LexicalDoc> = {
   idField: 'id',
   fields: ['names', 'path', 'body'],
-  storeFields: [],
+  storeFields: ['weight'],
   tokenize: codeTokens,
   processTerm: identity,
   searchOptions: SEARCH,
@@ -81,7 +81,10 @@ export class MiniSearchIndex implements SearchIndex {
   }
 
   search(query: string, limit: number): LexicalHit[] {
-    const hits = this.engine.search(query, this.narrowed(query));
+    const narrowed = this.narrowed(query);
+    const hits = this.engine.search(query, {
+      boostDocument: (id, _term, stored) => (narrowed && !narrowed.has(id as number) ? 0 : ((stored?.weight as number | undefined) ?? 1)),
+    });
     return hits.slice(0, limit).map((h) => ({ id: h.id as number, score: h.score }));
   }
 
@@ -90,14 +93,13 @@ export class MiniSearchIndex implements SearchIndex {
    * engine builds a result for every chunk matched: hundreds of milliseconds. Chunks that match none of
    * the query's rarer words would rank low anyway, so the full query is scored only over those that do.
    */
-  private narrowed(query: string): SearchOptions | undefined {
+  private narrowed(query: string): Set<number> | undefined {
     const count = this.engine.documentCount;
     if (count < this.narrowFromDocs) return undefined;
     const terms = [...new Set(queryTokens(query))];
     const rare = terms.filter((t) => this.documentFrequency(t) <= count * COMMON_SHARE);
     if (rare.length === 0 || rare.length === terms.length) return undefined;
-    const candidates = new Set(this.engine.search(rare.join(' '), { tokenize: splitTerms }).map((h) => h.id as number));
-    return { boostDocument: (id) => (candidates.has(id as number) ? 1 : 0) };
+    return new Set(this.engine.search(rare.join(' '), { tokenize: splitTerms }).map((h) => h.id as number));
   }
 
   /**

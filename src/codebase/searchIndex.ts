@@ -13,6 +13,8 @@ export interface LexicalDoc {
   path: string;
   /** The chunk's (redacted) text. */
   body: string;
+  /** How much the chunk's matches count against other chunks' (a definition 1, code between definitions less). */
+  weight: number;
 }
 
 export interface LexicalHit {

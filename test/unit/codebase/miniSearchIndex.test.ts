@@ -3,7 +3,7 @@ import { MiniSearchIndex } from '../../../src/codebase/miniSearchIndex';
 import type { LexicalDoc } from '../../../src/codebase/searchIndex';
 
 describe('codebase: MiniSearch index', () => {
-  const doc = (id: number, names: string, body: string): LexicalDoc => ({ id, names, path: `src/f${id}.ts`, body });
+  const doc = (id: number, names: string, body: string, weight = 1): LexicalDoc => ({ id, names, path: `src/f${id}.ts`, body, weight });
   // 100 chunks that all say "value", three that say something rarer.
   const docs = [
     ...Array.from({ length: 100 }, (_, i) => doc(i + 10, `helper${i}`, 'return value value value;')),
@@ -27,6 +27,14 @@ describe('codebase: MiniSearch index', () => {
     const all = whole.search(query, 200).map((h) => h.id);
     assert.ok(all.includes(10), 'searched whole, chunks with only the common word match too');
     assert.deepEqual(narrowed.search(query, 200).map((h) => h.id), all.filter((id) => id < 10));
+  });
+
+  it('counts a document\'s matches by its weight (code between definitions below the definitions)', () => {
+    const index = MiniSearchIndex.create();
+    index.add([doc(1, '', 'open the socket', 0.5), doc(2, '', 'open the socket')]);
+    const [first, second] = index.search('open socket', 2);
+    assert.equal(first.id, 2);
+    assert.ok(Math.abs(second.score - first.score * 0.5) < 1e-9, `${second.score} = half of ${first.score}`);
   });
 
   it('removes documents and survives a snapshot', () => {
