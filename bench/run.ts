@@ -16,6 +16,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run: Benchmark }>> = {
   activation: () => import('./activation'),
   redaction: () => import('./redaction'),
   'next-edit': () => import('./nextEdit'),
+  search: () => import('./search'),
 };
 
 async function main(): Promise<void> {

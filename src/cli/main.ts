@@ -5,6 +5,7 @@
  *   node dist/cli.js replay --cases FILE  run the completion pipeline on recorded cases (scripted model)
  *   node dist/cli.js context [options]    print the context snippets a completion at a cursor would carry
  *   node dist/cli.js next-edit --cases FILE  run the next-edit pipeline on cases (scripted model)
+ *   node dist/cli.js search [options]     search the codebase index of a root (built or refreshed first)
  */
 import { parseArgs } from 'node:util';
 import { BackendPool } from '../roles/pool';
@@ -18,6 +19,7 @@ import { replay, REPLAY_USAGE } from './replay';
 import { PROMPT_USAGE, promptCommand } from './prompt';
 import { CONTEXT_USAGE, contextCommand } from './context';
 import { NEXT_EDIT_USAGE, nextEditCommand } from './nextEdit';
+import { SEARCH_USAGE, searchCommand } from './search';
 
 const USAGE = `Usage: node dist/cli.js <command> [options]
 
@@ -28,6 +30,7 @@ ${REPLAY_USAGE}
 ${NEXT_EDIT_USAGE}
   prompt     Print the exact request body a completion at --file/--offset would send.
   context    Print, as JSON, the context snippets a completion at --file/--offset would carry.
+  search     Search the codebase of --root: one JSON line of ranked chunks per query.
 
 Options (doctor):
   --settings FILE        read fathom.* settings from a JSON file (e.g. .vscode/settings.json)
@@ -44,7 +47,9 @@ Environment: FATHOM_API_KEY (or OPENAI_API_KEY for the openai provider) supplies
 
 ${PROMPT_USAGE}
 
-${CONTEXT_USAGE}`;
+${CONTEXT_USAGE}
+
+${SEARCH_USAGE}`;
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -57,6 +62,7 @@ export async function main(argv: string[]): Promise<number> {
   if (command === 'prompt') return promptCommand(rest);
   if (command === 'context') return contextCommand(rest);
   if (command === 'next-edit') return nextEditCommand(rest);
+  if (command === 'search') return searchCommand(rest);
   process.stderr.write(`Unknown command "${command}".\n\n${USAGE}\n`);
   return 2;
 }

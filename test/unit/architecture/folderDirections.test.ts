@@ -26,7 +26,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['completion/engine'], //                                  one request: prompt, stream, post-process
   ['completion/streaming', 'completion/prompt'], //          the cut while streaming; the prompt for a model
   ['completion/postprocess', 'context'], //                  filters on the answer; context gathered for the prompt
-  ['completion/analysis', 'context/imports'], //             text analysis at the cursor; the import retriever
+  ['completion/analysis', 'context/imports', 'codebase'], // text analysis at the cursor; the import retriever; the codebase index
   ['context/snippets', 'syntax', 'privacy', 'config'], //    snippet types; tree-sitter; redaction, guards; settings
   ['backends'], //                                           model servers behind one interface
   ['workspace', 'text', 'logging', 'status', 'tunables'], // plain data, leaf helpers and the tuned numbers

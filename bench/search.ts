@@ -1,0 +1,190 @@
+/**
+ * Codebase search: for each development set (searchSet.ts: real code, doc comments removed, the doc's first
+ * sentence as the query), the index is built in-process and every query is answered; a result is a hit when
+ * it is in the function's file and its lines overlap the function's. Reported per set: recall@1/5/10 and
+ * MRR@10, index time per 1,000 files, query p95, memory; the same queries through the built CLI (the
+ * contract the team scores: recall@10 must match); and the baseline, plain BM25 (MiniSearch's own
+ * tokenizer) over fixed 40-line windows. Then a generated tree of 10,000 files for the indexing target.
+ */
+import { execFile } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import MiniSearch from 'minisearch';
+import { CodebaseIndex } from '../src/codebase/codebaseIndex';
+import { syncIndex } from '../src/codebase/syncIndex';
+import { walkRoot } from '../src/codebase/walk';
+import { shippedGrammar } from '../src/syntax/locateGrammar';
+import { Parsers } from '../src/syntax/parsers';
+import { percent, quantile, type BenchRow, type BenchSection } from './report';
+import { buildSet, setSources, writeQueries, type BuiltSet, type SearchCase } from './searchSet';
+
+const TOP = 10;
+const RECALL_TARGET = 80;
+const QUERY_P95_TARGET_MS = 50;
+const LARGE_TREE_FILES = 10_000;
+const LARGE_TREE_TARGET_S = 60;
+const BASELINE_WINDOW = 40;
+const run_ = promisify(execFile);
+
+interface Ranked {
+  path: string;
+  startLine: number;
+  endLine: number;
+}
+
+interface Quality {
+  r1: number;
+  r5: number;
+  r10: number;
+  mrr: number;
+  /** 1-based rank of the first hit per case, 0 when none in the top 10. */
+  ranks: number[];
+}
+
+export async function run(): Promise<BenchSection> {
+  const dist = join(__dirname, '..', 'dist');
+  const parsers = new Parsers(shippedGrammar(dist));
+  const work = mkdtempSync(join(tmpdir(), 'fathom-search-bench-'));
+  const rows: BenchRow[] = [];
+  const details: Record<string, unknown> = {};
+  try {
+    const sets: BuiltSet[] = [];
+    for (const [i, source] of setSources().entries()) sets.push(await buildSet(source, join(work, `set${i}`), parsers));
+    for (const set of sets) {
+      const label = `${set.name.split(' ')[0]}, ${set.cases.length} queries, ${set.files} files`;
+      const measured = await inProcess(set, parsers);
+      const q = quality(set.cases, measured.results);
+      const viaCli = await cli(set, join(work, 'cache'), join(work, `${set.name.split(' ')[0]}.jsonl`));
+      const cq = quality(set.cases, viaCli.results);
+      const base = quality(set.cases, await baseline(set));
+      rows.push(
+        { metric: `lexical recall@1 (${label})`, value: q.r1, unit: '%' },
+        { metric: `lexical recall@5 (${label})`, value: q.r5, unit: '%' },
+        { metric: `lexical recall@10 (${label})`, value: q.r10, unit: '%', target: `>= ${RECALL_TARGET}%`, pass: q.r10 >= RECALL_TARGET },
+        { metric: `lexical MRR@10 (${label})`, value: q.mrr, unit: '' },
+        { metric: `lexical recall@10 via the CLI contract (${label})`, value: cq.r10, unit: '%', target: `= in-process ${q.r10}%`, pass: cq.r10 === q.r10 },
+        { metric: `baseline BM25 over ${BASELINE_WINDOW}-line windows: recall@1 / @10 (${label})`, value: base.r1, unit: `% / ${base.r10}%` },
+        { metric: `baseline MRR@10 (${label})`, value: base.mrr, unit: '' },
+        { metric: `index time per 1,000 files (${label})`, value: round((measured.indexMs / set.files) * 1000), unit: ' ms' },
+        { metric: `query p95 (${label})`, value: round(quantile(measured.queryMs, 0.95)), unit: ' ms', target: `<= ${QUERY_P95_TARGET_MS} ms`, pass: quantile(measured.queryMs, 0.95) <= QUERY_P95_TARGET_MS },
+        { metric: `memory after indexing: heap / RSS delta (${label})`, value: mb(measured.heapDelta), unit: ` MB / ${mb(measured.rssDelta)} MB` },
+        { metric: `CLI: cold run (index + queries) / warm run (index reused) (${label})`, value: round(viaCli.coldMs / 1000, 2), unit: ` s / ${round(viaCli.warmMs / 1000, 2)} s` },
+      );
+      details[set.name] = {
+        files: set.files,
+        chunks: measured.chunks,
+        duplicateQueriesDropped: set.duplicates,
+        misses: set.cases.flatMap((c, i) => (q.ranks[i] ? [] : [{ id: c.id, query: c.query, expect: `${c.path}:${c.startLine}-${c.endLine}`, got: measured.results[i].slice(0, 3).map((r) => `${r.path}:${r.startLine}-${r.endLine}`) }])),
+      };
+    }
+    const large = await largeTree(sets, join(work, 'large'), parsers);
+    rows.push(
+      { metric: `index a generated tree of ${large.files} files (copies of the sets)`, value: round(large.ms / 1000, 1), unit: ' s', target: `<= ${LARGE_TREE_TARGET_S} s`, pass: large.ms / 1000 <= LARGE_TREE_TARGET_S },
+      { metric: `memory after indexing ${large.files} files: heap / RSS delta`, value: mb(large.heapDelta), unit: ` MB / ${mb(large.rssDelta)} MB` },
+      { metric: `query p95 over ${large.files} files`, value: round(quantile(large.queryMs, 0.95)), unit: ' ms', target: `<= ${QUERY_P95_TARGET_MS} ms`, pass: quantile(large.queryMs, 0.95) <= QUERY_P95_TARGET_MS },
+    );
+    details.large = { files: large.files, chunks: large.chunks, snapshotMB: large.snapshotMB };
+  } finally {
+    parsers.dispose();
+    rmSync(work, { recursive: true, force: true });
+  }
+  return { title: 'Codebase search (doc comment → function, hit = overlapping lines)', rows, details };
+}
+
+async function inProcess(set: BuiltSet, parsers: Parsers) {
+  gc();
+  const before = process.memoryUsage();
+  const index = CodebaseIndex.empty();
+  const started = performance.now();
+  const stats = await syncIndex(set.root, index, parsers);
+  const indexMs = performance.now() - started;
+  gc();
+  const after = process.memoryUsage();
+  const queryMs: number[] = [];
+  const results = set.cases.map((c) => {
+    const t = performance.now();
+    const hits = index.search(c.query, TOP);
+    queryMs.push(performance.now() - t);
+    return hits;
+  });
+  return { indexMs, queryMs, results, chunks: stats.chunks, heapDelta: after.heapUsed - before.heapUsed, rssDelta: after.rss - before.rss };
+}
+
+/** The same queries through `node dist/cli.js search`: a cold run that builds and saves the index, then a warm one that reuses it. */
+async function cli(set: BuiltSet, cache: string, queries: string) {
+  writeQueries(queries, set.cases);
+  const args = [join(__dirname, '..', 'dist', 'cli.js'), 'search', '--root', set.root, '--queries', queries, '--top', String(TOP), '--cache', cache];
+  let started = performance.now();
+  const { stdout } = await run_(process.execPath, args, { maxBuffer: 1 << 26 });
+  const coldMs = performance.now() - started;
+  started = performance.now();
+  await run_(process.execPath, args, { maxBuffer: 1 << 26 });
+  const warmMs = performance.now() - started;
+  const byId = new Map(stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string; results: Ranked[] }).map((o) => [o.id, o.results]));
+  return { coldMs, warmMs, results: set.cases.map((c) => byId.get(c.id) ?? []) };
+}
+
+/** Plain BM25 (MiniSearch with its default tokenizer: words split on spaces and punctuation, lower-cased) over 40-line windows. */
+async function baseline(set: BuiltSet): Promise<Ranked[][]> {
+  const windows: (Ranked & { id: number; text: string })[] = [];
+  for (const file of await walkRoot(set.root)) {
+    const lines = readFileSync(join(set.root, file.path), 'utf8').split('\n');
+    for (let s = 0; s < lines.length; s += BASELINE_WINDOW) {
+      windows.push({ id: windows.length, path: file.path, startLine: s + 1, endLine: Math.min(lines.length, s + BASELINE_WINDOW), text: lines.slice(s, s + BASELINE_WINDOW).join('\n') });
+    }
+  }
+  const engine = new MiniSearch<{ id: number; text: string }>({ fields: ['text'] });
+  engine.addAll(windows);
+  return set.cases.map((c) => engine.search(c.query).slice(0, TOP).map((h) => windows[h.id as number]));
+}
+
+/** Copies of the sets' trees until the tree holds LARGE_TREE_FILES files, indexed from scratch. */
+async function largeTree(sets: BuiltSet[], root: string, parsers: Parsers) {
+  mkdirSync(root, { recursive: true });
+  let files = 0;
+  for (let copy = 0; files < LARGE_TREE_FILES; copy++) {
+    for (const set of sets) {
+      if (files >= LARGE_TREE_FILES) break;
+      cpSync(set.root, join(root, `copy${copy}`, set.name.split(' ')[0]), { recursive: true });
+      files += set.files;
+    }
+  }
+  gc();
+  const before = process.memoryUsage();
+  const index = CodebaseIndex.empty();
+  const started = performance.now();
+  const stats = await syncIndex(root, index, parsers);
+  const ms = performance.now() - started;
+  gc();
+  const after = process.memoryUsage();
+  const queries = sets.flatMap((s) => s.cases.slice(0, 100));
+  const queryMs = queries.map((c) => {
+    const t = performance.now();
+    index.search(c.query, TOP);
+    return performance.now() - t;
+  });
+  const snapshotMB = mb(JSON.stringify(index.snapshot()).length);
+  return { files: stats.files, chunks: stats.chunks, ms, heapDelta: after.heapUsed - before.heapUsed, rssDelta: after.rss - before.rss, queryMs, snapshotMB };
+}
+
+function quality(cases: readonly SearchCase[], results: readonly (readonly Ranked[])[]): Quality {
+  const ranks = cases.map((c, i) => 1 + results[i].slice(0, TOP).findIndex((r) => r.path === c.path && r.startLine <= c.endLine && r.endLine >= c.startLine));
+  const at = (k: number) => percent(ranks.filter((r) => r > 0 && r <= k).length, cases.length);
+  const mrr = ranks.reduce((sum, r) => sum + (r > 0 ? 1 / r : 0), 0) / Math.max(1, cases.length);
+  return { r1: at(1), r5: at(5), r10: at(10), mrr: round(mrr, 3), ranks };
+}
+
+function gc(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+function mb(bytes: number): number {
+  return round(bytes / 1e6, 1);
+}
+
+function round(n: number, digits = 1): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}

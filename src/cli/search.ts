@@ -1,0 +1,129 @@
+/**
+ * `node dist/cli.js search --root DIR (--queries FILE.jsonl | --query TEXT) [--top K] [--cache DIR | --no-cache]`:
+ * searches the codebase index of a root. Each line of FILE.jsonl is `{"id", "query"}`; for each, in
+ * order, one line `{"id","results":[{"path","startLine","endLine","score"}]}` is printed, best first
+ * (1-based inclusive lines, paths relative to the root with forward slashes). With --query the single
+ * line's id is null. The index is built on first use and saved in the cache folder; later runs re-read
+ * only files whose size or modification time changed.
+ */
+import { readFile } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CodebaseIndex, type SearchResult } from '../codebase/codebaseIndex';
+import { defaultCacheDir, loadIndex, saveIndex } from '../codebase/indexStore';
+import { syncIndex } from '../codebase/syncIndex';
+import { shippedGrammar } from '../syntax/locateGrammar';
+import { Parsers } from '../syntax/parsers';
+import { processOutput, type CliOutput } from './cursorArgs';
+
+export const DEFAULT_TOP = 10;
+
+export const SEARCH_USAGE = `Options (search):
+  --root DIR             workspace root to index and search
+  --queries FILE         JSON Lines, one {"id", "query"} per line; prints one
+                         {"id","results":[{"path","startLine","endLine","score"}]} line per query, in order
+  --query TEXT           a single query instead; its output line has "id": null
+  --top K                results per query (default ${DEFAULT_TOP})
+  --cache DIR            where the index is kept between runs (default: fathom/index in the OS cache
+                         folder: $XDG_CACHE_HOME or ~/.cache, ~/Library/Caches, %LOCALAPPDATA%)
+  --no-cache             build the index in memory only
+  --verbose              report the index build on stderr
+  Files ignored by .gitignore, .fathomignore or the built-in rules for secrets, dependency and build
+  folders, binary, minified and large files are never indexed; secrets in the code are redacted first.`;
+
+interface Query {
+  id: unknown;
+  query: string;
+}
+
+/** Runs the command; resolves with the exit code (0, or 2 for bad arguments). */
+export async function searchCommand(args: string[], out: CliOutput = processOutput, locateGrammar: (wasmFile: string) => string = shippedGrammar(__dirname)): Promise<number> {
+  const fail = (message: string) => {
+    out.stderr(`fathom search: ${message}\n\n${SEARCH_USAGE}\n`);
+    return 2;
+  };
+  let values: { root?: string; queries?: string; query?: string; top?: string; cache?: string; 'no-cache'?: boolean; verbose?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        root: { type: 'string' },
+        queries: { type: 'string' },
+        query: { type: 'string' },
+        top: { type: 'string' },
+        cache: { type: 'string' },
+        'no-cache': { type: 'boolean' },
+        verbose: { type: 'boolean' },
+      },
+    }));
+  } catch (error) {
+    return fail(error instanceof Error ? error.message : String(error));
+  }
+  if (!values.root) return fail('--root is required.');
+  const root = resolve(values.root);
+  if (!isFolder(root)) return fail(`--root ${values.root} is not a folder.`);
+  if ((values.queries === undefined) === (values.query === undefined)) return fail('give either --queries FILE or --query TEXT.');
+  const top = values.top === undefined ? DEFAULT_TOP : Number(values.top);
+  if (!Number.isInteger(top) || top < 1) return fail('--top must be a whole number of at least 1.');
+  if (values.cache !== undefined && values['no-cache']) return fail('--cache and --no-cache exclude each other.');
+
+  let queries: Query[];
+  if (values.query !== undefined) queries = [{ id: null, query: values.query }];
+  else {
+    const read = await readQueries(values.queries!);
+    if ('error' in read) return fail(read.error);
+    queries = read.queries;
+  }
+
+  const cacheDir = values['no-cache'] ? undefined : resolve(values.cache ?? defaultCacheDir());
+  const index = (cacheDir && (await loadIndex(cacheDir, root))) || CodebaseIndex.empty();
+  const parsers = new Parsers(locateGrammar);
+  try {
+    const started = performance.now();
+    const stats = await syncIndex(root, index, parsers);
+    if (cacheDir && (stats.added || stats.updated || stats.removed)) await saveIndex(cacheDir, root, index);
+    if (values.verbose) out.stderr(`fathom search: ${stats.files} files, ${stats.chunks} chunks (${stats.added} added, ${stats.updated} updated, ${stats.removed} removed) in ${Math.round(performance.now() - started)} ms\n`);
+  } finally {
+    parsers.dispose();
+  }
+  for (const q of queries) out.stdout(JSON.stringify({ id: q.id, results: index.search(q.query, top).map(contractFields) }) + '\n');
+  return 0;
+}
+
+/** Exactly the contract's fields, in its order. */
+function contractFields(r: SearchResult): { path: string; startLine: number; endLine: number; score: number } {
+  return { path: r.path, startLine: r.startLine, endLine: r.endLine, score: Math.round(r.score * 10000) / 10000 };
+}
+
+async function readQueries(file: string): Promise<{ queries: Query[] } | { error: string }> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return { error: `cannot read --queries ${file}.` };
+  }
+  const queries: Query[] = [];
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i].trim()) continue;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(lines[i]);
+    } catch {
+      return { error: `${file}:${i + 1} is not JSON.` };
+    }
+    const q = parsed as { id?: unknown; query?: unknown };
+    if (typeof parsed !== 'object' || parsed === null || typeof q.query !== 'string') return { error: `${file}:${i + 1} needs a string "query".` };
+    queries.push({ id: q.id ?? null, query: q.query });
+  }
+  return { queries };
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * Cuts a file into function-granular chunks from its tree-sitter tree: each function, method and class
+ * is a chunk with the doc comment right above it; a class (or a long function) that holds definitions is
+ * split into a header chunk, its definitions, and windows over the code between them; top-level code
+ * between definitions becomes bounded windows. Without a tree (no grammar, parse failed) the file is cut
+ * into fixed line windows. Plain data in and out: a worker thread can run it.
+ */
+import type { Node, Tree } from 'web-tree-sitter';
+import type { ChunkWithText } from './chunk';
+import { definitionOf, type Definition } from './definitions';
+import { lineWindows, WINDOW_LINES } from './lineChunks';
+
+/** A class longer than this that holds definitions is split into them (shorter ones stay one chunk). */
+const SPLIT_CLASS_LINES = 20;
+/** A function longer than this that holds nested definitions is split into them. */
+const SPLIT_FUNCTION_LINES = 60;
+/** Nodes shorter than this many lines are not searched for nested definitions (one-liners hold none worth a chunk). */
+const MIN_SEARCH_LINES = 2;
+
+interface Span {
+  def: Definition;
+  /** 0-based rows, the doc comment above included. */
+  start: number;
+  end: number;
+}
+
+/** The chunks of `text` at `path`; `tree` is its parse, undefined for line windows. */
+export function chunkFile(path: string, text: string, tree: Tree | undefined): ChunkWithText[] {
+  const lines = text.split('\n');
+  if (!tree) return lineWindows(path, lines, 0, lines.length - 1, 'lines');
+  const out: ChunkWithText[] = [];
+  fillBetween(out, path, lines, findDefinitions(tree.rootNode), 0, lines.length - 1, [], undefined);
+  return out;
+}
+
+/**
+ * Chunks for rows from..to holding `spans` (in order): each span becomes its chunk(s), the code between
+ * them windows. `owner` is the definition these rows belong to: the code before its first nested
+ * definition is its header.
+ */
+function fillBetween(out: ChunkWithText[], path: string, lines: string[], spans: Span[], from: number, to: number, container: string[], owner: Definition | undefined): void {
+  let cursor = from;
+  for (const span of spans) {
+    const start = Math.max(span.start, cursor);
+    if (start > span.end) continue;
+    if (start > cursor) gap(out, path, lines, cursor, start - 1, container, owner && cursor === from ? owner : undefined);
+    emit(out, path, lines, { ...span, start }, container);
+    cursor = span.end + 1;
+  }
+  if (cursor <= to) gap(out, path, lines, cursor, to, container, owner && cursor === from ? owner : undefined);
+}
+
+/** A definition's chunk, or its split when it is a long one that holds definitions. */
+function emit(out: ChunkWithText[], path: string, lines: string[], span: Span, container: string[]): void {
+  const { def, start, end } = span;
+  const length = end - start + 1;
+  const limit = def.kind === 'class' ? SPLIT_CLASS_LINES : SPLIT_FUNCTION_LINES;
+  const nested = length > limit ? findDefinitions(def.inner) : [];
+  if (nested.length === 0) {
+    out.push({ path, startLine: start + 1, endLine: end + 1, kind: def.kind, symbol: def.name, container: container.join('.'), text: lines.slice(start, end + 1).join('\n') });
+    return;
+  }
+  fillBetween(out, path, lines, nested, start, end, [...container, def.name].filter(Boolean), def);
+}
+
+/** Code between definitions: the owner's header (one chunk, capped), or windows; nothing for rows without a word. */
+function gap(out: ChunkWithText[], path: string, lines: string[], from: number, to: number, container: string[], header: Definition | undefined): void {
+  if (!lines.slice(from, to + 1).some((l) => /[\p{L}\p{N}]/u.test(l))) return;
+  const windows = lineWindows(path, lines, from, to, 'code', container.join('.'), WINDOW_LINES);
+  if (header && windows.length) {
+    // The first window is the owner's own head (its signature, fields): named after it.
+    windows[0] = { ...windows[0], kind: 'header', symbol: header.name, container: container.slice(0, -1).join('.') };
+  }
+  out.push(...windows);
+}
+
+/** The outermost definitions inside `node` (not `node` itself), in order, with their doc comments. */
+function findDefinitions(node: Node): Span[] {
+  const spans: Span[] = [];
+  const visit = (parent: Node) => {
+    for (let child = parent.firstNamedChild; child; child = child.nextNamedSibling) {
+      const def = definitionOf(child);
+      if (def) spans.push({ def, start: docStart(child), end: child.endPosition.row });
+      else if (child.endPosition.row - child.startPosition.row + 1 >= MIN_SEARCH_LINES) visit(child);
+    }
+  };
+  visit(node);
+  return spans;
+}
+
+/** The first row of the comments directly above `node` (no blank line between), else its own first row. */
+function docStart(node: Node): number {
+  let start = node.startPosition.row;
+  for (let prev = node.previousNamedSibling; prev && prev.type.includes('comment') && prev.endPosition.row >= start - 1; prev = prev.previousNamedSibling) {
+    start = prev.startPosition.row;
+  }
+  return start;
+}

@@ -1,0 +1,124 @@
+/**
+ * The codebase index of one workspace root: which files it holds (with the size and modification time
+ * they were indexed at, so a sync can tell what changed), their chunks, and the lexical engine over them.
+ * Every chunk's text is redacted (src/privacy/redactor.ts) before the engine sees it, so neither the
+ * index in memory nor its snapshot on disk holds a secret's words. Chunk texts themselves are not kept:
+ * a caller that shows a chunk reads its lines again, through the same ignore rules and redaction.
+ * Plain data in and out (snapshot() is JSON-safe), so it can live in a worker thread.
+ */
+import { Redactor } from '../privacy/redactor';
+import type { Chunk, ChunkKind, ChunkWithText } from './chunk';
+import { MiniSearchIndex } from './miniSearchIndex';
+import type { SearchIndex } from './searchIndex';
+
+/** Bumped whenever chunking, tokenizing or the snapshot's shape changes: an older snapshot is rebuilt. */
+export const INDEX_FORMAT = 1;
+
+/**
+ * How much each kind of chunk's matches count. Questions are mostly about what a definition does; the code
+ * between definitions (imports, constants, a class's fields) and plain line windows only win on a clear match.
+ * 0.7 raised recall@10 on the development sets by up to 1.7 points (0.4 did no better).
+ */
+const KIND_WEIGHTS: Readonly<Record<ChunkKind, number>> = { function: 1, class: 1, header: 0.7, code: 0.7, lines: 0.7 };
+
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+}
+
+export interface SearchResult extends Chunk {
+  score: number;
+}
+
+interface FileEntry extends FileStamp {
+  ids: number[];
+}
+
+export interface IndexSnapshot {
+  format: number;
+  nextId: number;
+  files: Record<string, FileEntry>;
+  chunks: Record<string, Chunk>;
+  engine: unknown;
+}
+
+export class CodebaseIndex {
+  private constructor(
+    private readonly engine: SearchIndex,
+    private readonly files: Map<string, FileEntry>,
+    private readonly chunks: Map<number, Chunk>,
+    private nextId: number,
+    private readonly redactor: Redactor,
+  ) {}
+
+  static empty(redactor = new Redactor()): CodebaseIndex {
+    return new CodebaseIndex(MiniSearchIndex.create(), new Map(), new Map(), 1, redactor);
+  }
+
+  /** The index a snapshot holds; undefined when it is of another format (the caller rebuilds). */
+  static restore(snapshot: IndexSnapshot, redactor = new Redactor()): CodebaseIndex | undefined {
+    if (snapshot?.format !== INDEX_FORMAT) return undefined;
+    const files = new Map(Object.entries(snapshot.files));
+    const chunks = new Map(Object.entries(snapshot.chunks).map(([id, c]) => [Number(id), c]));
+    return new CodebaseIndex(MiniSearchIndex.restore(snapshot.engine), files, chunks, snapshot.nextId, redactor);
+  }
+
+  /** The size and time a file was indexed at; undefined when it is not in the index. */
+  stamp(path: string): FileStamp | undefined {
+    const entry = this.files.get(path);
+    return entry && { size: entry.size, mtimeMs: entry.mtimeMs };
+  }
+
+  paths(): string[] {
+    return [...this.files.keys()];
+  }
+
+  get fileCount(): number {
+    return this.files.size;
+  }
+
+  get chunkCount(): number {
+    return this.chunks.size;
+  }
+
+  /** Puts a file's chunks in place of whatever the index held for it. */
+  setFile(path: string, stamp: FileStamp, chunks: readonly ChunkWithText[]): void {
+    this.removeFile(path);
+    const ids: number[] = [];
+    const docs = chunks.map(({ text, ...chunk }) => {
+      const id = this.nextId++;
+      ids.push(id);
+      this.chunks.set(id, chunk);
+      return { id, names: [chunk.container, chunk.symbol].join(' '), path, body: this.redactor.redact(text).text, weight: KIND_WEIGHTS[chunk.kind] };
+    });
+    this.engine.add(docs);
+    this.files.set(path, { size: stamp.size, mtimeMs: stamp.mtimeMs, ids });
+  }
+
+  removeFile(path: string): void {
+    const entry = this.files.get(path);
+    if (!entry) return;
+    this.engine.remove(entry.ids);
+    for (const id of entry.ids) this.chunks.delete(id);
+    this.files.delete(path);
+  }
+
+  /** The `top` chunks that best match `query`, best first. */
+  search(query: string, top: number): SearchResult[] {
+    return this.engine.search(query, top).flatMap(({ id, score }) => {
+      const chunk = this.chunks.get(id);
+      return chunk ? [{ ...chunk, score }] : [];
+    });
+  }
+
+  snapshot(): IndexSnapshot {
+    return {
+      format: INDEX_FORMAT,
+      nextId: this.nextId,
+      files: Object.fromEntries(this.files),
+      chunks: Object.fromEntries(this.chunks),
+      engine: this.engine.serialize(),
+    };
+  }
+}
+

@@ -1,0 +1,34 @@
+/**
+ * The lexical engine behind the codebase index, as a small interface so the engine can change without
+ * touching the index around it (miniSearchIndex.ts is the one in use; the bench's baseline is another).
+ * Documents are chunks' searchable fields as plain strings; the engine tokenizes them (tokenize.ts).
+ */
+
+/** The searchable fields of one chunk. */
+export interface LexicalDoc {
+  id: number;
+  /** What the chunk defines and what encloses it (`Parser parseHeader`): the strongest evidence. */
+  names: string;
+  /** The file's path: folder and file names say what a module is about. */
+  path: string;
+  /** The chunk's (redacted) text. */
+  body: string;
+  /** How much the chunk's matches count against other chunks' (a definition 1, code between definitions less). */
+  weight: number;
+}
+
+export interface LexicalHit {
+  id: number;
+  score: number;
+}
+
+export interface SearchIndex {
+  add(docs: readonly LexicalDoc[]): void;
+  remove(ids: readonly number[]): void;
+  /** The best `limit` documents for a natural-language or identifier query, best first. */
+  search(query: string, limit: number): LexicalHit[];
+  /** Documents held. */
+  readonly size: number;
+  /** A JSON-safe snapshot that the engine's `restore` reads back. */
+  serialize(): unknown;
+}

@@ -1,0 +1,65 @@
+/**
+ * A light English stemmer for search terms: folds plurals and the common -ing / -ed / -er / -ly / -ation
+ * endings so "parses", "parsing", "parsed" and "parser" meet at "pars". Deliberately conservative (the
+ * full Porter algorithm conflates too many short identifiers); the same function runs on code and queries,
+ * so whatever it does to one it does to the other.
+ */
+
+/** Words this short are left alone: `is`, `id`, `os`, `gas` are not plurals worth folding. */
+const MIN_STEM = 3;
+const cache = new Map<string, string>();
+const CACHE_LIMIT = 100_000;
+
+export function stem(word: string): string {
+  if (word.length <= MIN_STEM || /^\d/.test(word)) return word;
+  let hit = cache.get(word);
+  if (hit === undefined) {
+    hit = stemUncached(word);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(word, hit);
+  }
+  return hit;
+}
+
+function stemUncached(w: string): string {
+  w = plural(w);
+  w = suffix(w);
+  // A doubled final consonant left by -ing / -ed (running → runn → run) or -er (getter → gett → get).
+  if (/([bdfgklmnprtz])\1$/.test(w) && w.length > MIN_STEM) w = w.slice(0, -1);
+  // "parse" / "pars", "create" / "creat": drop a final silent e so the verb and its -ing form meet.
+  if (w.endsWith('e') && w.length > MIN_STEM) w = w.slice(0, -1);
+  return w;
+}
+
+function plural(w: string): string {
+  if (w.endsWith('ies') && w.length > 4) return w.slice(0, -3) + 'y';
+  if (/(?:ss|sh|ch|x|z)es$/.test(w)) return w.slice(0, -2);
+  if (w.endsWith('s') && !/(?:ss|us|is|ys)$/.test(w)) return w.slice(0, -1);
+  return w;
+}
+
+const SUFFIXES: readonly [string, string][] = [
+  ['ational', 'ate'],
+  ['ization', 'ize'],
+  ['ations', 'ate'],
+  ['ation', 'ate'],
+  ['ingly', ''],
+  ['ings', ''],
+  ['ing', ''],
+  ['edly', ''],
+  ['ed', ''],
+  ['ers', ''],
+  ['er', ''],
+  ['ly', ''],
+];
+
+function suffix(w: string): string {
+  for (const [end, put] of SUFFIXES) {
+    if (!w.endsWith(end)) continue;
+    const base = w.slice(0, -end.length);
+    // Keep a vowel in what remains, and enough of it to mean something ("bring", "red", "user" stay words).
+    if (base.length + put.length < MIN_STEM || !/[aeiouy]/.test(base)) return w;
+    return base + put;
+  }
+  return w;
+}

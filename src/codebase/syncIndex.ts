@@ -1,0 +1,95 @@
+/**
+ * Brings a CodebaseIndex up to date with a root on disk: walks the root (walk.ts), re-chunks only the
+ * files whose size or modification time changed since they were indexed, adds new ones and drops files
+ * that are gone or now ignored. Binary, minified and credential files are left out. Reports progress and
+ * stops early when cancelled, so a worker thread can run it for the extension.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { holdsCredentials } from '../privacy/credentialContent';
+import { languageOfPath } from '../syntax/languages';
+import type { Parsers } from '../syntax/parsers';
+import type { ChunkWithText } from './chunk';
+import { chunkFile } from './chunker';
+import type { CodebaseIndex } from './codebaseIndex';
+import { walkRoot, type WalkOptions } from './walk';
+
+export interface SyncOptions extends WalkOptions {
+  /** Called after each file read, with how many of the changed files are done. */
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+export interface SyncStats {
+  /** Files in the index afterwards. */
+  files: number;
+  chunks: number;
+  added: number;
+  updated: number;
+  removed: number;
+  unchanged: number;
+}
+
+/** Bytes checked for a NUL to call a file binary. */
+const BINARY_PROBE = 8000;
+/** Average characters per line above which a file is minified or generated, not code to search. */
+const MINIFIED_LINE_CHARS = 400;
+/** Files read at once. */
+const READ_BATCH = 32;
+
+export async function syncIndex(root: string, index: CodebaseIndex, parsers: Parsers, options: SyncOptions = {}): Promise<SyncStats> {
+  const walked = await walkRoot(root, options);
+  const present = new Set(walked.map((f) => f.path));
+  let removed = 0;
+  for (const path of index.paths()) {
+    if (!present.has(path)) {
+      index.removeFile(path);
+      removed++;
+    }
+  }
+  const changed = walked.filter((f) => {
+    const stamp = index.stamp(f.path);
+    return !stamp || stamp.size !== f.size || stamp.mtimeMs !== f.mtimeMs;
+  });
+  let added = 0;
+  let done = 0;
+  for (let i = 0; i < changed.length; i += READ_BATCH) {
+    if (options.signal?.aborted) break;
+    const batch = changed.slice(i, i + READ_BATCH);
+    const texts = await Promise.all(batch.map((f) => readFile(join(root, f.path)).then(decode, () => undefined)));
+    for (let j = 0; j < batch.length; j++) {
+      const file = batch[j];
+      const text = texts[j];
+      if (!index.stamp(file.path)) added++;
+      // Unreadable, binary, minified or a key file: indexed as empty, so it is not read again until it changes.
+      const chunks = text === undefined || !searchable(text) ? [] : await chunksOf(file.path, text, parsers);
+      index.setFile(file.path, file, chunks);
+      done++;
+      options.onProgress?.(done, changed.length);
+    }
+  }
+  return { files: index.fileCount, chunks: index.chunkCount, added, updated: done - added, removed, unchanged: walked.length - changed.length };
+}
+
+/** The chunks of one file: from its syntax tree when Fathom parses its language, else line windows. */
+export async function chunksOf(path: string, text: string, parsers: Parsers): Promise<ChunkWithText[]> {
+  const languageId = languageOfPath(path);
+  const tree = languageId ? await parsers.parseText(languageId, text) : undefined;
+  try {
+    return chunkFile(path, text, tree);
+  } finally {
+    tree?.delete();
+  }
+}
+
+function searchable(text: string): boolean {
+  if (holdsCredentials(text)) return false;
+  const lines = (text.match(/\n/g)?.length ?? 0) + 1;
+  return text.length / lines <= MINIFIED_LINE_CHARS;
+}
+
+/** UTF-8 text, or undefined for a binary file (a NUL byte near the start). */
+function decode(bytes: Buffer): string | undefined {
+  if (bytes.subarray(0, BINARY_PROBE).includes(0)) return undefined;
+  return bytes.toString('utf8');
+}

@@ -1,0 +1,81 @@
+/**
+ * The words of code and of questions about code, as the lexical index compares them: identifiers split
+ * on camelCase, PascalCase, snake_case, kebab-case and digits, lower-cased and lightly stemmed, so
+ * `parseHTTPHeaders`, `parse_http_header` and "parses the HTTP headers" share `pars`, `http`, `header`.
+ * The same function reads chunks and queries; only queries drop English stop words (in code, `this`,
+ * `for` or `is` name nothing), and redaction placeholders are never words.
+ */
+import { ABBREVIATIONS } from './abbreviations';
+import { splitCompound } from './compounds';
+import { stem } from './stem';
+
+/** Runs of letters and digits (any script), the raw material of identifiers and prose. */
+const WORD = /[\p{L}\p{N}]+/gu;
+/** Splits inside a run: lower→Upper (parseJson), UPPER→Upper+lower (HTTPServer), letter↔digit (utf8Decode). */
+const PARTS = /\p{Lu}+(?=\p{Lu}\p{Ll})|\p{Lu}?\p{Ll}+|\p{Lu}+|\p{N}+|[\p{L}]+/gu;
+/** «secret:rule:tag» placeholders put in by redaction (placeholder.ts): their pieces are not the code's words. */
+const PLACEHOLDER = /«secret:[^»]*»/g;
+/** Parts longer than this are data (hashes, base64), not words. */
+const MAX_PART = 40;
+
+/** Common English words that carry no meaning for a search in code. */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  ('a an the and or but if then else of to in on at by for from with without into onto over under as is are was were be been ' +
+    'being this that these those it its it\'s which who whom whose what when where how why all any each every some such no not only ' +
+    'own same so than too very can will just should would could may might must do does did done has have had having i me my we our ' +
+    'you your he she they them their there here about above below after before again further once also via per both either neither ' +
+    'given whether one e g eg ie etc use used uses using return returns returned').split(/\s+/),
+);
+
+/** The terms of each word seen (code repeats its identifiers): indexing pays for a word once. */
+const wordCache = new Map<string, readonly string[]>();
+const WORD_CACHE_LIMIT = 200_000;
+
+/** The identifier parts of `text`, lower-cased and stemmed, in order (repeats kept: they are term frequency). */
+export function codeTokens(text: string): string[] {
+  const out: string[] = [];
+  for (const match of text.replace(PLACEHOLDER, ' ').matchAll(WORD)) {
+    const word = match[0];
+    let terms = wordCache.get(word);
+    if (terms === undefined) {
+      terms = wordTerms(word);
+      if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
+      wordCache.set(word, terms);
+    }
+    for (const t of terms) out.push(t);
+  }
+  return out;
+}
+
+function wordTerms(word: string): string[] {
+  const out: string[] = [];
+  const parts = splitIdentifier(word);
+  for (const part of parts) {
+    if (part.length > MAX_PART) continue;
+    out.push(normalize(part));
+    // A one-word identifier may be two words run together (`readline`): the halves count as well.
+    if (parts.length === 1) for (const half of splitCompound(part)) out.push(normalize(half));
+  }
+  return out;
+}
+
+/** The words of a natural-language or identifier query: codeTokens without stop words (all of them when nothing else is left). */
+export function queryTokens(text: string): string[] {
+  const all = [];
+  for (const word of text.replace(PLACEHOLDER, ' ').matchAll(WORD)) {
+    for (const part of splitIdentifier(word[0])) if (part.length <= MAX_PART) all.push(part);
+  }
+  const kept = all.filter((w) => !STOP_WORDS.has(w));
+  return (kept.length ? kept : all).map(normalize);
+}
+
+/** A word part as the index compares it: abbreviation spelled out, then stemmed. */
+function normalize(part: string): string {
+  return stem(Object.prototype.hasOwnProperty.call(ABBREVIATIONS, part) ? ABBREVIATIONS[part] : part);
+}
+
+/** `parseHTTPHeaders2` → ['parse', 'http', 'headers', '2']; lower-cased. A plain word comes back alone. */
+export function splitIdentifier(word: string): string[] {
+  const parts = word.match(PARTS);
+  return (parts ?? [word]).map((p) => p.toLowerCase());
+}

@@ -1,0 +1,80 @@
+import * as assert from 'node:assert/strict';
+import { chunkFile } from '../../../src/codebase/chunker';
+import type { ChunkWithText } from '../../../src/codebase/chunk';
+import { Parsers } from '../../../src/syntax/parsers';
+import { devGrammar } from '../syntax/grammars';
+
+describe('codebase: chunker', function () {
+  this.timeout(20000);
+  const parsers = new Parsers(devGrammar);
+  after(() => parsers.dispose());
+
+  async function chunks(languageId: string, path: string, text: string): Promise<ChunkWithText[]> {
+    const tree = await parsers.parseText(languageId, text);
+    try {
+      return chunkFile(path, text, tree);
+    } finally {
+      tree?.delete();
+    }
+  }
+  const brief = (cs: ChunkWithText[]) => cs.map((c) => `${c.startLine}-${c.endLine} ${c.kind} ${c.container}${c.container ? '.' : ''}${c.symbol}`);
+
+  it('TypeScript: one chunk per function with its doc comment; top-level code between them; arrow functions too', async () => {
+    const text = [
+      "import { x } from './x';", // 1
+      '', // 2
+      '/** Adds two numbers. */', // 3
+      'export function add(a: number, b: number): number {', // 4
+      '  return a + b;', // 5
+      '}', // 6
+      '', // 7
+      'const LIMIT = 3;', // 8
+      '', // 9
+      'export const twice = (n: number) => {', // 10
+      '  return n * 2;', // 11
+      '};', // 12
+    ].join('\n');
+    assert.deepEqual(brief(await chunks('typescript', 'src/math.ts', text)), ['1-1 code ', '3-6 function add', '8-8 code ', '10-12 function twice']);
+  });
+
+  it('TypeScript: a big class is split into a header chunk and its methods, named by the class', async () => {
+    const methods = Array.from({ length: 4 }, (_, i) => [`  /** Method ${i}. */`, `  method${i}(): number {`, '    const a = 1;', '    const b = 2;', `    return a + b + ${i};`, '  }', ''].join('\n'));
+    const text = ['export class Store {', '  private items: string[] = [];', '', ...methods, '}', ''].join('\n');
+    const out = await chunks('typescript', 'src/store.ts', text);
+    assert.deepEqual(brief(out), ['1-2 header Store', '4-9 function Store.method0', '11-16 function Store.method1', '18-23 function Store.method2', '25-30 function Store.method3']);
+    assert.equal(out[1].text.split('\n')[0], '  /** Method 0. */');
+  });
+
+  it('Python: functions, methods of a big class, decorators and comments above included; module code in windows', async () => {
+    const body = Array.from({ length: 6 }, (_, i) => `        x${i} = ${i}`).join('\n');
+    const text = [
+      'import os', // 1
+      '', // 2
+      '# Reads a file.', // 3
+      'def read(path):', // 4
+      '    """Read it."""', // 5
+      '    return open(path).read()', // 6
+      '', // 7
+      'class Loader:', // 8
+      '    """Loads things."""', // 9
+      '', // 10
+      '    @staticmethod', // 11
+      '    def first(a):', // 12
+      body, // 13-18
+      '        return a', // 19
+      '', // 20
+      '    def second(self):', // 21
+      body, // 22-27
+      '        return self', // 28
+      '', // 29
+      'print(read("x"))', // 30
+    ].join('\n');
+    assert.deepEqual(brief(await chunks('python', 'pkg/loader.py', text)), ['1-1 code ', '3-6 function read', '8-9 header Loader', '11-19 function Loader.first', '21-28 function Loader.second', '30-30 code ']);
+  });
+
+  it('a language without a grammar is cut into 40-line windows, blank windows dropped', async () => {
+    const text = [...Array.from({ length: 50 }, (_, i) => `line ${i + 1}`), ...Array.from({ length: 45 }, () => '')].join('\n');
+    const out = chunkFile('notes/todo.txt', text, undefined);
+    assert.deepEqual(brief(out), ['1-40 lines ', '41-50 lines ']);
+  });
+});

@@ -1,0 +1,116 @@
+import * as assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { CodebaseIndex } from '../../../src/codebase/codebaseIndex';
+import { loadIndex, saveIndex, snapshotPath } from '../../../src/codebase/indexStore';
+import { syncIndex } from '../../../src/codebase/syncIndex';
+import { walkRoot } from '../../../src/codebase/walk';
+import { Parsers } from '../../../src/syntax/parsers';
+import { devGrammar } from '../syntax/grammars';
+
+describe('codebase: index', function () {
+  this.timeout(30000);
+  const parsers = new Parsers(devGrammar);
+  let root: string;
+  let storage: string;
+  const write = (path: string, text: string) => {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  };
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'fathom-codebase-'));
+    storage = mkdtempSync(join(tmpdir(), 'fathom-codebase-store-'));
+  });
+  afterEach(() => {
+    rmSync(root, { recursive: true, force: true });
+    rmSync(storage, { recursive: true, force: true });
+  });
+  after(() => parsers.dispose());
+
+  it('ranks the function a query describes first, by its name and body words', async () => {
+    write('src/cart.ts', 'export function addItem(cart: string[], item: string) {\n  cart.push(item);\n}\n\nexport function totalPrice(prices: number[]): number {\n  return prices.reduce((a, b) => a + b, 0);\n}\n');
+    write('src/user.ts', 'export function parseUserName(raw: string) {\n  return raw.trim().split(" ")[0];\n}\n');
+    write('lib/http_client.py', 'def send_request(url, headers):\n    return fetch(url, headers)\n\n\ndef parse_headers(raw):\n    return dict(line.split(": ") for line in raw.splitlines())\n');
+    const index = CodebaseIndex.empty();
+    await syncIndex(root, index, parsers);
+    const first = (q: string) => index.search(q, 3)[0];
+    assert.deepEqual(pick(first('Computes the total price of the given prices')), { path: 'src/cart.ts', startLine: 5, endLine: 7, symbol: 'totalPrice' });
+    assert.deepEqual(pick(first('parse the HTTP headers')), { path: 'lib/http_client.py', startLine: 5, endLine: 6, symbol: 'parse_headers' });
+    assert.deepEqual(pick(first('parseUserName')), { path: 'src/user.ts', startLine: 1, endLine: 3, symbol: 'parseUserName' });
+    assert.equal(index.search('zebra giraffe', 3).length, 0);
+  });
+
+  it('never indexes ignored files: .gitignore (nested too), .fathomignore, the secret defaults, dependency and build folders', async () => {
+    write('.gitignore', 'generated/\n*.log\n');
+    write('.fathomignore', 'private/\n');
+    write('pkg/.gitignore', 'local.ts\n');
+    write('src/keep.ts', 'export const keep = 1;\n');
+    write('pkg/local.ts', 'export const nested = 1;\n');
+    write('pkg/shared.ts', 'export const shared = 1;\n');
+    write('generated/out.ts', 'export const gen = 1;\n');
+    write('debug.log', 'log line\n');
+    write('private/plan.ts', 'export const plan = 1;\n');
+    write('.env', 'API_KEY=1\n');
+    write('config/id_rsa', 'key\n');
+    write('node_modules/dep/index.js', 'module.exports = 1;\n');
+    write('dist/bundle.js', 'var x = 1;\n');
+    write('image.png', 'PNG');
+    const paths = (await walkRoot(root)).map((f) => f.path);
+    assert.deepEqual(paths, ['.fathomignore', '.gitignore', 'pkg/.gitignore', 'pkg/shared.ts', 'src/keep.ts']);
+    const index = CodebaseIndex.empty();
+    await syncIndex(root, index, parsers);
+    assert.deepEqual(index.paths().sort(), paths);
+    assert.equal(index.search('plan nested bundle', 10).length, 0);
+  });
+
+  it('stores no secret: chunk text is redacted before it is indexed and saved', async () => {
+    const token = 'ghp_R8mK2vQ9xL4pT7wN3bZ6cY1dF5gH0jS8aE2u';
+    write('src/client.ts', `export function connect() {\n  const auth = "${token}";\n  return open(auth);\n}\n`);
+    const index = CodebaseIndex.empty();
+    await syncIndex(root, index, parsers);
+    const file = await saveIndex(storage, root, index);
+    const saved = readFileSync(file, 'utf8');
+    assert.ok(saved.includes('connect'), 'the code is indexed');
+    assert.ok(!saved.toLowerCase().includes(token.toLowerCase().slice(4, 14)), 'no piece of the token is stored');
+    assert.equal(index.search(token, 5).length, 0, 'the token finds nothing');
+  });
+
+  it('is incremental: a changed file is re-chunked, a deleted one removed, an unchanged one not read again', async () => {
+    write('a.ts', 'export function alpha() {\n  return 1;\n}\n');
+    write('b.ts', 'export function beta() {\n  return 2;\n}\n');
+    write('c.ts', 'export function gamma() {\n  return 3;\n}\n');
+    const index = CodebaseIndex.empty();
+    assert.deepEqual(pickStats(await syncIndex(root, index, parsers)), { added: 3, updated: 0, removed: 0, unchanged: 0 });
+    await saveIndex(storage, root, index);
+
+    write('a.ts', '// moved down\n\nexport function alphaRenamed() {\n  return 1;\n}\n');
+    utimesSync(join(root, 'a.ts'), new Date(), new Date(Date.now() + 5000));
+    unlinkSync(join(root, 'b.ts'));
+    const reloaded = await loadIndex(storage, root);
+    assert.ok(reloaded, 'the saved index loads');
+    assert.deepEqual(pickStats(await syncIndex(root, reloaded, parsers)), { added: 0, updated: 1, removed: 1, unchanged: 1 });
+    assert.deepEqual(reloaded.search('alpha renamed', 1).map(pick), [{ path: 'a.ts', startLine: 3, endLine: 5, symbol: 'alphaRenamed' }]);
+    assert.equal(reloaded.search('beta', 5).length, 0);
+    assert.equal(reloaded.search('gamma', 1)[0]?.path, 'c.ts');
+    assert.ok(snapshotPath(storage, root).startsWith(storage));
+  });
+
+  it('ignores a snapshot of another format: it is rebuilt, not misread', async () => {
+    write('a.ts', 'export const a = 1;\n');
+    const index = CodebaseIndex.empty();
+    await syncIndex(root, index, parsers);
+    await saveIndex(storage, root, index);
+    const file = snapshotPath(storage, root);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"format":1', '"format":0'));
+    assert.equal(await loadIndex(storage, root), undefined);
+  });
+});
+
+function pick(r: { path: string; startLine: number; endLine: number; symbol: string } | undefined) {
+  return r && { path: r.path, startLine: r.startLine, endLine: r.endLine, symbol: r.symbol };
+}
+
+function pickStats(s: { added: number; updated: number; removed: number; unchanged: number }) {
+  return { added: s.added, updated: s.updated, removed: s.removed, unchanged: s.unchanged };
+}

@@ -1,0 +1,49 @@
+import * as assert from 'node:assert/strict';
+import { MiniSearchIndex } from '../../../src/codebase/miniSearchIndex';
+import type { LexicalDoc } from '../../../src/codebase/searchIndex';
+
+describe('codebase: MiniSearch index', () => {
+  const doc = (id: number, names: string, body: string, weight = 1): LexicalDoc => ({ id, names, path: `src/f${id}.ts`, body, weight });
+  // 100 chunks that all say "value", three that say something rarer.
+  const docs = [
+    ...Array.from({ length: 100 }, (_, i) => doc(i + 10, `helper${i}`, 'return value value value;')),
+    doc(1, 'parseColor', 'const value = hex.slice(1); return rgb(value);'),
+    doc(2, 'parseDate', 'return new Date(text);'),
+    doc(3, 'formatColor', 'return `#${value}`;'),
+  ];
+
+  it('weights names above the body: the function named by the query comes first', () => {
+    const index = MiniSearchIndex.create();
+    index.add(docs);
+    assert.deepEqual(index.search('parse color', 1).map((h) => h.id), [1]);
+  });
+
+  it('in a large index, scores a query over the chunks with its rarer words only, and the same order among them', () => {
+    const whole = MiniSearchIndex.create();
+    const narrowed = MiniSearchIndex.create(50);
+    whole.add(docs);
+    narrowed.add(docs);
+    const query = 'parse the color value';
+    const all = whole.search(query, 200).map((h) => h.id);
+    assert.ok(all.includes(10), 'searched whole, chunks with only the common word match too');
+    assert.deepEqual(narrowed.search(query, 200).map((h) => h.id), all.filter((id) => id < 10));
+  });
+
+  it('counts a document\'s matches by its weight (code between definitions below the definitions)', () => {
+    const index = MiniSearchIndex.create();
+    index.add([doc(1, '', 'open the socket', 0.5), doc(2, '', 'open the socket')]);
+    const [first, second] = index.search('open socket', 2);
+    assert.equal(first.id, 2);
+    assert.ok(Math.abs(second.score - first.score * 0.5) < 1e-9, `${second.score} = half of ${first.score}`);
+  });
+
+  it('removes documents and survives a snapshot', () => {
+    const index = MiniSearchIndex.create();
+    index.add(docs);
+    index.remove([1]);
+    const restored = MiniSearchIndex.restore(JSON.parse(JSON.stringify(index.serialize())));
+    assert.equal(restored.size, docs.length - 1);
+    assert.ok(!restored.search('parse color', 10).some((h) => h.id === 1));
+    assert.deepEqual(restored.search('format color', 1).map((h) => h.id), [3]);
+  });
+});
