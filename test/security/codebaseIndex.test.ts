@@ -17,9 +17,8 @@ import { codeTokens } from '../../src/codebase/tokenize';
 import { Parsers } from '../../src/syntax/parsers';
 import { CORPUS } from '../unit/privacy/corpus';
 import { devGrammar } from '../unit/syntax/grammars';
-import { record } from './figures';
+import { record, SECTIONS } from './figures';
 
-const TITLE = '14. Codebase index: secrets and ignored files in the saved index';
 /** A secret's words shorter than this (`r`, `8`, `kx`) turn up in any code: no evidence of a leak. */
 const MIN_TERM = 4;
 
@@ -75,7 +74,7 @@ describe('security: the codebase index stores no secret and no ignored file', fu
     const ignored = Object.entries(IGNORED).filter(([, marker]) => snapshot.includes(marker));
     const control = snapshot.includes(CONTROL);
     record(
-      TITLE,
+      SECTIONS.codebaseIndex,
       [
         { metric: `corpus secrets with a word of their own in the saved index (${checked} of ${CORPUS.length} secrets have one)`, value: leaked.length, unit: '', target: '= 0', pass: leaked.length === 0 && checked > CORPUS.length / 2 },
         { metric: `ignored files with their marker in the saved index (${Object.keys(IGNORED).length} files)`, value: ignored.length, unit: '', target: '= 0', pass: ignored.length === 0 },

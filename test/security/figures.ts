@@ -23,6 +23,7 @@ export const SECTIONS = {
   ignorePaths: '11. Ignore rules for every path form (symlinks, schemes, multi-root, ..)',
   restricted: '12. Restricted Mode (untrusted workspace, integration suite)',
   cliTruth: '13. CLI prompt body equals the body sent',
+  codebaseIndex: '14. Codebase index: secrets and ignored files in the saved index',
 } as const;
 
 const sections = new Map<string, BenchSection>();
