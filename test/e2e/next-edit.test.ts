@@ -45,5 +45,19 @@ describe('next edit suggestions in the browser', function () {
     await s.wb.waitForEditorText(done);
     assert.deepEqual((await shown()).struck, [], 'nothing is left struck through');
     await s.wb.screenshot('next-edit-applied');
+
+    // A second rename, warm (grammar loaded, client made): the time a user sees after the first one.
+    s.fake.reply(renameReply('show', 'display'));
+    await s.wb.goTo(3, 10);
+    for (let i = 0; i < 4; i++) await s.page.keyboard.press('Delete');
+    await s.wb.type('display');
+    const typedAgain = Date.now();
+    await waitFor('the second suggestion in the editor', async () => (await shown()).struck.includes('show'), { timeoutMs: 15_000, intervalMs: 10 });
+    const visibleAgain = Date.now();
+    const askedAgain = s.fake.requests.filter((r) => r.endpoint === 'ollama.chat').at(-1)!;
+    console.log(`      warm: last keystroke → next-edit suggestion visible: ${visibleAgain - typedAgain} ms (keystroke → request ${askedAgain.at - typedAgain} ms; request → visible ${visibleAgain - askedAgain.at} ms)`);
+    await s.page.keyboard.press('Tab');
+    await s.page.keyboard.press('Tab');
+    await s.wb.waitForEditorText(done.replace(/\bshow\b/g, 'display'));
   });
 });

@@ -18,10 +18,13 @@ import { NEXT_EDIT_DEBOUNCE_MS } from '../../tunables/tunables';
 import type { PrivacyRules } from '../privacyRules';
 import type { EditorSyntax } from '../syntaxTrees';
 import type { EditorWorkspaceFiles } from '../workspaceFiles';
+import { onConfigChange } from '../settings';
 import { NextEditDecorations } from './decorations';
 
 export const JUMP_OR_ACCEPT_COMMAND = 'fathom.nextEdit.jumpOrAccept';
 export const DISMISS_COMMAND = 'fathom.nextEdit.dismiss';
+/** How long a backend looked up at an edit may serve the request that follows it. */
+const LOOKUP_FRESH_MS = 2000;
 const VISIBLE_KEY = 'fathom.nextEditVisible';
 const AT_CURSOR_KEY = 'fathom.nextEditAtCursor';
 
@@ -53,10 +56,21 @@ export function registerNextEdits(
     return editor?.document.uri.toString() === uri ? editor : undefined;
   };
 
+  // The backend is looked up when an edit starts the quiet time, not after it: the lookup reads the stored API
+  // key (a round trip to the window, ~180 ms measured in the browser client) and overlaps the debounce.
+  // One left unused (no request followed) is not used later: a key or setting may have changed since.
+  let lookup: { at: number; backend: ReturnType<BackendPool['nextEditBackend']> } | undefined;
+  const lookUpEarly = () => {
+    if (lookup && Date.now() - lookup.at < LOOKUP_FRESH_MS) return;
+    lookup = { at: Date.now(), backend: deps.pool.nextEditBackend() };
+    lookup.backend.catch(() => undefined);
+  };
   const predict = async (input: NextEditInput, state: DocumentState): Promise<NextEditResult | undefined> => {
     const { uri } = state;
     const document = editorOf(uri)?.document;
-    const target = await deps.pool.nextEditBackend();
+    const looked = lookup && Date.now() - lookup.at < LOOKUP_FRESH_MS ? lookup.backend : deps.pool.nextEditBackend();
+    lookup = undefined;
+    const target = await looked;
     if (!target || !document) return undefined;
     const tree = await treeCopy(syntax, state);
     try {
@@ -123,6 +137,7 @@ export function registerNextEdits(
     if (privacy.isIgnored(d)) return controller.untrack(uri);
     if (!deps.getConfig().nextEdit.enabled) return controller.resync(uri, d.getText());
     const kind: ChangeKind = e.reason === vscode.TextDocumentChangeReason.Undo ? 'undo' : e.reason === vscode.TextDocumentChangeReason.Redo ? 'redo' : 'edit';
+    if (kind === 'edit') lookUpEarly();
     controller.changed(uri, pathOf(d), e.contentChanges, d.getText(), kind);
   };
 
@@ -161,6 +176,8 @@ export function registerNextEdits(
     vscode.workspace.onDidOpenTextDocument(track),
     vscode.workspace.onDidCloseTextDocument((d) => controller.untrack(d.uri.toString())),
     vscode.workspace.onDidChangeTextDocument(onChange),
+    // Another server, model or key: a backend looked up before must not serve the next request.
+    onConfigChange(() => (lookup = undefined)),
     vscode.window.onDidChangeActiveTextEditor((editor) => {
       controller.dismiss();
       if (editor) track(editor.document);
