@@ -69,6 +69,29 @@ describe('next edit suggestions', () => {
     assert.equal(api.nextEdit.suggestion(), undefined, 'typing dismisses the suggestion');
   });
 
+  it('steps aside while ghost text is shown: ghost text wins at the cursor', async function () {
+    this.timeout(30_000);
+    const api = await fathom();
+    const rename = renameReply('count', 'total');
+    fake.server.reply((r) => (r.endpoint === 'ollama.generate' ? { text: ' // renamed' } : rename(r)));
+    await setSetting('nextEdit.model', 'llama3.2:3b');
+    const editor = await openWithCursor(BEFORE);
+    await editor.edit((b) => b.replace(new vscode.Range(0, 6, 0, 11), 'total'));
+    editor.selection = new vscode.Selection(0, 16, 0, 16);
+    await vscode.commands.executeCommand('editor.action.inlineSuggest.trigger');
+    await fake.server.waitFor((rs) => rs.find((r) => r.endpoint === 'ollama.generate' && r.completed), 10_000, 'ghost text answered');
+    await fake.server.waitFor((rs) => rs.find((r) => r.endpoint === 'ollama.chat' && r.completed), 10_000, 'the next-edit request answered');
+    // Not shown is a non-event: give the answer the time it takes to be shown when nothing stops it.
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal(api.nextEdit.suggestion(), undefined, 'no next edit beside ghost text');
+    assert.ok(api.completionStats().shown > 0, 'the ghost text was shown');
+
+    await vscode.commands.executeCommand('editor.action.inlineSuggest.hide');
+    fake.server.reply((r) => (r.endpoint === 'ollama.generate' ? { text: '' } : rename(r)));
+    await editor.edit((b) => b.insert(new vscode.Position(1, 0), ' '));
+    await waitFor('a next-edit suggestion once no ghost text is shown', () => api.nextEdit.suggestion(), { timeoutMs: 10_000 });
+  });
+
   it('asks nothing while no next-edit model is set', async function () {
     this.timeout(30_000);
     const api = await fathom();
