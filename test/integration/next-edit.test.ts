@@ -92,6 +92,25 @@ describe('next edit suggestions', () => {
     await waitFor('a next-edit suggestion once no ghost text is shown', () => api.nextEdit.suggestion(), { timeoutMs: 10_000 });
   });
 
+  it('never puts an ignored file’s edits into the edit history it sends', async function () {
+    this.timeout(30_000);
+    const api = await fathom();
+    fake.server.reply(renameReply('count', 'total'));
+    await setSetting('nextEdit.model', 'llama3.2:3b');
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const secret = vscode.Uri.joinPath(folder, 'generated', `next-edit-${Date.now()}`, '.env.local');
+    await vscode.workspace.fs.writeFile(secret, new TextEncoder().encode('DB_PASSWORD=old\n'));
+    const secretEditor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(secret));
+    await secretEditor.edit((b) => b.replace(new vscode.Range(0, 12, 0, 15), 'hunter2-next-edit'));
+
+    const editor = await openWithCursor(BEFORE);
+    await editor.edit((b) => b.replace(new vscode.Range(0, 6, 0, 11), 'total'));
+    await waitFor('a next-edit suggestion', () => api.nextEdit.suggestion(), { timeoutMs: 10_000 });
+    const sent = fake.server.requests.filter((r) => r.endpoint === 'ollama.chat').map((r) => r.rawBody).join('\n');
+    assert.ok(sent.includes('const total = 1;'), 'the file’s own edit is in the history');
+    assert.ok(!sent.includes('hunter2') && !sent.includes('.env.local'), 'nothing of the ignored file');
+  });
+
   it('asks nothing while no next-edit model is set', async function () {
     this.timeout(30_000);
     const api = await fathom();
