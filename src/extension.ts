@@ -26,6 +26,7 @@ import { EditorWorkspaceFiles } from './vscode/workspaceFiles';
 import { PrivacyRules } from './vscode/privacyRules';
 import { endpointConsent, resetEndpointConsent } from './vscode/endpointConsent';
 import { registerChat, type ChatApi } from './vscode/chat';
+import { registerNextEdits, type NextEditApi } from './vscode/nextEdit/register';
 import { describeActivation, loadFinished, type ActivationTimes } from './vscode/activationTimes';
 
 const loading = loadFinished();
@@ -43,6 +44,8 @@ export interface FathomApi {
   chat: ChatApi;
   /** The Doctor panel (made on first use). */
   doctor(): DoctorPanel;
+  /** Next-edit suggestions: the one shown. */
+  nextEdit: NextEditApi;
   activation: ActivationTimes;
 }
 
@@ -106,7 +109,8 @@ export function activate(context: vscode.ExtensionContext): FathomApi {
   // Once the ignore rules are read (after activation, so activate() does not compile them).
   void privacy.ready.then(showWhetherOff);
   context.subscriptions.push(syntax, files, privacy, vscode.window.onDidChangeActiveTextEditor(showWhetherOff), privacy.onDidChange(showWhetherOff));
-  const completions = registerCompletions(context, { pool, getConfig: () => config, status, logger, syntax, files, privacy, snoozed: () => switches.snoozed() });
+  const nextEdits = registerNextEdits(context, { pool, getConfig: () => config, logger, syntax, files, privacy });
+  const completions = registerCompletions(context, { pool, getConfig: () => config, status, logger, syntax, files, privacy, snoozed: () => switches.snoozed(), onGhostText: nextEdits.ghostShown });
   let panel: AnswerPanel | undefined;
   const panelListeners: ((panel: AnswerPanel) => void)[] = [];
   const answerPanel = () => {
@@ -129,7 +133,7 @@ export function activate(context: vscode.ExtensionContext): FathomApi {
   });
   const activation = activating.finished();
   logger.info(`${describeActivation(activation)} (completion: ${config.completion.provider} ${config.completion.model}; chat: ${config.chat.provider} ${config.chat.model})`);
-  return { status: () => statusBar.current(), completionStats: () => completions.stats(), answerPanel, commands: commands.api, chat, activation, doctor };
+  return { status: () => statusBar.current(), completionStats: () => completions.stats(), answerPanel, commands: commands.api, chat, activation, doctor, nextEdit: nextEdits.api };
 }
 
 export function deactivate(): void {}

@@ -120,7 +120,7 @@ function lineChange(lines: readonly string[], e: LineEdit): TextChange {
 }
 
 /** Visited ranges below the region move with the lines the suggestion added or removed; the region itself grows. */
-function shiftVisited(visited: LineRange[], region: LineRange, delta: number): LineRange[] {
+export function shiftVisited(visited: LineRange[], region: LineRange, delta: number): LineRange[] {
   if (delta === 0) return visited;
   return visited.map((v) => (v === region ? { startLine: v.startLine, endLine: v.endLine + delta } : v.startLine > region.endLine ? { startLine: v.startLine + delta, endLine: v.endLine + delta } : v));
 }

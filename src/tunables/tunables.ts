@@ -155,3 +155,8 @@ export const BODY_PREVIEW_LINES = 2;
 export const MAX_MEMBERS = 40;
 /** Members listed in a class summary's short form. */
 export const FEW_MEMBERS = 6;
+
+// ── Next-edit suggestions ───────────────────────────────────────────────────────────────────────────────
+
+/** Quiet time after an edit before a next-edit request. Raising it sends fewer requests while typing, at a later suggestion. */
+export const NEXT_EDIT_DEBOUNCE_MS = 300;

@@ -20,7 +20,7 @@ const EDITABLE_DOCUMENTS: vscode.DocumentSelector = [{ scheme: 'file' }, { schem
 export function registerCompletions(
   context: vscode.ExtensionContext,
   // The syntax trees and workspace files are shared with the commands (extension.ts owns and disposes them).
-  deps: { pool: BackendPool; getConfig: () => FathomConfig; status: StatusModel; logger: Logger; syntax: EditorSyntax; files: EditorWorkspaceFiles; privacy: PrivacyRules; snoozed?: () => boolean },
+  deps: { pool: BackendPool; getConfig: () => FathomConfig; status: StatusModel; logger: Logger; syntax: EditorSyntax; files: EditorWorkspaceFiles; privacy: PrivacyRules; snoozed?: () => boolean; onGhostText?: (uri: string, version: number) => void },
 ): CompletionScheduler {
   const { syntax, files } = deps;
   const complete = createCompleteOnce({
@@ -55,7 +55,7 @@ export function registerCompletions(
     // Another server, model or template: a suggestion the old one made must not be shown from the cache.
     onConfigChange(() => scheduler.forgetAnswers()),
     vscode.commands.registerCommand(ACCEPTED_COMMAND, (uri: string) => scheduler.accepted(uri, 'whole')),
-    vscode.languages.registerInlineCompletionItemProvider(EDITABLE_DOCUMENTS, new FathomInlineCompletionProvider(scheduler, deps.getConfig, files, deps.privacy, lookUpSyntax, deps.snoozed)),
+    vscode.languages.registerInlineCompletionItemProvider(EDITABLE_DOCUMENTS, new FathomInlineCompletionProvider(scheduler, deps.getConfig, files, deps.privacy, lookUpSyntax, deps.snoozed, deps.onGhostText)),
   );
   return scheduler;
 }

@@ -23,6 +23,8 @@ export class FathomInlineCompletionProvider implements vscode.InlineCompletionIt
     private readonly lookUpSyntax: (snapshot: DocumentSnapshot) => Promise<SyntaxAtCursor | undefined>,
     /** Snoozed completions ask nothing. */
     private readonly snoozed: () => boolean = () => false,
+    /** Told when ghost text is shown (document, version): it wins over a next-edit suggestion there. */
+    private readonly onGhostText: (uri: string, version: number) => void = () => {},
   ) {}
 
   async provideInlineCompletionItems(
@@ -50,6 +52,7 @@ export class FathomInlineCompletionProvider implements vscode.InlineCompletionIt
       const end = document.positionAt(snapshot.offset + result.replaceLength);
       const item = new vscode.InlineCompletionItem(result.insert, new vscode.Range(position, end));
       item.command = { title: 'Fathom: completion accepted', command: ACCEPTED_COMMAND, arguments: [snapshot.uri] };
+      if (result.insert !== '') this.onGhostText(snapshot.uri, snapshot.version);
       return [item];
     } finally {
       cancel.dispose();

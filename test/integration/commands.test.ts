@@ -13,6 +13,8 @@ const COMMANDS: Record<string, string> = {
   'fathom.selectModel': 'Fathom: Select Model',
   'fathom.pullModel': 'Fathom: Pull Model',
   'fathom.doctor': 'Fathom: Doctor',
+  'fathom.nextEdit.jumpOrAccept': 'Fathom: Jump to or Accept Next Edit',
+  'fathom.nextEdit.dismiss': 'Fathom: Dismiss Next Edit',
 };
 
 describe('commands', () => {
