@@ -12,7 +12,7 @@ import { MiniSearchIndex } from './miniSearchIndex';
 import type { SearchIndex } from './searchIndex';
 
 /** Bumped whenever chunking, tokenizing or the snapshot's shape changes: an older snapshot is rebuilt. */
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
 
 /**
  * How much each kind of chunk's matches count. Questions are mostly about what a definition does; the code
