@@ -80,12 +80,26 @@ function findDefinitions(node: Node): Span[] {
   const visit = (parent: Node) => {
     for (let child = parent.firstNamedChild; child; child = child.nextNamedSibling) {
       const def = definitionOf(child);
-      if (def) spans.push({ def, start: docStart(child), end: child.endPosition.row });
+      if (def) addSpan(spans, { def, start: docStart(child), end: child.endPosition.row });
       else if (child.endPosition.row - child.startPosition.row + 1 >= MIN_SEARCH_LINES) visit(child);
     }
   };
   visit(node);
   return spans;
+}
+
+/**
+ * Adds a definition's span, merged into the previous one when both are functions of the same name: a
+ * TypeScript overload's signatures (each with its own doc comment) and its implementation are one chunk,
+ * so a question about any of them finds the whole, and the signatures' words count with the body's.
+ */
+function addSpan(spans: Span[], span: Span): void {
+  const last = spans[spans.length - 1];
+  if (last && span.def.kind === 'function' && last.def.kind === 'function' && span.def.name && last.def.name === span.def.name) {
+    spans[spans.length - 1] = { def: span.def, start: last.start, end: span.end };
+    return;
+  }
+  spans.push(span);
 }
 
 /** The first row of the comments directly above `node` (no blank line between), else its own first row. */

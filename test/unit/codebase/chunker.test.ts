@@ -37,6 +37,21 @@ describe('codebase: chunker', function () {
     assert.deepEqual(brief(await chunks('typescript', 'src/math.ts', text)), ['1-1 code ', '3-6 function add', '8-8 code ', '10-12 function twice']);
   });
 
+  it('TypeScript: overload signatures (each with its doc comment) and their implementation are one chunk', async () => {
+    const text = [
+      '/** Reads one attribute. */', // 1
+      'export function attr(name: string): string;', // 2
+      '/** Reads all attributes. */', // 3
+      'export function attr(): Record<string, string>;', // 4
+      'export function attr(name?: string): unknown {', // 5
+      '  return name;', // 6
+      '}', // 7
+      '', // 8
+      'export function other(): void {}', // 9
+    ].join('\n');
+    assert.deepEqual(brief(await chunks('typescript', 'src/attr.ts', text)), ['1-7 function attr', '9-9 function other']);
+  });
+
   it('TypeScript: a big class is split into a header chunk and its methods, named by the class', async () => {
     const methods = Array.from({ length: 4 }, (_, i) => [`  /** Method ${i}. */`, `  method${i}(): number {`, '    const a = 1;', '    const b = 2;', `    return a + b + ${i};`, '  }', ''].join('\n'));
     const text = ['export class Store {', '  private items: string[] = [];', '', ...methods, '}', ''].join('\n');

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { CodebaseIndex } from '../../../src/codebase/codebaseIndex';
+import { CodebaseIndex, INDEX_FORMAT } from '../../../src/codebase/codebaseIndex';
 import { loadIndex, saveIndex, snapshotPath } from '../../../src/codebase/indexStore';
 import { syncIndex } from '../../../src/codebase/syncIndex';
 import { walkRoot } from '../../../src/codebase/walk';
@@ -102,7 +102,7 @@ describe('codebase: index', function () {
     await syncIndex(root, index, parsers);
     await saveIndex(storage, root, index);
     const file = snapshotPath(storage, root);
-    writeFileSync(file, readFileSync(file, 'utf8').replace('"format":1', '"format":0'));
+    writeFileSync(file, readFileSync(file, 'utf8').replace(`"format":${INDEX_FORMAT}`, '"format":0'));
     assert.equal(await loadIndex(storage, root), undefined);
   });
 });
