@@ -71,7 +71,7 @@ describe('cli: node dist/cli.js doctor', function () {
     assert.equal(nextEdit.reachable, true);
     assert.equal(nextEdit.modelPresent, true);
     const text = await cli('doctor', '--settings', settings);
-    assert.match(text.stdout, /nextEdit: Ollama at .* model qwen2\.5-coder:7b\n  ✓ reachable/);
+    assert.match(text.stdout, /nextEdit: Ollama at .* model qwen2\.5-coder:7b\n {2}✓ reachable/);
   });
 
   it('with --local-only, says it refuses a server not on this machine instead of probing it, and sends nothing', async () => {
