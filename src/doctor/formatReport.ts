@@ -11,6 +11,7 @@ export function formatReport(report: DoctorReport): string {
 }
 
 function formatRole(r: RoleReport): string[] {
+  if (r.off) return (r.notes ?? []).map((n) => n.message);
   const head = `${r.role}: ${providerEntry(r.provider).label} at ${r.baseUrl}${r.version ? ` (version ${r.version})` : ''}, model ${r.model}`;
   const out = [head];
   const ok = (s: string) => out.push(`  ✓ ${s}`);
@@ -24,6 +25,7 @@ function formatRole(r: RoleReport): string[] {
     ok(`latency: first token ${r.latency.firstTokenMs} ms, total ${r.latency.totalMs} ms${tps}`);
   }
   for (const p of r.problems) out.push(`  ✗ ${p.message}`);
+  for (const n of r.notes ?? []) out.push(`  ℹ ${n.message}`);
   return out;
 }
 

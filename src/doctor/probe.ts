@@ -6,9 +6,15 @@
 import { BackendError, isBackendError, type Refusal } from '../backends/errors';
 import type { Backend, ModelInfo, ModelSummary } from '../backends/types';
 import { providerEntry } from '../backends/providers';
-import { ROLES, type Role, type RoleSettings } from '../config/settings';
+import { ROLES, type NextEditSettings, type Role, type RoleSettings } from '../config/settings';
 
-export type FixAction = 'startOllama' | 'pullModel' | 'setApiKey' | 'openSettings' | 'selectModel';
+export type FixAction = 'startOllama' | 'pullModel' | 'setApiKey' | 'openSettings' | 'selectModel' | 'openNextEditSetting';
+
+/** The roles the doctor checks: the two main ones, and next-edit suggestions (optional, off until a model is set). */
+export type DoctorRole = Role | 'nextEdit';
+
+/** What the doctor says while next-edit suggestions are off: information, not a problem. */
+export const NEXT_EDIT_OFF = 'Next edit suggestions: off — set fathom.nextEdit.model (e.g. zeta, or any chat model)';
 
 export interface Problem {
   message: string;
@@ -24,7 +30,7 @@ export interface Latency {
 }
 
 export interface RoleReport {
-  role: Role;
+  role: DoctorRole;
   provider: Backend['provider'];
   baseUrl: string;
   model: string;
@@ -40,6 +46,10 @@ export interface RoleReport {
   info?: ModelInfo;
   latency?: Latency;
   problems: Problem[];
+  /** The role is switched off (next-edit suggestions without a model): nothing was probed. */
+  off?: boolean;
+  /** Information with an optional fix that does not make the report fail (how to switch an off role on). */
+  notes?: Problem[];
 }
 
 export interface DoctorReport {
@@ -55,16 +65,32 @@ export interface ProbeOptions {
 
 export type RoleBackendLookup = (role: Role) => Promise<{ backend: Backend; settings: RoleSettings }>;
 
-export async function runDoctor(lookup: RoleBackendLookup, options: ProbeOptions): Promise<DoctorReport> {
+/** The next-edit role's backend; without one (no model set) the role is off. */
+export type NextEditLookup = () => Promise<{ backend?: Backend; settings: NextEditSettings }>;
+
+export async function runDoctor(lookup: RoleBackendLookup, options: ProbeOptions, nextEdit?: NextEditLookup): Promise<DoctorReport> {
   const roles: RoleReport[] = [];
   for (const role of ROLES) {
     const { backend, settings } = await lookup(role);
     roles.push(await probeRole(role, backend, settings, options));
   }
+  if (nextEdit) roles.push(await probeNextEdit(nextEdit, options));
   return { roles, ok: roles.every((r) => r.problems.length === 0) };
 }
 
-export async function probeRole(role: Role, backend: Backend, settings: RoleSettings, options: ProbeOptions): Promise<RoleReport> {
+/** Next-edit suggestions: off (a note saying how to switch them on), or probed like the chat role on their own endpoint. */
+async function probeNextEdit(lookup: NextEditLookup, options: ProbeOptions): Promise<RoleReport> {
+  const { backend, settings } = await lookup();
+  if (!backend || !settings.enabled) {
+    return { role: 'nextEdit', provider: settings.provider, baseUrl: '', model: '', reachable: false, problems: [], off: true, notes: [{ message: NEXT_EDIT_OFF, fix: 'openNextEditSetting' }] };
+  }
+  const report = await probeRole('nextEdit', backend, settings, options);
+  // "Select Model" picks the completion or chat model; the next-edit model is a setting.
+  report.problems = report.problems.map((p) => (p.fix === 'selectModel' ? { ...p, fix: 'openNextEditSetting' } : p));
+  return report;
+}
+
+export async function probeRole(role: DoctorRole, backend: Backend, settings: Pick<RoleSettings, 'model'>, options: ProbeOptions): Promise<RoleReport> {
   const report: RoleReport = { role, provider: backend.provider, baseUrl: backend.baseUrl, model: settings.model, reachable: false, problems: [] };
   const call = { signal: options.signal, timeoutMs: options.timeoutMs };
   try {
@@ -98,7 +124,7 @@ export async function probeRole(role: Role, backend: Backend, settings: RoleSett
 }
 
 /** A tiny generation: time to the first chunk and chunks per second after it. */
-async function measureLatency(role: Role, backend: Backend, settings: RoleSettings, info: ModelInfo, options: ProbeOptions): Promise<Latency> {
+async function measureLatency(role: DoctorRole, backend: Backend, settings: Pick<RoleSettings, 'model'>, info: ModelInfo, options: ProbeOptions): Promise<Latency> {
   const now = options.now ?? (() => performance.now());
   const common = { model: settings.model, maxTokens: 16, temperature: 0, signal: options.signal, timeoutMs: options.timeoutMs };
   // The pool's backend caps the answer's size (backends/answerCap.ts).

@@ -5,9 +5,8 @@
  */
 import type { Refusal } from '../backends/errors';
 import { providerEntry } from '../backends/providers';
-import type { Role } from '../config/settings';
 import { formatReport } from './formatReport';
-import type { DoctorReport, FixAction, RoleReport } from './probe';
+import type { DoctorReport, DoctorRole, FixAction, Problem, RoleReport } from './probe';
 
 export type CheckStatus = 'ok' | 'warn' | 'fail' | 'skip';
 
@@ -20,17 +19,19 @@ export interface DoctorCheck {
 export interface DoctorFix {
   action: FixAction;
   label: string;
-  role: Role;
+  role: DoctorRole;
   /** The model a pull fetches. */
   model?: string;
 }
 
 export interface DoctorRoleView {
-  role: Role;
+  role: DoctorRole;
   title: string;
   subtitle: string;
   checks: DoctorCheck[];
   problems: { message: string; fix?: DoctorFix }[];
+  /** Information with a fix that is not a problem (how to switch next-edit suggestions on). */
+  notes: { message: string; fix?: DoctorFix }[];
 }
 
 export interface DoctorView {
@@ -48,7 +49,7 @@ const REFUSED: Record<Refusal, string> = {
   redirect: 'redirected to another server — not followed',
 };
 
-const ROLE_TITLES: Record<Role, string> = { completion: 'Completions', chat: 'Chat and commands' };
+const ROLE_TITLES: Record<DoctorRole, string> = { completion: 'Completions', chat: 'Chat and commands', nextEdit: 'Next edit suggestions' };
 
 export function fixLabel(action: FixAction, model?: string): string {
   switch (action) {
@@ -62,6 +63,8 @@ export function fixLabel(action: FixAction, model?: string): string {
       return 'Open Settings';
     case 'selectModel':
       return 'Select Model';
+    case 'openNextEditSetting':
+      return 'Open Setting';
   }
 }
 
@@ -77,6 +80,8 @@ export function doctorView(report: DoctorReport): DoctorView {
 }
 
 function roleView(r: RoleReport): DoctorRoleView {
+  const notes = (r.notes ?? []).map((n) => withFix(n, r));
+  if (r.off) return { role: r.role, title: ROLE_TITLES[r.role], subtitle: 'off', checks: [], problems: [], notes };
   const checks: DoctorCheck[] = [];
   const server = `${providerEntry(r.provider).label} at ${r.baseUrl}`;
   if (r.models) checks.push({ label: 'Server', detail: `${server}${r.version ? `, version ${r.version}` : ''}: reachable, ${r.models.length} model${r.models.length === 1 ? '' : 's'}`, status: 'ok' });
@@ -96,9 +101,14 @@ function roleView(r: RoleReport): DoctorRoleView {
     title: ROLE_TITLES[r.role],
     subtitle: `${r.model} on ${server}`,
     checks,
-    problems: r.problems.map((p) => ({
-      message: p.message,
-      ...(p.fix ? { fix: { action: p.fix, label: fixLabel(p.fix, r.model), role: r.role, ...(p.fix === 'pullModel' ? { model: r.model } : {}) } } : {}),
-    })),
+    problems: r.problems.map((p) => withFix(p, r)),
+    notes,
+  };
+}
+
+function withFix(p: Problem, r: RoleReport): { message: string; fix?: DoctorFix } {
+  return {
+    message: p.message,
+    ...(p.fix ? { fix: { action: p.fix, label: fixLabel(p.fix, r.model), role: r.role, ...(p.fix === 'pullModel' ? { model: r.model } : {}) } } : {}),
   };
 }

@@ -19,7 +19,7 @@ import { splitLines } from './lines';
 import { findPlaces } from './places';
 import { chooseRegion } from './region';
 import { addsParseErrors, type SyntaxAccess } from './syntaxGuard';
-import type { EditHunk, LineEdit, LineRange, NextEditDocument, Position } from './types';
+import type { EditHunk, LineEdit, LineRange, NextEditDocument, Position, RelatedDefinition } from './types';
 
 export interface NextEditInput {
   document: NextEditDocument;
@@ -28,6 +28,11 @@ export interface NextEditInput {
   history: readonly EditHunk[];
   /** Regions already offered in this run of suggestions, in the current document's lines. */
   visited?: readonly LineRange[];
+  /**
+   * Definitions of imported names the code near the cursor uses, already bounded and passed through the ignore
+   * rules by the caller (none from the CLI's cases). Formats trained without them leave them out.
+   */
+  related?: readonly RelatedDefinition[];
   signal?: AbortSignal;
 }
 
@@ -75,7 +80,7 @@ export async function predictNextEdit(input: NextEditInput, deps: NextEditDeps):
     const region = chooseRegion({ lineCount: lines.length, cursor: input.cursor, places, visited: [...(input.visited ?? []), ...tried], maxLines: deps.maxRegionLines });
     if (!region) break;
     tried.push(region);
-    const request = format.build({ path: document.path, languageId: document.languageId, lines, region, cursor: input.cursor, history });
+    const request = format.build({ path: document.path, languageId: document.languageId, lines, region, cursor: input.cursor, history, related: input.related });
     const parsed = format.parse(await ask(deps, request, input.signal));
     if (!parsed) return { edits: [], region, tried, dropped: 'unparseable-answer' };
     const rewrite = withoutStrayFence(parsed, lines[region.endLine]);

@@ -42,3 +42,13 @@ export interface EditHunk {
   after: string[];
   source: EditSource;
 }
+
+/**
+ * A definition from another file that the code near the cursor uses (an imported name), as the caller found it
+ * through the ignore rules: prompts that have room for it show it, so the model knows the shapes it edits with.
+ */
+export interface RelatedDefinition {
+  /** Workspace-relative path. */
+  path: string;
+  text: string;
+}

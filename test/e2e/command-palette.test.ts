@@ -15,12 +15,12 @@ describe('Fathom commands from the command palette', function () {
     await s.wb.screenshot('command-show-log');
   });
 
-  it('"Fathom: Get Started" opens the walkthrough: backend, key, models, a completion, Explain and chat', async () => {
+  it('"Fathom: Get Started" opens the walkthrough: backend, key, models, a completion, Explain and chat, next edits', async () => {
     await s.wb.runCommand('Fathom: Get Started');
     const page = s.page.locator('.gettingStartedContainer');
     await waitFor('the walkthrough', async () => ((await page.textContent().catch(() => '')) ?? '').includes('Get started with Fathom'), { timeoutMs: 15_000 });
     const text = (await page.textContent()) ?? '';
-    for (const step of ['Choose a backend', 'Set the API key', 'Pick your models and check them', 'Try a completion', 'Try Explain and the chat']) assert.ok(text.includes(step), `step "${step}"`);
+    for (const step of ['Choose a backend', 'Set the API key', 'Pick your models and check them', 'Try a completion', 'Try Explain and the chat', 'Next edit suggestions (optional)']) assert.ok(text.includes(step), `step "${step}"`);
     await s.wb.screenshot('walkthrough');
   });
 

@@ -51,7 +51,10 @@ describe('commands', () => {
     assert.ok(report.includes(fake.server.url.replace(/\/+$/, '')), `the report names the server ${fake.server.url}:\n${report}`);
     const shown = await waitFor('the panel to show the report', () => api.doctor().current().ready && api.doctor().current().view, { timeoutMs: 30_000 });
     assert.equal(shown.text, report);
-    assert.deepEqual(shown.roles.map((r) => r.role), ['completion', 'chat']);
+    assert.deepEqual(shown.roles.map((r) => r.role), ['completion', 'chat', 'nextEdit']);
+    // No next-edit model in the tests' settings: the Doctor says how to switch it on, with a button to the setting.
+    assert.match(report, /Next edit suggestions: off — set fathom\.nextEdit\.model/);
+    assert.equal(shown.roles[2].notes[0]?.fix?.action, 'openNextEditSetting');
     const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('fathom.doctor'));
     assert.ok(tab, 'a Doctor tab is open');
     assert.equal(tab.label, 'Fathom Doctor');

@@ -114,6 +114,36 @@ describe('next edit suggestions', () => {
     assert.ok(!sent.includes('hunter2') && !sent.includes('.env.local'), 'nothing of the ignored file');
   });
 
+  it('a chat model’s prompt carries the imported definitions used at the cursor, never from an ignored file', async function () {
+    this.timeout(30_000);
+    const api = await fathom();
+    fake.server.reply(renameReply('count', 'total'));
+    await setSetting('nextEdit.model', 'llama3.2:3b');
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const dir = `generated/ne-related-${Date.now()}`;
+    const write = (path: string, text: string) => vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, path), new TextEncoder().encode(text));
+    const ignore = vscode.Uri.joinPath(folder, '.fathomignore');
+    await write('.fathomignore', `${dir}/internal/\n`);
+    try {
+      await write(`${dir}/shapes.ts`, 'export interface Point {\n  x: number;\n  y: number;\n}\n');
+      await write(`${dir}/internal/margin.ts`, 'export function margin(n: number): number {\n  return n * 0.4273;\n}\n');
+      const hidden = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, `${dir}/internal/margin.ts`)));
+      await waitFor('the ignore rules to cover internal/', () => api.status().state === 'disabled', { timeoutMs: 15_000 });
+      void hidden;
+      const app = ["import { Point } from './shapes';", "import { margin } from './internal/margin';", '', 'const count: Point = { x: margin(1), y: 0 };', 'use(count);', ''].join('\n');
+      await write(`${dir}/app.ts`, app);
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, `${dir}/app.ts`)));
+      await editor.edit((b) => b.replace(new vscode.Range(3, 6, 3, 11), 'total'));
+      editor.selection = new vscode.Selection(3, 11, 3, 11);
+      const request = await fake.server.waitFor((rs) => rs.find((r) => r.endpoint === 'ollama.chat'), 10_000, 'the next-edit request');
+      assert.ok(request.rawBody.includes('Related definitions'), request.rawBody);
+      assert.ok(request.rawBody.includes('export interface Point {'), 'the imported definition is in the prompt');
+      assert.ok(!request.rawBody.includes('0.4273') && !request.rawBody.includes('internal/margin.ts:'), 'nothing of the ignored file');
+    } finally {
+      await vscode.workspace.fs.delete(ignore);
+    }
+  });
+
   it('asks nothing while no next-edit model is set', async function () {
     this.timeout(30_000);
     const api = await fathom();

@@ -30,8 +30,16 @@ function build(input: PromptInput) {
     ...contextAfter(input),
     '```',
   ].join('\n');
-  const user = `Recent edits:\n\`\`\`diff\n${edits}\n\`\`\`\n\n${FILE_HEADER}${input.path}\n${file}\n\nRewrite the editable region.`;
+  const user = `${relatedSection(input, fence)}Recent edits:\n\`\`\`diff\n${edits}\n\`\`\`\n\n${FILE_HEADER}${input.path}\n${file}\n\nRewrite the editable region.`;
   return { kind: 'chat' as const, messages: [{ role: 'system' as const, content: SYSTEM }, { role: 'user' as const, content: user }], stop: [] };
+}
+
+/** The definitions the edited code uses, each under its path; nothing when there are none (the CLI's cases). */
+function relatedSection(input: PromptInput, fence: string): string {
+  const related = input.related ?? [];
+  if (related.length === 0) return '';
+  const blocks = related.map((r) => `${r.path}:\n\`\`\`${fence}\n${r.text}\n\`\`\``);
+  return `Related definitions (from other files, for reference; do not rewrite them):\n${blocks.join('\n')}\n\n`;
 }
 
 function parse(answer: string): string[] | undefined {

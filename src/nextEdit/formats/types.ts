@@ -4,7 +4,7 @@
  * lines a prompt made editable and answer the way a model trained on the format would.
  */
 import type { ChatMessage } from '../../backends/types';
-import type { EditHunk, LineRange, Position } from '../types';
+import type { EditHunk, LineRange, Position, RelatedDefinition } from '../types';
 
 export type FormatId = 'zeta' | 'instinct' | 'sweep' | 'generic';
 
@@ -16,6 +16,8 @@ export interface PromptInput {
   cursor: Position;
   /** Recent edits, the current file's first, each group oldest first. */
   history: readonly EditHunk[];
+  /** Definitions of imported names the code near the cursor uses (the generic format shows them). */
+  related?: readonly RelatedDefinition[];
 }
 
 /** A raw completion (the format's own tokens) or a chat exchange. */

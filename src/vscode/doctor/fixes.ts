@@ -5,14 +5,13 @@
  */
 import * as vscode from 'vscode';
 import type { Backend } from '../../backends/types';
-import type { Role } from '../../config/settings';
-import type { FixAction } from '../../doctor/probe';
+import type { DoctorRole, FixAction } from '../../doctor/probe';
 
 export interface FixDeps {
   /** The backend a role uses now (for "Start Ollama": is it answering yet?). */
-  backendFor(role: Role): Promise<Backend>;
+  backendFor(role: DoctorRole): Promise<Backend>;
   /** The model a role uses now. */
-  modelFor(role: Role): string;
+  modelFor(role: DoctorRole): string;
 }
 
 const GET_OLLAMA = vscode.l10n.t('Get Ollama');
@@ -20,7 +19,7 @@ const GET_OLLAMA = vscode.l10n.t('Get Ollama');
 /** How long "Start Ollama" waits for the server to answer before the checks run again anyway. */
 const START_WAIT_MS = 20_000;
 
-export async function applyFix(deps: FixDeps, role: Role, action: FixAction): Promise<boolean> {
+export async function applyFix(deps: FixDeps, role: DoctorRole, action: FixAction): Promise<boolean> {
   switch (action) {
     case 'startOllama':
       return startOllama(deps, role);
@@ -37,10 +36,14 @@ export async function applyFix(deps: FixDeps, role: Role, action: FixAction): Pr
       // The checks run again when a setting changes (DoctorPanel listens).
       await vscode.commands.executeCommand('fathom.openSettings');
       return false;
+    case 'openNextEditSetting':
+      // Setting a model switches next-edit suggestions on; the checks run again when it changes.
+      await vscode.commands.executeCommand('workbench.action.openSettings', 'fathom.nextEdit.model');
+      return false;
   }
 }
 
-async function startOllama(deps: FixDeps, role: Role): Promise<boolean> {
+async function startOllama(deps: FixDeps, role: DoctorRole): Promise<boolean> {
   const terminal = vscode.window.terminals.find((t) => t.name === 'Ollama') ?? vscode.window.createTerminal({ name: 'Ollama' });
   terminal.show(true);
   terminal.sendText('ollama serve');

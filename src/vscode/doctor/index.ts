@@ -60,7 +60,9 @@ export class DoctorPanel implements vscode.Disposable {
     const done = (async () => {
       this.post({ type: 'running' });
       try {
-        const report = await runDoctor((role) => this.pool.backendFor(role), { timeoutMs: this.getConfig().requestTimeoutMs, signal: abort.signal });
+        const config = this.getConfig();
+        const nextEdit = async () => (await this.pool.nextEditBackend()) ?? { settings: config.nextEdit };
+        const report = await runDoctor((role) => this.pool.backendFor(role), { timeoutMs: config.requestTimeoutMs, signal: abort.signal }, nextEdit);
         if (abort.signal.aborted) return undefined;
         this.last = doctorView(report);
         this.post({ type: 'report', view: this.last });
@@ -123,7 +125,10 @@ export class DoctorPanel implements vscode.Disposable {
         break;
       case 'fix': {
         const again = await applyFix(
-          { backendFor: async (role) => (await this.pool.backendFor(role)).backend, modelFor: (role) => this.getConfig()[role].model },
+          {
+            backendFor: async (role) => (role === 'nextEdit' ? ((await this.pool.nextEditBackend()) ?? (await this.pool.backendFor('chat'))) : await this.pool.backendFor(role)).backend,
+            modelFor: (role) => this.getConfig()[role].model,
+          },
           message.role,
           message.action,
         );

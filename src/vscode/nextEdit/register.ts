@@ -12,6 +12,8 @@ import type { Logger } from '../../logging/logger';
 import { NextEditController, type ChangeKind, type DocumentState, type Suggestion } from '../../nextEdit/controller';
 import { atCursor, jumpTarget } from '../../nextEdit/pieces';
 import { predictNextEdit, type NextEditInput, type NextEditResult } from '../../nextEdit/pipeline';
+import { relatedDefinitions } from '../../nextEdit/related';
+import { formatForModel } from '../../nextEdit/formats/detect';
 import type { BackendPool } from '../../roles/pool';
 import { hasGrammar } from '../../syntax/languages';
 import { NEXT_EDIT_DEBOUNCE_MS } from '../../tunables/tunables';
@@ -49,6 +51,8 @@ export function registerNextEdits(
   deps: { pool: BackendPool; getConfig: () => FathomConfig; logger: Logger; syntax: EditorSyntax; files: EditorWorkspaceFiles; privacy: PrivacyRules },
 ): NextEdits {
   const { privacy, files, syntax } = deps;
+  // Definitions for the prompt never come from files the ignore rules cover (as for completions).
+  const guardedFiles = privacy.guard(files);
   const decorations = new NextEditDecorations(context.extensionUri);
   const pathOf = (document: vscode.TextDocument) => files.relative(document.uri) ?? document.uri.path.split('/').pop() ?? 'untitled';
   const editorOf = (uri: string) => {
@@ -75,11 +79,15 @@ export function registerNextEdits(
     const tree = await treeCopy(syntax, state);
     try {
       const language = tree ? await syntax.parsers.language(input.document.languageId) : undefined;
-      const result = await predictNextEdit(input, {
+      const ignored = privacy.isIgnored(document);
+      // Only the generic format shows them (the next-edit models were trained without): skip the work for the others.
+      const wanted = !ignored && formatForModel(target.settings.model).id === 'generic';
+      const related = !wanted ? [] : await relatedDefinitions(input.document, input.cursor, guardedFiles, syntax.parsers, { tree, signal: input.signal }).catch(() => []);
+      const result = await predictNextEdit({ ...input, related }, {
         backend: target.backend,
         model: target.settings.model,
         syntax: language ? { language, parse: (l, t, old) => syntax.parsers.parse(l, t, old), tree } : undefined,
-        isIgnored: () => privacy.isIgnored(document),
+        isIgnored: () => ignored,
         timeoutMs: deps.getConfig().requestTimeoutMs,
       });
       if (result.dropped) deps.logger.debug(`next edit: suggestion dropped (${result.dropped})`);

@@ -65,9 +65,11 @@ export class DoctorPage {
           list.append(item);
         }
         card.append(head, sub, list);
-        for (const problem of role.problems) {
-          const box = this.el('div', 'problem');
-          box.setAttribute('role', 'alert');
+        const items = [...role.problems.map((p) => ({ ...p, kind: 'problem' })), ...(role.notes ?? []).map((n) => ({ ...n, kind: 'note' }))];
+        for (const problem of items) {
+          const box = this.el('div', problem.kind);
+          // A note (how to switch an optional role on) is information, not an alert.
+          box.setAttribute('role', problem.kind === 'problem' ? 'alert' : 'note');
           box.append(this.el('p', '', problem.message));
           if (problem.fix) {
             const button = this.el('button', 'fix', problem.fix.label) as HTMLButtonElement;
@@ -93,7 +95,7 @@ export class DoctorPage {
     else if (button.classList.contains('fix')) {
       const role = button.dataset.role;
       const action = button.dataset.action;
-      if ((role === 'completion' || role === 'chat') && action) this.host.postMessage({ type: 'fix', role, action } as FromDoctor);
+      if ((role === 'completion' || role === 'chat' || role === 'nextEdit') && action) this.host.postMessage({ type: 'fix', role, action } as FromDoctor);
     }
   }
 

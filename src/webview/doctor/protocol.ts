@@ -2,8 +2,7 @@
  * The messages between the Doctor view's page and the extension, imported by both sides (plain data only).
  */
 import type { DoctorView } from '../../doctor/view';
-import type { FixAction } from '../../doctor/probe';
-import type { Role } from '../../config/settings';
+import type { DoctorRole, FixAction } from '../../doctor/probe';
 
 /** Extension → page. */
 export type ToDoctor =
@@ -14,15 +13,15 @@ export type ToDoctor =
   | { type: 'failed'; message: string };
 
 /** Page → extension. */
-export type FromDoctor = { type: 'ready' } | { type: 'rerun' } | { type: 'copy' } | { type: 'fix'; role: Role; action: FixAction };
+export type FromDoctor = { type: 'ready' } | { type: 'rerun' } | { type: 'copy' } | { type: 'fix'; role: DoctorRole; action: FixAction };
 
-const ACTIONS = new Set<string>(['startOllama', 'pullModel', 'setApiKey', 'openSettings', 'selectModel']);
+const ACTIONS = new Set<string>(['startOllama', 'pullModel', 'setApiKey', 'openSettings', 'selectModel', 'openNextEditSetting']);
 
 export function parseFromDoctor(message: unknown): FromDoctor | undefined {
   if (typeof message !== 'object' || message === null) return undefined;
   const m = message as Record<string, unknown>;
   if (m.type === 'ready' || m.type === 'rerun' || m.type === 'copy') return { type: m.type };
-  if (m.type === 'fix' && (m.role === 'completion' || m.role === 'chat') && typeof m.action === 'string' && ACTIONS.has(m.action)) {
+  if (m.type === 'fix' && (m.role === 'completion' || m.role === 'chat' || m.role === 'nextEdit') && typeof m.action === 'string' && ACTIONS.has(m.action)) {
     return { type: 'fix', role: m.role, action: m.action as FixAction };
   }
   return undefined;

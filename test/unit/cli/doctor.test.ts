@@ -38,6 +38,7 @@ describe('cli: node dist/cli.js doctor', function () {
     assert.match(stdout, /✓ model qwen2\.5-coder:1\.5b is available/);
     assert.match(stdout, /fill-in-the-middle: yes/);
     assert.match(stdout, /latency: first token \d+ ms/);
+    assert.match(stdout, /^Next edit suggestions: off — set fathom\.nextEdit\.model \(e\.g\. zeta, or any chat model\)$/m);
   });
 
   it('says "Ollama is not reachable at …" with what to do against a closed port, exit code ≠ 0', async () => {
@@ -57,6 +58,20 @@ describe('cli: node dist/cli.js doctor', function () {
     assert.equal(report.roles[0].baseUrl, server.url);
     assert.equal(report.roles[0].modelPresent, false);
     assert.equal(report.roles[1].modelPresent, true);
+    assert.deepEqual(report.roles[2], { role: 'nextEdit', provider: 'ollama', baseUrl: '', model: '', reachable: false, problems: [], off: true, notes: [{ message: 'Next edit suggestions: off — set fathom.nextEdit.model (e.g. zeta, or any chat model)', fix: 'openNextEditSetting' }] });
+  });
+
+  it('probes the next-edit model on its own server when fathom.nextEdit.model is set (--json too)', async () => {
+    const settings = join(mkdtempSync(join(tmpdir(), 'fathom-cli-')), 'settings.json');
+    writeFileSync(settings, JSON.stringify({ 'fathom.ollama.baseUrl': server.url, 'fathom.nextEdit.model': 'qwen2.5-coder:7b', 'fathom.nextEdit.baseUrl': server.url }));
+    const { stdout, code } = await cli('doctor', '--json', '--settings', settings);
+    assert.equal(code, 0, stdout);
+    const nextEdit = JSON.parse(stdout).roles[2];
+    assert.equal(nextEdit.role, 'nextEdit');
+    assert.equal(nextEdit.reachable, true);
+    assert.equal(nextEdit.modelPresent, true);
+    const text = await cli('doctor', '--settings', settings);
+    assert.match(text.stdout, /nextEdit: Ollama at .* model qwen2\.5-coder:7b\n {2}✓ reachable/);
   });
 
   it('with --local-only, says it refuses a server not on this machine instead of probing it, and sends nothing', async () => {

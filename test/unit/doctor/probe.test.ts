@@ -2,11 +2,18 @@ import * as assert from 'node:assert/strict';
 import { BackendPool } from '../../../src/roles/pool';
 import { objectSource, parseConfig } from '../../../src/config/settings';
 import { formatReport } from '../../../src/doctor/formatReport';
-import { runDoctor, sameModel } from '../../../src/doctor/probe';
+import { NEXT_EDIT_OFF, runDoctor, sameModel } from '../../../src/doctor/probe';
 import { doctorView } from '../../../src/doctor/view';
 import { silentLogger } from '../../../src/logging/logger';
 import { startFakeServer, type FakeServer } from '../../fake-server';
 import { closedPortUrl } from '../backends/helpers';
+
+/** The doctor as the CLI and the panel run it: the two roles, then next-edit suggestions. */
+function doctorWithNextEdit(settings: Record<string, unknown>) {
+  const config = parseConfig(objectSource({ requestTimeoutMs: 2000, ...settings }));
+  const pool = new BackendPool(() => config, async () => undefined, silentLogger);
+  return runDoctor((role) => pool.backendFor(role), { timeoutMs: config.requestTimeoutMs }, async () => (await pool.nextEditBackend()) ?? { settings: config.nextEdit });
+}
 
 function doctorAgainst(settings: Record<string, unknown>, apiKey?: string) {
   const config = parseConfig(objectSource({ requestTimeoutMs: 2000, ...settings }));
@@ -119,6 +126,51 @@ describe('doctor probe', () => {
     } finally {
       await other.close();
     }
+  });
+
+  it('next-edit suggestions off: an informational line with a button to the setting, and the report still passes', async () => {
+    const report = await doctorWithNextEdit({ 'ollama.baseUrl': server.url });
+    assert.equal(report.ok, true);
+    assert.deepEqual(report.roles.map((r) => r.role), ['completion', 'chat', 'nextEdit']);
+    const nextEdit = report.roles[2];
+    assert.equal(nextEdit.off, true);
+    assert.deepEqual(nextEdit.problems, []);
+    assert.deepEqual(nextEdit.notes, [{ message: 'Next edit suggestions: off — set fathom.nextEdit.model (e.g. zeta, or any chat model)', fix: 'openNextEditSetting' }]);
+    assert.match(formatReport(report), /\nNext edit suggestions: off — set fathom\.nextEdit\.model \(e\.g\. zeta, or any chat model\)\n[\s\S]*All checks passed\./);
+    const view = doctorView(report).roles[2];
+    assert.equal(view.title, 'Next edit suggestions');
+    assert.deepEqual(view.notes, [{ message: NEXT_EDIT_OFF, fix: { action: 'openNextEditSetting', label: 'Open Setting', role: 'nextEdit' } }]);
+    assert.equal(doctorView(report).ok, true);
+  });
+
+  it('next-edit suggestions on: probes their own server and model like the chat role', async () => {
+    const own = await startFakeServer();
+    try {
+      // The main roles' server is down; next-edit has its own endpoint, and that is the one probed.
+      const down = await closedPortUrl();
+      const report = await doctorWithNextEdit({ 'ollama.baseUrl': down, 'nextEdit.model': 'qwen2.5-coder:7b', 'nextEdit.baseUrl': own.url });
+      const nextEdit = report.roles[2];
+      assert.equal(nextEdit.role, 'nextEdit');
+      assert.equal(nextEdit.baseUrl, own.url);
+      assert.equal(nextEdit.reachable, true);
+      assert.equal(nextEdit.modelPresent, true);
+      assert.ok(nextEdit.latency && nextEdit.latency.chunks > 0);
+      assert.deepEqual(nextEdit.problems, []);
+      assert.ok(own.requests.some((r) => r.endpoint === 'ollama.chat'), 'a chat request measures its speed');
+      assert.match(formatReport(report), new RegExp(`nextEdit: Ollama at ${own.url.replace(/[.]/g, '\\.')} \\(version [\\d.]+\\), model qwen2\\.5-coder:7b`));
+      assert.deepEqual(doctorView(report).roles[2].checks.map((c) => [c.label, c.status]), [['Server', 'ok'], ['Model', 'ok'], ['Context length', 'ok'], ['Speed', 'ok']]);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('next-edit model missing: a problem that fails the report, with a fix to pull it', async () => {
+    const report = await doctorWithNextEdit({ 'ollama.baseUrl': server.url, 'nextEdit.model': 'zeta:7b' });
+    assert.equal(report.ok, false);
+    const nextEdit = report.roles[2];
+    assert.equal(nextEdit.modelPresent, false);
+    assert.equal(nextEdit.problems[0].fix, 'pullModel');
+    assert.deepEqual(doctorView(report).roles[2].problems[0].fix, { action: 'pullModel', label: 'Pull zeta:7b', role: 'nextEdit', model: 'zeta:7b' });
   });
 
   it('treats "name" and "name:latest" as one Ollama model', () => {

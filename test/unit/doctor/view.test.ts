@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import type { RoleReport } from '../../../src/doctor/probe';
+import { NEXT_EDIT_OFF, type RoleReport } from '../../../src/doctor/probe';
 import { doctorView, fixLabel } from '../../../src/doctor/view';
 import { doctorHtml } from '../../../src/vscode/doctor/html';
 import { DoctorPage } from '../../../src/webview/doctor/doctorView';
@@ -126,7 +126,20 @@ describe('doctor: the panel page', () => {
     assert.equal(window.document.querySelector('button.fix')?.textContent, 'Pull codellama:7b');
   });
 
+  it('next-edit suggestions off: a note (not an alert) whose button opens the setting', () => {
+    const { p, $, click, sent, window } = page();
+    const off: RoleReport = { role: 'nextEdit', provider: 'ollama', baseUrl: '', model: '', reachable: false, problems: [], off: true, notes: [{ message: NEXT_EDIT_OFF, fix: 'openNextEditSetting' }] };
+    p.receive({ type: 'report', view: doctorView({ roles: [healthy('chat', 'qwen2.5-coder:7b'), off], ok: true }) });
+    assert.equal(window.document.body.dataset.state, 'ok');
+    assert.equal(window.document.querySelectorAll('[role="alert"]').length, 0);
+    assert.equal($('section[data-role="nextEdit"] .note p').textContent, NEXT_EDIT_OFF);
+    assert.equal($('section[data-role="nextEdit"] button.fix').textContent, 'Open Setting');
+    click($('section[data-role="nextEdit"] button.fix'));
+    assert.deepEqual(sent, [{ type: 'fix', role: 'nextEdit', action: 'openNextEditSetting' }]);
+  });
+
   it('checks messages from the page', () => {
+    assert.deepEqual(parseFromDoctor({ type: 'fix', role: 'nextEdit', action: 'openNextEditSetting' }), { type: 'fix', role: 'nextEdit', action: 'openNextEditSetting' });
     assert.deepEqual(parseFromDoctor({ type: 'fix', role: 'chat', action: 'pullModel' }), { type: 'fix', role: 'chat', action: 'pullModel' });
     assert.equal(parseFromDoctor({ type: 'fix', role: 'chat', action: 'rm -rf' }), undefined);
     assert.equal(parseFromDoctor({ type: 'fix', role: 'admin', action: 'pullModel' }), undefined);
