@@ -18,6 +18,7 @@ import type { Node, Tree } from 'web-tree-sitter';
 import type { NextEditCase } from '../src/nextEdit/runCase';
 import { languageOfPath } from '../src/syntax/languages';
 import type { Parsers } from '../src/syntax/parsers';
+import { lineStarts } from '../src/text/lineStarts';
 
 export interface BenchCase extends NextEditCase {
   kind: string;
@@ -278,15 +279,6 @@ function commonSuffix(a: string, b: string): number {
   return i;
 }
 
-function lineStarts(lines: string[]): number[] {
-  const out: number[] = [];
-  let at = 0;
-  for (const l of lines) {
-    out.push(at);
-    at += l.length + 1;
-  }
-  return out;
-}
 
 /** Functions with a name field (declarations, Python defs at the top of the module). */
 function namedFunctions(doc: Doc): Node[] {

@@ -7,6 +7,7 @@
 import type { Language, Node, Point, Tree } from 'web-tree-sitter';
 import type { Hunk } from './lineDiff';
 import type { LineRange } from './types';
+import { lineStarts } from '../text/lineStarts';
 
 export interface SyntaxAccess {
   language: Language;
@@ -68,15 +69,6 @@ function shiftRows(hunks: readonly Hunk[], h: Hunk): number {
   return rows;
 }
 
-function lineStarts(lines: readonly string[]): number[] {
-  const out: number[] = [];
-  let at = 0;
-  for (const l of lines) {
-    out.push(at);
-    at += l.length + 1;
-  }
-  return out;
-}
 
 /** The point after `text` written from `from`. */
 function advance(from: Point, text: string): Point {
