@@ -79,13 +79,6 @@ export class NextEditController {
     if (!this.texts.has(uri)) this.texts.set(uri, text);
   }
 
-  /** A change made while suggestions are off: the text follows, nothing is recorded or asked. */
-  resync(uri: string, text: string): void {
-    this.cancel(uri);
-    if (this.shown?.uri === uri) this.dismiss();
-    this.texts.set(uri, text);
-  }
-
   untrack(uri: string): void {
     this.texts.delete(uri);
     this.cancel(uri);

@@ -144,7 +144,7 @@ describe('next edit suggestions', () => {
     }
   });
 
-  it('asks nothing while no next-edit model is set', async function () {
+  it('asks nothing while no next-edit model is set, and follows the open document once one is', async function () {
     this.timeout(30_000);
     const api = await fathom();
     fake.server.reply(renameReply('count', 'total'));
@@ -155,5 +155,11 @@ describe('next edit suggestions', () => {
     await new Promise((r) => setTimeout(r, 1000));
     assert.equal(fake.server.requests.filter((r) => r.endpoint === 'ollama.chat').length, 0);
     assert.equal(api.nextEdit.suggestion(), undefined);
+
+    // Turned on with the document already open and changed while off: the next edit starts from its text now.
+    await setSetting('nextEdit.model', 'llama3.2:3b');
+    await editor.edit((b) => b.replace(new vscode.Range(6, 4, 6, 9), 'total'));
+    const next = await waitFor('a next-edit suggestion once a model is set', () => api.nextEdit.suggestion(), { timeoutMs: 10_000 });
+    assert.deepEqual(next.pieces[0], { from: { line: 8, character: 4 }, to: { line: 8, character: 9 }, text: 'total' });
   });
 });

@@ -131,19 +131,29 @@ export function registerNextEdits(
     setKeys(true, decorations.show(editor, s.pieces));
   };
 
-  // The text before the next change is kept from the moment a document opens or is shown (an ignored file's
-  // copy never leaves memory: its changes untrack it before anything is recorded).
+  // While suggestions are on, the text before the next change is kept from the moment a document opens or is
+  // shown (an ignored file's copy never leaves memory: its changes untrack it before anything is recorded).
+  // While they are off (the default), no text is kept and a keystroke costs nothing here: turning them on
+  // starts from the open documents' text at that moment.
   const track = (document: vscode.TextDocument) => {
-    if (followed(document)) controller.track(document.uri.toString(), document.getText());
+    if (deps.getConfig().nextEdit.enabled && followed(document)) controller.track(document.uri.toString(), document.getText());
+  };
+  const followSetting = (config: FathomConfig) => {
+    // Another server, model or key: a backend looked up before must not serve the next request.
+    lookup = undefined;
+    for (const document of vscode.workspace.textDocuments) {
+      if (!config.nextEdit.enabled) controller.untrack(document.uri.toString());
+      else if (followed(document)) controller.track(document.uri.toString(), document.getText());
+    }
   };
 
   const onChange = (e: vscode.TextDocumentChangeEvent) => {
     const d = e.document;
-    if (e.contentChanges.length === 0 || !followed(d)) return;
+    // Off (no model): nothing is kept, recorded or asked.
+    if (e.contentChanges.length === 0 || !followed(d) || !deps.getConfig().nextEdit.enabled) return;
     const uri = d.uri.toString();
-    // Off (no model): nothing is recorded or asked; an ignored file's edits never reach a prompt.
+    // An ignored file's edits never reach a prompt.
     if (privacy.isIgnored(d)) return controller.untrack(uri);
-    if (!deps.getConfig().nextEdit.enabled) return controller.resync(uri, d.getText());
     const kind: ChangeKind = e.reason === vscode.TextDocumentChangeReason.Undo ? 'undo' : e.reason === vscode.TextDocumentChangeReason.Redo ? 'redo' : 'edit';
     if (kind === 'edit') lookUpEarly();
     controller.changed(uri, pathOf(d), e.contentChanges, d.getText(), kind);
@@ -184,8 +194,7 @@ export function registerNextEdits(
     vscode.workspace.onDidOpenTextDocument(track),
     vscode.workspace.onDidCloseTextDocument((d) => controller.untrack(d.uri.toString())),
     vscode.workspace.onDidChangeTextDocument(onChange),
-    // Another server, model or key: a backend looked up before must not serve the next request.
-    onConfigChange(() => (lookup = undefined)),
+    onConfigChange(followSetting),
     vscode.window.onDidChangeActiveTextEditor((editor) => {
       controller.dismiss();
       if (editor) track(editor.document);
