@@ -4,7 +4,7 @@
  * the file around the region, the region between marker lines with the cursor marked. The model answers
  * with the region rewritten in one fenced block.
  */
-import { contextAfter, contextBefore, CURSOR, fencedBody, hunkDiff, readMarked, regionWithCursor, REGION_END, REGION_START } from './shared';
+import { CURSOR, fencedBody, hunkDiff, markedExcerpt, readMarked, REGION_END, REGION_START } from './shared';
 import type { NextEditFormat, PromptInput, ShownRegion } from './types';
 import { languageFacts } from '../../syntax/languages';
 
@@ -23,11 +23,7 @@ function build(input: PromptInput) {
   const edits = input.history.map((h) => `--- ${h.path}\n+++ ${h.path}\n${hunkDiff(h)}`).join('\n');
   const file = [
     '```' + fence,
-    ...contextBefore(input),
-    REGION_START,
-    ...regionWithCursor(input, CURSOR),
-    REGION_END,
-    ...contextAfter(input),
+    ...markedExcerpt(input),
     '```',
   ].join('\n');
   const user = `${relatedSection(input, fence)}Recent edits:\n\`\`\`diff\n${edits}\n\`\`\`\n\n${FILE_HEADER}${input.path}\n${file}\n\nRewrite the editable region.`;

@@ -8,7 +8,7 @@
  * <|user_cursor_is_here|> marks the cursor, closed by ``` and "### Response:". The model answers with the
  * region's code only (no markers); a fenced or marked answer is read too.
  */
-import { cutAtStop, CURSOR, dropFinalNewline, fencedBody, hunkDiff, readMarked, regionWithCursor, REGION_END, REGION_START } from './shared';
+import { cutAtStop, CURSOR, dropFinalNewline, fencedBody, hunkDiff, markedExcerpt, readMarked, REGION_END, REGION_START } from './shared';
 import type { NextEditFormat, PromptInput, ShownRegion } from './types';
 
 /** Lines of the file shown each way of the region (Continue's window is 25 lines around the cursor). */
@@ -28,16 +28,7 @@ const STOPS = ['<|im_end|>', '<|endoftext|>'];
 
 function build(input: PromptInput) {
   const edits = input.history.map((h) => `User edited file "${h.path}"\n\n\`\`\`diff\n${hunkDiff(h)}\n\`\`\``).join('\n');
-  const { startLine, endLine } = input.region;
-  const windowStart = Math.max(0, startLine - INSTINCT_WINDOW);
-  const windowEnd = Math.min(input.lines.length - 1, endLine + INSTINCT_WINDOW);
-  const excerpt = [
-    ...input.lines.slice(windowStart, startLine),
-    REGION_START,
-    ...regionWithCursor(input, CURSOR),
-    REGION_END,
-    ...input.lines.slice(endLine + 1, windowEnd + 1),
-  ].join('\n');
+  const excerpt = markedExcerpt(input, INSTINCT_WINDOW).join('\n');
   const user = `${PREFIX}\n\n### Context:\n\n\n### User Edits:\n\n${edits}\n\n${EXCERPT_HEADER}${input.path}\n\n${excerpt}\`\`\`\n### Response:`;
   return { kind: 'chat' as const, messages: [{ role: 'system' as const, content: SYSTEM }, { role: 'user' as const, content: user }], stop: STOPS };
 }

@@ -34,6 +34,11 @@ export function contextAfter(input: PromptInput, count = CONTEXT_LINES): string[
   return input.lines.slice(input.region.endLine + 1, input.region.endLine + 1 + count);
 }
 
+/** The region between its marker lines with the cursor marked, and `count` read-only lines above and below it. */
+export function markedExcerpt(input: PromptInput, count = CONTEXT_LINES): string[] {
+  return [...contextBefore(input, count), REGION_START, ...regionWithCursor(input, CURSOR), REGION_END, ...contextAfter(input, count)];
+}
+
 /** A hunk as unified-diff text: `@@ -a,n +a,m @@` then the removed and the added lines (1-based lines). */
 export function hunkDiff(h: EditHunk): string {
   const line = h.startLine + 1;

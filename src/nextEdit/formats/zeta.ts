@@ -7,7 +7,7 @@
  * <|user_cursor_is_here|> at the cursor, then "### Response:". The model answers with the fenced excerpt's
  * editable region rewritten, between the same markers; generation stops at the end marker.
  */
-import { contextAfter, contextBefore, cutAtStop, CURSOR, dropFinalNewline, hunkDiff, readMarked, regionWithCursor, REGION_END, REGION_START } from './shared';
+import { CONTEXT_LINES, cutAtStop, CURSOR, dropFinalNewline, hunkDiff, markedExcerpt, readMarked, REGION_END, REGION_START } from './shared';
 import type { NextEditFormat, PromptInput, ShownRegion } from './types';
 
 export const START_OF_FILE = '<|start_of_file|>';
@@ -19,16 +19,12 @@ const STOPS = [REGION_END];
 
 function build(input: PromptInput) {
   const events = input.history.map((h) => `User edited ${h.path}:\n\`\`\`diff\n${hunkDiff(h)}\n\`\`\``).join('\n\n');
-  const before = contextBefore(input);
-  const startsFile = input.region.startLine - before.length === 0;
+  // The excerpt reaches the file's first line when the region starts within its context lines of it.
+  const startsFile = input.region.startLine <= CONTEXT_LINES;
   const excerpt = [
     '```' + input.path,
     ...(startsFile ? [START_OF_FILE] : []),
-    ...before,
-    REGION_START,
-    ...regionWithCursor(input, CURSOR),
-    REGION_END,
-    ...contextAfter(input),
+    ...markedExcerpt(input),
     '```',
   ].join('\n');
   const prompt = `${INSTRUCTION}### User Edits:\n\n${events}${EXCERPT_HEADER}${excerpt}${RESPONSE_HEADER}`;
