@@ -8,6 +8,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { posix, join, resolve, sep } from 'node:path';
 import type { WorkspaceFiles } from '../workspace/files';
+import { textOfFile } from '../workspace/fileBytes';
 import { languageOfPath } from '../syntax/languages';
 
 export interface NodeWorkspaceOptions {
@@ -21,8 +22,6 @@ export interface NodeWorkspaceOptions {
 
 const IGNORED_SEGMENTS = new Set(['node_modules', '.git', '.hg', '.svn']);
 const DEFAULT_MAX_BYTES = 1_000_000;
-/** Bytes checked for a NUL to call a file binary. */
-const BINARY_PROBE = 8000;
 
 export class NodeWorkspaceFiles implements WorkspaceFiles {
   private readonly root: string;
@@ -48,7 +47,7 @@ export class NodeWorkspaceFiles implements WorkspaceFiles {
       if (!s.isFile() || s.size > this.maxBytes) return undefined;
       const cached = this.texts.get(path);
       if (cached && cached.mtimeMs === s.mtimeMs && cached.size === s.size) return cached.text;
-      const text = decode(await readFile(abs));
+      const text = textOfFile(await readFile(abs));
       this.texts.set(path, { mtimeMs: s.mtimeMs, size: s.size, text });
       return text;
     } catch {
@@ -101,15 +100,9 @@ export class NodeWorkspaceFiles implements WorkspaceFiles {
     if (!abs) return undefined;
     try {
       if (statSync(abs).size > this.maxBytes) return undefined;
-      return decode(readFileSync(abs));
+      return textOfFile(readFileSync(abs));
     } catch {
       return undefined;
     }
   }
-}
-
-/** UTF-8 text, or undefined for a binary file (a NUL byte near the start). */
-function decode(bytes: Buffer): string | undefined {
-  if (bytes.subarray(0, BINARY_PROBE).includes(0)) return undefined;
-  return bytes.toString('utf8');
 }

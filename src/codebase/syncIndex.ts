@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { holdsCredentials } from '../privacy/credentialContent';
 import { languageOfPath } from '../syntax/languages';
 import type { Parsers } from '../syntax/parsers';
+import { textOfFile } from '../workspace/fileBytes';
 import type { ChunkWithText } from './chunk';
 import { chunkFile } from './chunker';
 import type { CodebaseIndex } from './codebaseIndex';
@@ -30,8 +31,6 @@ export interface SyncStats {
   unchanged: number;
 }
 
-/** Bytes checked for a NUL to call a file binary. */
-const BINARY_PROBE = 8000;
 /** Average characters per line above which a file is minified or generated, not code to search. */
 const MINIFIED_LINE_CHARS = 400;
 /** Files read at once. */
@@ -56,7 +55,7 @@ export async function syncIndex(root: string, index: CodebaseIndex, parsers: Par
   for (let i = 0; i < changed.length; i += READ_BATCH) {
     if (options.signal?.aborted) break;
     const batch = changed.slice(i, i + READ_BATCH);
-    const texts = await Promise.all(batch.map((f) => readFile(join(root, f.path)).then(decode, () => undefined)));
+    const texts = await Promise.all(batch.map((f) => readFile(join(root, f.path)).then(textOfFile, () => undefined)));
     for (let j = 0; j < batch.length; j++) {
       const file = batch[j];
       const text = texts[j];
@@ -86,10 +85,4 @@ function searchable(text: string): boolean {
   if (holdsCredentials(text)) return false;
   const lines = (text.match(/\n/g)?.length ?? 0) + 1;
   return text.length / lines <= MINIFIED_LINE_CHARS;
-}
-
-/** UTF-8 text, or undefined for a binary file (a NUL byte near the start). */
-function decode(bytes: Buffer): string | undefined {
-  if (bytes.subarray(0, BINARY_PROBE).includes(0)) return undefined;
-  return bytes.toString('utf8');
 }

@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
 import type { WorkspaceFiles } from '../workspace/files';
+import { looksBinary } from '../workspace/fileBytes';
 
 /** Files larger than this are not read for context. */
 const MAX_FILE_BYTES = 1_000_000;
-/** Bytes checked for a NUL to call a file binary. */
-const BINARY_PROBE = 8000;
 /** Documents remembered as recently used, for similarity search. */
 const RECENT_LIMIT = 20;
 
@@ -45,7 +44,7 @@ export class EditorWorkspaceFiles implements WorkspaceFiles, vscode.Disposable {
       const stat = await vscode.workspace.fs.stat(uri);
       if (stat.type !== vscode.FileType.File || stat.size > MAX_FILE_BYTES) return undefined;
       const bytes = await vscode.workspace.fs.readFile(uri);
-      if (bytes.subarray(0, BINARY_PROBE).includes(0)) return undefined;
+      if (looksBinary(bytes)) return undefined;
       return new TextDecoder().decode(bytes);
     } catch {
       return undefined;
