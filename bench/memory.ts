@@ -10,8 +10,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
+import { exposeGc } from './gc';
 import { OllamaBackend } from '../src/backends/ollama';
 import { completeOnce, type EngineDeps } from '../src/completion/engine/engine';
 import { CompletionScheduler } from '../src/completion/scheduling/scheduler';
@@ -140,13 +139,3 @@ function listFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(join(dir, e.name)) : [join(dir, e.name)]));
 }
 
-/** The V8 collector without `--expose-gc` on the command line; undefined if the runtime refuses. */
-function exposeGc(): (() => void) | undefined {
-  if (typeof globalThis.gc === 'function') return globalThis.gc;
-  try {
-    setFlagsFromString('--expose-gc');
-    return runInNewContext('gc') as () => void;
-  } catch {
-    return undefined;
-  }
-}
