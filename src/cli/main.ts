@@ -9,7 +9,7 @@
  */
 import { parseArgs } from 'node:util';
 import { BackendPool } from '../roles/pool';
-import { isProviderKind, providerEntry } from '../backends/providers';
+import { envApiKey } from './envApiKey';
 import { objectSource, parseConfig, type FathomConfig } from '../config/settings';
 import { formatReport } from '../doctor/formatReport';
 import { runDoctor } from '../doctor/probe';
@@ -100,11 +100,6 @@ async function doctor(args: string[]): Promise<number> {
   const report = await runDoctor((role) => pool.backendFor(role), { timeoutMs: config.requestTimeoutMs }, nextEdit);
   process.stdout.write((values.json ? JSON.stringify(report, null, 2) : formatReport(report)) + '\n');
   return report.ok ? 0 : 1;
-}
-
-function envApiKey(provider: string): string | undefined {
-  const names = isProviderKind(provider) ? providerEntry(provider).apiKey.envVars : [];
-  return names.map((name) => process.env[name]).find((value) => value) || undefined;
 }
 
 const stderrLogger: Logger = {
