@@ -97,7 +97,7 @@ async function doctor(args: string[]): Promise<number> {
   const logger: Logger = values.verbose ? stderrLogger : silentLogger;
   const pool = new BackendPool(() => config, async (provider) => envApiKey(provider), logger);
   const nextEdit = async () => (await pool.nextEditBackend()) ?? { settings: config.nextEdit };
-  const report = await runDoctor((role) => pool.backendFor(role), { timeoutMs: config.requestTimeoutMs }, nextEdit);
+  const report = await runDoctor((role) => pool.backendFor(role), { timeoutMs: config.requestTimeoutMs }, nextEdit, () => pool.embeddingsBackend());
   process.stdout.write((values.json ? JSON.stringify(report, null, 2) : formatReport(report)) + '\n');
   return report.ok ? 0 : 1;
 }
