@@ -7,7 +7,10 @@ import assert from 'node:assert/strict';
 import type { ProviderKind } from '../../../src/backends/types';
 import { EMBEDDING_DIMENSIONS, fakeEmbedding, startFakeServer, type FakeServer } from '../../fake-server';
 import { checkedVectors } from '../../../src/backends/embeddingAnswer';
+import { createBackend } from '../../../src/backends/create';
 import { BackendError } from '../../../src/backends/errors';
+import { ScriptedBackend } from '../../../src/backends/scripted';
+import type { Logger } from '../../../src/logging/logger';
 import { backendFor, closedPortUrl, failureOf } from './helpers';
 
 const MODEL = { ollama: 'nomic-embed-text', openai: 'text-embedding-3-small' } as const;
@@ -117,5 +120,29 @@ describe('checkedVectors', () => {
     for (const answer of [[[1, 0]], [[1, 0], [1]], [[], []], 'x', undefined]) {
       assert.throws(() => checkedVectors(answer, 2, bad), (e: unknown) => e instanceof BackendError && e.kind === 'badResponse');
     }
+  });
+});
+
+describe('embed through the request log and the scripted backend', () => {
+  let server: FakeServer;
+  before(async () => (server = await startFakeServer()));
+  after(() => server.close());
+
+  it('logs one info line per batch with the count and size, the texts only at trace level', async () => {
+    const lines: Array<{ level: string; message: string }> = [];
+    const log = (level: string) => (message: string) => lines.push({ level, message });
+    const logger: Logger = { trace: log('trace'), debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
+    const backend = createBackend('ollama', { baseUrl: server.url, logger });
+    await backend.embed(['const launchCodes = 1234;', 'x'], 'nomic-embed-text');
+    const info = lines.filter((l) => l.level === 'info').map((l) => l.message);
+    assert.equal(info.length, 1);
+    assert.match(info[0], /^ollama POST \/api\/embed model=nomic-embed-text \(2 texts, 26 chars\): ok in \d+ ms$/);
+    assert.ok(!info[0].includes('launchCodes'));
+    assert.ok(lines.some((l) => l.level === 'trace' && l.message.includes('launchCodes')));
+  });
+
+  it('a scripted backend has no embedding model', async () => {
+    const error = await failureOf(new ScriptedBackend('text').embed(['x'], 'm'));
+    assert.equal(error.kind, 'modelMissing');
   });
 });
