@@ -20,6 +20,7 @@ import { Parsers } from '../src/syntax/parsers';
 import { exposeGc } from './gc';
 import { percent, quantile, type BenchRow, type BenchSection } from './report';
 import { buildSet, setSources, writeQueries, type BuiltSet, type SearchCase } from './searchSet';
+import { hybridRun } from './searchHybrid';
 
 const TOP = 10;
 const RECALL_TARGET = 80;
@@ -73,6 +74,12 @@ export async function run(): Promise<BenchSection> {
         { metric: `memory after indexing: heap / RSS delta (${label})`, value: mb(measured.heapDelta), unit: ` MB / ${mb(measured.rssDelta)} MB` },
         { metric: `CLI: cold run (index + queries) / warm run (index reused) (${label})`, value: round(viaCli.coldMs / 1000, 2), unit: ` s / ${round(viaCli.warmMs / 1000, 2)} s` },
       );
+      const hybrid = await hybridRun(set, measured.index, TOP);
+      const hq = quality(set.cases, hybrid.results);
+      rows.push(
+        { metric: `hybrid recall@10 with the fake server's embeddings (${label})`, value: hq.r10, unit: `% (lexical ${q.r10}%; MRR@10 ${hq.mrr})`, pass: hybrid.failure === undefined },
+        { metric: `embedding time per 1,000 chunks, fake server over HTTP (${label}, ${hybrid.chunks} chunks)`, value: round(hybrid.embedMsPer1000), unit: ' ms' },
+      );
       details[set.name] = {
         files: set.files,
         chunks: measured.chunks,
@@ -110,7 +117,7 @@ async function inProcess(set: BuiltSet, parsers: Parsers) {
     queryMs.push(performance.now() - t);
     return hits;
   });
-  return { indexMs, queryMs, results, chunks: stats.chunks, heapDelta: after.heapUsed - before.heapUsed, rssDelta: after.rss - before.rss };
+  return { index, indexMs, queryMs, results, chunks: stats.chunks, heapDelta: after.heapUsed - before.heapUsed, rssDelta: after.rss - before.rss };
 }
 
 /** The same queries through `node dist/cli.js search`: a cold run that builds and saves the index, then a warm one that reuses it. */

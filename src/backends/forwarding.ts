@@ -29,4 +29,7 @@ export abstract class ForwardingBackend implements Backend {
   streamCompletion(request: CompletionRequest): AsyncIterable<string> {
     return this.inner.streamCompletion(request);
   }
+  embed(texts: string[], model: string, options?: RequestOptions): Promise<number[][]> {
+    return this.inner.embed(texts, model, options);
+  }
 }

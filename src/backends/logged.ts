@@ -9,7 +9,7 @@ import { ForwardingBackend } from './forwarding';
 import type { RequestRecord } from './requestRecord';
 import type { Backend, ChatRequest, CompletionRequest, ModelInfo, ModelSummary, ProviderKind, RequestOptions } from './types';
 
-type Operation = 'version' | 'listModels' | 'modelInfo' | 'chat' | 'completion';
+type Operation = 'version' | 'listModels' | 'modelInfo' | 'chat' | 'completion' | 'embed';
 
 /** Which HTTP request each operation makes, as the log names it. */
 const ENDPOINTS: Record<ProviderKind, Record<Operation, string>> = {
@@ -19,6 +19,7 @@ const ENDPOINTS: Record<ProviderKind, Record<Operation, string>> = {
     modelInfo: 'POST /api/show',
     chat: 'POST /api/chat',
     completion: 'POST /api/generate',
+    embed: 'POST /api/embed',
   },
   openai: {
     version: '(no request)',
@@ -26,6 +27,7 @@ const ENDPOINTS: Record<ProviderKind, Record<Operation, string>> = {
     modelInfo: 'GET /models',
     chat: 'POST /chat/completions',
     completion: 'POST /completions',
+    embed: 'POST /embeddings',
   },
 };
 
@@ -60,6 +62,14 @@ class LoggedBackend extends ForwardingBackend {
     return this.timed('modelInfo', model, () => this.inner.modelInfo(model, options));
   }
 
+  /** One info line per batch (count and size, never the texts); the texts themselves only at trace level. */
+  embed(texts: string[], model: string, options?: RequestOptions): Promise<number[][]> {
+    const label = this.label('embed', model);
+    this.logger.trace(`${label} input: ${clip(JSON.stringify(texts))}`);
+    const chars = texts.reduce((sum, t) => sum + t.length, 0);
+    return this.timed('embed', model, () => this.inner.embed(texts, model, options), ` (${texts.length} texts, ${chars} chars)`);
+  }
+
   streamChat(request: ChatRequest): AsyncIterable<string> {
     const label = this.label('chat', request.model);
     this.logger.trace(`${label} messages: ${clip(JSON.stringify(request.messages))}`);
@@ -80,8 +90,8 @@ class LoggedBackend extends ForwardingBackend {
     return `${this.inner.provider} ${ENDPOINTS[this.inner.provider][operation]}${model ? ` model=${model}` : ''}`;
   }
 
-  private async timed<T>(operation: Operation, model: string | undefined, run: () => Promise<T>): Promise<T> {
-    const label = this.label(operation, model);
+  private async timed<T>(operation: Operation, model: string | undefined, run: () => Promise<T>, what = ''): Promise<T> {
+    const label = this.label(operation, model) + what;
     const started = performance.now();
     try {
       const result = await run();

@@ -12,6 +12,7 @@ import { Ollama, type ChatRequest as OllamaChatRequest, type ChatResponse, type 
 import type { StopReason } from './deadline';
 import { toBackendError } from './errorMapping';
 import type { BackendError } from './errors';
+import { checkedVectors } from './embeddingAnswer';
 import { guardedCall, guardedStream } from './guarded';
 import { originLockedFetch, type EndpointRule, type Fetch } from './originLockedFetch';
 import type { PullUpdate } from './pullProgress';
@@ -72,6 +73,16 @@ export class OllamaBackend implements Backend {
 
   streamCompletion(request: CompletionRequest): AsyncIterable<string> {
     return this.stream(request, (client) => client.generate(this.completionBody(request)), (chunk: GenerateResponse) => chunk.response);
+  }
+
+  /**
+   * POST /api/embed: one vector per input, in order. `keep_alive` as configured (an index build sends many
+   * batches); no `num_ctx`, which is the generation models' window, not the embedding model's.
+   */
+  async embed(texts: string[], model: string, options: RequestOptions = {}): Promise<number[][]> {
+    if (texts.length === 0) return [];
+    const answer = await this.call(options, model, (client) => client.embed({ model, input: texts, ...keepAlive(this.options) }));
+    return checkedVectors(answer.embeddings, texts.length, () => this.failure(new Error('the server sent a different number of embeddings than texts'), undefined, {}, model));
   }
 
   chatBody(request: ChatRequest): OllamaChatRequest & { stream: true } {

@@ -14,6 +14,7 @@
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
 import type { ChatCompletionCreateParamsStreaming, CompletionCreateParamsStreaming } from 'openai/resources';
 import type { StopReason } from './deadline';
+import { checkedVectors } from './embeddingAnswer';
 import { toBackendError } from './errorMapping';
 import type { BackendError } from './errors';
 import { guardedCall, guardedStream } from './guarded';
@@ -113,6 +114,19 @@ export class OpenAIBackend implements Backend {
       (chunk) => chunk.choices[0]?.text,
       (error, stop) => this.failure(error, stop, request.model),
     );
+  }
+
+  /** POST /v1/embeddings: one vector per input, put back in input order (the answer carries each one's index). */
+  async embed(texts: string[], model: string, options: RequestOptions = {}): Promise<number[][]> {
+    if (texts.length === 0) return [];
+    const answer = await guardedCall(
+      options,
+      // Floats, not the SDK's default base64: compatible servers (llama.cpp, LM Studio) do not all encode.
+      (signal) => this.client.embeddings.create({ model, input: texts, encoding_format: 'float' }, { signal }),
+      (error, stop) => this.failure(error, stop, model),
+    );
+    const ordered = [...(answer.data ?? [])].sort((a, b) => a.index - b.index).map((d) => d.embedding);
+    return checkedVectors(ordered, texts.length, () => this.failure(new Error('the server sent a different number of embeddings than texts'), undefined, model));
   }
 
   private async listEntries(options: RequestOptions): Promise<Array<Record<string, unknown>>> {

@@ -48,6 +48,8 @@ export interface ProviderEntry {
   baseUrlSetting: string;
   defaultBaseUrl: string;
   capabilities: ProviderCapabilities;
+  /** The embedding model used when `fathom.embeddings.model` is empty (a common one, for servers that embed). */
+  defaultEmbeddingModel: string;
   apiKey: {
     /** Environment variables the CLI reads for the key, first set wins. */
     envVars: readonly string[];
@@ -102,6 +104,7 @@ export const PROVIDERS: Registry = {
     baseUrlSetting: 'ollama.baseUrl',
     defaultBaseUrl: 'http://127.0.0.1:11434',
     capabilities: { pull: true, nativeFim: 'modelFamily', embeddings: true, modelList: true, keepAlive: true, latestTagAlias: true },
+    defaultEmbeddingModel: 'nomic-embed-text',
     apiKey: { envVars: ['FATHOM_API_KEY'], usuallyNeeded: false },
     hints: {
       unreachable: (baseUrl: string) => `Ollama is not reachable at ${baseUrl}. Start it with "ollama serve" (or open the Ollama app), or set "fathom.ollama.baseUrl" to where it runs.`,
@@ -123,6 +126,7 @@ export const PROVIDERS: Registry = {
     baseUrlSetting: 'openai.baseUrl',
     defaultBaseUrl: 'https://api.openai.com/v1',
     capabilities: { pull: false, nativeFim: 'setting', embeddings: true, modelList: true, keepAlive: false, latestTagAlias: false },
+    defaultEmbeddingModel: 'text-embedding-3-small',
     apiKey: { envVars: ['FATHOM_API_KEY', 'OPENAI_API_KEY'], usuallyNeeded: true },
     hints: {
       unreachable: (baseUrl: string) => `The OpenAI-compatible server is not reachable at ${baseUrl}. Check that it is running and that "fathom.openai.baseUrl" is right.`,

@@ -70,6 +70,11 @@ export class ScriptedBackend implements Backend {
     return this.stream(request);
   }
 
+  /** A script is text, not vectors: like a server without the model, it has no embeddings to give. */
+  async embed(_texts: string[], model: string): Promise<number[][]> {
+    throw new BackendError('modelMissing', { provider: this.provider, baseUrl: this.baseUrl, model, detail: 'a scripted backend serves no embedding model' });
+  }
+
   streamCompletion(request: CompletionRequest): AsyncIterable<string> {
     return this.stream(request);
   }

@@ -91,6 +91,11 @@ export interface Backend {
   streamChat(request: ChatRequest): AsyncIterable<string>;
   /** Streams the completion's text as it arrives. Breaking out of the loop aborts the HTTP stream. */
   streamCompletion(request: CompletionRequest): AsyncIterable<string>;
+  /**
+   * One vector per text, in order (Ollama `/api/embed`, OpenAI-compatible `/v1/embeddings`). The texts are
+   * code: the privacy wrappers redact each one and ask for consent like a completion.
+   */
+  embed(texts: string[], model: string, options?: RequestOptions): Promise<number[][]>;
   /** The JSON body `streamChat(request)` posts, exactly (for "Fathom: Show Last Request"); clients only. */
   chatBody?(request: ChatRequest): unknown;
   /** The JSON body `streamCompletion(request)` posts, exactly; clients only. */

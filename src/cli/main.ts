@@ -9,7 +9,7 @@
  */
 import { parseArgs } from 'node:util';
 import { BackendPool } from '../roles/pool';
-import { isProviderKind, providerEntry } from '../backends/providers';
+import { envApiKey } from './envApiKey';
 import { objectSource, parseConfig, type FathomConfig } from '../config/settings';
 import { formatReport } from '../doctor/formatReport';
 import { runDoctor } from '../doctor/probe';
@@ -97,14 +97,9 @@ async function doctor(args: string[]): Promise<number> {
   const logger: Logger = values.verbose ? stderrLogger : silentLogger;
   const pool = new BackendPool(() => config, async (provider) => envApiKey(provider), logger);
   const nextEdit = async () => (await pool.nextEditBackend()) ?? { settings: config.nextEdit };
-  const report = await runDoctor((role) => pool.backendFor(role), { timeoutMs: config.requestTimeoutMs }, nextEdit);
+  const report = await runDoctor((role) => pool.backendFor(role), { timeoutMs: config.requestTimeoutMs }, nextEdit, () => pool.embeddingsBackend());
   process.stdout.write((values.json ? JSON.stringify(report, null, 2) : formatReport(report)) + '\n');
   return report.ok ? 0 : 1;
-}
-
-function envApiKey(provider: string): string | undefined {
-  const names = isProviderKind(provider) ? providerEntry(provider).apiKey.envVars : [];
-  return names.map((name) => process.env[name]).find((value) => value) || undefined;
 }
 
 const stderrLogger: Logger = {

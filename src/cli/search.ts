@@ -5,12 +5,26 @@
  * (1-based inclusive lines, paths relative to the root with forward slashes). With --query the single
  * line's id is null. The index is built on first use and saved in the cache folder; later runs re-read
  * only files whose size or modification time changed.
+ *
+ * With --embeddings-provider the search is hybrid: chunks are embedded through the same backends, guards and
+ * redaction the extension uses (the embeddings role of BackendPool), the vectors kept in the cache folder
+ * beside the index, and each query's lexical and vector rankings fused. When embedding fails the search
+ * stays lexical and says why on stderr.
  */
 import { readFile } from 'node:fs/promises';
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { objectSource, parseConfig } from '../config/settings';
+import { isProviderKind, providerEntry } from '../backends/providers';
 import { CodebaseIndex, type SearchResult } from '../codebase/codebaseIndex';
+import type { Embedder } from '../codebase/vectors/embedder';
+import { hybridSearch } from '../codebase/vectors/hybridSearch';
+import { embeddingModelKey, refreshVectors } from '../codebase/vectors/refreshVectors';
+import type { VectorStore } from '../codebase/vectors/vectorStore';
+import { silentLogger } from '../logging/logger';
+import { BackendPool } from '../roles/pool';
+import { envApiKey } from './envApiKey';
 import { defaultCacheDir, loadIndex, saveIndex } from '../codebase/indexStore';
 import { syncIndex } from '../codebase/syncIndex';
 import { shippedGrammar } from '../syntax/locateGrammar';
@@ -28,9 +42,19 @@ export const SEARCH_USAGE = `Options (search):
   --cache DIR            where the index is kept between runs (default: fathom/index in the OS cache
                          folder: $XDG_CACHE_HOME or ~/.cache, ~/Library/Caches, %LOCALAPPDATA%)
   --no-cache             build the index in memory only
-  --verbose              report the index build on stderr
+  --verbose              report the index build (and the embedding) on stderr
+  --embeddings-provider ollama|openai
+                         search hybrid: embed the chunks and each query with this provider's
+                         embedding model and fuse vector and lexical rankings (vectors kept in the cache
+                         folder; only new chunks are embedded). Default none: lexical only
+  --embeddings-model M   the embedding model (default nomic-embed-text for ollama,
+                         text-embedding-3-small for openai)
+  --embeddings-base-url URL   its server (default http://127.0.0.1:11434 for ollama,
+                         https://api.openai.com/v1 for openai); FATHOM_API_KEY (or OPENAI_API_KEY) is the key
+  --local-only           refuse an embeddings server that is not on this machine (as "fathom.localOnly")
   Files ignored by .gitignore, .fathomignore or the built-in rules for secrets, dependency and build
-  folders, binary, minified and large files are never indexed; secrets in the code are redacted first.`;
+  folders, binary, minified and large files are never indexed; secrets in the code are redacted first,
+  also in every text sent for embedding.`;
 
 interface Query {
   id: unknown;
@@ -43,7 +67,7 @@ export async function searchCommand(args: string[], out: CliOutput = processOutp
     out.stderr(`fathom search: ${message}\n\n${SEARCH_USAGE}\n`);
     return 2;
   };
-  let values: { root?: string; queries?: string; query?: string; top?: string; cache?: string; 'no-cache'?: boolean; verbose?: boolean };
+  let values: SearchValues;
   try {
     ({ values } = parseArgs({
       args,
@@ -55,6 +79,10 @@ export async function searchCommand(args: string[], out: CliOutput = processOutp
         cache: { type: 'string' },
         'no-cache': { type: 'boolean' },
         verbose: { type: 'boolean' },
+        'embeddings-provider': { type: 'string' },
+        'embeddings-model': { type: 'string' },
+        'embeddings-base-url': { type: 'string' },
+        'local-only': { type: 'boolean' },
       },
     }));
   } catch (error) {
@@ -67,6 +95,8 @@ export async function searchCommand(args: string[], out: CliOutput = processOutp
   const top = values.top === undefined ? DEFAULT_TOP : Number(values.top);
   if (!Number.isInteger(top) || top < 1) return fail('--top must be a whole number of at least 1.');
   if (values.cache !== undefined && values['no-cache']) return fail('--cache and --no-cache exclude each other.');
+  const embeddingsError = checkEmbeddingsArgs(values);
+  if (embeddingsError) return fail(embeddingsError);
 
   let queries: Query[];
   if (values.query !== undefined) queries = [{ id: null, query: values.query }];
@@ -87,8 +117,71 @@ export async function searchCommand(args: string[], out: CliOutput = processOutp
   } finally {
     parsers.dispose();
   }
-  for (const q of queries) out.stdout(JSON.stringify({ id: q.id, results: index.search(q.query, top).map(contractFields) }) + '\n');
+  const embed = embedderFrom(values);
+  let vectors: VectorStore | undefined;
+  if (embed) {
+    const { store, report } = await refreshVectors(root, index, embed.modelKey, embed.embed, { storageDir: cacheDir });
+    vectors = store;
+    if (report.failure) out.stderr(`fathom search: embedding failed, searching without it where chunks have no vectors: ${report.failure.message}\n`);
+    if (values.verbose) out.stderr(`fathom search: ${report.vectors} of ${report.chunks} chunks have vectors (${report.embedded} embedded, ${report.removed} removed, ${report.dimensions ?? 0} dimensions) in ${report.ms} ms\n`);
+  }
+  let warned = false;
+  for (const q of queries) {
+    const found = await hybridSearch({ index, vectors, embed: embed?.embed, query: q.query, top });
+    if (found.failure && !warned) {
+      warned = true;
+      out.stderr(`fathom search: the query could not be embedded, lexical results only: ${found.failure.message}\n`);
+    }
+    out.stdout(JSON.stringify({ id: q.id, results: found.results.map(contractFields) }) + '\n');
+  }
   return 0;
+}
+
+interface SearchValues {
+  root?: string;
+  queries?: string;
+  query?: string;
+  top?: string;
+  cache?: string;
+  'no-cache'?: boolean;
+  verbose?: boolean;
+  'embeddings-provider'?: string;
+  'embeddings-model'?: string;
+  'embeddings-base-url'?: string;
+  'local-only'?: boolean;
+}
+
+/** What is wrong with the embeddings flags, or undefined. */
+function checkEmbeddingsArgs(values: SearchValues): string | undefined {
+  const provider = values['embeddings-provider'];
+  if (provider === undefined || provider === 'none') {
+    if (values['embeddings-model'] !== undefined || values['embeddings-base-url'] !== undefined) return '--embeddings-model and --embeddings-base-url need --embeddings-provider.';
+    return undefined;
+  }
+  if (!isProviderKind(provider) || !providerEntry(provider).capabilities.embeddings) return `--embeddings-provider ${provider} is not one that serves embeddings (none, ollama or openai).`;
+  return undefined;
+}
+
+/**
+ * The embeddings role as the extension builds it (BackendPool: redaction, local-only, request log), from the
+ * flags; undefined while off. The CLI asks no consent: the user typed the endpoint on the command line.
+ */
+function embedderFrom(values: SearchValues): { embed: Embedder; modelKey: string } | undefined {
+  const provider = values['embeddings-provider'];
+  if (!provider || provider === 'none') return undefined;
+  const config = parseConfig(
+    objectSource({ 'embeddings.provider': provider, 'embeddings.model': values['embeddings-model'], 'embeddings.baseUrl': values['embeddings-base-url'], localOnly: values['local-only'] }),
+  );
+  const pool = new BackendPool(() => config, async (kind) => envApiKey(kind), silentLogger);
+  const model = config.embeddings.model;
+  return {
+    modelKey: embeddingModelKey(provider, model),
+    embed: async (texts, signal) => {
+      const role = await pool.embeddingsBackend();
+      if (!role) throw new Error('embeddings are off');
+      return role.backend.embed(texts, model, { signal, timeoutMs: config.requestTimeoutMs });
+    },
+  };
 }
 
 /** Exactly the contract's fields, in its order. */

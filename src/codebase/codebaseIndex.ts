@@ -116,6 +116,16 @@ export class CodebaseIndex {
     return withFileEvidence(hits).slice(0, top);
   }
 
+  /** Every chunk with its id: the vector store (vectors/) embeds those it holds no vector for. */
+  chunkEntries(): Array<[id: number, chunk: Chunk]> {
+    return [...this.chunks];
+  }
+
+  /** The chunk an id stands for (a vector search hit); undefined once it is gone. */
+  chunk(id: number): Chunk | undefined {
+    return this.chunks.get(id);
+  }
+
   snapshot(): IndexSnapshot {
     return {
       format: INDEX_FORMAT,

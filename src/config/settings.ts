@@ -3,7 +3,7 @@
  * settings file) provides. The defaults here are the defaults in package.json; a unit test keeps them equal.
  */
 import type { ProviderKind } from '../backends/types';
-import { isProviderKind } from '../backends/providers';
+import { isProviderKind, providerEntry } from '../backends/providers';
 
 export type Role = 'completion' | 'chat';
 export const ROLES: readonly Role[] = ['completion', 'chat'];
@@ -38,6 +38,20 @@ export interface NextEditSettings {
   baseUrl: string;
 }
 
+/**
+ * The embeddings role: the model that turns code chunks and questions into vectors for codebase search.
+ * Off until a provider is chosen ('' / 'none'); the model defaults to the provider's usual embedding model,
+ * the endpoint to the provider's (`ollama.baseUrl` / `openai.baseUrl`) unless `baseUrl` is set.
+ */
+export interface EmbeddingsSettings {
+  enabled: boolean;
+  /** Undefined while off. */
+  provider: ProviderKind | undefined;
+  model: string;
+  /** '' = the provider's endpoint. */
+  baseUrl: string;
+}
+
 /** How Explain, Debug, Refactor, Generate Tests and Document answer. */
 export type Audience = 'beginner' | 'intermediate' | 'expert';
 export const AUDIENCES: readonly Audience[] = ['beginner', 'intermediate', 'expert'];
@@ -55,6 +69,7 @@ export interface FathomConfig {
   completion: CompletionSettings;
   chat: RoleSettings;
   nextEdit: NextEditSettings;
+  embeddings: EmbeddingsSettings;
   commands: CommandSettings;
   ollama: { baseUrl: string; keepAlive: string };
   openai: { baseUrl: string; fim: boolean };
@@ -83,6 +98,9 @@ export const DEFAULT_SETTINGS = {
   'nextEdit.provider': 'ollama',
   'nextEdit.model': '',
   'nextEdit.baseUrl': '',
+  'embeddings.provider': 'none',
+  'embeddings.model': '',
+  'embeddings.baseUrl': '',
   answerLanguage: '',
   'explain.audience': 'intermediate',
   showReasoning: false,
@@ -150,6 +168,7 @@ export function parseConfig(source: SettingsSource): FathomConfig {
       model: raw('nextEdit.model').trim(),
       baseUrl: stripSlash(raw('nextEdit.baseUrl').trim()),
     },
+    embeddings: embeddingsSettings(source('embeddings.provider'), raw('embeddings.model').trim(), stripSlash(raw('embeddings.baseUrl').trim())),
     commands: {
       answerLanguage: raw('answerLanguage').trim(),
       audience: AUDIENCES.find((a) => a === source('explain.audience')) ?? (DEFAULT_SETTINGS['explain.audience'] as Audience),
@@ -175,6 +194,18 @@ function stripSlash(url: string): string {
 /** The endpoint the next-edit role talks to: its own when set, else its provider's. */
 export function nextEditBaseUrl(config: FathomConfig): string {
   return config.nextEdit.baseUrl || baseUrlFor(config, config.nextEdit.provider);
+}
+
+/** On only for a provider that serves embeddings; the model falls back to that provider's usual one. */
+function embeddingsSettings(provider: unknown, model: string, baseUrl: string): EmbeddingsSettings {
+  if (!isProviderKind(provider) || !providerEntry(provider).capabilities.embeddings) return { enabled: false, provider: undefined, model, baseUrl };
+  return { enabled: true, provider, model: model || providerEntry(provider).defaultEmbeddingModel, baseUrl };
+}
+
+/** The endpoint the embeddings role talks to (its own when set, else its provider's); undefined while off. */
+export function embeddingsBaseUrl(config: FathomConfig): string | undefined {
+  const { provider, baseUrl } = config.embeddings;
+  return provider && (baseUrl || baseUrlFor(config, provider));
 }
 
 /** The endpoint a role talks to. */

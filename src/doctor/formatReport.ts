@@ -1,4 +1,5 @@
 import { providerEntry } from '../backends/providers';
+import { formatEmbeddings } from './embeddingsProbe';
 import type { DoctorReport, RoleReport } from './probe';
 
 
@@ -6,6 +7,7 @@ import type { DoctorReport, RoleReport } from './probe';
 export function formatReport(report: DoctorReport): string {
   const lines = ['Fathom doctor', ''];
   for (const r of report.roles) lines.push(...formatRole(r), '');
+  if (report.embeddings) lines.push(...formatEmbeddings(report.embeddings), '');
   lines.push(report.ok ? 'All checks passed.' : `${countProblems(report)} problem(s) found. Fix them and run the doctor again.`);
   return lines.join('\n');
 }
@@ -30,5 +32,5 @@ function formatRole(r: RoleReport): string[] {
 }
 
 function countProblems(report: DoctorReport): number {
-  return report.roles.reduce((n, r) => n + r.problems.length, 0);
+  return report.roles.reduce((n, r) => n + r.problems.length, 0) + (report.embeddings?.problem ? 1 : 0);
 }

@@ -6,6 +6,7 @@
 import { BackendError, isBackendError, type Refusal } from '../backends/errors';
 import type { Backend, ModelInfo, ModelSummary } from '../backends/types';
 import { providerEntry } from '../backends/providers';
+import { probeEmbeddings, type EmbeddingsCheck, type EmbeddingsLookup } from './embeddingsProbe';
 import { ROLES, type NextEditSettings, type Role, type RoleSettings } from '../config/settings';
 
 export type FixAction = 'startOllama' | 'pullModel' | 'setApiKey' | 'openSettings' | 'selectModel' | 'openNextEditSetting';
@@ -54,6 +55,8 @@ export interface RoleReport {
 
 export interface DoctorReport {
   roles: RoleReport[];
+  /** The embeddings role (codebase search), when the caller asked for it. */
+  embeddings?: EmbeddingsCheck;
   ok: boolean;
 }
 
@@ -68,14 +71,15 @@ export type RoleBackendLookup = (role: Role) => Promise<{ backend: Backend; sett
 /** The next-edit role's backend; without one (no model set) the role is off. */
 export type NextEditLookup = () => Promise<{ backend?: Backend; settings: NextEditSettings }>;
 
-export async function runDoctor(lookup: RoleBackendLookup, options: ProbeOptions, nextEdit?: NextEditLookup): Promise<DoctorReport> {
+export async function runDoctor(lookup: RoleBackendLookup, options: ProbeOptions, nextEdit?: NextEditLookup, embeddings?: EmbeddingsLookup): Promise<DoctorReport> {
   const roles: RoleReport[] = [];
   for (const role of ROLES) {
     const { backend, settings } = await lookup(role);
     roles.push(await probeRole(role, backend, settings, options));
   }
   if (nextEdit) roles.push(await probeNextEdit(nextEdit, options));
-  return { roles, ok: roles.every((r) => r.problems.length === 0) };
+  const embeddingsCheck = embeddings && (await probeEmbeddings(embeddings, options));
+  return { roles, ...(embeddingsCheck && { embeddings: embeddingsCheck }), ok: roles.every((r) => r.problems.length === 0) && !embeddingsCheck?.problem };
 }
 
 /** Next-edit suggestions: off (a note saying how to switch them on), or probed like the chat role on their own endpoint. */

@@ -44,6 +44,11 @@ export class ScriptedNextEditModel implements Backend {
     return this.reply(user?.content ?? '', request);
   }
 
+  /** The stand-in answers next-edit prompts only; asked for embeddings it answers like the scripted backend. */
+  embed(texts: string[], model: string): Promise<number[][]> {
+    return new ScriptedBackend('').embed(texts, model);
+  }
+
   private reply(prompt: string, request: CompletionRequest | ChatRequest): AsyncIterable<string> {
     this.prompts.push(prompt);
     const shown = this.format.read(prompt);

@@ -77,6 +77,11 @@ class GuardedEndpointBackend extends ForwardingBackend {
     yield* this.inner.streamChat(request);
   }
 
+  async embed(texts: string[], model: string, options?: RequestOptions): Promise<number[][]> {
+    await this.checkCode(model);
+    return this.inner.embed(texts, model, options);
+  }
+
   private checkLocalOnly(model?: string): void {
     if (refusedByLocalOnly(this.policy.localOnly, this.baseUrl)) throw new BackendError('refused', { provider: this.provider, baseUrl: this.baseUrl, model, refusal: 'localOnly' });
   }

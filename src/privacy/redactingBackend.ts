@@ -1,6 +1,6 @@
 /**
  * The privacy boundary in front of every backend: text that leaves the machine (completion prompt and
- * suffix, chat messages) is redacted by redactRequest, and the placeholders it put in are noted in the
+ * suffix, chat messages, every text sent for embedding) is redacted (redactRequest; each embedded text through the same redactor), and the placeholders it put in are noted in the
  * request's own ledger (`request.redaction`), when the caller gave one.
  *
  * The answer stream passes through untouched: placeholders the model writes stay placeholders in chat,
@@ -8,7 +8,7 @@
  * back, through that request's ledger and only into the file they already occur in (redactionLedger.ts).
  */
 import { ForwardingBackend } from '../backends/forwarding';
-import type { Backend, ChatRequest, CompletionRequest } from '../backends/types';
+import type { Backend, ChatRequest, CompletionRequest, RequestOptions } from '../backends/types';
 import { redactRequest } from './redactRequest';
 import type { Redactor } from './redactor';
 
@@ -30,5 +30,10 @@ class RedactingBackend extends ForwardingBackend {
 
   streamChat(request: ChatRequest): AsyncIterable<string> {
     return this.inner.streamChat(redactRequest(request, this.redactor));
+  }
+
+  /** Vectors need no placeholders back, so no ledger: each text is redacted and only the redacted one is sent. */
+  embed(texts: string[], model: string, options?: RequestOptions): Promise<number[][]> {
+    return this.inner.embed(texts.map((text) => this.redactor.redact(text).text), model, options);
   }
 }

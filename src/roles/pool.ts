@@ -1,5 +1,5 @@
 import type { ApiKeyLookup } from '../config/apiKeys';
-import { baseUrlFor, nextEditBaseUrl, type FathomConfig, type NextEditSettings, type Role, type RoleSettings } from '../config/settings';
+import { baseUrlFor, embeddingsBaseUrl, nextEditBaseUrl, type EmbeddingsSettings, type FathomConfig, type NextEditSettings, type Role, type RoleSettings } from '../config/settings';
 import type { Logger } from '../logging/logger';
 import { Redactor } from '../privacy/redactor';
 import { withRedaction } from '../privacy/redactingBackend';
@@ -64,6 +64,18 @@ export class BackendPool {
     const config = this.getConfig();
     if (!config.nextEdit.enabled) return undefined;
     return { backend: await this.guardedClient(config.nextEdit.provider, nextEditBaseUrl(config)), settings: config.nextEdit };
+  }
+
+  /**
+   * The embeddings role's backend (codebase search vectors), with the same guards as every role: chunk texts
+   * are redacted, a remote endpoint needs consent and local-only mode refuses one before anything is sent.
+   * Undefined while embeddings are off (`fathom.embeddings.provider` is none).
+   */
+  async embeddingsBackend(): Promise<{ backend: Backend; settings: EmbeddingsSettings } | undefined> {
+    const config = this.getConfig();
+    const baseUrl = embeddingsBaseUrl(config);
+    if (!config.embeddings.enabled || !config.embeddings.provider || !baseUrl) return undefined;
+    return { backend: await this.guardedClient(config.embeddings.provider, baseUrl), settings: config.embeddings };
   }
 
   private async guardedClient(provider: ProviderKind, baseUrl: string): Promise<Backend> {

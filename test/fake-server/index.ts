@@ -14,5 +14,6 @@ export { DEMO_MARK, demoReply } from './demo-reply';
 export { ENDLESS_CHUNK_CAP } from './send';
 export { chunkText } from './chunk-text';
 export { ollamaModelMissing } from './ollama-protocol';
-export { GENERATION_ENDPOINTS } from './types';
+export { EMBEDDING_ENDPOINTS, GENERATION_ENDPOINTS } from './types';
+export { DEFAULT_EMBEDDING_MODELS, EMBEDDING_DIMENSIONS, fakeEmbedding } from './embedding';
 export type { Endpoint, FakeModel, FakeServer, FakeServerOptions, RecordedRequest, Reply, ReplyHandler, ReplyTarget } from './types';

@@ -8,9 +8,11 @@ const ROUTES: Record<string, Endpoint> = {
   'POST /api/generate': 'ollama.generate',
   'POST /api/chat': 'ollama.chat',
   'POST /api/pull': 'ollama.pull',
+  'POST /api/embed': 'ollama.embed',
   'GET /v1/models': 'openai.models',
   'POST /v1/chat/completions': 'openai.chat',
   'POST /v1/completions': 'openai.completions',
+  'POST /v1/embeddings': 'openai.embeddings',
 };
 
 export function endpointOf(method: string, path: string): Endpoint {

@@ -18,6 +18,7 @@ import {
   ollamaShowMissing,
 } from './ollama-protocol';
 import { openAIChatStream, openAIChatWhole, openAICompletionStream, openAICompletionWhole, openAIError } from './openai-protocol';
+import { DEFAULT_EMBEDDING_MODELS, embedInputs, fakeEmbedding, ollamaEmbedBody, openAIEmbeddingsBody } from './embedding';
 import { endpointOf, protocolOf, type Protocol } from './routes';
 import { sendError, sendJson, sendRedirect, sendStream, type Wire } from './send';
 import type { StreamPlan, WholePlan } from './stream-plan';
@@ -266,6 +267,9 @@ class FakeLlmServer implements FakeServer {
         return this.pull(wire, reply, body, model);
       case 'openai.models':
         return sendJson(wire, reply, { object: 'list', data: this.modelList.map(openAIModelEntry) }, '{"object":"list","data":[');
+      case 'ollama.embed':
+      case 'openai.embeddings':
+        return this.embed(record, wire, body, model, reply);
       case 'ollama.generate':
       case 'ollama.chat':
       case 'openai.chat':
@@ -293,6 +297,18 @@ class FakeLlmServer implements FakeServer {
     if (streaming) return sendStream(wire, reply, streamPlan(record.endpoint, model, body, id), pieces);
     const whole = wholePlan(record.endpoint, model, body, id);
     return sendJson(wire, reply, whole.body(pieces.join(''), pieces.length), whole.malformed);
+  }
+
+  /** /api/embed and /v1/embeddings: the fake model's vectors (embedding.ts), for the embedding models only. */
+  private embed(record: RecordedRequest, wire: Wire, body: Record<string, unknown>, model: string, reply: Reply): Promise<void> {
+    const protocol = protocolOf(record.endpoint, record.path);
+    const served = this.options.embeddingModels ?? DEFAULT_EMBEDDING_MODELS;
+    if (!findModel(served.map((name) => ({ name })), model)) return sendError(wire, {}, 404, errorBody(protocol, 404, model, undefined));
+    const texts = embedInputs(body.input);
+    if (!texts) return sendError(wire, {}, 400, errorBody(protocol, 400, model, undefined, 'invalid input type'));
+    const vectors = texts.map((text) => fakeEmbedding(text));
+    const answer = protocol === 'ollama' ? ollamaEmbedBody(model, vectors) : openAIEmbeddingsBody(model, vectors, body.encoding_format, texts.join('').length);
+    return sendJson(wire, reply, answer, protocol === 'ollama' ? '{"model":' : '{"object":"list","data":[');
   }
 
   private async pull(wire: Wire, reply: Reply, body: Record<string, unknown>, name: string): Promise<void> {

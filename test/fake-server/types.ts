@@ -11,10 +11,15 @@ export type Endpoint =
   | 'ollama.tags'
   | 'ollama.version'
   | 'ollama.pull'
+  | 'ollama.embed'
   | 'openai.models'
   | 'openai.chat'
   | 'openai.completions'
+  | 'openai.embeddings'
   | 'unknown';
+
+/** The endpoints that return vectors (their requests carry code, like generation). */
+export const EMBEDDING_ENDPOINTS: readonly Endpoint[] = ['ollama.embed', 'openai.embeddings'];
 
 /** The endpoints that produce model text; queued replies go to these unless told otherwise. */
 export const GENERATION_ENDPOINTS: readonly Endpoint[] = ['ollama.generate', 'ollama.chat', 'openai.chat', 'openai.completions'];
@@ -114,6 +119,8 @@ export interface FakeServerOptions {
   apiKey?: string;
   /** What /api/version reports. */
   version?: string;
+  /** The embedding models served on /api/embed and /v1/embeddings (others get 404); defaults to DEFAULT_EMBEDDING_MODELS. */
+  embeddingModels?: readonly string[];
   /** The fallback answer when no queued reply or handler decided (the offline demo sets its own). */
   defaultReply?: ReplyHandler;
 }

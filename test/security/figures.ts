@@ -24,6 +24,7 @@ export const SECTIONS = {
   restricted: '12. Restricted Mode (untrusted workspace, integration suite)',
   cliTruth: '13. CLI prompt body equals the body sent',
   codebaseIndex: '14. Codebase index: secrets and ignored files in the saved index',
+  embeddings: '15. Embeddings requests (redaction, local-only, consent)',
 } as const;
 
 const sections = new Map<string, BenchSection>();
