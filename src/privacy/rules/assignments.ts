@@ -119,6 +119,20 @@ export const ASSIGNMENT_RULES: readonly SecretRule[] = [
     group: 'value',
     accept: (value, match) => isSecretName(match.groups!.name) && isAssignedSecret(value, match.groups!.name, { quoted: true }),
   },
+  {
+    id: 'assigned-secret',
+    description: 'NAME=value written inside a line, not at its start (a question "why does DB_PASSWORD=… fail?", `cd app && export DB_PASS=…`, a pasted `spring.datasource.password=…` after a prompt): an environment-style or dotted config name, `=` with no space around it, an unquoted value',
+    requires: HAS_WORD,
+    // Only the forms that are never code: an UPPER_SNAKE environment name or a dotted lower-case config
+    // key, tight `=` (code puts spaces around `=`, and `a=b` in code is rarely a secret name's literal).
+    // After a space, `;`, `&`, `|`, `(` or a quote, so a name inside an identifier or URL is not cut.
+    pattern: new RegExp(String.raw`(?<=[ \t;&|("'\x60])(?<name>[A-Z][A-Z0-9_]{0,60}|[a-z][\w-]{0,30}(?:\.[\w-]{1,30}){1,6})=(?![=~>])(?<value>[^\s"'\x60;&|<>()]{4,500})`, 'g'),
+    group: 'value',
+    accept: (value, match) => {
+      const name = match.groups!.name;
+      return isSecretName(name) && !name.startsWith('$') && isAssignedSecret(value, name, { quoted: false }) && !looksLikeCode(value);
+    },
+  },
   // ── Command lines ──
   {
     id: 'command-line-secret',

@@ -28,11 +28,12 @@ describe('settings a workspace may change', () => {
     for (const key of ['fathom.ollama.baseUrl', 'fathom.openai.baseUrl']) assert.ok(untrusted.restrictedConfigurations.includes(key), key);
   });
 
-  it('every setting that holds a URL or prompt text is restricted', () => {
+  it('every setting that holds a URL, a provider or prompt text is restricted (the next-edit and embeddings roles too)', () => {
     const urlOrText = Object.entries(properties)
-      .filter(([, p]) => p.format === 'uri' || p.editPresentation === 'multilineText')
+      .filter(([key, p]) => p.format === 'uri' || key.endsWith('.baseUrl') || key.endsWith('.provider') || p.editPresentation === 'multilineText')
       .map(([key]) => key);
     assert.ok(urlOrText.length >= 3);
+    for (const key of ['fathom.nextEdit.baseUrl', 'fathom.nextEdit.provider', 'fathom.embeddings.baseUrl']) assert.ok(urlOrText.includes(key), key);
     for (const key of urlOrText) assert.ok(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations.includes(key), `${key} is not in restrictedConfigurations`);
   });
 
