@@ -83,12 +83,28 @@ export async function gatherCodebaseContext(source: ChatCodebase, question: stri
   if (!codebase || state.kind === 'off') return { chunks: [], note: { kind: 'off' } };
   const note: CodebaseNote | undefined = state.kind === 'building' ? { kind: 'building', indexed: state.indexed, total: state.total } : undefined;
   try {
-    const [definitions, found] = await Promise.all([definitionsOf(codebase, ask.names), ask.query ? codebase.search(ask.query, SEARCH_TOP) : Promise.resolve([])]);
-    // Definitions of the names asked about come first: they are what the question is about.
-    return { chunks: fitChunks([...definitions, ...found], budget), ...(note ? { note } : {}) };
+    const [definitions, uses, found] = await Promise.all([
+      definitionsOf(codebase, ask.names),
+      asksForUses(ask.query) ? usagesOf(codebase, ask.names) : Promise.resolve([]),
+      ask.query ? codebase.search(ask.query, SEARCH_TOP) : Promise.resolve([]),
+    ]);
+    // Definitions of the names asked about come first (they are what the question is about), then their uses when asked for.
+    return { chunks: fitChunks([...definitions, ...uses, ...found], budget), ...(note ? { note } : {}) };
   } catch (error) {
     return { chunks: [], note: { kind: 'failed', message: error instanceof Error ? error.message : String(error) } };
   }
+}
+
+/** "Where is X called / used?": the question is about a name's uses, which a words search finds poorly. */
+const USES = /\b(?:calls?|called|callers?|calling|uses?|used|usages?|references?|referenced|invoked?)\b/i;
+const USAGES_PER_NAME = 4;
+
+function asksForUses(query: string): boolean {
+  return USES.test(query);
+}
+
+async function usagesOf(codebase: Codebase, names: readonly string[]): Promise<CodebaseHit[]> {
+  return (await Promise.all(names.map((name) => codebase.usages(name, USAGES_PER_NAME)))).flat();
 }
 
 async function definitionsOf(codebase: Codebase, names: readonly string[]): Promise<CodebaseHit[]> {

@@ -56,6 +56,14 @@ describe('chat: workspace code for a question (real LocalCodebase)', function ()
     assert.equal(new Set(places).size, places.length, 'each chunk once');
   });
 
+  it('@codebase asking where a name is called: its uses come right after its definition', async () => {
+    const found = await gatherCodebaseContext(source(), '@codebase where is `totalPrice` called?', [], 4000);
+    const places = found!.chunks.map((c) => `${c.path}:${c.startLine}`);
+    assert.equal(places[0], 'src/price.ts:1');
+    assert.equal(found!.chunks[1].path, 'src/cart.ts', places.join());
+    assert.ok(places.includes('src/cart.ts:3'), `checkout, which calls it: ${places.join()}`);
+  });
+
   it('@codebase with a plain-words question searches: "where is the total price computed"', async () => {
     const found = await gatherCodebaseContext(source(), '@codebase where is the total price computed?', [], 4000);
     assert.equal(found?.chunks[0]?.path, 'src/price.ts');
