@@ -26,6 +26,7 @@ import { EditorWorkspaceFiles } from './vscode/workspaceFiles';
 import { PrivacyRules } from './vscode/privacyRules';
 import { endpointConsent, resetEndpointConsent } from './vscode/endpointConsent';
 import { registerChat, type ChatApi } from './vscode/chat';
+import { chatCodebase } from './vscode/chat/chatCodebase';
 import { registerNextEdits, type NextEditApi } from './vscode/nextEdit/register';
 import { describeActivation, loadFinished, type ActivationTimes } from './vscode/activationTimes';
 import { registerCodebase, type WorkspaceCodebase } from './vscode/codebase';
@@ -123,6 +124,7 @@ export function activate(context: vscode.ExtensionContext): FathomApi {
     }
     return panel;
   };
+  const codebase = registerCodebase(context, { logger });
   const commands = registerCommands(context, { pool, getConfig: () => config, status, logger, syntax, files, privacy, answerPanel });
   const chat = registerChat(context, {
     pool,
@@ -133,8 +135,8 @@ export function activate(context: vscode.ExtensionContext): FathomApi {
     privacy,
     proposals: commands.proposals,
     onAnswerPanel: (listen) => (panel ? listen(panel) : panelListeners.push(listen)),
+    codebase: chatCodebase(codebase),
   });
-  const codebase = registerCodebase(context, { logger });
   const activation = activating.finished();
   logger.info(`${describeActivation(activation)} (completion: ${config.completion.provider} ${config.completion.model}; chat: ${config.chat.provider} ${config.chat.model})`);
   return { status: () => statusBar.current(), completionStats: () => completions.stats(), answerPanel, commands: commands.api, chat, activation, doctor, nextEdit: nextEdits.api, codebase };

@@ -25,11 +25,14 @@ export interface CodebaseChunk {
 /** Where a given chunk is, without its text: what an answer lists and links to. */
 export type CodebaseSource = Omit<CodebaseChunk, 'text'>;
 
-/** The index as the chat sees it when it asks. */
-export type IndexState = { kind: 'ready' } | { kind: 'building'; indexed: number; total: number } | { kind: 'off' };
+/**
+ * The index as the chat sees it: ready, off, failed, or still being built (`total` 0 while the build has not
+ * counted its files yet).
+ */
+export type IndexReadiness = { kind: 'ready' } | { kind: 'building'; indexed: number; total: number } | { kind: 'off' } | { kind: 'failed'; message: string };
 
 /** Why the chunks may be fewer than asked for; the view turns it into a sentence. */
-export type CodebaseNote = { kind: 'building'; indexed: number; total: number } | { kind: 'off' } | { kind: 'failed'; message: string };
+export type CodebaseNote = Exclude<IndexReadiness, { kind: 'ready' }>;
 
 export interface CodebaseContext {
   chunks: CodebaseChunk[];
@@ -39,7 +42,7 @@ export interface CodebaseContext {
 /** What the session needs of the workspace index; `codebase()` is undefined while the index is off. */
 export interface ChatCodebase {
   codebase(): Codebase | undefined;
-  state(): IndexState;
+  state(): IndexReadiness;
 }
 
 /** Chunks a search contributes; the budget decides how many are kept. */
@@ -68,11 +71,10 @@ export function codebaseBudget(contextLength: number, maxTokens: number, usedTok
  */
 export async function gatherCodebaseContext(source: ChatCodebase, question: string, known: readonly string[], budget: number): Promise<CodebaseContext | undefined> {
   const ask = parseCodebaseAsk(question);
-  const state = source.state();
   const codebase = source.codebase();
   if (!ask.explicit) {
     const names = namesNotIn(ask.names, known);
-    if (names.length === 0 || !codebase || state.kind === 'off') return undefined;
+    if (names.length === 0 || !codebase || source.state().kind === 'off') return undefined;
     try {
       const chunks = fitChunks(await definitionsOf(codebase, names), budget);
       return chunks.length > 0 ? { chunks } : undefined;
@@ -80,8 +82,7 @@ export async function gatherCodebaseContext(source: ChatCodebase, question: stri
       return undefined; // the user did not ask for the index: a failing one stays out of the answer
     }
   }
-  if (!codebase || state.kind === 'off') return { chunks: [], note: { kind: 'off' } };
-  const note: CodebaseNote | undefined = state.kind === 'building' ? { kind: 'building', indexed: state.indexed, total: state.total } : undefined;
+  if (!codebase || source.state().kind === 'off') return { chunks: [], note: { kind: 'off' } };
   try {
     const [definitions, uses, found] = await Promise.all([
       definitionsOf(codebase, ask.names),
@@ -89,7 +90,10 @@ export async function gatherCodebaseContext(source: ChatCodebase, question: stri
       ask.query ? codebase.search(ask.query, SEARCH_TOP) : Promise.resolve([]),
     ]);
     // Definitions of the names asked about come first (they are what the question is about), then their uses when asked for.
-    return { chunks: fitChunks([...definitions, ...uses, ...found], budget), ...(note ? { note } : {}) };
+    const chunks = fitChunks([...definitions, ...uses, ...found], budget);
+    // Read after the search: the first question may be what started the index.
+    const state = source.state();
+    return state.kind === 'ready' ? { chunks } : { chunks, note: state };
   } catch (error) {
     return { chunks: [], note: { kind: 'failed', message: error instanceof Error ? error.message : String(error) } };
   }

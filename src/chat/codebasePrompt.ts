@@ -27,6 +27,7 @@ export function chunkText(chunk: CodebaseChunk): string {
 function noteForModel(note: CodebaseNote): string {
   switch (note.kind) {
     case 'building':
+      if (note.total === 0) return '(The workspace index is still being built, so code elsewhere may be missing.)';
       return `(The workspace index is still being built: ${note.indexed} of ${note.total} files are indexed, so code elsewhere may be missing.)`;
     case 'off':
       return '(The workspace index is off, so no code from the workspace could be looked up.)';

@@ -8,6 +8,7 @@ import type { CodebaseNote } from '../../chat/codebaseContext';
 export function codebaseNoteText(note: CodebaseNote): string {
   switch (note.kind) {
     case 'building':
+      if (note.total === 0) return vscode.l10n.t('The workspace index is still being built — answered from what is indexed so far.');
       return vscode.l10n.t('The workspace index is still being built ({0} of {1} files) — answered from what is indexed so far.', note.indexed.toLocaleString('en-US'), note.total.toLocaleString('en-US'));
     case 'off':
       return vscode.l10n.t('Codebase index is off: enable fathom.codebase.enabled to let the chat search this workspace.');

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { codebaseBudget, fitChunks, gatherCodebaseContext, type ChatCodebase, type IndexState } from '../../../src/chat/codebaseContext';
+import { codebaseBudget, fitChunks, gatherCodebaseContext, type ChatCodebase, type IndexReadiness } from '../../../src/chat/codebaseContext';
 import { codebasePromptText } from '../../../src/chat/codebasePrompt';
 import type { Codebase, CodebaseHit } from '../../../src/codebase/codebase';
 import { CodebaseIndex } from '../../../src/codebase/codebaseIndex';
@@ -29,7 +29,7 @@ describe('chat: workspace code for a question (real LocalCodebase)', function ()
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), text);
   };
-  const source = (state: IndexState = { kind: 'ready' }, index: Codebase | undefined = codebase): ChatCodebase => ({ codebase: () => index, state: () => state });
+  const source = (state: IndexReadiness = { kind: 'ready' }, index: Codebase | undefined = codebase): ChatCodebase => ({ codebase: () => index, state: () => state });
 
   before(async () => {
     root = mkdtempSync(join(tmpdir(), 'fathom-chat-codebase-'));
@@ -86,6 +86,8 @@ describe('chat: workspace code for a question (real LocalCodebase)', function ()
     assert.deepEqual(found?.note, { kind: 'building', indexed: 3, total: 10 });
     assert.equal(found?.chunks[0]?.path, 'src/price.ts');
     assert.match(codebasePromptText(found!), /still being built: 3 of 10 files/);
+    const counting = await gatherCodebaseContext(source({ kind: 'building', indexed: 0, total: 0 }), '@codebase where is the total price computed?', [], 4000);
+    assert.match(codebasePromptText(counting!), /still being built, so code elsewhere may be missing/, 'no "0 of 0" before the files are counted');
   });
 
   it('the index off, or failing: no chunks, a note, never an error', async () => {
@@ -97,6 +99,9 @@ describe('chat: workspace code for a question (real LocalCodebase)', function ()
     };
     assert.deepEqual(await gatherCodebaseContext(source({ kind: 'ready' }, failing), '@codebase where?', [], 4000), { chunks: [], note: { kind: 'failed', message: 'the index worker stopped' } });
     assert.equal(await gatherCodebaseContext(source({ kind: 'ready' }, failing), 'What is totalPrice?', [], 4000), undefined);
+    const failed = await gatherCodebaseContext(source({ kind: 'failed', message: 'snapshot unreadable' }), '@codebase where is the total price computed?', [], 4000);
+    assert.deepEqual(failed?.note, { kind: 'failed', message: 'snapshot unreadable' }, 'a failed index says so, with what it still found');
+    assert.match(codebasePromptText(failed!), /could not be searched/);
   });
 
   it('the prompt heads each chunk with its path and line range, in a fence its code cannot close', async () => {

@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { ChatMessage } from '../../../src/backends/types';
-import type { ChatCodebase, IndexState } from '../../../src/chat/codebaseContext';
+import type { ChatCodebase, IndexReadiness } from '../../../src/chat/codebaseContext';
 import { ChatSession } from '../../../src/chat/session';
 import { ConversationStore } from '../../../src/chat/store';
 import type { Codebase } from '../../../src/codebase/codebase';
@@ -55,7 +55,7 @@ describe('chat: @codebase in the session (fake server, real LocalCodebase)', fun
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  const session = (store: ConversationStore, state: IndexState = { kind: 'ready' }, index: Codebase | undefined = codebase) => {
+  const session = (store: ConversationStore, state: IndexReadiness = { kind: 'ready' }, index: Codebase | undefined = codebase) => {
     const source: ChatCodebase = { codebase: () => index, state: () => state };
     const backend = backendFor('ollama', server);
     return new ChatSession({
