@@ -54,6 +54,11 @@ export class IndexWorkerClient {
     return this.call('status', [root]);
   }
 
+  /** The status once the work queued for the root is done (a cancelled build has stopped and saved). */
+  settled(root: string): Promise<RootStatus> {
+    return this.call('settled', [root]);
+  }
+
   flush(): Promise<void> {
     return this.call('flush', []);
   }
