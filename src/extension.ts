@@ -26,8 +26,10 @@ import { EditorWorkspaceFiles } from './vscode/workspaceFiles';
 import { PrivacyRules } from './vscode/privacyRules';
 import { endpointConsent, resetEndpointConsent } from './vscode/endpointConsent';
 import { registerChat, type ChatApi } from './vscode/chat';
+import { chatCodebase } from './vscode/chat/chatCodebase';
 import { registerNextEdits, type NextEditApi } from './vscode/nextEdit/register';
 import { describeActivation, loadFinished, type ActivationTimes } from './vscode/activationTimes';
+import { registerCodebase, type WorkspaceCodebase } from './vscode/codebase';
 
 const loading = loadFinished();
 
@@ -46,6 +48,8 @@ export interface FathomApi {
   doctor(): DoctorPanel;
   /** Next-edit suggestions: the one shown. */
   nextEdit: NextEditApi;
+  /** The workspace's codebase index (built in a worker after activation). */
+  codebase: WorkspaceCodebase;
   activation: ActivationTimes;
 }
 
@@ -62,7 +66,7 @@ export function activate(context: vscode.ExtensionContext): FathomApi {
   const reports = new ReportDocuments();
   let doctorPanel: DoctorPanel | undefined;
   const doctor = () => {
-    if (!doctorPanel) context.subscriptions.push((doctorPanel = new DoctorPanel(context.extensionUri, pool, () => config)));
+    if (!doctorPanel) context.subscriptions.push((doctorPanel = new DoctorPanel(context.extensionUri, pool, () => config, () => codebase.status())));
     return doctorPanel;
   };
 
@@ -120,6 +124,7 @@ export function activate(context: vscode.ExtensionContext): FathomApi {
     }
     return panel;
   };
+  const codebase = registerCodebase(context, { logger });
   const commands = registerCommands(context, { pool, getConfig: () => config, status, logger, syntax, files, privacy, answerPanel });
   const chat = registerChat(context, {
     pool,
@@ -130,10 +135,11 @@ export function activate(context: vscode.ExtensionContext): FathomApi {
     privacy,
     proposals: commands.proposals,
     onAnswerPanel: (listen) => (panel ? listen(panel) : panelListeners.push(listen)),
+    codebase: chatCodebase(codebase),
   });
   const activation = activating.finished();
   logger.info(`${describeActivation(activation)} (completion: ${config.completion.provider} ${config.completion.model}; chat: ${config.chat.provider} ${config.chat.model})`);
-  return { status: () => statusBar.current(), completionStats: () => completions.stats(), answerPanel, commands: commands.api, chat, activation, doctor, nextEdit: nextEdits.api };
+  return { status: () => statusBar.current(), completionStats: () => completions.stats(), answerPanel, commands: commands.api, chat, activation, doctor, nextEdit: nextEdits.api, codebase };
 }
 
 export function deactivate(): void {}

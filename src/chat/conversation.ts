@@ -4,6 +4,8 @@
  * Pure functions returning new objects: the session (session.ts) and the store (store.ts) share them.
  */
 
+import type { CodebaseContext, CodebaseNote, CodebaseSource } from './codebaseContext';
+
 /** Context the user attached to a question: shown as a chip, sent with the question. */
 export interface Attachment {
   id: string;
@@ -30,6 +32,11 @@ export interface ChatTurn {
   stopped?: boolean;
   /** The model that wrote an answer. */
   model?: string;
+  /** A question's code from the workspace index (`@codebase`, or names it mentions), as it was sent. */
+  codebase?: CodebaseContext;
+  /** An answer's list of the workspace code it was given, and why that may be short. */
+  sources?: CodebaseSource[];
+  codebaseNote?: CodebaseNote;
   at: number;
 }
 
@@ -127,8 +134,16 @@ function isTurn(value: unknown): value is ChatTurn {
     (t.role === 'user' || t.role === 'assistant') &&
     typeof t.text === 'string' &&
     typeof t.at === 'number' &&
-    (t.attachments === undefined || (Array.isArray(t.attachments) && t.attachments.every(isAttachment)))
+    (t.attachments === undefined || (Array.isArray(t.attachments) && t.attachments.every(isAttachment))) &&
+    (t.sources === undefined || (Array.isArray(t.sources) && t.sources.every(isSource))) &&
+    (t.codebase === undefined || (typeof t.codebase === 'object' && t.codebase !== null && Array.isArray(t.codebase.chunks) && t.codebase.chunks.every((c) => isSource(c) && typeof c.text === 'string')))
   );
+}
+
+/** A listed chunk's place: the view links to it, so its path and lines are checked like the rest. */
+function isSource(value: unknown): value is CodebaseSource {
+  const s = value as Partial<CodebaseSource> | null;
+  return !!s && typeof s.path === 'string' && Number.isInteger(s.startLine) && Number.isInteger(s.endLine) && typeof s.symbol === 'string';
 }
 
 function isAttachment(value: unknown): value is Attachment {

@@ -9,6 +9,7 @@ import type { ChatMessage } from '../backends/types';
 import { fenced } from '../commands/promptVars';
 import { secretSafeRange } from '../privacy/secretSafeCut';
 import { estimateTokens, takeTokensFromStart } from '../text/tokens';
+import { codebasePromptText } from './codebasePrompt';
 import type { Attachment, ChatTurn } from './conversation';
 
 export interface ChatBudget {
@@ -30,11 +31,14 @@ export interface BuiltChat {
 const MESSAGE_OVERHEAD = 4;
 const TRUNCATED = '\n… (cut here to fit the model’s context)';
 
-/** The text of a question as the model reads it: the attached context first, then what the user wrote. */
-export function questionText(turn: Pick<ChatTurn, 'text' | 'attachments'>, attachments = turn.attachments ?? []): string {
-  if (attachments.length === 0) return turn.text;
-  const blocks = attachments.map(attachmentText).join('\n\n');
-  return `${blocks}\n\n${turn.text}`;
+/**
+ * The text of a question as the model reads it: the attached context first, then the code from the workspace
+ * index (already fitted to its budget when it was found), then what the user wrote.
+ */
+export function questionText(turn: Pick<ChatTurn, 'text' | 'attachments' | 'codebase'>, attachments = turn.attachments ?? []): string {
+  const blocks = attachments.map(attachmentText);
+  if (turn.codebase) blocks.push(codebasePromptText(turn.codebase));
+  return [...blocks.filter(Boolean), turn.text].join('\n\n');
 }
 
 export function attachmentText(a: Attachment): string {
@@ -73,7 +77,7 @@ function fitQuestion(question: ChatTurn, budget: number): { text: string; trunca
   const attachments = [...(question.attachments ?? [])];
   const full = questionText(question, attachments);
   if (cost(full) <= budget || attachments.length === 0) return { text: full, truncated: [] };
-  const fixed = cost(question.text) + attachments.reduce((sum, a) => sum + cost(attachmentText({ ...a, text: '' })), 0);
+  const fixed = cost(question.text) + (question.codebase ? cost(codebasePromptText(question.codebase)) : 0) + attachments.reduce((sum, a) => sum + cost(attachmentText({ ...a, text: '' })), 0);
   const share = Math.max(0, budget - fixed);
   // Small attachments keep all of their text; the rest share what is left equally.
   const bySize = [...attachments].sort((a, b) => estimateTokens(a.text) - estimateTokens(b.text));

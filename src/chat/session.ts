@@ -21,7 +21,9 @@ import {
   type Conversation,
   type ConversationSummary,
 } from './conversation';
-import { buildChatMessages } from './messages';
+import { codebaseBudget, gatherCodebaseContext, sourcesOf, type ChatCodebase } from './codebaseContext';
+import { buildChatMessages, questionText } from './messages';
+import { estimateTokens } from '../text/tokens';
 import { describeProblems, type ConversationStore } from './store';
 
 /** The chat model as configured when a question is sent. */
@@ -40,6 +42,10 @@ export interface ChatSessionDeps {
   model(signal: AbortSignal): Promise<ChatModel>;
   /** The system prompt; with a `note` when the user should know where it came from (a workspace prompt file). */
   system(): Promise<string | { text: string; note?: string }>;
+  /** The workspace index, for `@codebase` and the code names a question mentions; none: questions get no workspace code. */
+  codebase?: ChatCodebase;
+  /** The text of the file open in the editor: code the model is taken to have, so names in it are not looked up. */
+  openFileText?: () => string | undefined;
   now?: () => number;
   newId?: () => string;
 }
@@ -238,8 +244,10 @@ export class ChatSession {
       const asked = this.conversation.turns.slice(0, -1);
       const system = await this.deps.system();
       const { text: systemText, note } = typeof system === 'string' ? { text: system, note: undefined } : system;
-      const built = buildChatMessages(systemText, asked, { contextLength: model.contextLength, maxTokens: model.maxTokens });
-      this.conversation = updateLastAnswer(this.conversation, { model: model.model });
+      const codebase = await this.withCodebase(asked, systemText, model);
+      const built = buildChatMessages(systemText, codebase.turns, { contextLength: model.contextLength, maxTokens: model.maxTokens });
+      this.conversation = updateLastAnswer(this.conversation, { model: model.model, ...codebase.answer });
+      if (codebase.answer.sources) this.emit();
       this.notice = [note, budgetNotice(built.omittedTurns, built.truncatedAttachments, model.contextLength)].filter(Boolean).join(' ') || undefined;
       if (this.notice) this.emit();
       for await (const piece of model.stream(built.messages, controller.signal, redaction)) {
@@ -265,6 +273,30 @@ export class ChatSession {
     } finally {
       finish();
     }
+  }
+
+  /**
+   * The asked turns with the workspace code of the question being answered, found now unless it already has
+   * some (Regenerate answers from the same code); and what the answer records of it (its list, its note).
+   * The question keeps its code in the conversation, so later questions and a reloaded chat see the same.
+   */
+  private async withCodebase(asked: ChatTurn[], system: string, model: ChatModel): Promise<{ turns: ChatTurn[]; answer: Partial<ChatTurn> }> {
+    let question = asked[asked.length - 1];
+    if (!question || question.role !== 'user') return { turns: asked, answer: {} };
+    if (!question.codebase && this.deps.codebase) {
+      const known = [...(question.attachments ?? []).map((a) => a.text), this.deps.openFileText?.() ?? ''];
+      const used = estimateTokens(system) + estimateTokens(questionText(question));
+      const found = await gatherCodebaseContext(this.deps.codebase, question.text, known, codebaseBudget(model.contextLength, model.maxTokens, used));
+      if (found) {
+        question = { ...question, codebase: found };
+        const at = this.conversation.turns.findIndex((t) => t.id === question.id);
+        if (at >= 0) this.conversation = { ...this.conversation, turns: this.conversation.turns.map((t, i) => (i === at ? question : t)) };
+      }
+    }
+    const turns = [...asked.slice(0, -1), question];
+    if (!question.codebase) return { turns, answer: {} };
+    const { chunks, note } = question.codebase;
+    return { turns, answer: { sources: sourcesOf(chunks), ...(note ? { codebaseNote: note } : {}) } };
   }
 
   private ledgerFor(answerId: string): RedactionLedger {

@@ -8,6 +8,7 @@ import type { Backend, ModelInfo, ModelSummary } from '../backends/types';
 import { providerEntry } from '../backends/providers';
 import { probeEmbeddings, type EmbeddingsCheck, type EmbeddingsLookup } from './embeddingsProbe';
 import { ROLES, type NextEditSettings, type Role, type RoleSettings } from '../config/settings';
+import type { CodebaseReport } from './codebaseRow';
 
 export type FixAction = 'startOllama' | 'pullModel' | 'setApiKey' | 'openSettings' | 'selectModel' | 'openNextEditSetting';
 
@@ -58,6 +59,8 @@ export interface DoctorReport {
   /** The embeddings role (codebase search), when the caller asked for it. */
   embeddings?: EmbeddingsCheck;
   ok: boolean;
+  /** The workspace's codebase index (the extension's report only; information, not a check that fails). */
+  codebase?: CodebaseReport;
 }
 
 export interface ProbeOptions {

@@ -58,14 +58,18 @@ export class ChatAttachments {
     return { id: newId(), kind: 'diagnostics', label: vscode.l10n.t('Problems in {0} ({1})', path, problems.length), path, languageId: editor.document.languageId, text: formatDiagnostics(problems) };
   }
 
-  /** "@": a quick pick of workspace files and (as the user types) symbols; resolves with the chosen ones. */
-  async pick(): Promise<Attachment[]> {
+  /**
+   * "@": a quick pick of `@codebase`, workspace files and (as the user types) symbols; resolves with the chosen
+   * attachments, or 'codebase' when the user picked the `@codebase` mention (the view types it).
+   */
+  async pick(): Promise<Attachment[] | 'codebase'> {
     const quickPick = vscode.window.createQuickPick<PickItem>();
     quickPick.title = vscode.l10n.t('Fathom: attach to the chat');
     quickPick.placeholder = vscode.l10n.t('Type a file name or a symbol (function, class…)');
     quickPick.canSelectMany = false;
     quickPick.matchOnDescription = true;
     const fixed: PickItem[] = [
+      { label: '$(search) @codebase', description: vscode.l10n.t('Search this workspace for code that answers the question'), what: 'codebase', alwaysShow: true },
       { label: `$(selection) ${vscode.l10n.t('Selection')}`, what: 'selection', alwaysShow: true },
       { label: `$(file) ${vscode.l10n.t('Current file')}`, what: 'file', alwaysShow: true },
       { label: `$(warning) ${vscode.l10n.t('Problems in the current file')}`, what: 'diagnostics', alwaysShow: true },
@@ -95,6 +99,7 @@ export class ChatAttachments {
     });
     quickPick.dispose();
     if (!chosen) return [];
+    if (chosen.what === 'codebase') return 'codebase';
     if (chosen.what === 'selection') return present(this.selection());
     if (chosen.what === 'file') return present(this.file());
     if (chosen.what === 'diagnostics') return present(this.diagnostics());
@@ -193,7 +198,7 @@ export class ChatAttachments {
 }
 
 interface PickItem extends vscode.QuickPickItem {
-  what?: 'selection' | 'file' | 'diagnostics';
+  what?: 'selection' | 'file' | 'diagnostics' | 'codebase';
   uri?: vscode.Uri;
   range?: vscode.Range;
 }

@@ -7,6 +7,7 @@
  * into the editor's file where they already occur (ChatSession.restoreCode); Copy, New File and links never.
  */
 import * as vscode from 'vscode';
+import { CODEBASE_MENTION } from '../../chat/codebaseTrigger';
 import type { Attachment } from '../../chat/conversation';
 import type { ChatSession, ChatState } from '../../chat/session';
 import { parseFromChat, type ChatViewState, type FromChat, type ToChat } from '../../webview/chat/protocol';
@@ -15,6 +16,7 @@ import type { PanelActions } from '../panel/panelActions';
 import { pageFor, webviewOptions } from '../panel/webviewSetup';
 import { applyCode, openAsNewFile, type ChatActionDeps } from './chatActions';
 import type { ChatAttachments } from './chatAttachments';
+import { chatLabels, codebaseNoteText } from './codebaseNote';
 import { chatHtml } from './html';
 
 export const CHAT_VIEW_ID = 'fathom.chat';
@@ -27,6 +29,8 @@ export interface ChatViewDeps extends ChatActionDeps {
   listModels(): Promise<string[] | undefined>;
   model(): string;
   setModel(model: string): Thenable<void>;
+  /** The file of a workspace-relative path an answer was given (`folder/path` with several folders). */
+  sourceUri(path: string): vscode.Uri | undefined;
 }
 
 export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
@@ -119,6 +123,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
         ...(t.error ? { error: t.error } : {}),
         ...(t.stopped ? { stopped: true } : {}),
         ...(t.model ? { model: t.model } : {}),
+        ...(t.sources ? { sources: t.sources } : {}),
+        ...(t.codebaseNote ? { codebaseNote: codebaseNoteText(t.codebaseNote) } : {}),
       })),
       streaming: state.streaming,
       pending: state.pending.map(chip),
@@ -126,6 +132,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       history: state.history,
       models: this.models,
       model: this.deps.model(),
+      labels: chatLabels(),
     };
   }
 
@@ -171,6 +178,10 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
         break;
       case 'attach': {
         const found = message.what === 'pick' ? await attachments.pick() : [attachments[message.what]()].filter((a): a is Attachment => !!a);
+        if (found === 'codebase') {
+          this.post({ type: 'insertText', text: `${CODEBASE_MENTION} ` });
+          break;
+        }
         for (const a of found) session.attach(a);
         this.post({ type: 'focusInput' });
         break;
@@ -196,6 +207,13 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       case 'openLink':
         await actions.openLink(message.href);
         break;
+      case 'openSource': {
+        // The webview is untrusted: only files an answer of this conversation was given are opened.
+        const given = session.state().conversation.turns.some((t) => t.sources?.some((s) => s.path === message.path));
+        const uri = given ? this.deps.sourceUri(message.path) : undefined;
+        if (uri) await actions.reveal(uri, message.line, message.endLine);
+        break;
+      }
       case 'pickModel':
         if (message.model !== this.deps.model()) await (this.modelChange = this.deps.setModel(message.model));
         break;

@@ -14,7 +14,7 @@ export function chatHtml(page: PanelPage): string {
 </header>
 <section id="history" aria-label="Saved conversations" hidden><ul id="history-list"></ul></section>
 <h2 id="conversation-title"></h2>
-<p id="empty">Ask about your code. Attach the selection, the file or its problems below, or type <kbd>@</kbd> to pick files and symbols.</p>
+<p id="empty">Ask about your code. Attach the selection, the file or its problems below, or type <kbd>@</kbd> to pick files and symbols — or <kbd>@codebase</kbd> to search the whole workspace.</p>
 <main id="log" role="log" aria-live="polite" aria-label="Conversation"></main>
 <div id="notice" role="status" hidden><span id="notice-text"></span> <button id="notice-dismiss" type="button" title="Dismiss">Dismiss</button></div>
 <footer id="composer">

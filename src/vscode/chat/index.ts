@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { BackendPool } from '../../roles/pool';
+import type { ChatCodebase } from '../../chat/codebaseContext';
 import { ChatSession } from '../../chat/session';
 import { ConversationStore } from '../../chat/store';
 import { answerLanguageName } from '../../commands/promptVars';
@@ -33,6 +34,13 @@ export interface ChatDeps {
   proposals: Proposals;
   /** Subscribed to lazily: the panel is made on first use. */
   onAnswerPanel: (listen: (panel: AnswerPanel) => void) => void;
+  /** The workspace index for `@codebase` (src/vscode/codebase/); without it, `@codebase` says the index is off. */
+  codebase?: ChatCodebaseService;
+}
+
+/** The workspace index as the chat uses it: what it answers, how far it is, and where a hit's file is. */
+export interface ChatCodebaseService extends ChatCodebase {
+  uriOf(path: string): vscode.Uri | undefined;
 }
 
 export interface ChatApi {
@@ -48,9 +56,12 @@ export function registerChat(context: vscode.ExtensionContext, deps: ChatDeps): 
   const storageDir = vscode.Uri.joinPath(storage, 'chat').fsPath;
   const store = new ConversationStore(storageDir);
   const readPrompt = promptReader(context.extensionUri, deps.privacy.guard(deps.files));
+  const actions = new PanelActions();
   const session = new ChatSession({
     store,
     storageLabel: storageDir,
+    codebase: deps.codebase ?? { codebase: () => undefined, state: () => ({ kind: 'off' }) },
+    openFileText: () => actions.targetEditor()?.document.getText(),
     async model(signal) {
       const chat = await deps.pool.forRole('chat', { signal });
       const { model, temperature, maxTokens } = chat.settings;
@@ -71,7 +82,6 @@ export function registerChat(context: vscode.ExtensionContext, deps: ChatDeps): 
       return prompt.source === 'workspace' ? { text, note: vscode.l10n.t('Using the workspace prompt file {0} as the chat\'s system prompt.', prompt.path) } : text;
     },
   });
-  const actions = new PanelActions();
   const attachments = new ChatAttachments({ privacy: deps.privacy, files: deps.files, editor: () => actions.targetEditor() });
   const view = new ChatViewProvider(context.extensionUri, {
     session,
@@ -82,6 +92,7 @@ export function registerChat(context: vscode.ExtensionContext, deps: ChatDeps): 
     files: deps.files,
     model: () => deps.getConfig().chat.model,
     setModel: (model) => writeSetting('chat.model', model),
+    sourceUri: (path) => deps.codebase?.uriOf(path) ?? workspaceUri(path),
     async listModels() {
       try {
         const { backend } = await deps.pool.backendFor('chat');
@@ -122,4 +133,14 @@ export function registerChat(context: vscode.ExtensionContext, deps: ChatDeps): 
     onConfigChange(() => view.refresh(), 'fathom.chat'),
   );
   return { session, view, storageDir };
+}
+
+/** A workspace-relative path's file without the index: in the only folder, or in the folder its first segment names. */
+function workspaceUri(path: string): vscode.Uri | undefined {
+  if (path.split('/').includes('..')) return undefined;
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length === 1) return vscode.Uri.joinPath(folders[0].uri, path);
+  const slash = path.indexOf('/');
+  const folder = folders.find((f) => f.name === path.slice(0, slash));
+  return folder && slash > 0 ? vscode.Uri.joinPath(folder.uri, path.slice(slash + 1)) : undefined;
 }

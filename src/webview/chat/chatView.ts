@@ -9,8 +9,9 @@
  */
 import { coalesce } from '../adaptiveSchedule';
 import { codeLanguage, createRenderer, type MarkdownRenderer } from '../render';
+import { linkCodeReferences, targetOf, workspaceLink, type CodeTarget, type SourcePlace } from '../codeReferences';
 import { StreamingMarkdown } from '../stream';
-import type { ChatChip, ChatViewState, ChatViewTurn, FromChat, ToChat } from './protocol';
+import type { ChatChip, ChatLabels, ChatViewState, ChatViewTurn, FromChat, ToChat } from './protocol';
 
 export interface ChatHost {
   postMessage(message: FromChat): void;
@@ -38,6 +39,9 @@ interface RenderedTurn {
   stream?: StreamingMarkdown;
   key: string;
 }
+
+/** Until the extension sends its translations (an old saved state has none). */
+const ENGLISH: ChatLabels = { usedFromWorkspace: 'Used from this workspace', openLines: 'Open {0}, lines {1}–{2}' };
 
 const EMPTY_STATE: ChatViewState = { conversationId: '', title: '', turns: [], streaming: false, pending: [], history: [], models: [], model: '' };
 
@@ -108,6 +112,9 @@ export class ChatView {
       }
       case 'focusInput':
         this.el.input.focus();
+        return;
+      case 'insertText':
+        this.insertText(message.text);
         return;
     }
     this.requestRender();
@@ -182,7 +189,9 @@ export class ChatView {
 
   private updateTurn(rendered: RenderedTurn, turn: ChatViewTurn, isLast: boolean, streaming: boolean): void {
     if (rendered.stream) rendered.stream.update(turn.text);
-    const key = JSON.stringify([turn.role === 'user' ? turn.text : '', turn.attachments, turn.error, turn.stopped, turn.model, isLast, streaming, this.chat.streaming, this.saved.editing === turn.id]);
+    // References to the given code link to it; links already made are left alone, so this may run per update.
+    if (turn.sources?.length) linkCodeReferences(rendered.body, turn.sources, (target) => this.openTitle(target));
+    const key = JSON.stringify([turn.role === 'user' ? turn.text : '', turn.attachments, turn.error, turn.stopped, turn.model, turn.sources, turn.codebaseNote, this.chat.labels, isLast, streaming, this.chat.streaming, this.saved.editing === turn.id]);
     if (key === rendered.key) return;
     rendered.key = key;
     rendered.element.classList.toggle('streaming', streaming);
@@ -199,10 +208,60 @@ export class ChatView {
     const footer: Node[] = [];
     if (turn.error) footer.push(this.paragraph(turn.stopped ? 'stopped' : 'error', turn.error, turn.stopped ? 'status' : 'alert'));
     else if (turn.stopped) footer.push(this.paragraph('stopped', 'Stopped.', 'status'));
+    if (turn.codebaseNote) footer.push(this.paragraph('codebase-note', turn.codebaseNote, 'status'));
+    if (turn.sources?.length) footer.push(this.sourceList(turn.sources));
     if (turn.role === 'assistant' && turn.model && !streaming) footer.push(this.paragraph('model-name', turn.model));
     if (turn.role === 'user' && !this.chat.streaming) footer.push(this.button('edit', 'Edit', 'Edit this message and send it again (the answers after it are replaced)'));
     if (turn.role === 'assistant' && isLast && !this.chat.streaming) footer.push(this.button('regenerate', 'Regenerate', 'Ask for this answer again'));
     rendered.footer.replaceChildren(...footer);
+  }
+
+  /** "Used from this workspace": a link to each chunk the answer was given, `path:start–end`. */
+  private sourceList(sources: readonly SourcePlace[]): HTMLElement {
+    const section = this.doc.createElement('section');
+    section.className = 'sources';
+    const heading = this.doc.createElement('p');
+    heading.className = 'sources-title';
+    heading.textContent = this.labels().usedFromWorkspace;
+    section.setAttribute('aria-label', heading.textContent);
+    const list = this.doc.createElement('ul');
+    list.append(
+      ...sources.map((source) => {
+        const item = this.doc.createElement('li');
+        const target = { path: source.path, line: source.startLine, endLine: source.endLine };
+        const link = workspaceLink(this.doc, target, this.openTitle(target));
+        link.textContent = source.endLine > source.startLine ? `${source.path}:${source.startLine}–${source.endLine}` : `${source.path}:${source.startLine}`;
+        item.append(link);
+        if (source.symbol) {
+          const symbol = this.doc.createElement('code');
+          symbol.className = 'source-symbol';
+          symbol.textContent = source.symbol;
+          item.append(' ', symbol);
+        }
+        return item;
+      }),
+    );
+    section.append(heading, list);
+    return section;
+  }
+
+  private labels(): ChatLabels {
+    return this.chat.labels ?? ENGLISH;
+  }
+
+  private openTitle(target: CodeTarget): string {
+    return this.labels().openLines.replace('{0}', target.path).replace('{1}', String(target.line)).replace('{2}', String(target.endLine));
+  }
+
+  /** Types `text` at the cursor (the "@" that asked for it was not typed). */
+  private insertText(text: string): void {
+    const input = this.el.input;
+    const start = input.selectionStart ?? input.value.length;
+    const end = input.selectionEnd ?? start;
+    input.value = input.value.slice(0, start) + text + input.value.slice(end);
+    input.setSelectionRange(start + text.length, start + text.length);
+    input.focus();
+    this.save({ draft: input.value });
   }
 
   private renderChips(container: HTMLElement, chips: readonly ChatChip[], removable: boolean): void {
@@ -293,6 +352,8 @@ export class ChatView {
     if (link) {
       // Links never navigate the webview: web links go through VS Code, which asks first.
       event.preventDefault();
+      const place = link.classList.contains('workspace-link') ? targetOf(link) : undefined;
+      if (place) return this.post({ type: 'openSource', ...place });
       const href = link.getAttribute('href') ?? '';
       if (/^https?:\/\//i.test(href)) this.post({ type: 'openLink', href });
       return;

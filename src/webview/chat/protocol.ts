@@ -4,6 +4,7 @@
  * (it renders model output) and are checked by `parseFromChat` before the extension acts on them.
  */
 import type { ConversationSummary } from '../../chat/conversation';
+import type { SourcePlace } from '../codeReferences';
 
 export interface ChatChip {
   id: string;
@@ -19,6 +20,18 @@ export interface ChatViewTurn {
   error?: string;
   stopped?: boolean;
   model?: string;
+  /** An answer's workspace code (`@codebase`): listed under it, and what references in it link to. */
+  sources?: SourcePlace[];
+  /** Why that list may be short (the index is off or still being built), in the user's language. */
+  codebaseNote?: string;
+}
+
+/** The view's words that come from the extension's translations. */
+export interface ChatLabels {
+  /** Heads an answer's list of workspace code. */
+  usedFromWorkspace: string;
+  /** A workspace link's tooltip: {0} the path, {1} the first line, {2} the last. */
+  openLines: string;
 }
 
 /** Everything the view shows; the extension owns it and sends it whole when it changes shape. */
@@ -35,6 +48,7 @@ export interface ChatViewState {
   /** The chat models the server lists (empty when it could not be asked), and the one in use. */
   models: string[];
   model: string;
+  labels?: ChatLabels;
 }
 
 /** Extension → webview. */
@@ -43,7 +57,9 @@ export type ToChat =
   /** More of the streaming answer (batched by the extension). */
   | { type: 'append'; text: string }
   /** Put the cursor in the message box (after "Ask About Selection"). */
-  | { type: 'focusInput' };
+  | { type: 'focusInput' }
+  /** Type `text` at the cursor in the message box (a mention picked after "@", such as `@codebase `). */
+  | { type: 'insertText'; text: string };
 
 export type AttachWhat = 'selection' | 'file' | 'diagnostics' | 'pick';
 
@@ -60,6 +76,8 @@ export type FromChat =
   | { type: 'apply'; code: string; language?: string }
   | { type: 'saveAs'; code: string; language?: string }
   | { type: 'openLink'; href: string }
+  /** Open lines of a file an answer was given (its "Used from this workspace" list, or a reference to it). */
+  | { type: 'openSource'; path: string; line: number; endLine: number }
   | { type: 'pickModel'; model: string }
   | { type: 'newChat' }
   | { type: 'open'; id: string }
@@ -94,6 +112,8 @@ export function parseFromChat(message: unknown): FromChat | undefined {
       return typeof m.what === 'string' && ATTACH.has(m.what) ? { type, what: m.what as AttachWhat } : undefined;
     case 'openLink':
       return typeof m.href === 'string' && /^https?:\/\//i.test(m.href) ? { type, href: m.href } : undefined;
+    case 'openSource':
+      return isPath(m.path) && isLine(m.line) && isLine(m.endLine) && m.endLine >= m.line ? { type, path: m.path, line: m.line, endLine: m.endLine } : undefined;
     case 'pickModel':
       return typeof m.model === 'string' && m.model.length > 0 && m.model.length <= 200 ? { type, model: m.model } : undefined;
   }
@@ -101,4 +121,6 @@ export function parseFromChat(message: unknown): FromChat | undefined {
 }
 
 const isId = (v: unknown): v is string => typeof v === 'string' && /^[A-Za-z0-9-]{1,64}$/.test(v);
+const isPath = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 1000;
+const isLine = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 1;
 const isText = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_TEXT;

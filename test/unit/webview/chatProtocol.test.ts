@@ -31,6 +31,7 @@ describe('webview: chat messages from the view', () => {
       { type: 'openLink', href: 'https://code.visualstudio.com/docs' },
       { type: 'openLink', href: 'HTTP://example.com' },
       { type: 'pickModel', model: 'qwen2.5-coder:7b' },
+      { type: 'openSource', path: 'src/price.ts', line: 1, endLine: 3 },
     ];
     for (const message of valid) assert.deepEqual(parseFromChat(message), message, JSON.stringify(message));
   });
@@ -63,6 +64,12 @@ describe('webview: chat messages from the view', () => {
       { type: 'pickModel', model: '' },
       { type: 'pickModel', model: 'm'.repeat(201) },
       { type: 'openLink' },
+      { type: 'openSource', path: 'src/price.ts', line: 0, endLine: 3 },
+      { type: 'openSource', path: 'src/price.ts', line: 4, endLine: 3 },
+      { type: 'openSource', path: 'src/price.ts', line: 1.5, endLine: 3 },
+      { type: 'openSource', path: '', line: 1, endLine: 1 },
+      { type: 'openSource', path: 7, line: 1, endLine: 1 },
+      { type: 'openSource', path: 'src/price.ts', line: '1', endLine: 1 },
       { type: 'detach' },
       { type: 'open' },
     ];

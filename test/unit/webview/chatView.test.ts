@@ -539,6 +539,77 @@ describe('webview: the chat view', () => {
     });
   });
 
+  describe('workspace code an answer was given (@codebase)', () => {
+    const SOURCES = [
+      { path: 'src/price.ts', startLine: 1, endLine: 3, symbol: 'totalPrice' },
+      { path: 'src/cart.ts', startLine: 4, endLine: 4, symbol: '' },
+    ];
+    const CODEBASE_STATE: ChatViewState = {
+      ...STATE,
+      turns: [user('q1', '@codebase where is the total computed?'), answer('r1', 'In `totalPrice` (src/price.ts:2).', { sources: SOURCES, model: 'llama3.2:3b' })],
+      labels: { usedFromWorkspace: '引用自此工作区', openLines: '打开 {0} 的第 {1}–{2} 行' },
+    };
+
+    it('lists them under the answer as path:start–end links, headed in the extension\'s language', () => {
+      const { show, turn } = setup();
+      show(CODEBASE_STATE);
+      const list = turn('r1').querySelector('.turn-footer .sources')!;
+      assert.equal(list.querySelector('.sources-title')?.textContent, '引用自此工作区');
+      assert.deepEqual(
+        Array.from(list.querySelectorAll('li')).map((li) => li.textContent),
+        ['src/price.ts:1–3 totalPrice', 'src/cart.ts:4'],
+      );
+      assert.equal(list.querySelector('a')?.getAttribute('title'), '打开 src/price.ts 的第 1–3 行');
+    });
+
+    it('clicking a listed chunk or a reference in the answer posts openSource with its lines, and does not navigate', () => {
+      const { show, turn, window, host } = setup();
+      show(CODEBASE_STATE);
+      const clickLink = (a: Element) => {
+        const event = new window.MouseEvent('click', { bubbles: true, cancelable: true });
+        a.dispatchEvent(event);
+        assert.equal(event.defaultPrevented, true);
+      };
+      clickLink(turn('r1').querySelector('.sources a')!);
+      const inAnswer = Array.from(turn('r1').querySelectorAll('.body a.workspace-link'));
+      assert.deepEqual(inAnswer.map((a) => a.textContent), ['totalPrice', 'src/price.ts:2']);
+      inAnswer.forEach(clickLink);
+      assert.deepEqual(host.sent, [
+        { type: 'openSource', path: 'src/price.ts', line: 1, endLine: 3 },
+        { type: 'openSource', path: 'src/price.ts', line: 1, endLine: 3 },
+        { type: 'openSource', path: 'src/price.ts', line: 2, endLine: 2 },
+      ]);
+    });
+
+    it('a note says why the list is short; without sources there is no list', () => {
+      const { show, turn } = setup();
+      show({ ...STATE, turns: [user('q1', '@codebase where?'), answer('r1', 'No idea.', { sources: [], codebaseNote: 'Codebase index is off: enable fathom.codebase.enabled.' })] });
+      assert.equal(turn('r1').querySelector('.codebase-note')?.textContent, 'Codebase index is off: enable fathom.codebase.enabled.');
+      assert.equal(turn('r1').querySelector('.sources'), null);
+      show(STATE);
+      assert.equal(turn('r1').querySelector('.sources, .codebase-note'), null);
+    });
+
+    it('references are linked as the answer streams in', () => {
+      const { view, frame, turn } = setup();
+      view.receive({ type: 'state', state: { ...CODEBASE_STATE, streaming: true, turns: [CODEBASE_STATE.turns[0], answer('r1', 'See ', { sources: SOURCES })] } });
+      frame();
+      view.receive({ type: 'append', text: 'src/price.ts:2 first.\n\nThen `totalPrice`' });
+      frame();
+      assert.deepEqual(Array.from(turn('r1').querySelectorAll('.body a.workspace-link')).map((a) => a.textContent), ['src/price.ts:2', 'totalPrice']);
+    });
+
+    it('"@codebase" picked after "@" is typed at the cursor', () => {
+      const { view, type, input, saved } = setup();
+      type('where is the total computed?');
+      input.setSelectionRange(0, 0);
+      view.receive({ type: 'insertText', text: '@codebase ' });
+      assert.equal(input.value, '@codebase where is the total computed?');
+      assert.equal(input.selectionStart, '@codebase '.length);
+      assert.equal(saved().draft, input.value);
+    });
+  });
+
   describe('coming back (the webview was hidden and shown again)', () => {
     it('restores the conversation, the draft and the open history from the saved state', () => {
       const first = setup();
