@@ -6,6 +6,7 @@
 import type { Refusal } from '../backends/errors';
 import { providerEntry } from '../backends/providers';
 import { codebaseCheckStatus, codebaseSummary } from './codebaseRow';
+import { formatEmbeddings, type EmbeddingsCheck } from './embeddingsProbe';
 import { formatReport } from './formatReport';
 import type { DoctorReport, DoctorRole, FixAction, Problem, RoleReport } from './probe';
 
@@ -79,10 +80,13 @@ export function fixLabel(action: FixAction, model?: string): string {
 
 export function doctorView(report: DoctorReport): DoctorView {
   const roles = report.roles.map(roleView);
-  const problems = roles.reduce((n, r) => n + r.problems.length, 0);
+  const problems = roles.reduce((n, r) => n + r.problems.length, 0) + (report.embeddings?.problem ? 1 : 0);
   return {
     roles,
-    sections: report.codebase ? [{ id: 'codebase', title: 'Codebase index', checks: [{ label: 'Index', detail: codebaseSummary(report.codebase), status: codebaseCheckStatus(report.codebase) }] }] : [],
+    sections: [
+      ...(report.codebase ? [{ id: 'codebase', title: 'Codebase index', checks: [{ label: 'Index', detail: codebaseSummary(report.codebase), status: codebaseCheckStatus(report.codebase) }] }] : []),
+      ...(report.embeddings ? [embeddingsSection(report.embeddings)] : []),
+    ],
     ok: report.ok,
     summary: report.ok ? 'All checks passed: Fathom is ready.' : `${problems} problem${problems === 1 ? '' : 's'} found. Each has a button that fixes it; then run the checks again.`,
     text: formatReport(report),
@@ -121,4 +125,12 @@ function withFix(p: Problem, r: RoleReport): { message: string; fix?: DoctorFix 
     message: p.message,
     ...(p.fix ? { fix: { action: p.fix, label: fixLabel(p.fix, r.model), role: r.role, ...(p.fix === 'pullModel' ? { model: r.model } : {}) } } : {}),
   };
+}
+
+/** The embeddings role as a card: off (search is lexical), or the one test embedding's outcome. */
+function embeddingsSection(check: EmbeddingsCheck): DoctorSectionView {
+  const lines = formatEmbeddings(check);
+  const status: DoctorCheck['status'] = check.state === 'ok' ? 'ok' : check.state === 'off' ? 'skip' : 'fail';
+  const detail = check.state === 'off' ? lines[0] : lines.map((l) => l.replace(/^\s*[✓✗]\s*/, '')).join(' — ');
+  return { id: 'embeddings', title: 'Embeddings (codebase search)', checks: [{ label: 'Embeddings', detail, status }] };
 }

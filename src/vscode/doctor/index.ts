@@ -66,7 +66,7 @@ export class DoctorPanel implements vscode.Disposable {
       try {
         const config = this.getConfig();
         const nextEdit = async () => (await this.pool.nextEditBackend()) ?? { settings: config.nextEdit };
-        const report = await runDoctor((role) => this.pool.backendFor(role), { timeoutMs: config.requestTimeoutMs, signal: abort.signal }, nextEdit);
+        const report = await runDoctor((role) => this.pool.backendFor(role), { timeoutMs: config.requestTimeoutMs, signal: abort.signal }, nextEdit, () => this.pool.embeddingsBackend());
         if (abort.signal.aborted) return undefined;
         const codebase = this.codebaseStatus?.();
         if (codebase) report.codebase = codebaseReport(codebase, Date.now());
