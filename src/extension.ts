@@ -30,6 +30,7 @@ import { chatCodebase } from './vscode/chat/chatCodebase';
 import { registerNextEdits, type NextEditApi } from './vscode/nextEdit/register';
 import { describeActivation, loadFinished, type ActivationTimes } from './vscode/activationTimes';
 import { registerCodebase, type WorkspaceCodebase } from './vscode/codebase';
+import { embeddingsRole } from './vscode/codebase/embeddingsRole';
 
 const loading = loadFinished();
 
@@ -124,7 +125,7 @@ export function activate(context: vscode.ExtensionContext): FathomApi {
     }
     return panel;
   };
-  const codebase = registerCodebase(context, { logger });
+  const codebase = registerCodebase(context, { logger, embeddings: embeddingsRole(pool, () => config) });
   const commands = registerCommands(context, { pool, getConfig: () => config, status, logger, syntax, files, privacy, answerPanel });
   const chat = registerChat(context, {
     pool,

@@ -32,6 +32,10 @@ export interface CodebaseStatus {
   syncedAt?: number;
   /** The snapshots' size on disk, in bytes. */
   snapshotBytes?: number;
+  /** Chunks with a vector, over all folders; undefined while embeddings are off. */
+  vectors?: number;
+  /** Why embedding stopped short in a folder (search is lexical there meanwhile). */
+  embedError?: string;
   folders: FolderIndexStatus[];
 }
 
@@ -46,6 +50,8 @@ export function combineStatus(folders: readonly FolderIndexStatus[]): CodebaseSt
   const building = folders.filter((f) => f.progress);
   const synced = folders.map((f) => f.syncedAt).filter((t): t is number => t !== undefined);
   const sizes = folders.map((f) => f.snapshotBytes).filter((b): b is number => b !== undefined);
+  const vectors = folders.map((f) => f.vectors).filter((v): v is number => v !== undefined);
+  const embedError = folders.find((f) => f.embedError)?.embedError;
   return {
     state,
     ...(failed?.error ? { error: failed.error } : {}),
@@ -55,6 +61,8 @@ export function combineStatus(folders: readonly FolderIndexStatus[]): CodebaseSt
     ...(building.length ? { progress: { done: sum(building.map((f) => f.progress!.done)), total: sum(building.map((f) => f.progress!.total)) } } : {}),
     ...(synced.length === folders.length && synced.length ? { syncedAt: Math.min(...synced) } : {}),
     ...(sizes.length ? { snapshotBytes: sum(sizes) } : {}),
+    ...(vectors.length ? { vectors: sum(vectors) } : {}),
+    ...(embedError ? { embedError } : {}),
     folders: [...folders],
   };
 }

@@ -11,9 +11,18 @@ import { Redactor } from '../privacy/redactor';
 import { textOfFile } from '../workspace/fileBytes';
 import type { Codebase, CodebaseHit } from './codebase';
 import type { CodebaseIndex, SearchResult } from './codebaseIndex';
+import type { Embedder } from './vectors/embedder';
+import { hybridSearch } from './vectors/hybridSearch';
+import type { VectorStore } from './vectors/vectorStore';
 
 /** Reads a workspace-relative file's text; undefined when it is gone, unreadable or binary. */
 export type ReadText = (path: string) => Promise<string | undefined>;
+
+/** Vector search beside the lexical one (hybrid.ts): the root's vectors, when there are any, and the question's embedder. */
+export interface SemanticSearch {
+  vectors(): VectorStore | undefined;
+  embed: Embedder;
+}
 
 /** How many of a name's lexical candidates are checked for a whole-word use (the name's words select them). */
 const NAME_CANDIDATES = 200;
@@ -24,16 +33,22 @@ export class LocalCodebase implements Codebase {
   constructor(
     private readonly root: string,
     private readonly index: CodebaseIndex,
-    options: { readText?: ReadText; redactor?: Redactor } = {},
+    options: { readText?: ReadText; redactor?: Redactor; semantic?: SemanticSearch } = {},
   ) {
+    this.semantic = options.semantic;
     this.readText = options.readText ?? ((path) => readFile(join(this.root, path)).then(textOfFile, () => undefined));
     this.redactor = options.redactor ?? new Redactor();
   }
 
   private readonly redactor: Redactor;
+  private readonly semantic: SemanticSearch | undefined;
 
+  /** Hybrid (words and meaning, fused) when the root has vectors; lexical when not, or when the question cannot be embedded. */
   async search(query: string, top: number): Promise<CodebaseHit[]> {
-    return this.withText(this.index.search(query, top));
+    const vectors = this.semantic?.vectors();
+    if (!vectors || vectors.size === 0) return this.withText(this.index.search(query, top));
+    const { results } = await hybridSearch({ index: this.index, vectors, embed: this.semantic!.embed, query, top });
+    return this.withText(results);
   }
 
   async definitions(name: string, top: number): Promise<CodebaseHit[]> {

@@ -18,11 +18,13 @@ export interface CodebaseReport {
   /** Time since the index was last brought up to date, in ms. */
   ageMs?: number;
   snapshotBytes?: number;
+  vectors?: number;
+  embedError?: string;
 }
 
 export function codebaseReport(status: CodebaseStatus, now: number): CodebaseReport {
-  const { state, reason, error, files, chunks, complete, progress, syncedAt, snapshotBytes } = status;
-  return { state, reason, error, files, chunks, complete, progress, ageMs: syncedAt === undefined ? undefined : Math.max(0, now - syncedAt), snapshotBytes };
+  const { state, reason, error, files, chunks, complete, progress, syncedAt, snapshotBytes, vectors, embedError } = status;
+  return { state, reason, error, files, chunks, complete, progress, ageMs: syncedAt === undefined ? undefined : Math.max(0, now - syncedAt), snapshotBytes, ...(vectors !== undefined && { vectors }), ...(embedError && { embedError }) };
 }
 
 const OFF: Record<NonNullable<CodebaseReport['reason']>, string> = {
@@ -39,6 +41,7 @@ export function codebaseSummary(r: CodebaseReport): string {
   const parts = [`${count(r.files)} files`, `${count(r.chunks)} chunks`];
   if (r.ageMs !== undefined) parts.push(`updated ${age(r.ageMs)}`);
   if (r.snapshotBytes !== undefined) parts.push(`${size(r.snapshotBytes)} on disk`);
+  if (r.vectors !== undefined) parts.push(`${count(r.vectors)} with vectors${r.embedError ? ` (embedding stopped: ${r.embedError})` : ''}`);
   if (r.state === 'building') {
     const p = r.progress && r.progress.total > 0 ? ` ${count(r.progress.done)}/${count(r.progress.total)}` : '';
     return `building${p}: ${parts.join(', ')}`;

@@ -30,12 +30,17 @@ export class IndexWorkerClient {
   }
 
   /** Lets the worker call `fn` on the host by `name` (its arguments and result are plain data). */
-  provide(name: string, fn: (...args: unknown[]) => unknown): void {
-    this.peer.handle(name, (args) => fn(...args));
+  provide(name: string, fn: (args: unknown[], signal: AbortSignal) => unknown): void {
+    this.peer.handle(name, (args, context) => fn(args, context.signal));
   }
 
   open(root: string, storageDir?: string): Promise<RootStatus> {
     return this.call('open', [root, storageDir]);
+  }
+
+  /** Vector search with this embedding model (`provider:model`; the host must `provide('embed', …)`), or off. */
+  setEmbeddings(modelKey: string | undefined): Promise<void> {
+    return this.call('setEmbeddings', [modelKey ?? '']);
   }
 
   sync(root: string, options: { signal?: AbortSignal; onProgress?: (p: SyncProgress) => void } = {}): Promise<SyncOutcome> {

@@ -6,11 +6,12 @@
 import type { Handler } from './rpc';
 import type { IndexService, SyncProgress } from './indexService';
 
-export type IndexMethod = 'open' | 'sync' | 'syncPaths' | 'drop' | 'status' | 'settled' | 'flush' | 'close' | 'codebase';
+export type IndexMethod = 'open' | 'setEmbeddings' | 'sync' | 'syncPaths' | 'drop' | 'status' | 'settled' | 'flush' | 'close' | 'codebase';
 
 export function indexHandlers(service: IndexService): Record<IndexMethod, Handler> {
   return {
     open: ([root, storageDir]) => service.open(String(root), typeof storageDir === 'string' ? storageDir : undefined),
+    setEmbeddings: ([modelKey]) => service.setEmbeddings(typeof modelKey === 'string' && modelKey ? modelKey : undefined),
     sync: ([root], { signal, progress }) => service.sync(String(root), { signal, onProgress: throttled(progress) }),
     syncPaths: ([root, paths], { signal }) => service.syncPaths(String(root), Array.isArray(paths) ? paths.map(String) : [], signal),
     drop: ([root]) => service.drop(String(root)),

@@ -13,6 +13,9 @@ import { LocalCodebase } from '../localCodebase';
 import type { Parsers } from '../../syntax/parsers';
 import { syncIndex, type SyncStats } from '../syncIndex';
 import { syncPaths } from '../syncPaths';
+import type { Embedder } from '../vectors/embedder';
+import { refreshVectors } from '../vectors/refreshVectors';
+import type { VectorStore } from '../vectors/vectorStore';
 
 /** What the host is told about a root's index. */
 export interface RootStatus {
@@ -27,6 +30,10 @@ export interface RootStatus {
   syncedAt?: number;
   /** Size of the snapshot on disk, in bytes; undefined when there is none. */
   snapshotBytes?: number;
+  /** Chunks with a vector of the configured embedding model; undefined while embeddings are off. */
+  vectors?: number;
+  /** Why the last embedding run stopped short (the server down, the model missing); search stays lexical meanwhile. */
+  embedError?: string;
 }
 
 export interface SyncOutcome {
@@ -50,6 +57,10 @@ interface RootState {
   complete: boolean;
   syncedAt?: number;
   snapshotBytes?: number;
+  vectors?: VectorStore;
+  embedError?: string;
+  /** The running embedding pass, stopped when a sync or a model change comes. */
+  embedding?: AbortController;
   /** The last change queued for this root: the next one starts after it. */
   queue: Promise<unknown>;
   saveTimer?: ReturnType<typeof setTimeout>;
@@ -59,6 +70,8 @@ export interface IndexServiceOptions {
   /** How long after a path sync the snapshot is written (later syncs in between push it back). */
   saveDelayMs?: number;
   now?: () => number;
+  /** Embeds texts with the embeddings role's model (the host runs it: it holds the key and the consent). */
+  embed?: Embedder;
 }
 
 const DEFAULT_SAVE_DELAY_MS = 5_000;
@@ -67,10 +80,12 @@ export class IndexService {
   private readonly roots = new Map<string, RootState>();
   private readonly saveDelayMs: number;
   private readonly now: () => number;
+  /** The embedding model vectors are made with (`provider:model`); undefined while embeddings are off. */
+  private modelKey: string | undefined;
 
   constructor(
     private readonly parsers: Parsers,
-    options: IndexServiceOptions = {},
+    private readonly options: IndexServiceOptions = {},
   ) {
     this.saveDelayMs = options.saveDelayMs ?? DEFAULT_SAVE_DELAY_MS;
     this.now = options.now ?? Date.now;
@@ -87,7 +102,7 @@ export class IndexService {
       root,
       storageDir,
       index,
-      codebase: new LocalCodebase(root, index),
+      codebase: this.codebaseOf(root, index),
       fromSnapshot: loaded !== undefined,
       complete: false,
       syncedAt: saved?.mtimeMs,
@@ -98,14 +113,31 @@ export class IndexService {
     return this.describe(state);
   }
 
+  /**
+   * Turns vector search on with `modelKey`'s vectors (made now for every open root, in the background), or
+   * off (undefined). Vectors of another model are never mixed in: each model has its own file.
+   */
+  setEmbeddings(modelKey: string | undefined): void {
+    if (modelKey === this.modelKey) return;
+    this.modelKey = this.options.embed ? modelKey : undefined;
+    for (const state of this.roots.values()) {
+      state.embedding?.abort();
+      state.vectors = undefined;
+      state.embedError = undefined;
+      this.embedSoon(state);
+    }
+  }
+
   /** Walks the whole root and re-indexes what changed; cancelled, it keeps (and saves) what it did. */
   sync(root: string, options: { signal?: AbortSignal; onProgress?: (p: SyncProgress) => void } = {}): Promise<SyncOutcome> {
+    this.roots.get(root)?.embedding?.abort();
     return this.exclusive(root, async (state) => {
       const stats = await syncIndex(root, state.index, this.parsers, { signal: options.signal, onProgress: (done, total) => options.onProgress?.({ done, total }) });
       const cancelled = options.signal?.aborted === true;
       if (!cancelled) state.complete = true;
       state.syncedAt = this.now();
       await this.save(state);
+      if (!cancelled) this.embedSoon(state);
       return { status: this.describe(state), stats, cancelled };
     });
   }
@@ -116,6 +148,7 @@ export class IndexService {
       const stats = await syncPaths(root, state.index, this.parsers, paths, { signal });
       state.syncedAt = this.now();
       this.saveSoon(state);
+      this.embedSoon(state);
       return { status: this.describe(state), stats, cancelled: signal?.aborted === true };
     });
   }
@@ -126,8 +159,10 @@ export class IndexService {
       clearTimeout(state.saveTimer);
       state.saveTimer = undefined;
       if (state.storageDir) await rm(snapshotPath(state.storageDir, root), { force: true });
+      state.embedding?.abort();
       state.index = CodebaseIndex.empty();
-      state.codebase = new LocalCodebase(root, state.index);
+      state.vectors = undefined;
+      state.codebase = this.codebaseOf(root, state.index);
       Object.assign(state, { fromSnapshot: false, complete: false, syncedAt: undefined, snapshotBytes: undefined });
       return this.describe(state);
     });
@@ -158,6 +193,43 @@ export class IndexService {
     if (!state) return;
     if (state.saveTimer !== undefined) await this.exclusive(root, (s) => this.save(s));
     this.roots.delete(root);
+  }
+
+  /** The root's LocalCodebase, hybrid while it has vectors of the current model. */
+  private codebaseOf(root: string, index: CodebaseIndex): LocalCodebase {
+    const embed = this.options.embed;
+    const vectors = () => {
+      const store = this.roots.get(root)?.vectors;
+      return store?.modelKey === this.modelKey ? store : undefined;
+    };
+    return new LocalCodebase(root, index, { semantic: embed && { vectors, embed } });
+  }
+
+  /**
+   * Embeds the chunks that have no vector yet, after the work queued for the root (a sync first). It runs
+   * in the root's queue but is stopped by the next sync, which queues a new pass after itself; the vectors
+   * made so far are saved and kept. A failure is kept for the status, and search stays lexical meanwhile.
+   */
+  private embedSoon(state: RootState): void {
+    const modelKey = this.modelKey;
+    const embed = this.options.embed;
+    if (!modelKey || !embed) return;
+    state.embedding?.abort();
+    const abort = new AbortController();
+    state.embedding = abort;
+    void this.exclusive(state.root, async (s) => {
+      if (abort.signal.aborted || this.modelKey !== modelKey) return;
+      const { store, report } = await refreshVectors(s.root, s.index, modelKey, embed, { storageDir: s.storageDir, store: s.vectors, signal: abort.signal });
+      if (this.modelKey !== modelKey) return;
+      s.vectors = store;
+      s.embedError = report.failure?.message;
+    })
+      .catch((error: unknown) => {
+        state.embedError = error instanceof Error ? error.message : String(error);
+      })
+      .finally(() => {
+        if (state.embedding === abort) state.embedding = undefined;
+      });
   }
 
   private state(root: string): RootState {
@@ -196,6 +268,7 @@ export class IndexService {
       complete: state.complete,
       syncedAt: state.syncedAt,
       snapshotBytes: state.snapshotBytes,
+      ...(this.modelKey && { vectors: state.vectors?.size ?? 0, embedError: state.embedError }),
     };
   }
 }

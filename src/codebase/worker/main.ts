@@ -20,5 +20,7 @@ export interface IndexWorkerData {
 const data = (workerData ?? {}) as IndexWorkerData;
 if (!parentPort) throw new Error('the index worker runs in a worker thread');
 const parsers = new Parsers((file) => data.grammarPaths?.[file] ?? join(data.distDir ?? __dirname, 'grammars', file));
-const service = new IndexService(parsers, { saveDelayMs: data.saveDelayMs });
-new RpcPeer(parentPort, indexHandlers(service));
+const peer = new RpcPeer(parentPort);
+// Embedding runs on the host, which holds the API key and asks for consent; the worker only calls it.
+const service = new IndexService(parsers, { saveDelayMs: data.saveDelayMs, embed: (texts, signal) => peer.call<number[][]>('embed', [texts], { signal }) });
+for (const [method, handler] of Object.entries(indexHandlers(service))) peer.handle(method, handler);

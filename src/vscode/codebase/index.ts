@@ -9,7 +9,7 @@ import type { Logger } from '../../logging/logger';
 import { readConfig } from '../settings';
 import { IndexStatusItem, showBuildProgress } from './progressUi';
 import { watchChanges } from './watchChanges';
-import { WorkspaceCodebase } from './workspaceCodebase';
+import { WorkspaceCodebase, type WorkspaceEmbeddings } from './workspaceCodebase';
 
 export { WorkspaceCodebase } from './workspaceCodebase';
 
@@ -18,6 +18,8 @@ const START_DELAY_MS = 3_000;
 
 export interface CodebaseDeps {
   logger: Logger;
+  /** The embeddings role (vector search); without it the index is lexical only. */
+  embeddings?: WorkspaceEmbeddings;
 }
 
 export function registerCodebase(context: vscode.ExtensionContext, deps: CodebaseDeps): WorkspaceCodebase {
@@ -33,6 +35,7 @@ export function registerCodebase(context: vscode.ExtensionContext, deps: Codebas
     logger: deps.logger,
     showProgress: showBuildProgress,
     startDelayMs: START_DELAY_MS,
+    embeddings: deps.embeddings,
   });
   context.subscriptions.push(
     codebase,

@@ -83,6 +83,21 @@ export class IndexSession {
     }
   }
 
+  /** Vector search with this embedding model (`provider:model`), or off: the worker embeds what has no vector yet. */
+  async setEmbeddings(modelKey: string | undefined): Promise<void> {
+    await this.client.setEmbeddings(modelKey);
+    await this.opened;
+    for (const folder of this.folders) this.updateWhenSettled(folder);
+  }
+
+  /** Updates the folder's figures once the work queued behind a sync (its embedding pass) is done. */
+  private updateWhenSettled(folder: FolderIndexStatus): void {
+    void this.client.settled(folder.root).then(
+      (status) => !this.disposed && this.update(folder, status),
+      () => undefined,
+    );
+  }
+
   /** Cancels a running build (what it indexed so far stays, and is saved). */
   cancel(): void {
     this.build?.abort();
@@ -137,6 +152,7 @@ export class IndexSession {
       const { stats } = outcome;
       this.logger.info(`Codebase index of ${folder.name}: ${stats.files} files, ${stats.chunks} chunks (${stats.added} added, ${stats.updated} updated, ${stats.removed} removed)${outcome.cancelled ? ', cancelled' : ''}`);
       this.update(folder, outcome.status, 'ready');
+      this.updateWhenSettled(folder);
     } catch (error) {
       folder.progress = undefined;
       if (!isAbortError(error)) return this.fail(folder, error);
@@ -153,13 +169,14 @@ export class IndexSession {
       const { stats } = outcome;
       this.logger.debug(`Codebase index of ${folder.name}: ${paths.length} changed path(s) → ${stats.added} added, ${stats.updated} updated, ${stats.removed} removed${stats.full ? ' (full sync)' : ''}`);
       this.update(folder, outcome.status);
+      this.updateWhenSettled(folder);
     } catch (error) {
       if (!this.disposed) this.logger.warn(`Codebase index of ${folder.name}: could not re-index ${paths.length} changed path(s): ${message(error)}`);
     }
   }
 
   private update(folder: FolderIndexStatus, status: RootStatus, state?: FolderIndexStatus['state']): void {
-    Object.assign(folder, { files: status.files, chunks: status.chunks, fromSnapshot: status.fromSnapshot, complete: status.complete, syncedAt: status.syncedAt, snapshotBytes: status.snapshotBytes });
+    Object.assign(folder, { files: status.files, chunks: status.chunks, fromSnapshot: status.fromSnapshot, complete: status.complete, syncedAt: status.syncedAt, snapshotBytes: status.snapshotBytes, vectors: status.vectors, embedError: status.embedError });
     if (state) folder.state = state;
     this.emit();
   }

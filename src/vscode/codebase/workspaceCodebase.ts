@@ -26,6 +26,13 @@ export interface WorkspaceCodebaseDeps {
   showProgress: ShowProgress;
   /** How long after activation the first build starts (activation and the first edits come first). */
   startDelayMs: number;
+  /** The embeddings role, for vector search: its model's key (undefined while off) and the embedder. */
+  embeddings?: WorkspaceEmbeddings;
+}
+
+export interface WorkspaceEmbeddings {
+  modelKey(): Promise<string | undefined>;
+  embed(texts: string[], signal?: AbortSignal): Promise<number[][]>;
 }
 
 export class WorkspaceCodebase implements Codebase, vscode.Disposable {
@@ -42,6 +49,7 @@ export class WorkspaceCodebase implements Codebase, vscode.Disposable {
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.refresh({ restart: true })),
       // The setting changed, or the user trusted the workspace.
       onConfigChange(() => this.refresh(), 'fathom.codebase'),
+      onConfigChange(() => void this.applyEmbeddings(this.session), 'fathom.embeddings'),
     ];
     this.refresh();
   }
@@ -59,6 +67,16 @@ export class WorkspaceCodebase implements Codebase, vscode.Disposable {
   async usages(name: string, top: number, exceptPath?: string): Promise<CodebaseHit[]> {
     const session = await this.ready();
     return session ? session.codebase.usages(name, top, exceptPath) : [];
+  }
+
+  /** Tells the session's worker which embedding model to use now (none while the role is off). */
+  private async applyEmbeddings(session: IndexSession | undefined): Promise<void> {
+    if (!session || !this.deps.embeddings) return;
+    try {
+      await session.setEmbeddings(await this.deps.embeddings.modelKey());
+    } catch (error) {
+      this.deps.logger.warn(`Codebase index: embeddings not applied: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   /** The file of a hit's path (relative to its folder; with several folders, starting with the folder's name). */
@@ -127,6 +145,9 @@ export class WorkspaceCodebase implements Codebase, vscode.Disposable {
     const folders: SessionFolder[] = diskFolders().map((f) => ({ name: f.name, uri: f.uri }));
     const session = new IndexSession(client, folders, this.deps.storageDir, this.deps.showProgress, (s) => this.session === session && this.publish(s), this.deps.logger);
     this.session = session;
+    const embeddings = this.deps.embeddings;
+    if (embeddings) client.provide('embed', ([texts], signal) => embeddings.embed(Array.isArray(texts) ? texts.map(String) : [], signal));
+    void this.applyEmbeddings(session);
     // The first build: from the snapshots, so usually only what changed while VS Code was closed.
     void session.run().catch((error) => this.deps.logger.error(`Codebase index: ${error instanceof Error ? error.message : String(error)}`));
     return session;

@@ -47,3 +47,12 @@ describe('doctor page: the codebase index card', () => {
     assert.equal(card?.querySelector('li.check.ok')?.getAttribute('aria-label'), 'Index: ready: 1,234 files, 5,678 chunks, updated 3 min ago, 2.5 MB on disk (ok)');
   });
 });
+
+describe('doctor: the codebase index row with embeddings', () => {
+  it('counts the chunks with vectors, and says why embedding stopped', () => {
+    const base: CodebaseStatus = { state: 'ready', files: 10, chunks: 40, complete: true, folders: [] };
+    assert.equal(codebaseSummary(codebaseReport({ ...base, vectors: 40 }, NOW)), 'ready: 10 files, 40 chunks, 40 with vectors');
+    assert.equal(codebaseSummary(codebaseReport({ ...base, vectors: 12, embedError: 'model "nomic-embed-text" not found' }, NOW)), 'ready: 10 files, 40 chunks, 12 with vectors (embedding stopped: model "nomic-embed-text" not found)');
+    assert.equal(codebaseSummary(codebaseReport(base, NOW)), 'ready: 10 files, 40 chunks', 'nothing about vectors while embeddings are off');
+  });
+});
