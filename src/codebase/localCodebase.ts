@@ -11,6 +11,7 @@ import { Redactor } from '../privacy/redactor';
 import { textOfFile } from '../workspace/fileBytes';
 import type { Codebase, CodebaseHit } from './codebase';
 import type { CodebaseIndex, SearchResult } from './codebaseIndex';
+import { DependencyNames } from './names/dependencyNames';
 
 /** Reads a workspace-relative file's text; undefined when it is gone, unreadable or binary. */
 export type ReadText = (path: string) => Promise<string | undefined>;
@@ -24,13 +25,15 @@ export class LocalCodebase implements Codebase {
   constructor(
     private readonly root: string,
     private readonly index: CodebaseIndex,
-    options: { readText?: ReadText; redactor?: Redactor } = {},
+    options: { readText?: ReadText; redactor?: Redactor; dependencies?: DependencyNames } = {},
   ) {
     this.readText = options.readText ?? ((path) => readFile(join(this.root, path)).then(textOfFile, () => undefined));
     this.redactor = options.redactor ?? new Redactor();
+    this.dependencies = options.dependencies ?? new DependencyNames(root);
   }
 
   private readonly redactor: Redactor;
+  private readonly dependencies: DependencyNames;
 
   async search(query: string, top: number): Promise<CodebaseHit[]> {
     return this.withText(this.index.search(query, top));
@@ -53,6 +56,13 @@ export class LocalCodebase implements Codebase {
       }
     }
     return found;
+  }
+
+  async unknownNames(names: readonly string[]): Promise<string[]> {
+    const table = this.index.names;
+    const unseen = [...new Set(names)].filter((n) => !table.has(n));
+    const declared = await this.dependencies.known(unseen, (n) => table.has(n));
+    return unseen.filter((n) => !declared.has(n));
   }
 
   /** The hits with their current lines (redacted); hits whose file cannot be read are dropped. */
