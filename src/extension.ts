@@ -123,7 +123,7 @@ export function activate(context: vscode.ExtensionContext): FathomApi {
     }
     return panel;
   };
-  const commands = registerCommands(context, { pool, getConfig: () => config, status, logger, syntax, files, privacy, answerPanel });
+  const commands = registerCommands(context, { pool, getConfig: () => config, status, logger, syntax, files, privacy, answerPanel, codebase: () => codebase });
   const chat = registerChat(context, {
     pool,
     getConfig: () => config,
