@@ -29,6 +29,7 @@ import { registerChat, type ChatApi } from './vscode/chat';
 import { registerNextEdits, type NextEditApi } from './vscode/nextEdit/register';
 import { describeActivation, loadFinished, type ActivationTimes } from './vscode/activationTimes';
 import { registerCodebase, type WorkspaceCodebase } from './vscode/codebase';
+import { answerNameCheck } from './codebase/names/answerNames';
 
 const loading = loadFinished();
 
@@ -133,6 +134,7 @@ export function activate(context: vscode.ExtensionContext): FathomApi {
     privacy,
     proposals: commands.proposals,
     onAnswerPanel: (listen) => (panel ? listen(panel) : panelListeners.push(listen)),
+    unknownNames: answerNameCheck(syntax.parsers, () => codebase),
   });
   const codebase = registerCodebase(context, { logger });
   const activation = activating.finished();

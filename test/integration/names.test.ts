@@ -48,12 +48,13 @@ describe('names not found in this workspace: a proposal marks them', function ()
     const editor = await openWithCursor(SOURCE);
     fake.server.reply((r) => (r.endpoint === 'ollama.chat' ? { text: ANSWER } : undefined));
     const run = vscode.commands.executeCommand<string>('fathom.refactor', 'Simplify');
-    const tab = await waitFor('the proposal to open as a diff', () => proposalTab());
+    // A loaded machine: the model's answer and the first read of the dependencies may take a while.
+    const tab = await waitFor('the proposal to open as a diff', () => proposalTab(), { timeoutMs: 60_000 });
     const proposal = (tab.input as vscode.TabInputTextDiff).modified;
     const warnings = await waitFor('the name warnings', () => {
       const found = vscode.languages.getDiagnostics(proposal).filter((d) => d.source === 'Fathom');
       return found.length > 0 ? found : undefined;
-    });
+    }, { timeoutMs: 30_000 });
     assert.deepEqual(warnings.map((d) => d.message), ['`sumOfInventedPrices` is not found in this workspace']);
     assert.equal(warnings[0].severity, vscode.DiagnosticSeverity.Warning);
     const document = await vscode.workspace.openTextDocument(proposal);

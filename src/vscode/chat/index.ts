@@ -21,7 +21,7 @@ import type { PrivacyRules } from '../privacyRules';
 import type { EditorSyntax } from '../syntaxTrees';
 import type { EditorWorkspaceFiles } from '../workspaceFiles';
 import { ChatAttachments } from './chatAttachments';
-import { CHAT_VIEW_ID, ChatViewProvider } from './chatViewProvider';
+import { CHAT_VIEW_ID, ChatViewProvider, type ChatViewDeps } from './chatViewProvider';
 
 export interface ChatDeps {
   pool: BackendPool;
@@ -33,6 +33,8 @@ export interface ChatDeps {
   proposals: Proposals;
   /** Subscribed to lazily: the panel is made on first use. */
   onAnswerPanel: (listen: (panel: AnswerPanel) => void) => void;
+  /** Checks a finished answer's code blocks for names found nowhere in the workspace. */
+  unknownNames?: ChatViewDeps['unknownNames'];
 }
 
 export interface ChatApi {
@@ -82,6 +84,7 @@ export function registerChat(context: vscode.ExtensionContext, deps: ChatDeps): 
     files: deps.files,
     model: () => deps.getConfig().chat.model,
     setModel: (model) => writeSetting('chat.model', model),
+    unknownNames: deps.unknownNames,
     async listModels() {
       try {
         const { backend } = await deps.pool.backendFor('chat');

@@ -10,6 +10,8 @@
 import { coalesce } from '../adaptiveSchedule';
 import { codeLanguage, createRenderer, type MarkdownRenderer } from '../render';
 import { StreamingMarkdown } from '../stream';
+import { markUnknownNames } from './nameMarks';
+import type { BlockNames } from '../../codebase/names/answerNames';
 import type { ChatChip, ChatViewState, ChatViewTurn, FromChat, ToChat } from './protocol';
 
 export interface ChatHost {
@@ -45,6 +47,8 @@ export class ChatView {
   private chat: ChatViewState = EMPTY_STATE;
   private saved: SavedChatView;
   private readonly turns = new Map<string, RenderedTurn>();
+  /** Per answer, its code blocks' names found nowhere in the workspace (the extension sends them when it ends). */
+  private readonly unknownNames = new Map<string, readonly BlockNames[]>();
   private readonly renderer: MarkdownRenderer;
   private readonly schedule: (render: () => void) => void;
   private readonly requestRender: () => void;
@@ -109,6 +113,9 @@ export class ChatView {
       case 'focusInput':
         this.el.input.focus();
         return;
+      case 'unknownNames':
+        this.unknownNames.set(message.turnId, message.blocks);
+        break;
     }
     this.requestRender();
   }
@@ -129,6 +136,10 @@ export class ChatView {
     this.doc.body.dataset.streaming = String(chat.streaming);
     this.el.title.textContent = chat.turns.length > 0 ? chat.title : '';
     this.renderTurns();
+    for (const [id, blocks] of this.unknownNames) {
+      const rendered = this.turns.get(id);
+      if (rendered) markUnknownNames(rendered.body, blocks);
+    }
     this.el.empty.hidden = chat.turns.length > 0;
     this.el.notice.hidden = !chat.notice;
     this.el.noticeText.textContent = chat.notice ?? '';

@@ -4,6 +4,7 @@
  * (it renders model output) and are checked by `parseFromChat` before the extension acts on them.
  */
 import type { ConversationSummary } from '../../chat/conversation';
+import type { BlockNames } from '../../codebase/names/answerNames';
 
 export interface ChatChip {
   id: string;
@@ -43,7 +44,9 @@ export type ToChat =
   /** More of the streaming answer (batched by the extension). */
   | { type: 'append'; text: string }
   /** Put the cursor in the message box (after "Ask About Selection"). */
-  | { type: 'focusInput' };
+  | { type: 'focusInput' }
+  /** A finished answer's code blocks that use names found nowhere in the workspace (underlined). */
+  | { type: 'unknownNames'; turnId: string; blocks: BlockNames[] };
 
 export type AttachWhat = 'selection' | 'file' | 'diagnostics' | 'pick';
 
