@@ -50,7 +50,8 @@ export function namesOfTree(tree: Tree, family: NameFamily): CodeNames {
   const cursor = tree.walk();
   for (;;) {
     const node = cursor.currentNode;
-    if (node.namedChildCount === 0 && IDENTIFIERS.has(node.type)) {
+    // A name the parser made up to recover from an error (code cut out of its class) is no name at all.
+    if (node.namedChildCount === 0 && IDENTIFIERS.has(node.type) && !node.isMissing && node.text) {
       const role = roleOf(node, cursor.currentFieldName);
       const module = importedFrom(node, family);
       if (role === 'declare') declared.add(node.text);

@@ -63,6 +63,12 @@ describe('codebase names: what proposed code refers to that exists nowhere', fun
     assert.deepEqual(declared, ['Cart', 'add', 'i', 'item', 'items', 'pay', 'qty', 'self', 'total']);
   });
 
+  it('a method cut out of its class (as a Refactor replaces it) yields no made-up empty name', async () => {
+    const { uses } = await names('typescript', '  total(prices: number[]): number {\n    return roundToCents(sumOf(prices));\n  }\n');
+    assert.deepEqual(uses.filter((u) => u === '' || u === '.'), []);
+    assert.ok(uses.includes('sumOf'));
+  });
+
   it('the name table forgets a removed file and keeps a name another file still holds', () => {
     const table = new NameTable();
     table.setFile('a.ts', ['shared', 'onlyA']);
