@@ -8,10 +8,12 @@
 export const MAX_NAME_LENGTH = 64;
 
 const WORD = /[A-Za-z_$][\w$]*/g;
+/** «secret:rule:tag» placeholders put in by redaction: their pieces (a rule's name) are not the code's words. */
+const PLACEHOLDER = /«secret:[^»]*»/g;
 
 /** The distinct identifier-like words of `text` (letters, digits, `_`, `$`; not starting with a digit). */
 export function wordsOf(text: string): Set<string> {
   const words = new Set<string>();
-  for (const m of text.matchAll(WORD)) if (m[0].length <= MAX_NAME_LENGTH) words.add(m[0]);
+  for (const m of text.replace(PLACEHOLDER, ' ').matchAll(WORD)) if (m[0].length <= MAX_NAME_LENGTH) words.add(m[0]);
   return words;
 }

@@ -81,6 +81,14 @@ describe('codebase names: what proposed code refers to that exists nowhere', fun
     assert.equal(restored.has('onlyA'), false);
   });
 
+  it('a redaction placeholder gives the name table no word (its rule names the secret\'s kind)', async () => {
+    write('src/hook.ts', "export const HOOK = 'https://discord.com/api/webhooks/367152480166523834/iHVEF_KQ5NPIM8DydGoUca_5seoLbUR-uHTokGV7s1vEozNfFAqa7Im7MHbHPhQ0rj27';\n");
+    const { index } = await open();
+    const words = index.names.namesOf('src/hook.ts');
+    assert.ok(words.includes('HOOK'));
+    assert.deepEqual(words.filter((w) => /discord|secret|webhook|iHVEF/i.test(w)), []);
+  });
+
   it('the index keeps the workspace names in its snapshot and drops a deleted file\'s names on the next sync', async () => {
     const { index } = await open();
     assert.equal(index.names.has('totalPrice'), true);
