@@ -87,6 +87,8 @@ async function catchRate(parsers: Parsers, work: string): Promise<CaseResult[]> 
   const tsRoot = join(__dirname, '..');
   const tsIndex = CodebaseIndex.empty();
   await syncIndex(join(tsRoot, 'src'), tsIndex, parsers);
+  // Not the checker itself: its comments and lists name the very inventions the cases use (`fs.readFileAsync`).
+  for (const path of tsIndex.paths()) if (path.startsWith('codebase/names/')) tsIndex.removeFile(path);
   const ts = new LocalCodebase(join(tsRoot, 'src'), tsIndex, { dependencies: new DependencyNames(tsRoot) });
   const pyRoot = join(work, 'python-project');
   for (const [path, text] of Object.entries(PYTHON_WORKSPACE)) {
