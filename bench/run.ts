@@ -18,6 +18,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run: Benchmark }>> = {
   'next-edit': () => import('./nextEdit'),
   search: () => import('./search'),
   'codebase-worker': () => import('./codebaseWorker'),
+  names: () => import('./names'),
 };
 
 async function main(): Promise<void> {

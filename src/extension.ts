@@ -31,6 +31,7 @@ import { registerNextEdits, type NextEditApi } from './vscode/nextEdit/register'
 import { describeActivation, loadFinished, type ActivationTimes } from './vscode/activationTimes';
 import { registerCodebase, type WorkspaceCodebase } from './vscode/codebase';
 import { embeddingsRole } from './vscode/codebase/embeddingsRole';
+import { answerNameCheck } from './codebase/names/answerNames';
 
 const loading = loadFinished();
 
@@ -126,7 +127,7 @@ export function activate(context: vscode.ExtensionContext): FathomApi {
     return panel;
   };
   const codebase = registerCodebase(context, { logger, embeddings: embeddingsRole(pool, () => config) });
-  const commands = registerCommands(context, { pool, getConfig: () => config, status, logger, syntax, files, privacy, answerPanel });
+  const commands = registerCommands(context, { pool, getConfig: () => config, status, logger, syntax, files, privacy, answerPanel, codebase: () => codebase });
   const chat = registerChat(context, {
     pool,
     getConfig: () => config,
@@ -137,6 +138,7 @@ export function activate(context: vscode.ExtensionContext): FathomApi {
     proposals: commands.proposals,
     onAnswerPanel: (listen) => (panel ? listen(panel) : panelListeners.push(listen)),
     codebase: chatCodebase(codebase),
+    unknownNames: answerNameCheck(syntax.parsers, () => codebase),
   });
   const activation = activating.finished();
   logger.info(`${describeActivation(activation)} (completion: ${config.completion.provider} ${config.completion.model}; chat: ${config.chat.provider} ${config.chat.model})`);

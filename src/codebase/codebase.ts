@@ -23,4 +23,11 @@ export interface Codebase {
    * first. `exceptPath` leaves out one file (the one the user is in, whose code the caller already has).
    */
   usages(name: string, top: number, exceptPath?: string): Promise<CodebaseHit[]>;
+  /**
+   * The `names` defined nowhere the index can see: in no workspace file and in no dependency's declarations
+   * (names/dependencyNames.ts). The standard library is the caller's to know (names/standardNames.ts).
+   * A name `module:<specifier>` asks about a JavaScript package instead: unknown when it is not installed
+   * with declarations, so the names imported from it cannot be checked.
+   */
+  unknownNames(names: readonly string[]): Promise<string[]>;
 }

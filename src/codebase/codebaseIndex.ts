@@ -10,6 +10,8 @@ import { Redactor } from '../privacy/redactor';
 import type { Chunk, ChunkKind, ChunkWithText } from './chunk';
 import { withFileEvidence } from './fileEvidence';
 import { MiniSearchIndex } from './miniSearchIndex';
+import { NameTable, type NameTableSnapshot } from './names/nameTable';
+import { wordsOf } from './names/words';
 import type { SearchIndex } from './searchIndex';
 
 /** Bumped whenever chunking, tokenizing or the snapshot's shape changes: an older snapshot is rebuilt. */
@@ -44,6 +46,8 @@ export interface IndexSnapshot {
   files: Record<string, FileEntry>;
   chunks: Record<string, Chunk>;
   engine: unknown;
+  /** Every identifier of each file (names/nameTable.ts); a snapshot without it is rebuilt. */
+  names: NameTableSnapshot;
 }
 
 export class CodebaseIndex {
@@ -53,6 +57,8 @@ export class CodebaseIndex {
     private readonly chunks: Map<number, Chunk>,
     private nextId: number,
     private readonly redactor: Redactor,
+    /** The identifiers each file holds, for "is this name defined anywhere in the workspace?". */
+    readonly names: NameTable = new NameTable(),
   ) {}
 
   static empty(redactor = new Redactor()): CodebaseIndex {
@@ -61,10 +67,10 @@ export class CodebaseIndex {
 
   /** The index a snapshot holds; undefined when it is of another format (the caller rebuilds). */
   static restore(snapshot: IndexSnapshot, redactor = new Redactor()): CodebaseIndex | undefined {
-    if (snapshot?.format !== INDEX_FORMAT) return undefined;
+    if (snapshot?.format !== INDEX_FORMAT || !snapshot.names) return undefined;
     const files = new Map(Object.entries(snapshot.files));
     const chunks = new Map(Object.entries(snapshot.chunks).map(([id, c]) => [Number(id), c]));
-    return new CodebaseIndex(MiniSearchIndex.restore(snapshot.engine), files, chunks, snapshot.nextId, redactor);
+    return new CodebaseIndex(MiniSearchIndex.restore(snapshot.engine), files, chunks, snapshot.nextId, redactor, NameTable.restore(snapshot.names));
   }
 
   /** The size and time a file was indexed at; undefined when it is not in the index. */
@@ -89,19 +95,25 @@ export class CodebaseIndex {
   setFile(path: string, stamp: FileStamp, chunks: readonly ChunkWithText[]): void {
     this.removeFile(path);
     const ids: number[] = [];
+    // The path's words too: `from .utils import x` names a module by its file.
+    const words = wordsOf(path);
     const docs = chunks.map(({ text, ...chunk }) => {
       const id = this.nextId++;
       ids.push(id);
       this.chunks.set(id, chunk);
-      return { id, names: [chunk.container, chunk.symbol].join(' '), path, body: this.redactor.redact(text).text, weight: KIND_WEIGHTS[chunk.kind] };
+      const body = this.redactor.redact(text).text;
+      for (const word of wordsOf(body)) words.add(word);
+      return { id, names: [chunk.container, chunk.symbol].join(' '), path, body, weight: KIND_WEIGHTS[chunk.kind] };
     });
     this.engine.add(docs);
+    this.names.setFile(path, words);
     this.files.set(path, { size: stamp.size, mtimeMs: stamp.mtimeMs, ids });
   }
 
   removeFile(path: string): void {
     const entry = this.files.get(path);
     if (!entry) return;
+    this.names.removeFile(path);
     this.engine.remove(entry.ids);
     for (const id of entry.ids) this.chunks.delete(id);
     this.files.delete(path);
@@ -133,6 +145,7 @@ export class CodebaseIndex {
       files: Object.fromEntries(this.files),
       chunks: Object.fromEntries(this.chunks),
       engine: this.engine.serialize(),
+      names: this.names.snapshot(),
     };
   }
 }

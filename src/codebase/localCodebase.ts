@@ -14,6 +14,7 @@ import type { CodebaseIndex, SearchResult } from './codebaseIndex';
 import type { Embedder } from './vectors/embedder';
 import { hybridSearch } from './vectors/hybridSearch';
 import type { VectorStore } from './vectors/vectorStore';
+import { DependencyNames } from './names/dependencyNames';
 
 /** Reads a workspace-relative file's text; undefined when it is gone, unreadable or binary. */
 export type ReadText = (path: string) => Promise<string | undefined>;
@@ -33,15 +34,17 @@ export class LocalCodebase implements Codebase {
   constructor(
     private readonly root: string,
     private readonly index: CodebaseIndex,
-    options: { readText?: ReadText; redactor?: Redactor; semantic?: SemanticSearch } = {},
+    options: { readText?: ReadText; redactor?: Redactor; semantic?: SemanticSearch; dependencies?: DependencyNames } = {},
   ) {
     this.semantic = options.semantic;
     this.readText = options.readText ?? ((path) => readFile(join(this.root, path)).then(textOfFile, () => undefined));
     this.redactor = options.redactor ?? new Redactor();
+    this.dependencies = options.dependencies ?? new DependencyNames(root);
   }
 
   private readonly redactor: Redactor;
   private readonly semantic: SemanticSearch | undefined;
+  private readonly dependencies: DependencyNames;
 
   /** Hybrid (words and meaning, fused) when the root has vectors; lexical when not, or when the question cannot be embedded. */
   async search(query: string, top: number): Promise<CodebaseHit[]> {
@@ -68,6 +71,13 @@ export class LocalCodebase implements Codebase {
       }
     }
     return found;
+  }
+
+  async unknownNames(names: readonly string[]): Promise<string[]> {
+    const table = this.index.names;
+    const unseen = [...new Set(names)].filter((n) => !table.has(n));
+    const declared = await this.dependencies.known(unseen, (n) => table.has(n));
+    return unseen.filter((n) => !declared.has(n));
   }
 
   /** The hits with their current lines (redacted); hits whose file cannot be read are dropped. */

@@ -29,6 +29,12 @@ export class MultiRootCodebase implements Codebase {
     return this.merge(top, (c, folder) => c.usages(name, top, except?.folder === folder ? except.path : undefined));
   }
 
+  /** A name is unknown when no folder knows it (each folder has its own files and dependencies). */
+  async unknownNames(names: readonly string[]): Promise<string[]> {
+    const answers = await Promise.all(this.folders.map(async (f) => new Set(await f.codebase.unknownNames(names))));
+    return [...new Set(names)].filter((n) => answers.every((unknown) => unknown.has(n)));
+  }
+
   /** The folder a (prefixed, when there are several folders) path belongs to, and the path inside it. */
   locate(path: string): { folder: FolderCodebase; path: string } | undefined {
     if (this.folders.length === 1) return { folder: this.folders[0], path };

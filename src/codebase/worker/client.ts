@@ -109,4 +109,8 @@ export class RemoteCodebase implements Codebase {
   usages(name: string, top: number, exceptPath?: string): Promise<CodebaseHit[]> {
     return this.call('usages', [name, top, exceptPath]);
   }
+
+  unknownNames(names: readonly string[]): Promise<string[]> {
+    return this.call('unknownNames', [names]);
+  }
 }

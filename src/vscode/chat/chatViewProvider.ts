@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import { CODEBASE_MENTION } from '../../chat/codebaseTrigger';
 import type { Attachment } from '../../chat/conversation';
 import type { ChatSession, ChatState } from '../../chat/session';
+import type { BlockNames } from '../../codebase/names/answerNames';
 import { parseFromChat, type ChatViewState, type FromChat, type ToChat } from '../../webview/chat/protocol';
 import { ChunkBatcher } from '../panel/chunkBatcher';
 import type { PanelActions } from '../panel/panelActions';
@@ -31,6 +32,8 @@ export interface ChatViewDeps extends ChatActionDeps {
   setModel(model: string): Thenable<void>;
   /** The file of a workspace-relative path an answer was given (`folder/path` with several folders). */
   sourceUri(path: string): vscode.Uri | undefined;
+  /** Checks a finished answer's code blocks for names found nowhere in the workspace (absent: no check). */
+  unknownNames?: (answer: string) => Promise<BlockNames[]>;
 }
 
 export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
@@ -48,6 +51,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   private readonly batcher: ChunkBatcher;
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly received = new vscode.EventEmitter<FromChat>();
+  /** Answers whose code blocks were checked for unknown names, and what was found (sent again to a new page). */
+  private readonly checkedAnswers = new Map<string, BlockNames[]>();
   /** Every valid message from the webview, after it was acted on (the tests wait on these). */
   readonly onDidReceiveMessage = this.received.event;
 
@@ -61,6 +66,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
         // The state holds all the text so far: what is buffered would arrive twice.
         this.batcher.discard();
         this.post({ type: 'state', state: this.viewState(state) });
+        if (!state.streaming) void this.checkNames(state);
       },
       appended: (text) => this.batcher.push(text),
     });
@@ -136,6 +142,21 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     };
   }
 
+  /** Once an answer has ended, checks its code blocks and sends the names found nowhere to the view. */
+  private async checkNames(state: ChatState): Promise<void> {
+    const last = state.conversation.turns[state.conversation.turns.length - 1];
+    if (!this.deps.unknownNames || last?.role !== 'assistant' || !last.text || this.checkedAnswers.has(last.id)) return;
+    this.checkedAnswers.set(last.id, []);
+    const blocks = await this.deps.unknownNames(last.text).catch(() => []);
+    this.checkedAnswers.set(last.id, blocks);
+    if (blocks.length > 0) this.post({ type: 'unknownNames', turnId: last.id, blocks });
+  }
+
+  /** What the name check found in each answer so far (for the tests). */
+  unknownNamesFound(): ReadonlyMap<string, BlockNames[]> {
+    return this.checkedAnswers;
+  }
+
   private post(message: ToChat): void {
     if (this.view && this.ready) void this.view.webview.postMessage(message);
   }
@@ -163,6 +184,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
         this.focusIfWanted();
         await session.init();
         this.refresh();
+        // A new page has none of the marks: send what was found again.
+        for (const [turnId, blocks] of this.checkedAnswers) if (blocks.length > 0) this.post({ type: 'unknownNames', turnId, blocks });
         void this.loadModels();
         break;
       case 'send':

@@ -22,7 +22,7 @@ import type { PrivacyRules } from '../privacyRules';
 import type { EditorSyntax } from '../syntaxTrees';
 import type { EditorWorkspaceFiles } from '../workspaceFiles';
 import { ChatAttachments } from './chatAttachments';
-import { CHAT_VIEW_ID, ChatViewProvider } from './chatViewProvider';
+import { CHAT_VIEW_ID, ChatViewProvider, type ChatViewDeps } from './chatViewProvider';
 
 export interface ChatDeps {
   pool: BackendPool;
@@ -36,6 +36,8 @@ export interface ChatDeps {
   onAnswerPanel: (listen: (panel: AnswerPanel) => void) => void;
   /** The workspace index for `@codebase` (src/vscode/codebase/); without it, `@codebase` says the index is off. */
   codebase?: ChatCodebaseService;
+  /** Checks a finished answer's code blocks for names found nowhere in the workspace. */
+  unknownNames?: ChatViewDeps['unknownNames'];
 }
 
 /** The workspace index as the chat uses it: what it answers, how far it is, and where a hit's file is. */
@@ -93,6 +95,7 @@ export function registerChat(context: vscode.ExtensionContext, deps: ChatDeps): 
     model: () => deps.getConfig().chat.model,
     setModel: (model) => writeSetting('chat.model', model),
     sourceUri: (path) => deps.codebase?.uriOf(path) ?? workspaceUri(path),
+    unknownNames: deps.unknownNames,
     async listModels() {
       try {
         const { backend } = await deps.pool.backendFor('chat');

@@ -79,6 +79,16 @@ export class WorkspaceCodebase implements Codebase, vscode.Disposable {
     }
   }
 
+  /**
+   * Until every folder has been indexed in full the name table is partial, and a name it lacks may well
+   * exist: nothing is called unknown then (and nothing while the index is off).
+   */
+  async unknownNames(names: readonly string[]): Promise<string[]> {
+    const session = await this.ready();
+    if (!session || !this.latest.complete) return [];
+    return session.codebase.unknownNames(names);
+  }
+
   /** The file of a hit's path (relative to its folder; with several folders, starting with the folder's name). */
   uriOf(path: string): vscode.Uri | undefined {
     const folders = diskFolders();

@@ -3,6 +3,8 @@
  * proposal diff's Accept / Reject, and the answer panel they stream into. extension.ts calls this once.
  */
 import * as vscode from 'vscode';
+import type { Codebase } from '../../codebase/codebase';
+import { findUnknownNames } from '../../codebase/names/unknownNames';
 import type { BackendPool } from '../../roles/pool';
 import type { FathomConfig } from '../../config/settings';
 import type { Logger } from '../../logging/logger';
@@ -35,6 +37,8 @@ export interface CommandDeps {
   privacy: PrivacyRules;
   /** The one answer panel of the window (extension.ts makes it on first use). */
   answerPanel: () => AnswerPanel;
+  /** The workspace's codebase index: a proposal's names found nowhere in it are marked. */
+  codebase?: () => Codebase;
 }
 
 /** What the integration tests may see of the commands. */
@@ -60,7 +64,9 @@ const EDITABLE: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitl
 
 export function registerCommands(context: vscode.ExtensionContext, deps: CommandDeps): RegisteredCommands {
   const core = bindCore({ ...deps, files: deps.privacy.guard(deps.files), extensionUri: context.extensionUri });
-  const proposals = new Proposals(core);
+  const codebase = deps.codebase;
+  const checkNames = codebase && ((code: string, languageId: string, fileText: string) => findUnknownNames({ code, languageId, fileText }, { parsers: deps.syntax.parsers, codebase: codebase() }));
+  const proposals = new Proposals(core, checkNames);
   const flow: FlowDeps = { core, syntax: deps.syntax, files: deps.files, privacy: deps.privacy, status: deps.status, panel: panelSink(deps.answerPanel), proposals, getConfig: deps.getConfig };
   const command = (id: string, run: (...args: unknown[]) => unknown) =>
     vscode.commands.registerCommand(id, async (...args: unknown[]) => {

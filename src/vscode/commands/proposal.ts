@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { PROPOSAL_SCHEME, ProposalDocuments } from './proposalDocuments';
+import { ProposalNames, unknownNamesLine, type NameCheck } from './proposalNames';
 
 /** A change the model proposes, as offsets into the document text it was computed from. */
 export interface ProposedChange {
@@ -49,8 +50,15 @@ const OPEN_CONTEXT = 'fathom.proposalOpen';
 export class Proposals implements vscode.Disposable {
   private readonly docs = new ProposalDocuments();
   private readonly open = new Map<string, Open>();
+  private readonly names: ProposalNames;
 
-  constructor(private readonly checks: ProposalChecks) {}
+  /** `checkNames` marks the names the proposed code refers to that exist nowhere (proposalNames.ts). */
+  constructor(
+    private readonly checks: ProposalChecks,
+    checkNames?: NameCheck,
+  ) {
+    this.names = new ProposalNames(checkNames);
+  }
 
   /** Opens the diff and resolves once the user accepted, rejected, or Accept was refused. */
   async show(proposal: ProposedChange): Promise<ProposalOutcome> {
@@ -59,6 +67,8 @@ export class Proposals implements vscode.Disposable {
     const proposed = change.baseText.slice(0, change.start) + change.replacement + change.baseText.slice(change.end);
     const proposalUri = this.docs.add(change.uri, proposed);
     const originalUri = change.create ? this.docs.add(change.uri, '') : change.uri;
+    const fileText = change.baseText.slice(0, change.start) + change.baseText.slice(change.end);
+    const unknown = unknownNamesLine(await this.names.mark(proposalUri, proposed, change.start, change.replacement, change.languageId, fileText));
     return new Promise<ProposalOutcome>((resolve) => {
       const entry: Open = {
         change,
@@ -67,6 +77,7 @@ export class Proposals implements vscode.Disposable {
         settle: (outcome) => {
           if (!this.open.delete(proposalUri.toString())) return;
           this.docs.remove(proposalUri);
+          this.names.clear(proposalUri);
           if (change.create) this.docs.remove(originalUri);
           void this.updateContext();
           resolve(outcome);
@@ -74,11 +85,13 @@ export class Proposals implements vscode.Disposable {
       };
       this.open.set(proposalUri.toString(), entry);
       void this.updateContext();
-      void vscode.commands.executeCommand('vscode.diff', originalUri, proposalUri, change.title, { preview: false });
+      // The diff's title and the notification say when the code uses names found nowhere (underlined in the diff).
+      const title = unknown ? `${change.title} — ${unknown}` : change.title;
+      void vscode.commands.executeCommand('vscode.diff', originalUri, proposalUri, title, { preview: false });
       // Not awaited: the notification's buttons are one way to decide, the diff's title buttons another.
       const acceptLabel = vscode.l10n.t('Accept');
       const rejectLabel = vscode.l10n.t('Reject');
-      void vscode.window.showInformationMessage(`Fathom: ${change.title}`, acceptLabel, rejectLabel).then((picked) => {
+      void vscode.window.showInformationMessage(`Fathom: ${title}`, acceptLabel, rejectLabel).then((picked) => {
         if (picked === acceptLabel) void this.accept(proposalUri);
         else if (picked === rejectLabel) void this.reject(proposalUri);
       });
@@ -199,6 +212,7 @@ export class Proposals implements vscode.Disposable {
   dispose(): void {
     for (const entry of [...this.open.values()]) entry.settle('rejected');
     this.docs.dispose();
+    this.names.dispose();
   }
 }
 

@@ -11,6 +11,8 @@ import { coalesce } from '../adaptiveSchedule';
 import { codeLanguage, createRenderer, type MarkdownRenderer } from '../render';
 import { linkCodeReferences, targetOf, workspaceLink, type CodeTarget, type SourcePlace } from '../codeReferences';
 import { StreamingMarkdown } from '../stream';
+import { markUnknownNames } from './nameMarks';
+import type { BlockNames } from '../../codebase/names/answerNames';
 import type { ChatChip, ChatLabels, ChatViewState, ChatViewTurn, FromChat, ToChat } from './protocol';
 
 export interface ChatHost {
@@ -49,6 +51,8 @@ export class ChatView {
   private chat: ChatViewState = EMPTY_STATE;
   private saved: SavedChatView;
   private readonly turns = new Map<string, RenderedTurn>();
+  /** Per answer, its code blocks' names found nowhere in the workspace (the extension sends them when it ends). */
+  private readonly unknownNames = new Map<string, readonly BlockNames[]>();
   private readonly renderer: MarkdownRenderer;
   private readonly schedule: (render: () => void) => void;
   private readonly requestRender: () => void;
@@ -116,6 +120,9 @@ export class ChatView {
       case 'insertText':
         this.insertText(message.text);
         return;
+      case 'unknownNames':
+        this.unknownNames.set(message.turnId, message.blocks);
+        break;
     }
     this.requestRender();
   }
@@ -136,6 +143,10 @@ export class ChatView {
     this.doc.body.dataset.streaming = String(chat.streaming);
     this.el.title.textContent = chat.turns.length > 0 ? chat.title : '';
     this.renderTurns();
+    for (const [id, blocks] of this.unknownNames) {
+      const rendered = this.turns.get(id);
+      if (rendered) markUnknownNames(rendered.body, blocks);
+    }
     this.el.empty.hidden = chat.turns.length > 0;
     this.el.notice.hidden = !chat.notice;
     this.el.noticeText.textContent = chat.notice ?? '';

@@ -5,6 +5,7 @@
  */
 import type { ConversationSummary } from '../../chat/conversation';
 import type { SourcePlace } from '../codeReferences';
+import type { BlockNames } from '../../codebase/names/answerNames';
 
 export interface ChatChip {
   id: string;
@@ -59,7 +60,9 @@ export type ToChat =
   /** Put the cursor in the message box (after "Ask About Selection"). */
   | { type: 'focusInput' }
   /** Type `text` at the cursor in the message box (a mention picked after "@", such as `@codebase `). */
-  | { type: 'insertText'; text: string };
+  | { type: 'insertText'; text: string }
+  /** A finished answer's code blocks that use names found nowhere in the workspace (underlined). */
+  | { type: 'unknownNames'; turnId: string; blocks: BlockNames[] };
 
 export type AttachWhat = 'selection' | 'file' | 'diagnostics' | 'pick';
 

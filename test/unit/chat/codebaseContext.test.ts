@@ -96,6 +96,7 @@ describe('chat: workspace code for a question (real LocalCodebase)', function ()
       search: () => Promise.reject(new Error('the index worker stopped')),
       definitions: () => Promise.resolve([]),
       usages: () => Promise.resolve([]),
+      unknownNames: () => Promise.resolve([]),
     };
     assert.deepEqual(await gatherCodebaseContext(source({ kind: 'ready' }, failing), '@codebase where?', [], 4000), { chunks: [], note: { kind: 'failed', message: 'the index worker stopped' } });
     assert.equal(await gatherCodebaseContext(source({ kind: 'ready' }, failing), 'What is totalPrice?', [], 4000), undefined);

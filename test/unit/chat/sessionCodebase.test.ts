@@ -95,7 +95,7 @@ describe('chat: @codebase in the session (fake server, real LocalCodebase)', fun
     await chat.send('@codebase where is the total price computed?');
     const first = chat.state().conversation.turns.at(-1)!.sources;
     let searched = 0;
-    const counting: Codebase = { ...codebase, search: (q, n) => (searched++, codebase.search(q, n)), definitions: (n, t) => codebase.definitions(n, t), usages: (n, t, e) => codebase.usages(n, t, e) };
+    const counting: Codebase = { ...codebase, search: (q, n) => (searched++, codebase.search(q, n)), definitions: (n, t) => codebase.definitions(n, t), usages: (n, t, e) => codebase.usages(n, t, e), unknownNames: (n) => codebase.unknownNames(n) };
     const again = session(store, { kind: 'ready' }, counting);
     await again.open(chat.state().conversation.id);
     await again.regenerate();

@@ -11,6 +11,7 @@ function folder(hits: CodebaseHit[], asked: string[] = []): Codebase {
       asked.push(exceptPath ?? '(none)');
       return hits.filter((h) => h.symbol !== name && h.path !== exceptPath).slice(0, top);
     },
+    unknownNames: async (names) => names.filter((n) => !hits.some((h) => h.symbol === n)),
   };
 }
 
