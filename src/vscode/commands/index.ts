@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { BackendPool } from '../../roles/pool';
+import type { Codebase } from '../../codebase/codebase';
 import type { FathomConfig } from '../../config/settings';
 import type { Logger } from '../../logging/logger';
 import type { StatusModel } from '../../status/statusModel';
@@ -35,6 +36,8 @@ export interface CommandDeps {
   privacy: PrivacyRules;
   /** The one answer panel of the window (extension.ts makes it on first use). */
   answerPanel: () => AnswerPanel;
+  /** The workspace's codebase index, when there is one (src/vscode/codebase/). */
+  codebase?: () => Codebase | undefined;
 }
 
 /** What the integration tests may see of the commands. */
