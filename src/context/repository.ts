@@ -137,7 +137,18 @@ export class RepositoryRetriever {
     return out;
   }
 
-  /** Resolves when the lookups started so far are answered (the CLI waits, so it prints what the editor would send next). */
+  /**
+   * Fills the cache for this cursor as typing on would: the file's declared names scanned, the names near the
+   * cursor looked up and answered. The CLI calls it before it builds the prompt, so it prints what the editor
+   * sends once its cache holds them.
+   */
+  async warm(snapshot: DocumentSnapshot): Promise<void> {
+    this.declared = { uri: snapshot.uri, text: snapshot.text, names: declaredNames(snapshot.text) };
+    this.candidates(snapshot);
+    await this.settled();
+  }
+
+  /** Resolves when the lookups started so far are answered. */
   async settled(): Promise<void> {
     while (this.pending.size) await Promise.all(this.pending.values());
   }
