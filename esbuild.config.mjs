@@ -1,4 +1,4 @@
-// Bundles: the extension host (dist/extension.js), the CLI (dist/cli.js), the answer panel's webview script
+// Bundles: the extension host (dist/extension.js), the codebase index's worker (dist/codebaseWorker.js), the CLI (dist/cli.js), the answer panel's webview script
 // (dist/webview/panel.js), the chat view's (dist/webview/chat.js), and the test payload that runs inside the real extension host (out/test/integration/index.js).
 //   node esbuild.config.mjs            development build (source maps)
 //   node esbuild.config.mjs --watch    rebuild on change
@@ -32,6 +32,8 @@ export const builds = [
   // The extension's bundle notes when it started to run, for the activation figures (src/extension.ts).
   { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', banner: { js: `const __fathomLoadStart = [performance.now(), process.cpuUsage()];\n${importMetaUrl}` } },
   { ...node, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: `#!/usr/bin/env node\n${importMetaUrl}` } },
+  // The codebase index's worker thread (src/codebase/worker/main.ts), started by the extension host.
+  { ...node, entryPoints: { codebaseWorker: 'src/codebase/worker/main.ts' }, outdir: 'dist' },
   // The webview scripts run in browser pages: the answer panel's (src/vscode/panel/html.ts) and the chat view's
   // (src/vscode/chat/html.ts).
   {

@@ -28,6 +28,7 @@ import { endpointConsent, resetEndpointConsent } from './vscode/endpointConsent'
 import { registerChat, type ChatApi } from './vscode/chat';
 import { registerNextEdits, type NextEditApi } from './vscode/nextEdit/register';
 import { describeActivation, loadFinished, type ActivationTimes } from './vscode/activationTimes';
+import { registerCodebase, type WorkspaceCodebase } from './vscode/codebase';
 
 const loading = loadFinished();
 
@@ -46,6 +47,8 @@ export interface FathomApi {
   doctor(): DoctorPanel;
   /** Next-edit suggestions: the one shown. */
   nextEdit: NextEditApi;
+  /** The workspace's codebase index (built in a worker after activation). */
+  codebase: WorkspaceCodebase;
   activation: ActivationTimes;
 }
 
@@ -131,9 +134,10 @@ export function activate(context: vscode.ExtensionContext): FathomApi {
     proposals: commands.proposals,
     onAnswerPanel: (listen) => (panel ? listen(panel) : panelListeners.push(listen)),
   });
+  const codebase = registerCodebase(context, { logger });
   const activation = activating.finished();
   logger.info(`${describeActivation(activation)} (completion: ${config.completion.provider} ${config.completion.model}; chat: ${config.chat.provider} ${config.chat.model})`);
-  return { status: () => statusBar.current(), completionStats: () => completions.stats(), answerPanel, commands: commands.api, chat, activation, doctor, nextEdit: nextEdits.api };
+  return { status: () => statusBar.current(), completionStats: () => completions.stats(), answerPanel, commands: commands.api, chat, activation, doctor, nextEdit: nextEdits.api, codebase };
 }
 
 export function deactivate(): void {}

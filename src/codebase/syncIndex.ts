@@ -81,7 +81,8 @@ export async function chunksOf(path: string, text: string, parsers: Parsers): Pr
   }
 }
 
-function searchable(text: string): boolean {
+/** Whether a file's text is worth indexing: not a key file, not minified or generated. */
+export function searchable(text: string): boolean {
   if (holdsCredentials(text)) return false;
   const lines = (text.match(/\n/g)?.length ?? 0) + 1;
   return text.length / lines <= MINIFIED_LINE_CHARS;

@@ -44,7 +44,7 @@ const SKIPPED_EXTENSIONS = new Set([
 
 const SKIPPED_NAMES = new Set(['package-lock.json', 'yarn.lock', 'pnpm-lock.yaml', 'Cargo.lock', 'poetry.lock', 'composer.lock', 'go.sum', 'Gemfile.lock']);
 
-interface GitIgnore {
+export interface GitIgnore {
   /** Folder of the .gitignore, relative to the root ('' for the root), with a trailing slash when not ''. */
   base: string;
   matcher: Ignore;
@@ -90,7 +90,7 @@ export async function walkRoot(root: string, options: WalkOptions = {}): Promise
 }
 
 /** Ignored by Fathom's rules or by a .gitignore whose folder holds the path. */
-function excluded(path: string, rules: IgnoreRules, gitignores: readonly GitIgnore[]): boolean {
+export function excluded(path: string, rules: IgnoreRules, gitignores: readonly GitIgnore[]): boolean {
   if (rules.ignores(path)) return true;
   return gitignores.some((g) => path.startsWith(g.base) && safeIgnores(g.matcher, path.slice(g.base.length)));
 }
@@ -103,7 +103,7 @@ function safeIgnores(matcher: Ignore, rel: string): boolean {
   }
 }
 
-async function readGitIgnore(root: string, dir: string): Promise<GitIgnore | undefined> {
+export async function readGitIgnore(root: string, dir: string): Promise<GitIgnore | undefined> {
   try {
     const text = await readFile(join(root, dir, '.gitignore'), 'utf8');
     return { base: dir ? dir + '/' : '', matcher: ignore().add(text) };

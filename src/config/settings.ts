@@ -64,6 +64,8 @@ export interface FathomConfig {
   requestTimeoutMs: number;
   /** Refuse to send code to any endpoint that is not on this machine. */
   localOnly: boolean;
+  /** Whether the workspace's codebase index is built and kept (src/vscode/codebase/). */
+  codebase: { enabled: boolean };
 }
 
 /** Flat defaults, keyed as in package.json without the `fathom.` prefix. */
@@ -93,6 +95,7 @@ export const DEFAULT_SETTINGS = {
   contextLength: 8192,
   requestTimeoutMs: 30000,
   localOnly: false,
+  'codebase.enabled': true,
 } as const;
 
 export type SettingKey = keyof typeof DEFAULT_SETTINGS;
@@ -160,6 +163,7 @@ export function parseConfig(source: SettingsSource): FathomConfig {
     contextLength: Math.round(num('contextLength', 512, 1048576)),
     requestTimeoutMs: Math.round(num('requestTimeoutMs', 1000, 600000)),
     localOnly: bool('localOnly'),
+    codebase: { enabled: bool('codebase.enabled') },
   };
 }
 

@@ -1,0 +1,197 @@
+/**
+ * The index worker's core, free of `vscode` and of worker_threads (so it runs the same in a plain Node
+ * test): one CodebaseIndex per workspace root, loaded from its snapshot, brought up to date by a full sync
+ * (syncIndex) or for a few paths (syncPaths), searched through LocalCodebase, and saved back. Changes to one
+ * root run one at a time; searches answer at once from whatever is indexed so far. A full sync saves when it
+ * ends, even cancelled (what was built is kept and the next sync resumes from it); path syncs save a little
+ * later, batched, so a burst of saves writes the snapshot once.
+ */
+import { rm, stat } from 'node:fs/promises';
+import { CodebaseIndex } from '../codebaseIndex';
+import { loadIndex, saveIndex, snapshotPath } from '../indexStore';
+import { LocalCodebase } from '../localCodebase';
+import type { Parsers } from '../../syntax/parsers';
+import { syncIndex, type SyncStats } from '../syncIndex';
+import { syncPaths } from '../syncPaths';
+
+/** What the host is told about a root's index. */
+export interface RootStatus {
+  root: string;
+  files: number;
+  chunks: number;
+  /** The index was read from a snapshot when the root was opened. */
+  fromSnapshot: boolean;
+  /** A full sync has finished (not cancelled) since the root was opened or its index dropped. */
+  complete: boolean;
+  /** When the index was last brought up to date (ms since the epoch); undefined before any sync or snapshot. */
+  syncedAt?: number;
+  /** Size of the snapshot on disk, in bytes; undefined when there is none. */
+  snapshotBytes?: number;
+}
+
+export interface SyncOutcome {
+  status: RootStatus;
+  stats: SyncStats;
+  cancelled: boolean;
+}
+
+export interface SyncProgress {
+  done: number;
+  total: number;
+}
+
+interface RootState {
+  root: string;
+  storageDir: string | undefined;
+  index: CodebaseIndex;
+  codebase: LocalCodebase;
+  fromSnapshot: boolean;
+  complete: boolean;
+  syncedAt?: number;
+  snapshotBytes?: number;
+  /** The last change queued for this root: the next one starts after it. */
+  queue: Promise<unknown>;
+  saveTimer?: ReturnType<typeof setTimeout>;
+}
+
+export interface IndexServiceOptions {
+  /** How long after a path sync the snapshot is written (later syncs in between push it back). */
+  saveDelayMs?: number;
+  now?: () => number;
+}
+
+const DEFAULT_SAVE_DELAY_MS = 5_000;
+
+export class IndexService {
+  private readonly roots = new Map<string, RootState>();
+  private readonly saveDelayMs: number;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly parsers: Parsers,
+    options: IndexServiceOptions = {},
+  ) {
+    this.saveDelayMs = options.saveDelayMs ?? DEFAULT_SAVE_DELAY_MS;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Starts serving `root`: from its snapshot in `storageDir` when there is a usable one, else empty. */
+  async open(root: string, storageDir?: string): Promise<RootStatus> {
+    const known = this.roots.get(root);
+    if (known) return this.describe(known);
+    const loaded = storageDir ? await loadIndex(storageDir, root) : undefined;
+    const saved = loaded && storageDir ? await stat(snapshotPath(storageDir, root)).catch(() => undefined) : undefined;
+    const index = loaded ?? CodebaseIndex.empty();
+    const state: RootState = {
+      root,
+      storageDir,
+      index,
+      codebase: new LocalCodebase(root, index),
+      fromSnapshot: loaded !== undefined,
+      complete: false,
+      syncedAt: saved?.mtimeMs,
+      snapshotBytes: saved?.size,
+      queue: Promise.resolve(),
+    };
+    this.roots.set(root, state);
+    return this.describe(state);
+  }
+
+  /** Walks the whole root and re-indexes what changed; cancelled, it keeps (and saves) what it did. */
+  sync(root: string, options: { signal?: AbortSignal; onProgress?: (p: SyncProgress) => void } = {}): Promise<SyncOutcome> {
+    return this.exclusive(root, async (state) => {
+      const stats = await syncIndex(root, state.index, this.parsers, { signal: options.signal, onProgress: (done, total) => options.onProgress?.({ done, total }) });
+      const cancelled = options.signal?.aborted === true;
+      if (!cancelled) state.complete = true;
+      state.syncedAt = this.now();
+      await this.save(state);
+      return { status: this.describe(state), stats, cancelled };
+    });
+  }
+
+  /** Re-indexes only `paths` (relative to the root), or the whole root when one is a folder or an ignore file. */
+  syncPaths(root: string, paths: readonly string[], signal?: AbortSignal): Promise<SyncOutcome> {
+    return this.exclusive(root, async (state) => {
+      const stats = await syncPaths(root, state.index, this.parsers, paths, { signal });
+      state.syncedAt = this.now();
+      this.saveSoon(state);
+      return { status: this.describe(state), stats, cancelled: signal?.aborted === true };
+    });
+  }
+
+  /** Forgets the root's index and deletes its snapshot (a rebuild starts from nothing). */
+  drop(root: string): Promise<RootStatus> {
+    return this.exclusive(root, async (state) => {
+      clearTimeout(state.saveTimer);
+      state.saveTimer = undefined;
+      if (state.storageDir) await rm(snapshotPath(state.storageDir, root), { force: true });
+      state.index = CodebaseIndex.empty();
+      state.codebase = new LocalCodebase(root, state.index);
+      Object.assign(state, { fromSnapshot: false, complete: false, syncedAt: undefined, snapshotBytes: undefined });
+      return this.describe(state);
+    });
+  }
+
+  /** The root's LocalCodebase: every Codebase method (and any added later) answers from it. */
+  codebase(root: string): LocalCodebase {
+    return this.state(root).codebase;
+  }
+
+  status(root: string): RootStatus {
+    return this.describe(this.state(root));
+  }
+
+  /** Writes every snapshot that has changes waiting (before the worker stops). */
+  async flush(): Promise<void> {
+    await Promise.all(
+      [...this.roots.values()].filter((s) => s.saveTimer !== undefined).map((s) => this.exclusive(s.root, (state) => this.save(state))),
+    );
+  }
+
+  /** Stops serving `root`, writing its snapshot first if changes are waiting. */
+  async close(root: string): Promise<void> {
+    const state = this.roots.get(root);
+    if (!state) return;
+    if (state.saveTimer !== undefined) await this.exclusive(root, (s) => this.save(s));
+    this.roots.delete(root);
+  }
+
+  private state(root: string): RootState {
+    const state = this.roots.get(root);
+    if (!state) throw new Error(`not an open root: ${root}`);
+    return state;
+  }
+
+  private exclusive<T>(root: string, run: (state: RootState) => Promise<T>): Promise<T> {
+    const state = this.state(root);
+    const next = state.queue.then(() => run(state));
+    state.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private saveSoon(state: RootState): void {
+    if (!state.storageDir) return;
+    clearTimeout(state.saveTimer);
+    state.saveTimer = setTimeout(() => void this.exclusive(state.root, (s) => this.save(s)).catch(() => undefined), this.saveDelayMs);
+  }
+
+  private async save(state: RootState): Promise<void> {
+    clearTimeout(state.saveTimer);
+    state.saveTimer = undefined;
+    if (!state.storageDir) return;
+    const file = await saveIndex(state.storageDir, state.root, state.index);
+    state.snapshotBytes = (await stat(file)).size;
+  }
+
+  private describe(state: RootState): RootStatus {
+    return {
+      root: state.root,
+      files: state.index.fileCount,
+      chunks: state.index.chunkCount,
+      fromSnapshot: state.fromSnapshot,
+      complete: state.complete,
+      syncedAt: state.syncedAt,
+      snapshotBytes: state.snapshotBytes,
+    };
+  }
+}

@@ -1,0 +1,24 @@
+/**
+ * Entry of the index worker's bundle (dist/codebaseWorker.js): a worker_threads Worker the extension host
+ * starts, so walking, chunking and indexing a large tree never block the editor. It serves the methods of
+ * handlers.ts to the host over rpc.ts. `workerData` says where the tree-sitter wasm files are.
+ */
+import { join } from 'node:path';
+import { parentPort, workerData } from 'node:worker_threads';
+import { Parsers } from '../../syntax/parsers';
+import { indexHandlers } from './handlers';
+import { IndexService } from './indexService';
+import { RpcPeer } from './rpc';
+
+/** What the host passes: the folder holding `grammars/`, or (in tests) each wasm file's path by name. */
+export interface IndexWorkerData {
+  distDir?: string;
+  grammarPaths?: Record<string, string>;
+  saveDelayMs?: number;
+}
+
+const data = (workerData ?? {}) as IndexWorkerData;
+if (!parentPort) throw new Error('the index worker runs in a worker thread');
+const parsers = new Parsers((file) => data.grammarPaths?.[file] ?? join(data.distDir ?? __dirname, 'grammars', file));
+const service = new IndexService(parsers, { saveDelayMs: data.saveDelayMs });
+new RpcPeer(parentPort, indexHandlers(service));

@@ -1,0 +1,85 @@
+/**
+ * The codebase index inside the real extension host: it builds for the test workspace in its worker, a
+ * search through the test API finds a function in a folder this test wrote, an edit saved in the editor is
+ * found, a deleted file is gone, "Fathom: Rebuild Index" indexes again from nothing, and the Doctor reports
+ * the index's row. The test writes and removes only its own folder inside the workspace.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { FathomApi } from '../../src/extension';
+import { fathom, useFakeServer, waitFor } from './helpers';
+
+const FOLDER = `codebase-test-${process.pid}`;
+
+describe('codebase index: built in a worker, kept up to date, rebuilt on demand', function () {
+  this.timeout(120_000);
+  useFakeServer();
+  let api: FathomApi;
+  let root: vscode.Uri;
+  const uri = (rel: string) => vscode.Uri.joinPath(root, FOLDER, rel);
+  const write = (rel: string, text: string) => vscode.workspace.fs.writeFile(uri(rel), new TextEncoder().encode(text));
+  /** The paths `query` finds (changes reported so far are synced first). */
+  const found = async (query: string) => {
+    await api.codebase.flushChanges();
+    return (await api.codebase.search(query, 10)).map((h) => h.path);
+  };
+  const ready = () => waitFor('the index to be ready', () => api.codebase.status().state === 'ready' && api.codebase.status().files > 0, { timeoutMs: 60_000 });
+
+  before(async () => {
+    api = await fathom();
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    assert.ok(folder, 'a workspace folder');
+    root = folder;
+    await write('src/shipping.ts', 'export function shippingCostForParcel(weightKg: number): number {\n  return 4.5 + weightKg * 1.25;\n}\n');
+    await write('src/invoice.ts', "import { shippingCostForParcel } from './shipping';\n\nexport function invoiceTotal(items: number[], weightKg: number) {\n  return items.reduce((a, b) => a + b, 0) + shippingCostForParcel(weightKg);\n}\n");
+  });
+  after(async () => {
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(root, FOLDER), { recursive: true, useTrash: false });
+  });
+
+  it('builds for the workspace and finds a function by a search through the test API', async () => {
+    await ready();
+    const path = `${FOLDER}/src/shipping.ts`;
+    await waitFor(`a search to find ${path}`, async () => (await found('shipping cost for a parcel by weight')).includes(path));
+    const [definition] = await api.codebase.definitions('shippingCostForParcel', 5);
+    assert.equal(definition.path, path);
+    assert.match(definition.text, /return 4\.5 \+ weightKg \* 1\.25;/);
+    assert.equal(api.codebase.uriOf(path)?.toString(), uri('src/shipping.ts').toString());
+    const usages = await api.codebase.usages('shippingCostForParcel', 5);
+    assert.deepEqual([...new Set(usages.map((h) => h.path))], [`${FOLDER}/src/invoice.ts`]);
+  });
+
+  it('an edit saved in the editor is found; a deleted file is gone', async () => {
+    await ready();
+    const doc = await vscode.workspace.openTextDocument(uri('src/shipping.ts'));
+    const editor = await vscode.window.showTextDocument(doc);
+    await editor.edit((e) => e.insert(new vscode.Position(3, 0), '\nexport function customsDutyForImport(value: number): number {\n  return value * 0.08;\n}\n'));
+    await doc.save();
+    await waitFor('the saved function to be found', async () => (await api.codebase.definitions('customsDutyForImport', 3)).length === 1);
+    const files = api.codebase.status().files;
+
+    await vscode.workspace.fs.delete(uri('src/invoice.ts'));
+    await waitFor('the deleted file to leave the index', () => api.codebase.status().files === files - 1);
+    assert.ok(!(await found('invoice total of the items')).includes(`${FOLDER}/src/invoice.ts`));
+    assert.deepEqual(await api.codebase.usages('shippingCostForParcel', 5), []);
+  });
+
+  it('"Fathom: Rebuild Index" indexes everything again', async () => {
+    await ready();
+    const before = api.codebase.status().files;
+    const states: string[] = [];
+    const listening = api.codebase.onDidChangeStatus((s) => states.push(s.state));
+    try {
+      await vscode.commands.executeCommand('fathom.rebuildIndex');
+    } finally {
+      listening.dispose();
+    }
+    assert.ok(states.includes('building'), `it built again (${states.join(', ')})`);
+    const after = api.codebase.status();
+    assert.equal(after.state, 'ready');
+    assert.equal(after.complete, true);
+    assert.equal(after.files, before);
+    assert.ok((after.snapshotBytes ?? 0) > 0, 'the rebuilt index is saved');
+    assert.deepEqual((await api.codebase.definitions('shippingCostForParcel', 3)).map((h) => h.path), [`${FOLDER}/src/shipping.ts`]);
+  });
+});
