@@ -29,6 +29,7 @@ import { registerChat, type ChatApi } from './vscode/chat';
 import { registerNextEdits, type NextEditApi } from './vscode/nextEdit/register';
 import { describeActivation, loadFinished, type ActivationTimes } from './vscode/activationTimes';
 import { registerCodebase, type WorkspaceCodebase } from './vscode/codebase';
+import { indexAnswers } from './context/repository';
 
 const loading = loadFinished();
 
@@ -113,7 +114,9 @@ export function activate(context: vscode.ExtensionContext): FathomApi {
   void privacy.ready.then(showWhetherOff);
   context.subscriptions.push(syntax, files, privacy, vscode.window.onDidChangeActiveTextEditor(showWhetherOff), privacy.onDidChange(showWhetherOff));
   const nextEdits = registerNextEdits(context, { pool, getConfig: () => config, logger, syntax, files, privacy });
-  const completions = registerCompletions(context, { pool, getConfig: () => config, status, logger, syntax, files, privacy, snoozed: () => switches.snoozed(), onGhostText: nextEdits.ghostShown });
+  // The codebase index (registered below) as completions use it: only once it has an index to answer from.
+  const indexed = () => (indexAnswers(codebase.status()) ? codebase : undefined);
+  const completions = registerCompletions(context, { pool, getConfig: () => config, status, logger, syntax, files, privacy, snoozed: () => switches.snoozed(), onGhostText: nextEdits.ghostShown, codebase: indexed });
   let panel: AnswerPanel | undefined;
   const panelListeners: ((panel: AnswerPanel) => void)[] = [];
   const answerPanel = () => {
@@ -123,7 +126,7 @@ export function activate(context: vscode.ExtensionContext): FathomApi {
     }
     return panel;
   };
-  const commands = registerCommands(context, { pool, getConfig: () => config, status, logger, syntax, files, privacy, answerPanel });
+  const commands = registerCommands(context, { pool, getConfig: () => config, status, logger, syntax, files, privacy, answerPanel, codebase: () => codebase });
   const chat = registerChat(context, {
     pool,
     getConfig: () => config,

@@ -7,6 +7,7 @@
  * (the next keystroke) has them. Entries older than a while are still used, and refreshed the same way.
  */
 import type { Codebase, CodebaseHit } from '../codebase/codebase';
+import type { CodebaseStatus } from '../codebase/indexStatus';
 import type { DocumentSnapshot } from '../workspace/document';
 import type { SnippetCandidate } from './snippets/snippet';
 
@@ -95,6 +96,15 @@ export function declaredNames(text: string): Set<string> {
   const names = new Set<string>();
   for (const m of text.matchAll(DECLARATION)) names.add(m[1]);
   return names;
+}
+
+/**
+ * Whether completions may ask the index: once it has files to answer from (ready, or updating an index it
+ * has). Before that a lookup would wait for the first build — and asking would start it at once, while the
+ * index means to wait until activation and the first edits are done.
+ */
+export function indexAnswers(status: CodebaseStatus): boolean {
+  return status.files > 0 && (status.state === 'ready' || status.state === 'building');
 }
 
 interface Entry {
