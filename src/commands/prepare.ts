@@ -125,6 +125,8 @@ export async function prepareCommand(request: CommandRequest, deps: CommandDeps)
       docStyle: docStyle(snapshot.languageId),
       testFramework: tests?.framework ?? '',
       testPath: tests?.testPath ?? '',
+      // The module's test file exists: the answer is appended to it (generateTests.ts), so no second copy of its imports.
+      appendTo: testsFound?.existing.some((t) => t.found === 'path' && t.path === tests?.testPath) ? (tests?.testPath ?? '') : '',
       code: '',
       context: '',
       diagnostics: '',
@@ -166,9 +168,9 @@ export async function prepareCommand(request: CommandRequest, deps: CommandDeps)
 
     const error = kind === 'debug' ? take('error', request.errorText?.trim() ?? '') : '';
     const diagnostics = kind === 'debug' ? take('diagnostics', formatDiagnostics(diagnosticsAround(request.diagnostics ?? [], target))) : '';
-    const existingTests = testsFound ? take('tests', existingTestsSection(testsFound.existing, Math.floor(left * WORKSPACE_SHARE))) : '';
+    const existingTests = testsFound && left > MIN_TARGET_TOKENS ? take('tests', existingTestsSection(testsFound.existing, Math.floor(left * WORKSPACE_SHARE))) : '';
     const scopes = tree ? take('scopes', scopesText(tree, snapshot, target)) : '';
-    const name = deps.codebase && WITH_USAGES.has(kind) ? usageName(snapshot, target, tree) : undefined;
+    const name = deps.codebase && WITH_USAGES.has(kind) && left > MIN_TARGET_TOKENS ? usageName(snapshot, target, tree) : undefined;
     const usages = name ? take('usages', await usagesSection(deps.codebase!, name, snapshot.path, Math.floor(left * WORKSPACE_SHARE) - 2, { signal: deps.signal })) : '';
     const imports = tree ? take('imports', importsText(tree, snapshot, target)) : '';
     const definitions = tree && left > 32 ? take('definitions', await definitionsText(snapshot, tree, target, deps, left)) : '';

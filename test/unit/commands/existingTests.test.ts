@@ -112,6 +112,7 @@ describe('commands: the existing tests of a module (Generate Tests)', function (
     assert.match(user, /reuse their helpers/);
     assert.match(user, /Use vitest\./);
     assert.ok(user.includes('The tests go into `src/__tests__/price.test.ts`'), user);
+    assert.ok(user.includes('But `src/__tests__/price.test.ts` exists already and your code is added at its end: answer with only the new tests'), 'the answer is appended: no second copy of the file');
     assert.deepEqual(p.tests, { framework: 'vitest', testPath: 'src/__tests__/price.test.ts', inline: false });
     assert.equal(p.parts.find((x) => x.name === 'tests')?.included, true);
   });

@@ -87,6 +87,7 @@ describe('commands: callers and usages of the target (Explain, Refactor)', funct
     const unused = PRICE.replace('return value.toFixed', 'return █value.toFixed');
     assert.ok(!user(await prepare('explain', unused)).includes(USAGES_HEADING));
     for (const kind of ['debug', 'document', 'tests'] as const) assert.ok(!user(await prepare(kind, inTotal)).includes(USAGES_HEADING), kind);
+    assert.ok(!user(await prepare('tests', inTotal)).includes('exists already'), 'no test file of price.ts: a whole new file is asked for');
     const without = await prepare('explain', inTotal, { codebase: undefined });
     assert.ok(!user(without).includes(USAGES_HEADING));
     assert.ok(!without.parts.some((x) => x.name === 'usages'));
