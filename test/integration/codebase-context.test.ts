@@ -1,13 +1,14 @@
 /**
  * The codebase index feeding the commands inside the real extension host, against the fake server: Explain
  * sends the target's callers elsewhere in the workspace, Generate Tests sends the module's existing test and
- * proposes the new tests into that file. The test writes and removes only its own folder in the workspace.
+ * proposes the new tests into that file, and a completion carries the definition of a global another file
+ * defines (the repository retriever). The test writes and removes only its own folder in the workspace.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { FathomApi } from '../../src/extension';
 import type { RecordedRequest } from '../fake-server';
-import { fathom, useFakeServer, waitFor } from './helpers';
+import { CURSOR, fathom, openWithCursor, triggerAndAccept, useFakeServer, waitFor } from './helpers';
 
 const FOLDER = `codebase-context-test-${process.pid}`;
 const SHIPPING = 'export function shippingCostForParcel(weightKg: number): number {\n  const base = 4.5;\n  return base + weightKg * 1.25;\n}\n';
@@ -40,6 +41,7 @@ describe('codebase context in the commands: callers for Explain, existing tests 
     await write('src/shipping.ts', SHIPPING);
     await write('src/invoice.ts', INVOICE);
     await write('src/__tests__/shipping.test.ts', EXISTING_TEST);
+    await write('web/money.js', 'function formatMoneyGlobal(cents) {\n  return (cents / 100).toFixed(2) + " EUR";\n}\n');
     await waitFor('the index to be ready', () => api.codebase.status().state === 'ready' && api.codebase.status().files > 0, { timeoutMs: 60_000 });
     await waitFor('the index to hold the caller', async () => {
       await api.codebase.flushChanges();
@@ -78,5 +80,14 @@ describe('codebase context in the commands: callers for Explain, existing tests 
     assert.ok(tab.label.includes(`${FOLDER}/src/__tests__/shipping.test.ts`), tab.label);
     await vscode.commands.executeCommand('fathom.proposal.reject');
     assert.equal(await run, 'rejected');
+  });
+
+  it('a completion carries the definition of a global defined in another file, from the index (on a later request: never waited for)', async () => {
+    await waitFor('the index to hold the global', async () => (await api.codebase.definitions('formatMoneyGlobal', 1)).length === 1, { timeoutMs: 60_000 });
+    fake.server.reply((r) => (r.endpoint === 'ollama.generate' ? { text: ' 1' } : undefined));
+    const editor = await openWithCursor(`function total(items) {\n  const sum = items.length;\n  return formatMoneyGlobal(sum +${CURSOR});\n}\n`, 'js');
+    const carries = () => fake.server.requests.some((r) => r.endpoint === 'ollama.generate' && String((r.body as { prompt?: string }).prompt).includes('function formatMoneyGlobal(cents) {'));
+    for (let i = 0; i < 5 && !carries(); i++) await triggerAndAccept(editor);
+    assert.ok(carries(), fake.server.requests.map((r) => JSON.stringify(r.body)).join('\n'));
   });
 });
