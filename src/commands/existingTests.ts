@@ -2,7 +2,7 @@
  * Generate Tests writes tests the way the project already does: this finds the existing tests of the
  * module — test files whose path names it (`foo.ts` → `foo.test.ts`, `foo.spec.ts`, `__tests__/foo.ts`,
  * `test_foo.py`, `tests/…/test_foo.py`, `foo_test.go`, `FooTest.java`, …), then, through the codebase index,
- * test files that import the module or use the target's name — so the prompt can carry one or two of them
+ * test files that import the module or the target's name — so the prompt can carry one or two of them
  * (their framework, style and helpers) and the new tests go where the module's tests already are.
  */
 import type { Codebase } from '../codebase/codebase';
@@ -12,7 +12,7 @@ import { withTimeout, USAGES_TIMEOUT_MS } from './usageContext';
 export interface ExistingTest {
   /** Workspace-relative path. */
   path: string;
-  /** How it was found: its path names the module, it imports the module, or it uses the target's name. */
+  /** How it was found: its path names the module, it imports the module, or it imports the target's name. */
   found: 'path' | 'imports' | 'uses';
 }
 
@@ -58,7 +58,7 @@ export function testPathCandidates(sourcePath: string, conventional?: string): s
   const names = testNames(stem, ext);
   const inner = dir.replace(/^(src|lib|app|pkg)(\/|$)/, '');
   const folders = [dir, join(dir, '__tests__'), join(dir, 'tests'), join(dir, 'test')];
-  for (const top of ['tests', 'test', 'spec', '__tests__']) folders.push(join(top, dir), join(top, inner), top);
+  for (const top of ['tests', 'test', 'spec', '__tests__']) folders.push(join(top, dir), join(top, inner), join(join(top, 'unit'), inner), top);
   if (/(^|\/)src\/main\/(java|kotlin)\//.test(sourcePath)) folders.unshift(dir.replace(/(^|\/)src\/main\//, '$1src/test/'));
   const out = conventional ? [conventional] : [];
   for (const folder of folders) for (const name of names) out.push(join(folder, name));
@@ -109,7 +109,7 @@ export interface ExistingTestsInput {
 
 /**
  * The module's existing tests, best first, at most MAX_EXISTING_TESTS: those whose path names the module,
- * then (with an index) test files that import the module, then test files that use the target's name.
+ * then (with an index) test files that import the module, then test files that import the target's name.
  */
 export async function findExistingTests(input: ExistingTestsInput): Promise<ExistingTest[]> {
   const { sourcePath, files } = input;
@@ -127,10 +127,17 @@ export async function findExistingTests(input: ExistingTestsInput): Promise<Exis
   const [ofModule, ofName] = await Promise.all([ask(stem), input.targetName && input.targetName !== stem ? ask(input.targetName) : Promise.resolve([])]);
   // A test elsewhere whose name is the module's (a layout the candidates above do not list).
   for (const hit of ofModule) if (testedStem(hit.path).toLowerCase() === stem.toLowerCase()) add(hit.path, 'path');
-  const importLine = new RegExp(`^\\s*(import|from|require|using|use|#include)\\b.*(?<![\\w$])${stem}(?![\\w$])|require\\(.*(?<![\\w$])${stem}(?![\\w$])`, 'm');
-  for (const hit of ofModule) if (importLine.test(hit.text)) add(hit.path, 'imports');
-  for (const hit of ofName) add(hit.path, 'uses');
+  for (const hit of ofModule) if (importLine(stem).test(hit.text)) add(hit.path, 'imports');
+  // Only a test that imports the name: a mere mention (a comment, a local of the same name) is not a test of it.
+  if (input.targetName) for (const hit of ofName) if (importLine(input.targetName).test(hit.text) || importLine(stem).test(hit.text)) add(hit.path, 'uses');
   return found;
+}
+
+/** A line that imports `name` or a module of that name (`import`, `from … import`, `require(…)`, `use`, `#include`). */
+function importLine(name: string): RegExp {
+  const word = `(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`;
+  // The last form is a multi-line import's closing line: `} from '../price';`.
+  return new RegExp(`^\\s*(import|from|using|use|#include)\\b.*${word}|^.*\\brequire\\(.*${word}|^\\s*(const|let|var)\\s*\\{[^}]*${word}[^}]*\\}\\s*=\\s*require|\\bfrom\\s+['"][^'"\\n]*${word}`, 'm');
 }
 
 /** A source file's module name as tests and imports write it: `src/cart/price.ts` → `price`. */

@@ -6,10 +6,10 @@
  *   target       100  the code with its path and language; never dropped, trimmed only if it alone is too long
  *   error         90  the error text / stack trace the user gave (Debug)
  *   diagnostics   80  the editor's diagnostics on and around the target (Debug)
- *   tests         70  the module's existing tests (Generate Tests), at most half of what is left
+ *   tests         70  the module's existing tests (Generate Tests), at most half of what is left (and 1,600)
  *   scopes        60  signatures of the scopes the target sits in
  *   usages        55  callers and usages of the target elsewhere (Explain, Refactor; the codebase index), at
- *                     most half of what is left
+ *                     most half of what is left (and 1,200)
  *   imports       50  the file's import statements
  *   definitions   40  definitions of names the target uses from other files (src/context's import retriever)
  *   examples      10  the prompt file's few-shot examples
@@ -91,6 +91,12 @@ export const PRIORITY: Readonly<Record<PartName, number>> = { target: 100, error
 const WITH_USAGES: ReadonlySet<CommandKind> = new Set(['explain', 'refactor']);
 /** Share of the budget left after the target (and Debug's parts) that usages or existing tests may take. */
 export const WORKSPACE_SHARE = 0.5;
+/**
+ * And at most this many tokens, whatever the model's context: a few callers and a test file's start show
+ * what is needed; more only slows the model's reading of the prompt (a local model reads it at every request).
+ */
+export const MAX_USAGES_TOKENS = 1200;
+export const MAX_EXISTING_TESTS_TOKENS = 1600;
 
 /** Lines above and below the target whose diagnostics still count as "around" it. */
 export const DIAGNOSTIC_MARGIN_LINES = 5;
@@ -168,10 +174,10 @@ export async function prepareCommand(request: CommandRequest, deps: CommandDeps)
 
     const error = kind === 'debug' ? take('error', request.errorText?.trim() ?? '') : '';
     const diagnostics = kind === 'debug' ? take('diagnostics', formatDiagnostics(diagnosticsAround(request.diagnostics ?? [], target))) : '';
-    const existingTests = testsFound && left > MIN_TARGET_TOKENS ? take('tests', existingTestsSection(testsFound.existing, Math.floor(left * WORKSPACE_SHARE))) : '';
+    const existingTests = testsFound && left > MIN_TARGET_TOKENS ? take('tests', existingTestsSection(testsFound.existing, Math.min(MAX_EXISTING_TESTS_TOKENS, Math.floor(left * WORKSPACE_SHARE)))) : '';
     const scopes = tree ? take('scopes', scopesText(tree, snapshot, target)) : '';
     const name = deps.codebase && WITH_USAGES.has(kind) && left > MIN_TARGET_TOKENS ? usageName(snapshot, target, tree) : undefined;
-    const usages = name ? take('usages', await usagesSection(deps.codebase!, name, snapshot.path, Math.floor(left * WORKSPACE_SHARE) - 2, { signal: deps.signal })) : '';
+    const usages = name ? take('usages', await usagesSection(deps.codebase!, name, snapshot.path, Math.min(MAX_USAGES_TOKENS, Math.floor(left * WORKSPACE_SHARE)) - 2, { signal: deps.signal })) : '';
     const imports = tree ? take('imports', importsText(tree, snapshot, target)) : '';
     const definitions = tree && left > 32 ? take('definitions', await definitionsText(snapshot, tree, target, deps, left)) : '';
     const examplesTokens = messagesTokens(template.examples);

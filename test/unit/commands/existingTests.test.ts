@@ -35,7 +35,7 @@ describe('commands: the existing tests of a module (Generate Tests)', function (
   it('lists the conventional places of a module test, the conventional one first', () => {
     const ts = testPathCandidates('src/cart/price.ts', 'src/cart/price.test.ts');
     assert.equal(ts[0], 'src/cart/price.test.ts');
-    for (const p of ['src/cart/price.spec.ts', 'src/cart/__tests__/price.test.ts', 'src/cart/__tests__/price.ts', 'test/cart/price.test.ts', 'tests/src/cart/price.spec.ts', 'src/cart/price.test.js']) assert.ok(ts.includes(p), p);
+    for (const p of ['src/cart/price.spec.ts', 'src/cart/__tests__/price.test.ts', 'src/cart/__tests__/price.ts', 'test/cart/price.test.ts', 'test/unit/cart/price.test.ts', 'tests/src/cart/price.spec.ts', 'src/cart/price.test.js']) assert.ok(ts.includes(p), p);
     const py = testPathCandidates('pkg/shop/price.py');
     for (const p of ['pkg/shop/test_price.py', 'tests/pkg/shop/test_price.py', 'tests/shop/test_price.py', 'tests/test_price.py', 'pkg/shop/price_test.py']) assert.ok(py.includes(p), p);
     assert.ok(testPathCandidates('shop/price.go').includes('shop/price_test.go'));
@@ -58,9 +58,12 @@ describe('commands: the existing tests of a module (Generate Tests)', function (
       'lib/price.js': 'function totalPrice(prices) {\n  return prices.reduce((a, b) => a + b, 0);\n}\nmodule.exports = { totalPrice };\n',
       'test/checkout.spec.js': "const { totalPrice } = require('../lib/price');\nconst assert = require('node:assert');\n\ndescribe('checkout', () => {\n  it('adds', () => assert.equal(totalPrice([1]), 1));\n});\n",
       'test/other.spec.js': "const assert = require('node:assert');\nit('other', () => assert.ok(true));\n",
+      // Says the name without importing it: not a test of it.
+      'test/mention.spec.js': "const assert = require('node:assert');\n// totalPrice is tested elsewhere\nit('mentions', () => assert.ok('totalPrice'));\n",
+      'test/multi.spec.ts': "import {\n  totalPrice,\n} from '../lib/price';\n\nit('multi', () => totalPrice([]));\n",
     });
     const found = await findExistingTests({ sourcePath: 'lib/price.js', targetName: 'totalPrice', files: w.files, codebase: w.codebase });
-    assert.deepEqual(found.map((t) => [t.path, t.found]), [['test/checkout.spec.js', 'imports']]);
+    assert.deepEqual(found.map((t) => [t.path, t.found]).sort(), [['test/checkout.spec.js', 'imports'], ['test/multi.spec.ts', 'imports']]);
     assert.deepEqual(await findExistingTests({ sourcePath: 'lib/price.js', targetName: 'totalPrice', files: w.files }), [], 'without the index, only conventional paths');
   });
 

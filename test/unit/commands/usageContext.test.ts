@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Codebase, CodebaseHit } from '../../../src/codebase/codebase';
-import { prepareCommand, type PreparedCommand } from '../../../src/commands/prepare';
+import { MAX_USAGES_TOKENS, prepareCommand, type PreparedCommand } from '../../../src/commands/prepare';
 import { formatUsages, USAGES_HEADING, usageName, usagesSection } from '../../../src/commands/usageContext';
 import { findTarget } from '../../../src/commands/target';
 import type { CommandKind } from '../../../src/commands/types';
@@ -105,6 +105,22 @@ describe('commands: callers and usages of the target (Explain, Refactor)', funct
       // What the target leaves is contextLength - 512 - the bare prompt; usages take at most half of it.
       if (usages) assert.ok(usages.tokens <= (contextLength - 512 - target.tokens) / 2, `${usages.tokens} at ${contextLength}`);
       if (contextLength === 2000) assert.equal(usages?.included, true, 'room enough at 2000');
+    }
+  });
+
+  it('a long context does not make room for every caller: at most MAX_USAGES_TOKENS', async () => {
+    const callers: Record<string, string> = { 'src/price.ts': PRICE };
+    for (let i = 0; i < 12; i++) callers[`src/caller${i}.ts`] = `import { totalPrice } from './price';\n\nexport function caller${i}(rows: number[]) {\n${Array.from({ length: 12 }, (_, j) => `  const step${j} = totalPrice(rows.map((r) => r * ${j}).filter((r) => r > ${i}), ${j} / 100);`).join('\n')}\n  return totalPrice(rows, ${i});\n}\n`;
+    const many = await tempCodebase(callers, parsers);
+    try {
+      const p = await prepareCommand(
+        { kind: 'explain', snapshot: snapshotOf('src/price.ts', inTotal), settings: { answerLanguage: 'en', audience: 'intermediate', stepByStep: false } },
+        { files: many.files, parsers, readPrompt, contextLength: 32768, maxTokens: 512, codebase: many.codebase },
+      );
+      const usages = p.parts.find((x) => x.name === 'usages');
+      assert.ok(usages?.included && usages.tokens <= MAX_USAGES_TOKENS && usages.tokens > MAX_USAGES_TOKENS / 2, JSON.stringify(usages));
+    } finally {
+      many.dispose();
     }
   });
 
