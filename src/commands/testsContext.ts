@@ -1,12 +1,13 @@
 /**
  * What Generate Tests knows before it asks: where the tests go and in which framework (testFramework.ts's
  * conventions, overruled by the module's existing tests: an existing test file of the module is where the
- * new tests are added, in its framework), and the existing tests themselves, as a prompt section the model
+ * new tests are added, in its framework; without one, a new file goes beside the tests that import the
+ * module), and the existing tests themselves, as a prompt section the model
  * is told to follow (style, framework, helpers to reuse).
  */
 import type { Codebase } from '../codebase/codebase';
 import { secretSafeLines } from '../privacy/secretSafeCut';
-import { languageOfPath } from '../syntax/languages';
+import { languageFacts, languageOfPath } from '../syntax/languages';
 import { estimateTokens } from '../text/tokens';
 import type { WorkspaceFiles } from '../workspace/files';
 import { findExistingTests, type ExistingTest } from './existingTests';
@@ -53,7 +54,21 @@ function setupFrom(conventional: TestSetup, existing: readonly ReadTest[], langu
   if (conventional.inline) return conventional;
   const own = existing.find((t) => t.found === 'path');
   const framework = existing.map((t) => frameworkInTest(t.text, languageId)).find((f) => f !== undefined) ?? conventional.framework;
-  return { framework, testPath: own?.path ?? conventional.testPath, inline: false };
+  return { framework, testPath: own?.path ?? besideTests(conventional.testPath, existing[0]?.path, languageId), inline: false };
+}
+
+/**
+ * Where a new test file goes when the module has none but other tests import it: in their folder (a project
+ * that keeps `test/unit/…` beside `src/…`), named as the conventions say, with their `.spec`/`.test` marker.
+ * JavaScript and Python only: a Go or Rust test belongs to its package, Java's tree is conventional already.
+ */
+function besideTests(conventionalPath: string, testPath: string | undefined, languageId: string): string {
+  const style = languageFacts(languageId)?.tests;
+  if (!testPath || (style !== 'js' && style !== 'python')) return conventionalPath;
+  let name = conventionalPath.slice(conventionalPath.lastIndexOf('/') + 1);
+  if (/\.spec\.[^./]+$/.test(testPath)) name = name.replace(/\.test(\.[^./]+)$/, '.spec$1');
+  const dir = testPath.lastIndexOf('/') === -1 ? '' : testPath.slice(0, testPath.lastIndexOf('/'));
+  return dir ? `${dir}/${name}` : name;
 }
 
 /**

@@ -65,6 +65,8 @@ describe('commands: the existing tests of a module (Generate Tests)', function (
     const found = await findExistingTests({ sourcePath: 'lib/price.js', targetName: 'totalPrice', files: w.files, codebase: w.codebase });
     assert.deepEqual(found.map((t) => [t.path, t.found]).sort(), [['test/checkout.spec.js', 'imports'], ['test/multi.spec.ts', 'imports']]);
     assert.deepEqual(await findExistingTests({ sourcePath: 'lib/price.js', targetName: 'totalPrice', files: w.files }), [], 'without the index, only conventional paths');
+    const setup = (await testsContext({ sourcePath: 'lib/price.js', languageId: 'javascript', targetName: 'totalPrice', files: w.files, codebase: w.codebase })).setup;
+    assert.equal(setup.testPath, 'test/price.spec.js', 'a new file in the folder of the tests that import the module, in their .spec style');
   });
 
   it('Python: tests/…/test_price.py by its path, and a test using the function under another name through the index', async () => {
