@@ -50,6 +50,12 @@ describe('codebase context in the commands: callers for Explain, existing tests 
   });
   after(async () => {
     await vscode.workspace.fs.delete(vscode.Uri.joinPath(root, FOLDER), { recursive: true, useTrash: false });
+    // The index forgets the folder before the next suite counts its files.
+    await waitFor('the index to forget this suite\'s folder', async () => {
+      await api.codebase.flushChanges();
+      const left = [...(await api.codebase.definitions('shippingCostForParcel', 5)), ...(await api.codebase.definitions('formatMoneyGlobal', 5)), ...(await api.codebase.usages('shippingCostForParcel', 5))];
+      return !left.some((h) => h.path.startsWith(`${FOLDER}/`));
+    }, { timeoutMs: 30_000 });
   });
 
   it('Explain sends the callers of the function at the cursor, with their path and lines', async () => {
