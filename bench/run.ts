@@ -17,6 +17,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run: Benchmark }>> = {
   redaction: () => import('./redaction'),
   'next-edit': () => import('./nextEdit'),
   search: () => import('./search'),
+  'codebase-worker': () => import('./codebaseWorker'),
 };
 
 async function main(): Promise<void> {

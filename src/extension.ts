@@ -66,7 +66,7 @@ export function activate(context: vscode.ExtensionContext): FathomApi {
   const reports = new ReportDocuments();
   let doctorPanel: DoctorPanel | undefined;
   const doctor = () => {
-    if (!doctorPanel) context.subscriptions.push((doctorPanel = new DoctorPanel(context.extensionUri, pool, () => config)));
+    if (!doctorPanel) context.subscriptions.push((doctorPanel = new DoctorPanel(context.extensionUri, pool, () => config, () => codebase.status())));
     return doctorPanel;
   };
 

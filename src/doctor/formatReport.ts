@@ -1,11 +1,12 @@
 import { providerEntry } from '../backends/providers';
+import { codebaseSummary } from './codebaseRow';
 import type { DoctorReport, RoleReport } from './probe';
-
 
 /** The doctor's report as plain text (CLI output, and the body of the editor's report). */
 export function formatReport(report: DoctorReport): string {
   const lines = ['Fathom doctor', ''];
   for (const r of report.roles) lines.push(...formatRole(r), '');
+  if (report.codebase) lines.push(`Codebase index: ${codebaseSummary(report.codebase)}`, '');
   lines.push(report.ok ? 'All checks passed.' : `${countProblems(report)} problem(s) found. Fix them and run the doctor again.`);
   return lines.join('\n');
 }

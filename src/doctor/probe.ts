@@ -7,6 +7,7 @@ import { BackendError, isBackendError, type Refusal } from '../backends/errors';
 import type { Backend, ModelInfo, ModelSummary } from '../backends/types';
 import { providerEntry } from '../backends/providers';
 import { ROLES, type NextEditSettings, type Role, type RoleSettings } from '../config/settings';
+import type { CodebaseReport } from './codebaseRow';
 
 export type FixAction = 'startOllama' | 'pullModel' | 'setApiKey' | 'openSettings' | 'selectModel' | 'openNextEditSetting';
 
@@ -55,6 +56,8 @@ export interface RoleReport {
 export interface DoctorReport {
   roles: RoleReport[];
   ok: boolean;
+  /** The workspace's codebase index (the extension's report only; information, not a check that fails). */
+  codebase?: CodebaseReport;
 }
 
 export interface ProbeOptions {

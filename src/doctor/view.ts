@@ -5,6 +5,7 @@
  */
 import type { Refusal } from '../backends/errors';
 import { providerEntry } from '../backends/providers';
+import { codebaseCheckStatus, codebaseSummary } from './codebaseRow';
 import { formatReport } from './formatReport';
 import type { DoctorReport, DoctorRole, FixAction, Problem, RoleReport } from './probe';
 
@@ -34,8 +35,16 @@ export interface DoctorRoleView {
   notes: { message: string; fix?: DoctorFix }[];
 }
 
+/** A card of information after the roles' (the codebase index). */
+export interface DoctorSectionView {
+  id: string;
+  title: string;
+  checks: DoctorCheck[];
+}
+
 export interface DoctorView {
   roles: DoctorRoleView[];
+  sections: DoctorSectionView[];
   ok: boolean;
   summary: string;
   /** The same report as text (what "Copy report" copies, and the CLI prints). */
@@ -73,6 +82,7 @@ export function doctorView(report: DoctorReport): DoctorView {
   const problems = roles.reduce((n, r) => n + r.problems.length, 0);
   return {
     roles,
+    sections: report.codebase ? [{ id: 'codebase', title: 'Codebase index', checks: [{ label: 'Index', detail: codebaseSummary(report.codebase), status: codebaseCheckStatus(report.codebase) }] }] : [],
     ok: report.ok,
     summary: report.ok ? 'All checks passed: Fathom is ready.' : `${problems} problem${problems === 1 ? '' : 's'} found. Each has a button that fixes it; then run the checks again.`,
     text: formatReport(report),

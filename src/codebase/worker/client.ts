@@ -17,11 +17,20 @@ const FLUSH_TIMEOUT_MS = 5_000;
 export class IndexWorkerClient {
   private readonly peer: RpcPeer;
   private stopped = false;
+  private exited = false;
 
   constructor(private readonly worker: Worker) {
     this.peer = new RpcPeer(worker);
     worker.on('error', (error) => this.peer.close(error instanceof Error ? error : new Error(String(error))));
-    worker.on('exit', (code) => this.peer.close(new Error(`The index worker stopped (exit code ${code}).`)));
+    worker.on('exit', (code) => {
+      this.exited = true;
+      this.peer.close(new Error(`The index worker stopped (exit code ${code}).`));
+    });
+  }
+
+  /** False once the worker has ended (stopped, or crashed: out of memory, say). */
+  get alive(): boolean {
+    return !this.exited && !this.stopped;
   }
 
   /** Starts the bundled worker script. */
@@ -52,6 +61,11 @@ export class IndexWorkerClient {
 
   status(root: string): Promise<RootStatus> {
     return this.call('status', [root]);
+  }
+
+  /** The status once the work queued for the root is done (a cancelled build has stopped and saved). */
+  settled(root: string): Promise<RootStatus> {
+    return this.call('settled', [root]);
   }
 
   flush(): Promise<void> {

@@ -6,7 +6,7 @@
 import type { Handler } from './rpc';
 import type { IndexService, SyncProgress } from './indexService';
 
-export type IndexMethod = 'open' | 'sync' | 'syncPaths' | 'drop' | 'status' | 'flush' | 'close' | 'codebase';
+export type IndexMethod = 'open' | 'sync' | 'syncPaths' | 'drop' | 'status' | 'settled' | 'flush' | 'close' | 'codebase';
 
 export function indexHandlers(service: IndexService): Record<IndexMethod, Handler> {
   return {
@@ -15,6 +15,7 @@ export function indexHandlers(service: IndexService): Record<IndexMethod, Handle
     syncPaths: ([root, paths], { signal }) => service.syncPaths(String(root), Array.isArray(paths) ? paths.map(String) : [], signal),
     drop: ([root]) => service.drop(String(root)),
     status: ([root]) => service.status(String(root)),
+    settled: ([root]) => service.settled(String(root)),
     flush: () => service.flush(),
     close: ([root]) => service.close(String(root)),
     codebase: ([root, method, args]) => {

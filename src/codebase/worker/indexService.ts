@@ -31,7 +31,8 @@ export interface RootStatus {
 
 export interface SyncOutcome {
   status: RootStatus;
-  stats: SyncStats;
+  /** `full`: a path sync that had to sync the whole root (a folder or an ignore file changed). */
+  stats: SyncStats & { full?: boolean };
   cancelled: boolean;
 }
 
@@ -141,11 +142,14 @@ export class IndexService {
     return this.describe(this.state(root));
   }
 
-  /** Writes every snapshot that has changes waiting (before the worker stops). */
+  /** The root's status once the changes queued for it (a build stopping after a cancel, say) are done. */
+  settled(root: string): Promise<RootStatus> {
+    return this.exclusive(root, async (state) => this.describe(state));
+  }
+
+  /** Writes every snapshot that has changes waiting, after the work queued for it (before the worker stops). */
   async flush(): Promise<void> {
-    await Promise.all(
-      [...this.roots.values()].filter((s) => s.saveTimer !== undefined).map((s) => this.exclusive(s.root, (state) => this.save(state))),
-    );
+    await Promise.all([...this.roots.keys()].map((root) => this.exclusive(root, (state) => (state.saveTimer !== undefined ? this.save(state) : Promise.resolve()))));
   }
 
   /** Stops serving `root`, writing its snapshot first if changes are waiting. */

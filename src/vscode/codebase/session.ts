@@ -55,6 +55,11 @@ export class IndexSession {
     this.opened = this.open();
   }
 
+  /** False once its worker has ended: the next start makes a new session. */
+  get alive(): boolean {
+    return this.client.alive;
+  }
+
   status(): CodebaseStatus {
     return combineStatus(this.folders);
   }
@@ -141,7 +146,7 @@ export class IndexSession {
       folder.progress = undefined;
       if (!isAbortError(error)) return this.fail(folder, error);
       this.logger.info(`Codebase index of ${folder.name}: build cancelled; it resumes next time`);
-      this.update(folder, await this.client.status(folder.root).catch(() => folder), 'ready');
+      this.update(folder, await this.client.settled(folder.root).catch(() => folder), 'ready');
     }
   }
 
@@ -150,6 +155,8 @@ export class IndexSession {
     if (!folder || this.disposed) return;
     try {
       const outcome = await this.client.syncPaths(root, paths);
+      const { stats } = outcome;
+      this.logger.debug(`Codebase index of ${folder.name}: ${paths.length} changed path(s) → ${stats.added} added, ${stats.updated} updated, ${stats.removed} removed${stats.full ? ' (full sync)' : ''}`);
       this.update(folder, outcome.status);
     } catch (error) {
       if (!this.disposed) this.logger.warn(`Codebase index of ${folder.name}: could not re-index ${paths.length} changed path(s): ${message(error)}`);

@@ -12,6 +12,7 @@ import { offStatus, type CodebaseStatus } from '../../codebase/indexStatus';
 import { IndexWorkerClient } from '../../codebase/worker/client';
 import type { IndexWorkerData } from '../../codebase/worker/main';
 import type { Logger } from '../../logging/logger';
+import { onConfigChange } from '../settings';
 import { IndexSession, type SessionFolder, type ShowProgress } from './session';
 
 export interface WorkspaceCodebaseDeps {
@@ -38,11 +39,9 @@ export class WorkspaceCodebase implements Codebase, vscode.Disposable {
   constructor(private readonly deps: WorkspaceCodebaseDeps) {
     this.subscriptions = [
       this.changed,
-      vscode.workspace.onDidGrantWorkspaceTrust(() => this.refresh()),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.refresh({ restart: true })),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('fathom.codebase')) this.refresh();
-      }),
+      // The setting changed, or the user trusted the workspace.
+      onConfigChange(() => this.refresh(), 'fathom.codebase'),
     ];
     this.refresh();
   }
@@ -120,8 +119,10 @@ export class WorkspaceCodebase implements Codebase, vscode.Disposable {
 
   /** The running session, started now if the index is on but waiting; undefined while it is off. */
   private startNow(): IndexSession | undefined {
-    if (this.session) return this.session;
+    if (this.session?.alive) return this.session;
     if (this.offReason()) return undefined;
+    // A worker that crashed (out of memory, say) is replaced: its folders reopen from their snapshots.
+    this.session?.dispose();
     clearTimeout(this.startTimer);
     this.startTimer = undefined;
     const client = IndexWorkerClient.start(this.deps.workerScript, this.deps.workerData);

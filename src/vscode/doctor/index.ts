@@ -6,6 +6,8 @@ import * as vscode from 'vscode';
 import type { BackendPool } from '../../roles/pool';
 import type { FathomConfig } from '../../config/settings';
 import { runDoctor } from '../../doctor/probe';
+import { codebaseReport } from '../../doctor/codebaseRow';
+import type { CodebaseStatus } from '../../codebase/indexStatus';
 import { doctorView, type DoctorView } from '../../doctor/view';
 import { parseFromDoctor, type ToDoctor } from '../../webview/doctor/protocol';
 import { pageFor, webviewOptions } from '../panel/webviewSetup';
@@ -26,6 +28,8 @@ export class DoctorPanel implements vscode.Disposable {
     private readonly extensionUri: vscode.Uri,
     private readonly pool: BackendPool,
     private readonly getConfig: () => FathomConfig,
+    /** The codebase index's status, for its row (none: no row). */
+    private readonly codebaseStatus?: () => CodebaseStatus,
   ) {
     // Settings changed (a fix the user made by hand): check again while the panel is open.
     this.subscriptions = [
@@ -64,6 +68,8 @@ export class DoctorPanel implements vscode.Disposable {
         const nextEdit = async () => (await this.pool.nextEditBackend()) ?? { settings: config.nextEdit };
         const report = await runDoctor((role) => this.pool.backendFor(role), { timeoutMs: config.requestTimeoutMs, signal: abort.signal }, nextEdit);
         if (abort.signal.aborted) return undefined;
+        const codebase = this.codebaseStatus?.();
+        if (codebase) report.codebase = codebaseReport(codebase, Date.now());
         this.last = doctorView(report);
         this.post({ type: 'report', view: this.last });
         return this.last;

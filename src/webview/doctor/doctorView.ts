@@ -3,7 +3,7 @@
  * Text only (textContent), nothing rendered as markup. Takes the document and the VS Code API as parameters,
  * so it runs the same in jsdom tests.
  */
-import type { CheckStatus, DoctorView } from '../../doctor/view';
+import type { CheckStatus, DoctorCheck, DoctorView } from '../../doctor/view';
 import type { FromDoctor, ToDoctor } from './protocol';
 
 export interface DoctorHost {
@@ -57,14 +57,7 @@ export class DoctorPage {
         card.dataset.role = role.role;
         const head = this.el('h2', '', role.title);
         const sub = this.el('p', 'subtitle', role.subtitle);
-        const list = this.el('ul', 'checks');
-        for (const check of role.checks) {
-          const item = this.el('li', `check ${check.status}`);
-          item.append(this.el('span', 'icon', ICONS[check.status]), this.el('span', 'label', check.label), this.el('span', 'detail', check.detail));
-          item.setAttribute('aria-label', `${check.label}: ${check.detail} (${check.status})`);
-          list.append(item);
-        }
-        card.append(head, sub, list);
+        card.append(head, sub, this.checks(role.checks));
         const items = [...role.problems.map((p) => ({ ...p, kind: 'problem' })), ...(role.notes ?? []).map((n) => ({ ...n, kind: 'note' }))];
         for (const problem of items) {
           const box = this.el('div', problem.kind);
@@ -82,6 +75,13 @@ export class DoctorPage {
         }
         return card;
       }),
+      // Information after the roles (the codebase index): a card of checks, no fixes.
+      ...(view.sections ?? []).map((section) => {
+        const card = this.el('section', 'role');
+        card.dataset.section = section.id;
+        card.append(this.el('h2', '', section.title), this.checks(section.checks));
+        return card;
+      }),
     );
     this.setButtonsDisabled(false);
     this.host.setState({ view });
@@ -97,6 +97,17 @@ export class DoctorPage {
       const action = button.dataset.action;
       if ((role === 'completion' || role === 'chat' || role === 'nextEdit') && action) this.host.postMessage({ type: 'fix', role, action } as FromDoctor);
     }
+  }
+
+  private checks(checks: readonly DoctorCheck[]): HTMLElement {
+    const list = this.el('ul', 'checks');
+    for (const check of checks) {
+      const item = this.el('li', `check ${check.status}`);
+      item.append(this.el('span', 'icon', ICONS[check.status]), this.el('span', 'label', check.label), this.el('span', 'detail', check.detail));
+      item.setAttribute('aria-label', `${check.label}: ${check.detail} (${check.status})`);
+      list.append(item);
+    }
+    return list;
   }
 
   private setButtonsDisabled(disabled: boolean): void {
