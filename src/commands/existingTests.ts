@@ -136,7 +136,7 @@ export async function findExistingTests(input: ExistingTestsInput): Promise<Exis
 /** A line that imports `name` or a module of that name (`import`, `from … import`, `require(…)`, `use`, `#include`). */
 function importLine(name: string): RegExp {
   const word = `(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`;
-  // The last form is a multi-line import's closing line: `} from '../price';`.
+  // The last form is the closing line of an import written over several lines (`}` then from and the module).
   return new RegExp(`^\\s*(import|from|using|use|#include)\\b.*${word}|^.*\\brequire\\(.*${word}|^\\s*(const|let|var)\\s*\\{[^}]*${word}[^}]*\\}\\s*=\\s*require|\\bfrom\\s+['"][^'"\\n]*${word}`, 'm');
 }
 
