@@ -32,6 +32,7 @@ import { describeActivation, loadFinished, type ActivationTimes } from './vscode
 import { registerCodebase, type WorkspaceCodebase } from './vscode/codebase';
 import { embeddingsRole } from './vscode/codebase/embeddingsRole';
 import { answerNameCheck } from './codebase/names/answerNames';
+import { indexAnswers } from './context/repository';
 
 const loading = loadFinished();
 
@@ -116,7 +117,9 @@ export function activate(context: vscode.ExtensionContext): FathomApi {
   void privacy.ready.then(showWhetherOff);
   context.subscriptions.push(syntax, files, privacy, vscode.window.onDidChangeActiveTextEditor(showWhetherOff), privacy.onDidChange(showWhetherOff));
   const nextEdits = registerNextEdits(context, { pool, getConfig: () => config, logger, syntax, files, privacy });
-  const completions = registerCompletions(context, { pool, getConfig: () => config, status, logger, syntax, files, privacy, snoozed: () => switches.snoozed(), onGhostText: nextEdits.ghostShown });
+  // The codebase index (registered below) as completions use it: only once it has an index to answer from.
+  const indexed = () => (indexAnswers(codebase.status()) ? codebase : undefined);
+  const completions = registerCompletions(context, { pool, getConfig: () => config, status, logger, syntax, files, privacy, snoozed: () => switches.snoozed(), onGhostText: nextEdits.ghostShown, codebase: indexed });
   let panel: AnswerPanel | undefined;
   const panelListeners: ((panel: AnswerPanel) => void)[] = [];
   const answerPanel = () => {

@@ -25,6 +25,8 @@ import { shippedGrammar } from '../syntax/locateGrammar';
 import { Parsers } from '../syntax/parsers';
 import { openAtCursor, processOutput, type CliOutput } from './cursorArgs';
 import { settingsFrom } from './settingsArgs';
+import { warmRepository } from './context';
+import { CODEBASE_USAGE } from './openCodebase';
 
 export const PROMPT_USAGE = `Options (prompt):
   --root DIR             workspace root
@@ -37,7 +39,8 @@ export const PROMPT_USAGE = `Options (prompt):
   --context-length N     context window the prompt is fitted to and Ollama num_ctx (default: setting)
   --template TEXT        completion template (default: the completion.template setting)
   --settings FILE        read fathom.* settings from a JSON file (e.g. .vscode/settings.json)
-  --pretty               indent the JSON (the body is otherwise printed byte for byte as sent)`;
+  --pretty               indent the JSON (the body is otherwise printed byte for byte as sent)
+${CODEBASE_USAGE}`;
 
 /**
  * Runs the command; resolves with the exit code (0; 1 when the extension would send nothing at that cursor;
@@ -57,6 +60,8 @@ export async function promptCommand(args: string[], out: CliOutput = processOutp
       template: { type: 'string' },
       settings: { type: 'string' },
       pretty: { type: 'boolean', default: false },
+      codebase: { type: 'boolean', default: false },
+      cache: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -70,6 +75,7 @@ export async function promptCommand(args: string[], out: CliOutput = processOutp
   };
   if (values.provider !== undefined && !isProviderKind(values.provider)) return fail(`--provider must be ${PROVIDER_IDS.join(' or ')}.`);
   if (values.fim !== undefined && values.fim !== 'yes' && values.fim !== 'no') return fail('--fim must be yes or no.');
+  if (values.cache !== undefined && !values.codebase) return fail('--cache goes with --codebase.');
   const opened = await openAtCursor(values);
   if ('error' in opened) return fail(opened.error);
   // The same workspace view as the `context` command, so both show the same snippets.
@@ -101,16 +107,18 @@ export async function promptCommand(args: string[], out: CliOutput = processOutp
   let built: BuiltCompletionRequest;
   try {
     const tree = await parsers.parseText(snapshot.languageId, snapshot.text);
+    const repository = values.codebase ? await warmRepository(root, snapshot, parsers, values.cache) : undefined;
     try {
       built = await assemblePrompt(
         snapshot,
-        { files, parsers, tree },
+        { files, parsers, tree, repository },
         { model, info, settings: config.completion, contextLength: config.contextLength, template, repoName: basename(root) },
       );
       // The answer's limit as the editor sets it: the setting for a block, less for a single line.
       built = withMaxTokens(built, answerTokens(config.completion.maxTokens, isMultilineAt(snapshot, tree)));
     } finally {
       tree?.delete();
+      repository?.dispose();
     }
   } finally {
     if (!deps.parsers) parsers.dispose();

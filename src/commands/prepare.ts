@@ -6,7 +6,10 @@
  *   target       100  the code with its path and language; never dropped, trimmed only if it alone is too long
  *   error         90  the error text / stack trace the user gave (Debug)
  *   diagnostics   80  the editor's diagnostics on and around the target (Debug)
+ *   tests         70  the module's existing tests (Generate Tests), at most half of what is left (and 1,600)
  *   scopes        60  signatures of the scopes the target sits in
+ *   usages        55  callers and usages of the target elsewhere (Explain, Refactor; the codebase index), at
+ *                     most half of what is left (and 1,200)
  *   imports       50  the file's import statements
  *   definitions   40  definitions of names the target uses from other files (src/context's import retriever)
  *   examples      10  the prompt file's few-shot examples
@@ -24,7 +27,9 @@ import { estimateTokens, takeTokensAround } from '../text/tokens';
 import { loadPrompt, renderPrompt, type PromptTemplate } from './promptFiles';
 import { answerLanguageName, audienceText, docStyle, fenced, formatDiagnostics, languageName, stepByStepText, targetNoun } from './promptVars';
 import { findTarget } from './target';
-import { detectTestSetup } from './testFramework';
+import { existingTestsSection, testsContext } from './testsContext';
+import { usageName, usagesSection } from './usageContext';
+import type { Codebase } from '../codebase/codebase';
 import type { CommandKind, CommandSettings, CommandTarget, DiagnosticInfo } from './types';
 
 export interface CommandRequest {
@@ -52,9 +57,11 @@ export interface CommandDeps {
   contextLength: number;
   maxTokens: number;
   signal?: AbortSignal;
+  /** The workspace's codebase index, when there is one: callers and usages, existing tests. */
+  codebase?: Codebase;
 }
 
-export type PartName = 'target' | 'error' | 'diagnostics' | 'scopes' | 'imports' | 'definitions' | 'examples';
+export type PartName = 'target' | 'error' | 'diagnostics' | 'tests' | 'scopes' | 'usages' | 'imports' | 'definitions' | 'examples';
 
 export interface ContextPart {
   name: PartName;
@@ -78,7 +85,18 @@ export interface PreparedCommand {
   tests?: { framework: string; testPath: string; inline: boolean };
 }
 
-export const PRIORITY: Readonly<Record<PartName, number>> = { target: 100, error: 90, diagnostics: 80, scopes: 60, imports: 50, definitions: 40, examples: 10 };
+export const PRIORITY: Readonly<Record<PartName, number>> = { target: 100, error: 90, diagnostics: 80, tests: 70, scopes: 60, usages: 55, imports: 50, definitions: 40, examples: 10 };
+
+/** The commands that show the target's callers and usages. */
+const WITH_USAGES: ReadonlySet<CommandKind> = new Set(['explain', 'refactor']);
+/** Share of the budget left after the target (and Debug's parts) that usages or existing tests may take. */
+export const WORKSPACE_SHARE = 0.5;
+/**
+ * And at most this many tokens, whatever the model's context: a few callers and a test file's start show
+ * what is needed; more only slows the model's reading of the prompt (a local model reads it at every request).
+ */
+export const MAX_USAGES_TOKENS = 1200;
+export const MAX_EXISTING_TESTS_TOKENS = 1600;
 
 /** Lines above and below the target whose diagnostics still count as "around" it. */
 export const DIAGNOSTIC_MARGIN_LINES = 5;
@@ -96,7 +114,8 @@ export async function prepareCommand(request: CommandRequest, deps: CommandDeps)
   const tree = deps.tree ?? ownTree;
   try {
     const target = findTarget(snapshot, request.selection, tree);
-    const tests = kind === 'tests' ? await detectTestSetup(snapshot.path, snapshot.languageId, deps.files) : undefined;
+    const testsFound = kind === 'tests' ? await testsContext({ sourcePath: snapshot.path, languageId: snapshot.languageId, targetName: target.name, files: deps.files, codebase: deps.codebase, signal: deps.signal }) : undefined;
+    const tests = testsFound?.setup;
     const baseVars: Record<string, string> = {
       language: languageName(snapshot.languageId),
       languageId: snapshot.languageId,
@@ -112,6 +131,8 @@ export async function prepareCommand(request: CommandRequest, deps: CommandDeps)
       docStyle: docStyle(snapshot.languageId),
       testFramework: tests?.framework ?? '',
       testPath: tests?.testPath ?? '',
+      // The module's test file exists: the answer is appended to it (generateTests.ts), so no second copy of its imports.
+      appendTo: testsFound?.existing.some((t) => t.found === 'path' && t.path === tests?.testPath) ? (tests?.testPath ?? '') : '',
       code: '',
       context: '',
       diagnostics: '',
@@ -153,14 +174,17 @@ export async function prepareCommand(request: CommandRequest, deps: CommandDeps)
 
     const error = kind === 'debug' ? take('error', request.errorText?.trim() ?? '') : '';
     const diagnostics = kind === 'debug' ? take('diagnostics', formatDiagnostics(diagnosticsAround(request.diagnostics ?? [], target))) : '';
+    const existingTests = testsFound && left > MIN_TARGET_TOKENS ? take('tests', existingTestsSection(testsFound.existing, Math.min(MAX_EXISTING_TESTS_TOKENS, Math.floor(left * WORKSPACE_SHARE)))) : '';
     const scopes = tree ? take('scopes', scopesText(tree, snapshot, target)) : '';
+    const name = deps.codebase && WITH_USAGES.has(kind) && left > MIN_TARGET_TOKENS ? usageName(snapshot, target, tree) : undefined;
+    const usages = name ? take('usages', await usagesSection(deps.codebase!, name, snapshot.path, Math.min(MAX_USAGES_TOKENS, Math.floor(left * WORKSPACE_SHARE)) - 2, { signal: deps.signal })) : '';
     const imports = tree ? take('imports', importsText(tree, snapshot, target)) : '';
     const definitions = tree && left > 32 ? take('definitions', await definitionsText(snapshot, tree, target, deps, left)) : '';
     const examplesTokens = messagesTokens(template.examples);
     const examples = template.examples.length > 0 && examplesTokens <= left;
     if (template.examples.length > 0) parts.push({ name: 'examples', priority: PRIORITY.examples, tokens: examplesTokens, included: examples });
 
-    const context = [scopes, imports, definitions].filter(Boolean).join('\n\n');
+    const context = [scopes, imports, definitions, usages, existingTests].filter(Boolean).join('\n\n');
     const vars = { ...baseVars, code, context, diagnostics, error };
     const rendered = renderMessages(template, vars, examples ? template.examples : []);
     return { kind, target, messages: rendered.messages, parts, prompt: { source: template.source, path: template.path }, unknownPlaceholders: rendered.unknown, ...(tests ? { tests } : {}) };

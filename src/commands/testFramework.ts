@@ -112,3 +112,27 @@ function dirOf(path: string): string {
   const slash = path.lastIndexOf('/');
   return slash === -1 ? '' : path.slice(0, slash);
 }
+
+/**
+ * The framework an existing test file is written in, from what it imports; undefined when it does not say
+ * (then the manifests decide). An existing test outweighs the manifests: it is how this module is tested.
+ */
+export function frameworkInTest(text: string, languageId: string): string | undefined {
+  const head = text.slice(0, 4000);
+  switch (languageFacts(languageId)?.tests) {
+    case 'js': {
+      if (/from\s+['"]vitest['"]|require\(\s*['"]vitest['"]/.test(head)) return 'vitest';
+      if (/from\s+['"]@jest\/globals['"]|\bjest\.(fn|mock|spyOn)\(/.test(head)) return 'jest';
+      if (/from\s+['"]node:test['"]|require\(\s*['"]node:test['"]\)/.test(head)) return 'node:test (node --test) with node:assert';
+      if (/from\s+['"]ava['"]|require\(\s*['"]ava['"]\)/.test(head)) return 'ava';
+      if (/from\s+['"](chai|mocha)['"]|require\(\s*['"](chai|mocha)['"]\)/.test(head)) return 'mocha';
+      return undefined;
+    }
+    case 'python':
+      if (/^\s*(import pytest|from pytest\b)/m.test(head)) return 'pytest';
+      if (/^\s*(import unittest|from unittest\b)/m.test(head)) return 'unittest (standard library)';
+      return undefined;
+    default:
+      return undefined;
+  }
+}

@@ -7,6 +7,7 @@ import type { Language, Tree } from 'web-tree-sitter';
 import type { RoleBackend } from '../roles/pool';
 import type { FathomConfig } from '../config/settings';
 import type { Parsers } from '../syntax/parsers';
+import type { RepositoryRetriever } from '../context/repository';
 import { answerTokens, completeOnce } from './engine/engine';
 import { assemblePrompt } from './prompt/assemble';
 import { parseUserTemplate, type UserTemplate } from './prompt/userTemplate';
@@ -22,6 +23,8 @@ export interface CompletionServiceDeps {
   /** The document's tree, kept up to date by the caller (DocumentTrees.withTree). */
   withTree: <R>(snapshot: DocumentSnapshot, use: (tree: Tree | undefined) => R) => Promise<R>;
   files: WorkspaceFiles;
+  /** The repository retriever over the workspace's codebase index, when there is one. */
+  repository?: RepositoryRetriever;
   /** Workspace folder name, for model families trained with a repository name. */
   repoName?: () => string | undefined;
   /** Told once per distinct bad template, so the user learns why it is not used. */
@@ -49,7 +52,7 @@ export function createCompleteOnce(deps: CompletionServiceDeps): CompleteOnce {
           try {
             const built = await assemblePrompt(
               s,
-              { files: deps.files, parsers: deps.parsers, tree, signal },
+              { files: deps.files, parsers: deps.parsers, tree, signal, repository: deps.repository },
               { model: settings.model, info: target.info, settings, contextLength: target.contextLength, template: template(config.completion.template), repoName: deps.repoName?.() },
             );
             return { ...built.request, maxTokens: answerTokens(settings.maxTokens, multiline), timeoutMs: config.requestTimeoutMs };

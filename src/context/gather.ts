@@ -5,6 +5,8 @@
  *   scope    signatures of the enclosing scopes that the prefix no longer reaches (scopes.ts)
  *   module   the outline of a module imported whole whose used member is unknown
  *   similar  windows of open and recent files that look like the code at the cursor (similar.ts)
+ *   repository  definitions from the codebase index of names used near the cursor that the file does not
+ *            define (repository.ts; only what its cache holds: a request never waits on the index)
  */
 import type { Tree } from 'web-tree-sitter';
 import type { ContextSnippet, SnippetCandidate, SnippetSource } from './snippets/snippet';
@@ -21,6 +23,7 @@ import { cutPrefixSuffix } from './prefixSuffix';
 import { mergeCandidates } from './rank';
 import { enclosingScopes, signatureNames } from './scopes';
 import { findSimilarSnippets } from './similar';
+import type { RepositoryRetriever } from './repository';
 import { SCOPE_SCORE } from '../tunables/tunables';
 import { SIMILAR_QUERY_LINES } from '../tunables/tunables';
 
@@ -44,6 +47,8 @@ export interface GatherOptions {
   work?: Partial<Omit<WorkBudget, 'signal'>>;
   /** Retrievers to run (benchmarks compare them); default all. */
   retrievers?: readonly Retriever[];
+  /** The repository retriever (over the workspace's codebase index); without it that retriever finds nothing. */
+  repository?: RepositoryRetriever;
 }
 
 export interface GatheredContext {
@@ -59,7 +64,7 @@ const DEFAULT_PLAN = promptBudget(8192, 256);
 const caches = new WeakMap<WorkspaceFiles, FileIndexCache>();
 
 export async function gatherContext(snapshot: DocumentSnapshot, files: WorkspaceFiles, parsers: Parsers, options: GatherOptions): Promise<GatheredContext> {
-  const retrievers = new Set(options.retrievers ?? ['imports', 'scope', 'similar']);
+  const retrievers = new Set(options.retrievers ?? ['imports', 'scope', 'similar', 'repository']);
   const ownTree = options.tree ? undefined : await parsers.parseText(snapshot.languageId, snapshot.text);
   const tree = options.tree ?? ownTree;
   try {
@@ -84,10 +89,17 @@ export async function gatherContext(snapshot: DocumentSnapshot, files: Workspace
       }
     }
     if (retrievers.has('similar')) candidates.push(...similarCandidates(snapshot, files));
+    if (retrievers.has('repository') && options.repository) candidates.push(...notReachedOtherwise(options.repository.candidates(snapshot), candidates));
     return fitSnippets(mergeCandidates(candidates.filter((c) => c.source === 'scope' || c.path !== snapshot.path)), options.budgetTokens, snapshot.languageId);
   } finally {
     ownTree?.delete();
   }
+}
+
+/** Repository definitions the imports retriever did not find already (the same code twice is waste). */
+function notReachedOtherwise(found: readonly SnippetCandidate[], others: readonly SnippetCandidate[]): SnippetCandidate[] {
+  const imported = others.filter((c) => c.source === 'imports' || c.source === 'module');
+  return found.filter((r) => !imported.some((c) => c.path === r.path && c.forms.some((f) => f.startLine <= r.forms[0].endLine && r.forms[0].startLine <= f.endLine)));
 }
 
 function cacheFor(files: WorkspaceFiles, parsers: Parsers): FileIndexCache {

@@ -14,6 +14,8 @@ export const SOURCE_WEIGHT: Readonly<Record<string, number>> = {
   /** A module outline is worth less than the definitions of the members actually used. */
   module: 0.5,
   similar: 0.5,
+  /** Found by name in the whole workspace, not through the file's imports: likely, not certain, the one used. */
+  repository: 0.7,
 };
 
 

@@ -3,6 +3,8 @@ import type { BackendPool } from '../roles/pool';
 import { syntaxAtCursor } from '../completion/analysis/syntaxAtCursor';
 import { CompletionScheduler } from '../completion/scheduling/scheduler';
 import { createCompleteOnce } from '../completion/service';
+import type { Codebase } from '../codebase/codebase';
+import { RepositoryRetriever } from '../context/repository';
 import type { DocumentSnapshot } from '../workspace/document';
 import type { FathomConfig } from '../config/settings';
 import { onConfigChange } from './settings';
@@ -20,9 +22,12 @@ const EDITABLE_DOCUMENTS: vscode.DocumentSelector = [{ scheme: 'file' }, { schem
 export function registerCompletions(
   context: vscode.ExtensionContext,
   // The syntax trees and workspace files are shared with the commands (extension.ts owns and disposes them).
-  deps: { pool: BackendPool; getConfig: () => FathomConfig; status: StatusModel; logger: Logger; syntax: EditorSyntax; files: EditorWorkspaceFiles; privacy: PrivacyRules; snoozed?: () => boolean; onGhostText?: (uri: string, version: number) => void },
+  deps: { pool: BackendPool; getConfig: () => FathomConfig; status: StatusModel; logger: Logger; syntax: EditorSyntax; files: EditorWorkspaceFiles; privacy: PrivacyRules; snoozed?: () => boolean; onGhostText?: (uri: string, version: number) => void; codebase?: () => Codebase | undefined },
 ): CompletionScheduler {
   const { syntax, files } = deps;
+  // Definitions from the codebase index, from a cache the index fills in the background (never waited on).
+  const repository = deps.codebase ? new RepositoryRetriever(deps.codebase) : undefined;
+  if (repository) context.subscriptions.push(repository);
   const complete = createCompleteOnce({
     target: (signal) => deps.pool.forRole('completion', { signal }),
     getConfig: deps.getConfig,
@@ -30,6 +35,7 @@ export function registerCompletions(
     withTree: (snapshot, use) => syntax.withTree(snapshot, use),
     // Context never comes from files the ignore rules cover.
     files: deps.privacy.guard(files),
+    repository,
     repoName: () => vscode.workspace.workspaceFolders?.[0]?.name,
     onTemplateError: (message) => {
       deps.logger.warn(message);

@@ -17,11 +17,20 @@ const FLUSH_TIMEOUT_MS = 5_000;
 export class IndexWorkerClient {
   private readonly peer: RpcPeer;
   private stopped = false;
+  private exited = false;
 
   constructor(private readonly worker: Worker) {
     this.peer = new RpcPeer(worker);
     worker.on('error', (error) => this.peer.close(error instanceof Error ? error : new Error(String(error))));
-    worker.on('exit', (code) => this.peer.close(new Error(`The index worker stopped (exit code ${code}).`)));
+    worker.on('exit', (code) => {
+      this.exited = true;
+      this.peer.close(new Error(`The index worker stopped (exit code ${code}).`));
+    });
+  }
+
+  /** False once the worker has ended (stopped, or crashed: out of memory, say). */
+  get alive(): boolean {
+    return !this.exited && !this.stopped;
   }
 
   /** Starts the bundled worker script. */

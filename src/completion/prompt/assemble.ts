@@ -11,6 +11,7 @@ import type { Parsers } from '../../syntax/parsers';
 import type { DocumentSnapshot } from '../../workspace/document';
 import type { WorkspaceFiles } from '../../workspace/files';
 import { promptBudget } from '../../context/promptBudget';
+import type { RepositoryRetriever } from '../../context/repository';
 import { buildCompletionRequest, type BuildInput, type BuiltCompletionRequest } from './build';
 
 export interface PromptSources {
@@ -19,6 +20,8 @@ export interface PromptSources {
   /** The document's current tree when the caller keeps one (DocumentTrees); otherwise it is parsed here. */
   tree?: Tree;
   signal?: AbortSignal;
+  /** Definitions from the workspace's codebase index, as far as its cache holds them (never waited on). */
+  repository?: RepositoryRetriever;
 }
 
 export type PromptInput = Omit<BuildInput, 'snapshot' | 'snippets' | 'cutAround'>;
@@ -36,6 +39,7 @@ export async function assemblePrompt(snapshot: DocumentSnapshot, sources: Prompt
       tree,
       window: { start: window.start, end: window.end },
       signal: sources.signal,
+      repository: sources.repository,
     });
     return buildCompletionRequest({ ...input, snapshot, snippets, cutAround: cut });
   } finally {

@@ -11,8 +11,9 @@
  *   module   the outline of a module imported whole whose used member is unknown (imports/importRetriever.ts)
  *   scope    signatures of the enclosing scopes the prefix no longer reaches (gather.ts, scopes.ts)
  *   similar  windows of open and recent files that look like the code at the cursor (similar.ts)
+ *   repository  definitions from the codebase index of names used near the cursor (repository.ts)
  */
-export type SnippetSource = 'imports' | 'module' | 'scope' | 'similar';
+export type SnippetSource = 'imports' | 'module' | 'scope' | 'similar' | 'repository';
 
 /** A piece of other code the prompt carries beyond the prefix and suffix. */
 export interface ContextSnippet {

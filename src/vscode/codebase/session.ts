@@ -55,6 +55,11 @@ export class IndexSession {
     this.opened = this.open();
   }
 
+  /** False once its worker has ended: the next start makes a new session. */
+  get alive(): boolean {
+    return this.client.alive;
+  }
+
   status(): CodebaseStatus {
     return combineStatus(this.folders);
   }

@@ -147,8 +147,10 @@ export class WorkspaceCodebase implements Codebase, vscode.Disposable {
 
   /** The running session, started now if the index is on but waiting; undefined while it is off. */
   private startNow(): IndexSession | undefined {
-    if (this.session) return this.session;
+    if (this.session?.alive) return this.session;
     if (this.offReason()) return undefined;
+    // A worker that crashed (out of memory, say) is replaced: its folders reopen from their snapshots.
+    this.session?.dispose();
     clearTimeout(this.startTimer);
     this.startTimer = undefined;
     const client = IndexWorkerClient.start(this.deps.workerScript, this.deps.workerData);

@@ -5,7 +5,8 @@ import { prepareCommand } from '../../commands/prepare';
 import { reanchor } from '../../commands/reanchor';
 import { streamCommand } from '../../commands/run';
 import { addsParseErrors } from '../../commands/syntaxCheck';
-import { detectTestSetup } from '../../commands/testFramework';
+import { testsContext } from '../../commands/testsContext';
+import type { Codebase } from '../../codebase/codebase';
 import type { FathomConfig } from '../../config/settings';
 import type { Logger } from '../../logging/logger';
 import type { EditorSyntax } from '../syntaxTrees';
@@ -23,6 +24,8 @@ export interface CoreBindingDeps {
   /** The workspace as the privacy rules let commands see it. */
   files: WorkspaceFiles;
   extensionUri: vscode.Uri;
+  /** The workspace's codebase index, when there is one (callers and usages, existing tests). */
+  codebase?: () => Codebase | undefined;
 }
 
 /** The core modules (src/commands/) behind the CommandCore interface the adapters use. */
@@ -42,7 +45,7 @@ export function bindCore(deps: CoreBindingDeps): CommandCore {
           instruction: input.instruction,
           settings: { answerLanguage: answerLanguage(config.commands.answerLanguage), audience: config.commands.audience, stepByStep: config.commands.showReasoning },
         },
-        { files: deps.files, parsers: deps.syntax.parsers, readPrompt, contextLength: chat.contextLength, maxTokens: chat.settings.maxTokens, signal },
+        { files: deps.files, parsers: deps.syntax.parsers, readPrompt, contextLength: chat.contextLength, maxTokens: chat.settings.maxTokens, signal, codebase: deps.codebase?.() },
       );
       if (prepared.unknownPlaceholders.length > 0) {
         // A typo in the user's own prompt file: say so (the request still goes out, the placeholder as written).
@@ -63,7 +66,8 @@ export function bindCore(deps: CoreBindingDeps): CommandCore {
       return { text: answer, redaction };
     },
     replacement: (answer, input) => pickReplacement(answer, input.target, input.snapshot.languageId),
-    testSetup: (snapshot) => detectTestSetup(snapshot.path, snapshot.languageId, deps.files),
+    // The same choice the prompt makes: the module's existing test file when it has one.
+    testSetup: async (snapshot) => (await testsContext({ sourcePath: snapshot.path, languageId: snapshot.languageId, files: deps.files, codebase: deps.codebase?.() })).setup,
     reanchor,
     addsParseErrors: async (text, target, code, languageId) => (await addsParseErrors(text, target, code, languageId, deps.syntax.parsers)).adds,
   };

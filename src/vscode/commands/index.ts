@@ -37,8 +37,8 @@ export interface CommandDeps {
   privacy: PrivacyRules;
   /** The one answer panel of the window (extension.ts makes it on first use). */
   answerPanel: () => AnswerPanel;
-  /** The workspace's codebase index: a proposal's names found nowhere in it are marked. */
-  codebase?: () => Codebase;
+  /** The workspace's codebase index, when there is one (src/vscode/codebase/): callers, existing tests, and a proposal's names found nowhere in it. */
+  codebase?: () => Codebase | undefined;
 }
 
 /** What the integration tests may see of the commands. */
@@ -65,7 +65,12 @@ const EDITABLE: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitl
 export function registerCommands(context: vscode.ExtensionContext, deps: CommandDeps): RegisteredCommands {
   const core = bindCore({ ...deps, files: deps.privacy.guard(deps.files), extensionUri: context.extensionUri });
   const codebase = deps.codebase;
-  const checkNames = codebase && ((code: string, languageId: string, fileText: string) => findUnknownNames({ code, languageId, fileText }, { parsers: deps.syntax.parsers, codebase: codebase() }));
+  const checkNames =
+    codebase &&
+    (async (code: string, languageId: string, fileText: string) => {
+      const index = codebase();
+      return index ? findUnknownNames({ code, languageId, fileText }, { parsers: deps.syntax.parsers, codebase: index }) : [];
+    });
   const proposals = new Proposals(core, checkNames);
   const flow: FlowDeps = { core, syntax: deps.syntax, files: deps.files, privacy: deps.privacy, status: deps.status, panel: panelSink(deps.answerPanel), proposals, getConfig: deps.getConfig };
   const command = (id: string, run: (...args: unknown[]) => unknown) =>

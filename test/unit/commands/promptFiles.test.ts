@@ -10,7 +10,7 @@ const reader = (overrides: Record<string, string> = {}) => async (relPath: strin
   relPath in overrides ? overrides[relPath] : relPath.startsWith('prompts/') ? readFile(join(ROOT, relPath), 'utf8').catch(() => undefined) : undefined;
 
 /** Every placeholder prepareCommand defines (src/commands/prepare.ts). */
-const KNOWN = ['language', 'languageId', 'path', 'startLine', 'endLine', 'name', 'targetKind', 'instruction', 'answerLanguage', 'audience', 'stepByStep', 'docStyle', 'testFramework', 'testPath', 'code', 'context', 'diagnostics', 'error'];
+const KNOWN = ['language', 'languageId', 'path', 'startLine', 'endLine', 'name', 'targetKind', 'instruction', 'answerLanguage', 'audience', 'stepByStep', 'docStyle', 'testFramework', 'testPath', 'appendTo', 'code', 'context', 'diagnostics', 'error'];
 
 describe('commands: prompt files', () => {
   it('every command ships a prompt with a user part, using only known placeholders', async () => {

@@ -160,3 +160,20 @@ describe('codebase worker: IndexService cancel (in process)', function () {
     }
   });
 });
+
+describe('codebase worker: a worker that ends', function () {
+  this.timeout(30000);
+  it('is no longer alive, and its calls fail instead of hanging', async () => {
+    const w = spawnIndexWorker();
+    const root = mkdtempSync(join(tmpdir(), 'fathom-indexworker-'));
+    try {
+      await w.open(root);
+      assert.equal(w.alive, true);
+      await w.stop();
+      assert.equal(w.alive, false);
+      await assert.rejects(w.codebase(root).search('anything', 5), /stopped/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
