@@ -26,7 +26,7 @@ const identity = (term: string) => term;
 const splitTerms = (terms: string) => terms.split(' ');
 /** A chunk's stored weight (1 when it has none). */
 const weightOf = (stored: Record<string, unknown> | undefined) => (stored?.weight as number | undefined) ?? 1;
-/** Hits kept in the per-word cache, over all words (16 bytes each: 16 MB at most). */
+/** Hits kept in the per-word cache, over all words (12 bytes each: 12 MB at most). */
 const CACHED_HITS = 1_000_000;
 /** Indexes smaller than this are searched whole (a query costs a few milliseconds there). */
 const NARROW_FROM_DOCS = 20_000;
@@ -57,7 +57,7 @@ const OPTIONS: Options<LexicalDoc> = {
 
 /** One word's answer: the chunks holding it and their scores, best first. */
 interface TermHits {
-  ids: Float64Array;
+  ids: Uint32Array;
   scores: Float64Array;
 }
 
@@ -65,6 +65,8 @@ export class MiniSearchIndex implements SearchIndex {
   /** Words' answers, least recently used first. */
   private readonly cache = new Map<string, TermHits>();
   private cachedHits = 0;
+  private sums = new Float64Array(0);
+  private matched = new Uint16Array(0);
 
   private constructor(
     private readonly engine: MiniSearch<LexicalDoc>,
@@ -113,19 +115,36 @@ export class MiniSearchIndex implements SearchIndex {
     for (const term of queryTokens(query)) counts.set(term, (counts.get(term) ?? 0) + 1);
     const perTerm = [...counts].map(([term, times]) => ({ hits: this.termHits(term), times }));
     const narrowed = this.narrowed(perTerm.map((t) => t.hits));
-    const sums = new Map<number, number>();
-    const matched = new Map<number, number>();
+    // Sums in arrays indexed by chunk id (kept between queries, cleared where touched): no map per query.
+    const { sums, matched } = this.scratchFor(perTerm);
+    const touched: number[] = [];
     for (const { hits, times } of perTerm) {
       for (let i = 0; i < hits.ids.length; i++) {
         const id = hits.ids[i];
         if (narrowed && !narrowed.has(id)) continue;
-        sums.set(id, (sums.get(id) ?? 0) + times * hits.scores[i]);
-        matched.set(id, (matched.get(id) ?? 0) + 1);
+        if (matched[id] === 0) touched.push(id);
+        sums[id] += times * hits.scores[i];
+        matched[id]++;
       }
     }
-    const ranked: LexicalHit[] = [];
-    for (const [id, sum] of sums) ranked.push({ id, score: sum * matched.get(id)! });
+    const ranked = touched.map((id) => ({ id, score: sums[id] * matched[id] }));
+    for (const id of touched) {
+      sums[id] = 0;
+      matched[id] = 0;
+    }
     return ranked.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, limit);
+  }
+
+  /** Scratch arrays long enough for every id in `perTerm`. */
+  private scratchFor(perTerm: readonly { hits: TermHits }[]): { sums: Float64Array; matched: Uint16Array } {
+    let top = 0;
+    for (const { hits } of perTerm) for (const id of hits.ids) if (id > top) top = id;
+    if (top >= this.sums.length) {
+      const length = Math.max(top + 1, this.sums.length * 2);
+      this.sums = new Float64Array(length);
+      this.matched = new Uint16Array(length);
+    }
+    return { sums: this.sums, matched: this.matched };
   }
 
   /** Every chunk holding `term` with its score for that word alone (document weight included), from the cache or the engine. */
@@ -138,7 +157,7 @@ export class MiniSearchIndex implements SearchIndex {
       return cached;
     }
     const found = this.engine.search(term, { tokenize: splitTerms, boostDocument: (_id, _term, stored) => weightOf(stored) });
-    const hits: TermHits = { ids: new Float64Array(found.length), scores: new Float64Array(found.length) };
+    const hits: TermHits = { ids: new Uint32Array(found.length), scores: new Float64Array(found.length) };
     for (let i = 0; i < found.length; i++) {
       hits.ids[i] = found[i].id as number;
       hits.scores[i] = found[i].score;
