@@ -106,9 +106,10 @@ export class MiniSearchIndex implements SearchIndex {
   /**
    * The engine answers each distinct query word on its own (remembered until the index changes: termHits),
    * and the answers are combined as MiniSearch's own OR does: scores added (a repeated word counts each
-   * time), the sum multiplied by how many of the query's words a chunk matched. Same scores and order as
-   * one search of the whole query, but a common word (`value`, `name`) is scored once, not on every query:
-   * one search builds, merges and sorts a result per chunk matched, which for such a word is most chunks.
+   * time), the sum multiplied by how many of the query's words a chunk matched. Same scores as one search of
+   * the whole query (equal scores ordered by chunk id), but a common word (`value`, `name`) is scored once,
+   * not on every query: a search builds, merges and sorts a result per chunk matched, for such a word most
+   * chunks. A word not seen since the index last changed still costs one such search.
    */
   search(query: string, limit: number): LexicalHit[] {
     const counts = new Map<string, number>();
