@@ -2,7 +2,8 @@
  * Development sets for the search benchmark, built from real code Fathom did not write (npm packages'
  * sources in node_modules, the system's Python library when there is one). Each function with a doc
  * comment becomes a case: the query is the doc comment's first sentence(s), the doc comment is removed
- * from the copy that gets indexed, and the expected answer is that function's lines in the copy.
+ * from the copy that gets indexed, and the expected answer is that function's lines in the copy. The last
+ * set, Python packages from the system's dist-packages, is held out: it is reported, never tuned on.
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -25,12 +26,15 @@ export interface SetSource {
   name: string;
   /** Folders copied into the set's tree, under the given names. */
   trees: { from: string; as: string }[];
+  /** A check set: measured and reported, never looked at while tuning (its misses are not listed). */
+  heldOut?: boolean;
 }
 
 export interface BuiltSet {
   name: string;
   root: string;
   files: number;
+  heldOut?: boolean;
   cases: SearchCase[];
   /** Cases dropped because another function's doc comment said the same thing. */
   duplicates: number;
@@ -51,8 +55,16 @@ export function setSources(): SetSource[] {
   ];
   const python = pythonLib();
   if (python) sets.push({ name: `python (${python})`, trees: [{ from: python, as: 'python' }] });
+  // Held out: Python packages the ranking was never tuned on, to tell a general gain from one fitted to the sets above.
+  const packages = HELD_OUT_PYTHON.map((p) => join(DIST_PACKAGES, p));
+  if (packages.every((p) => existsSync(p))) {
+    sets.push({ name: `held-out (python: ${HELD_OUT_PYTHON.join(', ')} from ${DIST_PACKAGES})`, trees: HELD_OUT_PYTHON.map((p, i) => ({ from: packages[i], as: p })), heldOut: true });
+  }
   return sets.filter((s) => s.trees.every((t) => existsSync(t.from)));
 }
+
+const DIST_PACKAGES = '/usr/lib/python3/dist-packages';
+const HELD_OUT_PYTHON = ['setuptools', 'pygments', 'oauthlib', 'pyparsing', 'yaml', 'jwt'];
 
 function pythonLib(): string | undefined {
   try {
@@ -71,7 +83,8 @@ export async function buildSet(source: SetSource, root: string, parsers: Parsers
   for (const tree of source.trees) {
     cpSync(tree.from, join(root, tree.as), {
       recursive: true,
-      filter: (src) => !src.split('/').some((seg) => PYTHON_SKIP.has(seg) || seg.startsWith('config-3')),
+      // Judged below the tree's own folder (a held-out tree lives under dist-packages itself).
+      filter: (src) => !src.slice(tree.from.length).split('/').some((seg) => PYTHON_SKIP.has(seg) || seg.startsWith('config-3')),
     });
   }
   const files = await walkRoot(root);
@@ -103,7 +116,7 @@ export async function buildSet(source: SetSource, root: string, parsers: Parsers
     .map(({ c }) => c)
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.startLine - b.startLine))
     .map((c, i) => ({ ...c, id: `${source.name.split(' ')[0]}-${i + 1}` }));
-  return { name: source.name, root, files: files.length, cases: picked, duplicates: all.length - unique.length };
+  return { name: source.name, root, files: files.length, cases: picked, duplicates: all.length - unique.length, heldOut: source.heldOut };
 }
 
 interface Documented {

@@ -5,11 +5,12 @@
  * into place, so a crash never leaves half a snapshot; an unreadable or older-format snapshot is ignored.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename } from 'node:fs/promises';
 import { homedir, platform } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Redactor } from '../privacy/redactor';
 import { CodebaseIndex, type IndexSnapshot } from './codebaseIndex';
+import { writeJsonFile } from './jsonStream';
 
 /** The snapshot file for `root` inside `storageDir`. */
 export function snapshotPath(storageDir: string, root: string): string {
@@ -31,7 +32,8 @@ export async function saveIndex(storageDir: string, root: string, index: Codebas
   await mkdir(storageDir, { recursive: true });
   const file = snapshotPath(storageDir, root);
   const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, JSON.stringify(index.snapshot()));
+  // Streamed: a large index's snapshot as one JSON string would double the memory it takes.
+  await writeJsonFile(temporary, index.snapshot());
   await rename(temporary, file);
   return file;
 }

@@ -24,9 +24,12 @@ const BM25 = { k: 1.2, b: 0.9, d: 0.5 };
 const identity = (term: string) => term;
 /** Terms already normalized, joined by spaces, split back. */
 const splitTerms = (terms: string) => terms.split(' ');
+/** A chunk's stored weight (1 when it has none). */
+const weightOf = (stored: Record<string, unknown> | undefined) => (stored?.weight as number | undefined) ?? 1;
+/** Hits kept in the per-word cache, over all words (12 bytes each: 12 MB at most). */
+const CACHED_HITS = 1_000_000;
 /** Indexes smaller than this are searched whole (a query costs a few milliseconds there). */
 const NARROW_FROM_DOCS = 20_000;
-/** A word held by more than this share of all chunks is common: it ranks, but does not select, chunks. */
 /**
  * A word held by more than this share of all chunks is common: it ranks, but does not select, chunks.
  * On the development sets, narrowing at 5% kept recall@10 within 2.4 points (at 2%: up to 10 points lost).
@@ -52,7 +55,19 @@ const OPTIONS: Options<LexicalDoc> = {
   autoVacuum: true,
 };
 
+/** One word's answer: the chunks holding it and their scores, best first. */
+interface TermHits {
+  ids: Uint32Array;
+  scores: Float64Array;
+}
+
 export class MiniSearchIndex implements SearchIndex {
+  /** Words' answers, least recently used first. */
+  private readonly cache = new Map<string, TermHits>();
+  private cachedHits = 0;
+  private sums = new Float64Array(0);
+  private matched = new Uint16Array(0);
+
   private constructor(
     private readonly engine: MiniSearch<LexicalDoc>,
     /** From how many documents on a query is narrowed to the chunks with its rarer words. */
@@ -73,46 +88,104 @@ export class MiniSearchIndex implements SearchIndex {
   }
 
   add(docs: readonly LexicalDoc[]): void {
+    if (docs.length) this.forget();
     this.engine.addAll(docs);
   }
 
   remove(ids: readonly number[]): void {
+    if (ids.length) this.forget();
     for (const id of ids) if (this.engine.has(id)) this.engine.discard(id);
   }
 
-  search(query: string, limit: number): LexicalHit[] {
-    const narrowed = this.narrowed(query);
-    const hits = this.engine.search(query, {
-      boostDocument: (id, _term, stored) => (narrowed && !narrowed.has(id as number) ? 0 : ((stored?.weight as number | undefined) ?? 1)),
-    });
-    return hits.slice(0, limit).map((h) => ({ id: h.id as number, score: h.score }));
+  /** Any change to the documents changes every word's scores (BM25 counts documents and lengths). */
+  private forget(): void {
+    this.cache.clear();
+    this.cachedHits = 0;
   }
 
   /**
-   * In a large index a query's common words (`value`, `name`) match a good share of all chunks, and the
-   * engine builds a result for every chunk matched: hundreds of milliseconds. Chunks that match none of
-   * the query's rarer words would rank low anyway, so the full query is scored only over those that do.
+   * The engine answers each distinct query word on its own (remembered until the index changes: termHits),
+   * and the answers are combined as MiniSearch's own OR does: scores added (a repeated word counts each
+   * time), the sum multiplied by how many of the query's words a chunk matched. Same scores as one search of
+   * the whole query (equal scores ordered by chunk id), but a common word (`value`, `name`) is scored once,
+   * not on every query: a search builds, merges and sorts a result per chunk matched, for such a word most
+   * chunks. A word not seen since the index last changed still costs one such search.
    */
-  private narrowed(query: string): Set<number> | undefined {
+  search(query: string, limit: number): LexicalHit[] {
+    const counts = new Map<string, number>();
+    for (const term of queryTokens(query)) counts.set(term, (counts.get(term) ?? 0) + 1);
+    const perTerm = [...counts].map(([term, times]) => ({ hits: this.termHits(term), times }));
+    const narrowed = this.narrowed(perTerm.map((t) => t.hits));
+    // Sums in arrays indexed by chunk id (kept between queries, cleared where touched): no map per query.
+    const { sums, matched } = this.scratchFor(perTerm);
+    const touched: number[] = [];
+    for (const { hits, times } of perTerm) {
+      for (let i = 0; i < hits.ids.length; i++) {
+        const id = hits.ids[i];
+        if (narrowed && !narrowed.has(id)) continue;
+        if (matched[id] === 0) touched.push(id);
+        sums[id] += times * hits.scores[i];
+        matched[id]++;
+      }
+    }
+    const ranked = touched.map((id) => ({ id, score: sums[id] * matched[id] }));
+    for (const id of touched) {
+      sums[id] = 0;
+      matched[id] = 0;
+    }
+    return ranked.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, limit);
+  }
+
+  /** Scratch arrays long enough for every id in `perTerm`. */
+  private scratchFor(perTerm: readonly { hits: TermHits }[]): { sums: Float64Array; matched: Uint16Array } {
+    let top = 0;
+    for (const { hits } of perTerm) for (const id of hits.ids) if (id > top) top = id;
+    if (top >= this.sums.length) {
+      const length = Math.max(top + 1, this.sums.length * 2);
+      this.sums = new Float64Array(length);
+      this.matched = new Uint16Array(length);
+    }
+    return { sums: this.sums, matched: this.matched };
+  }
+
+  /** Every chunk holding `term` with its score for that word alone (document weight included), from the cache or the engine. */
+  private termHits(term: string): TermHits {
+    const cached = this.cache.get(term);
+    if (cached) {
+      // Most recently used last: eviction takes the oldest first.
+      this.cache.delete(term);
+      this.cache.set(term, cached);
+      return cached;
+    }
+    const found = this.engine.search(term, { tokenize: splitTerms, boostDocument: (_id, _term, stored) => weightOf(stored) });
+    const hits: TermHits = { ids: new Uint32Array(found.length), scores: new Float64Array(found.length) };
+    for (let i = 0; i < found.length; i++) {
+      hits.ids[i] = found[i].id as number;
+      hits.scores[i] = found[i].score;
+    }
+    this.cache.set(term, hits);
+    this.cachedHits += found.length;
+    for (const [old, oldHits] of this.cache) {
+      if (this.cachedHits <= CACHED_HITS || old === term) break;
+      this.cache.delete(old);
+      this.cachedHits -= oldHits.ids.length;
+    }
+    return hits;
+  }
+
+  /**
+   * In a large index a query's common words (`value`, `name`) match a good share of all chunks. Chunks that
+   * match none of the query's rarer words would rank low anyway, so the query ranks only those that do
+   * (undefined: all chunks matched).
+   */
+  private narrowed(perTerm: readonly TermHits[]): Set<number> | undefined {
     const count = this.engine.documentCount;
     if (count < this.narrowFromDocs) return undefined;
-    const terms = [...new Set(queryTokens(query))];
-    const rare = terms.filter((t) => this.documentFrequency(t) <= count * COMMON_SHARE);
-    if (rare.length === 0 || rare.length === terms.length) return undefined;
-    return new Set(this.engine.search(rare.join(' '), { tokenize: splitTerms }).map((h) => h.id as number));
-  }
-
-  /**
-   * How many chunks hold `term` (in the field where most do). MiniSearch has no public call for it: this
-   * reads its term index, and counts 0 (nothing is narrowed) if a later version stores it differently.
-   */
-  private documentFrequency(term: string): number {
-    const index = (this.engine as unknown as { _index?: { get?: (t: string) => unknown } })._index;
-    const data = typeof index?.get === 'function' ? index.get(term) : undefined;
-    if (!(data instanceof Map)) return 0;
-    let most = 0;
-    for (const docs of data.values()) if (docs instanceof Map && docs.size > most) most = docs.size;
-    return most;
+    const rare = perTerm.filter((hits) => hits.ids.length <= count * COMMON_SHARE);
+    if (rare.length === 0 || rare.length === perTerm.length) return undefined;
+    const narrowed = new Set<number>();
+    for (const hits of rare) for (const id of hits.ids) narrowed.add(id);
+    return narrowed;
   }
 
   serialize(): unknown {

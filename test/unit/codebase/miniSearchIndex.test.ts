@@ -37,6 +37,27 @@ describe('codebase: MiniSearch index', () => {
     assert.ok(Math.abs(second.score - first.score * 0.5) < 1e-9, `${second.score} = half of ${first.score}`);
   });
 
+  it('answers from its remembered words only while the index is unchanged: an added or removed chunk counts at once', () => {
+    const index = MiniSearchIndex.create();
+    index.add(docs);
+    assert.deepEqual(index.search('parse color', 1).map((h) => h.id), [1]);
+    index.add([doc(4, 'parseColor', 'parse color')]);
+    assert.deepEqual(index.search('parse color', 1).map((h) => h.id), [4]);
+    index.remove([4]);
+    assert.deepEqual(index.search('parse color', 1).map((h) => h.id), [1]);
+  });
+
+  it('scores a query as one MiniSearch OR search would: word scores added, a repeated word twice, times the words matched', () => {
+    const index = MiniSearchIndex.create();
+    index.add(docs);
+    const parse = index.search('parse', 10).find((h) => h.id === 1)!.score;
+    const color = index.search('color', 10).find((h) => h.id === 1)!.score;
+    const both = index.search('parse color', 10).find((h) => h.id === 1)!.score;
+    const repeated = index.search('parse parse color', 10).find((h) => h.id === 1)!.score;
+    assert.ok(Math.abs(both - 2 * (parse + color)) < 1e-9, `${both} = 2 × (${parse} + ${color})`);
+    assert.ok(Math.abs(repeated - 2 * (2 * parse + color)) < 1e-9, `${repeated} = 2 × (2 × ${parse} + ${color})`);
+  });
+
   it('removes documents and survives a snapshot', () => {
     const index = MiniSearchIndex.create();
     index.add(docs);

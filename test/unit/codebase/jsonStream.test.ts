@@ -1,0 +1,26 @@
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeJsonFile } from '../../../src/codebase/jsonStream';
+
+describe('codebase: JSON written piece by piece', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'fathom-json-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('writes what JSON.stringify writes, large values and odd keys included', async () => {
+    const value = {
+      format: 3,
+      'odd "key"\n': [1, 'two', null, true, { nested: ['x'.repeat(3_000_000)] }],
+      skipped: undefined,
+      empty: {},
+      list: [],
+      holes: [undefined, 2],
+      text: 'line\nbreak «secret» \u2028',
+    };
+    const file = join(dir, 'out.json');
+    await writeJsonFile(file, value);
+    assert.equal(readFileSync(file, 'utf8'), JSON.stringify(value));
+  });
+});
