@@ -33,6 +33,13 @@ export interface SyncStats {
 
 /** Average characters per line above which a file is minified or generated, not code to search. */
 const MINIFIED_LINE_CHARS = 400;
+/**
+ * How long one file's parse may take while indexing. The editor's deadline (MAX_PARSE_MS) is wall-clock
+ * time and short; on a busy machine large files ran past it and fell back to line windows, so what the
+ * index held (and found) depended on the machine's load. Indexing is background work: a longer wait for
+ * a big file is cheaper than its functions going missing; a pathological file is still cut off.
+ */
+export const INDEX_PARSE_MS = 5_000;
 /** Files read at once. */
 const READ_BATCH = 32;
 
@@ -73,7 +80,7 @@ export async function syncIndex(root: string, index: CodebaseIndex, parsers: Par
 /** The chunks of one file: from its syntax tree when Fathom parses its language, else line windows. */
 export async function chunksOf(path: string, text: string, parsers: Parsers): Promise<ChunkWithText[]> {
   const languageId = languageOfPath(path);
-  const tree = languageId ? await parsers.parseText(languageId, text) : undefined;
+  const tree = languageId ? await parsers.parseText(languageId, text, INDEX_PARSE_MS) : undefined;
   try {
     return chunkFile(path, text, tree);
   } finally {

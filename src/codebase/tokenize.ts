@@ -34,7 +34,10 @@ const WORD_CACHE_LIMIT = 200_000;
 /** The identifier parts of `text`, lower-cased and stemmed, in order (repeats kept: they are term frequency). */
 export function codeTokens(text: string): string[] {
   const out: string[] = [];
-  for (const match of text.replace(PLACEHOLDER, ' ').matchAll(WORD)) {
+  const plain = text.includes('«') ? text.replace(PLACEHOLDER, ' ') : text;
+  // exec in a loop, not matchAll: indexing tokenizes every chunk, and the iterator's garbage shows.
+  const words = new RegExp(WORD);
+  for (let match = words.exec(plain); match; match = words.exec(plain)) {
     const word = match[0];
     let terms = wordCache.get(word);
     if (terms === undefined) {

@@ -40,9 +40,9 @@ export class Parsers {
 
   /**
    * Parses `text` (reusing `oldTree`, already edited, for an incremental parse). Returns undefined when
-   * the text is too large or parsing ran out of time.
+   * the text is too large or parsing ran out of time (`maxMs` of wall-clock time).
    */
-  parse(language: Language, text: string, oldTree?: Tree): Tree | undefined {
+  parse(language: Language, text: string, oldTree?: Tree, maxMs = MAX_PARSE_MS): Tree | undefined {
     if (text.length > MAX_PARSE_CHARS) return undefined;
     let parser = this.parsers.get(language);
     if (!parser) {
@@ -50,16 +50,16 @@ export class Parsers {
       parser.setLanguage(language);
       this.parsers.set(language, parser);
     }
-    const deadline = performance.now() + MAX_PARSE_MS;
+    const deadline = performance.now() + maxMs;
     const tree = parser.parse(text, oldTree ?? null, { progressCallback: () => performance.now() > deadline });
     if (!tree) parser.reset();
     return tree ?? undefined;
   }
 
   /** Parses a whole text once, for callers without a document cache (other files, the CLI). */
-  async parseText(languageId: string, text: string): Promise<Tree | undefined> {
+  async parseText(languageId: string, text: string, maxMs = MAX_PARSE_MS): Promise<Tree | undefined> {
     const language = await this.language(languageId);
-    return language ? this.parse(language, text) : undefined;
+    return language ? this.parse(language, text, undefined, maxMs) : undefined;
   }
 
   dispose(): void {

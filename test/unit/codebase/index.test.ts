@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { CodebaseIndex, INDEX_FORMAT } from '../../../src/codebase/codebaseIndex';
 import { loadIndex, saveIndex, snapshotPath } from '../../../src/codebase/indexStore';
-import { syncIndex } from '../../../src/codebase/syncIndex';
+import { chunksOf, INDEX_PARSE_MS, syncIndex } from '../../../src/codebase/syncIndex';
 import { walkRoot } from '../../../src/codebase/walk';
-import { Parsers } from '../../../src/syntax/parsers';
+import { MAX_PARSE_MS, Parsers } from '../../../src/syntax/parsers';
 import { devGrammar } from '../syntax/grammars';
 
 describe('codebase: index', function () {
@@ -104,6 +104,24 @@ describe('codebase: index', function () {
     const file = snapshotPath(storage, root);
     writeFileSync(file, readFileSync(file, 'utf8').replace(`"format":${INDEX_FORMAT}`, '"format":0'));
     assert.equal(await loadIndex(storage, root), undefined);
+  });
+
+  it('gives a file\'s parse the indexing deadline, not the editor\'s: on a busy machine functions must not turn into line windows', async () => {
+    const asked: (number | undefined)[] = [];
+    const recording = new (class extends Parsers {
+      override parseText(languageId: string, text: string, maxMs?: number) {
+        asked.push(maxMs);
+        return super.parseText(languageId, text, maxMs);
+      }
+    })(devGrammar);
+    try {
+      const chunks = await chunksOf('a.py', 'def one():\n    return 1\n\n\ndef two():\n    return 2\n', recording);
+      assert.deepEqual(chunks.map((c) => c.symbol), ['one', 'two']);
+      assert.deepEqual(asked, [INDEX_PARSE_MS]);
+      assert.ok(INDEX_PARSE_MS > MAX_PARSE_MS);
+    } finally {
+      recording.dispose();
+    }
   });
 });
 
