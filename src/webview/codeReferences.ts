@@ -5,6 +5,7 @@
  * are linked — the host opens nothing else — and links are made with DOM calls on the sanitised DOM, the
  * same way lineLinks.ts does, so nothing the model wrote becomes markup.
  */
+import { linkTextMatches } from './textLinks';
 
 /** A given chunk's place (the answer's "Used from this workspace" list). */
 export interface SourcePlace {
@@ -84,9 +85,6 @@ export function targetOf(link: Element): CodeTarget | undefined {
   return { path, line: start, endLine: end };
 }
 
-/** Inside these, text is already code or a link. */
-const SKIP = new Set(['A', 'CODE', 'PRE']);
-
 /**
  * Links the references to given files in `root` (an answer's rendered body). Safe to run again on the same
  * DOM as the answer grows: what is linked already is inside a link and left alone.
@@ -117,31 +115,6 @@ export function linkCodeReferences(root: Element, sources: readonly SourcePlace[
     text.data = text.data.slice(0, named.index);
     a.replaceWith(link);
   }
-  const texts: Text[] = [];
-  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (!insideSkipped(node, root)) texts.push(node as Text);
-  }
-  for (const text of texts) {
-    const refs = findCodeReferences(text.data, sources);
-    if (refs.length === 0) continue;
-    const parts = doc.createDocumentFragment();
-    let at = 0;
-    for (const ref of refs) {
-      parts.append(text.data.slice(at, ref.index));
-      const a = workspaceLink(doc, ref, title(ref));
-      a.textContent = text.data.slice(ref.index, ref.index + ref.length);
-      parts.append(a);
-      at = ref.index + ref.length;
-    }
-    parts.append(text.data.slice(at));
-    text.replaceWith(parts);
-  }
+  linkTextMatches(root, (text) => findCodeReferences(text, sources), (d, ref) => workspaceLink(d, ref, title(ref)));
 }
 
-function insideSkipped(node: Node, root: Node): boolean {
-  for (let p = node.parentNode; p && p !== root; p = p.parentNode) {
-    if (SKIP.has((p as Element).tagName)) return true;
-  }
-  return false;
-}

@@ -4,6 +4,8 @@
  * attributes through it; code and existing links are left alone.
  */
 
+import { linkTextMatches } from './textLinks';
+
 const LINE_REFERENCE = /\b(?:[Ll]ines?\s+(\d+)(?:\s*(?:-|–|—|to)\s*(\d+))?|L(\d+)(?:\s*(?:-|–|—)\s*L?(\d+))?)\b/g;
 
 export interface LineRange {
@@ -36,39 +38,12 @@ export function findLineReferences(text: string): Array<LineRange & { index: num
   return found;
 }
 
-/** Inside these, text is code or already a link: no line links there. */
-const SKIP = new Set(['A', 'CODE', 'PRE']);
-
 export function linkLineReferences(root: DocumentFragment | Element): void {
-  const doc = root.ownerDocument ?? (root as unknown as Document);
-  const texts: Text[] = [];
-  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (!insideSkipped(node, root)) texts.push(node as Text);
-  }
-  for (const text of texts) {
-    const refs = findLineReferences(text.data);
-    if (refs.length === 0) continue;
-    const parts = doc.createDocumentFragment();
-    let at = 0;
-    for (const ref of refs) {
-      parts.append(text.data.slice(at, ref.index));
-      const a = doc.createElement('a');
-      a.className = 'line-link';
-      a.setAttribute('href', lineHref(ref));
-      a.title = ref.endLine ? `Show lines ${ref.line}–${ref.endLine}` : `Show line ${ref.line}`;
-      a.textContent = text.data.slice(ref.index, ref.index + ref.length);
-      parts.append(a);
-      at = ref.index + ref.length;
-    }
-    parts.append(text.data.slice(at));
-    text.replaceWith(parts);
-  }
-}
-
-function insideSkipped(node: Node, root: Node): boolean {
-  for (let p = node.parentNode; p && p !== root; p = p.parentNode) {
-    if (SKIP.has((p as Element).tagName)) return true;
-  }
-  return false;
+  linkTextMatches(root, findLineReferences, (doc, ref) => {
+    const a = doc.createElement('a');
+    a.className = 'line-link';
+    a.setAttribute('href', lineHref(ref));
+    a.title = ref.endLine ? `Show lines ${ref.line}–${ref.endLine}` : `Show line ${ref.line}`;
+    return a;
+  });
 }
