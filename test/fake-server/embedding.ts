@@ -5,6 +5,8 @@
  * a plausible weak model — texts that share words (or word stems) point the same way. It knows nothing about
  * any benchmark's answers.
  */
+import { fnv1a } from '../../src/text/fnv1a';
+
 /** Length of every vector the fake returns. */
 export const EMBEDDING_DIMENSIONS = 256;
 
@@ -35,15 +37,6 @@ export function fakeEmbedding(text: string, dimensions = EMBEDDING_DIMENSIONS): 
   // An empty text still gets a unit vector, as real models give one.
   if (norm === 0) vector[0] = 1;
   return norm === 0 ? vector : vector.map((x) => x / norm);
-}
-
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
 }
 
 /** The request's inputs: a string or an array of strings; undefined when it is neither. */

@@ -3,6 +3,7 @@
  * modification time its file was indexed at. A stored vector is used only while its chunk id still has
  * this fingerprint, so a rebuilt index (ids start again at 1) or a changed file never gets an old vector.
  */
+import { fnv1a } from '../../text/fnv1a';
 import type { Chunk } from '../chunk';
 import type { FileStamp } from '../codebaseIndex';
 
@@ -10,11 +11,3 @@ export function chunkFingerprint(chunk: Chunk, stamp: FileStamp): number {
   return fnv1a(`${chunk.path}\u0000${chunk.startLine}\u0000${chunk.endLine}\u0000${chunk.kind}\u0000${stamp.size}\u0000${stamp.mtimeMs}`);
 }
 
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
