@@ -124,7 +124,7 @@ export function activate(context: vscode.ExtensionContext): FathomApi {
   const panelListeners: ((panel: AnswerPanel) => void)[] = [];
   const answerPanel = () => {
     if (!panel) {
-      context.subscriptions.push((panel = new AnswerPanel(context.extensionUri, { chatAvailable: () => true })));
+      context.subscriptions.push((panel = new AnswerPanel(context.extensionUri, { chatAvailable: () => true, sourceUri: (path) => codebase.uriOf(path) })));
       for (const listen of panelListeners) listen(panel);
     }
     return panel;

@@ -13,6 +13,16 @@ export interface CodebaseHit extends Chunk {
   text: string;
 }
 
+/** Lines of a workspace file a prompt was given, as the answer lists them ("Used from this workspace"). */
+export interface CodePlace {
+  /** Workspace-relative (with several folders, starting with the folder's name). */
+  path: string;
+  startLine: number;
+  endLine: number;
+  /** What the lines define, or '' (a test file, top-level code). */
+  symbol: string;
+}
+
 export interface Codebase {
   /** The `top` chunks that best answer a natural-language or identifier query, best first. */
   search(query: string, top: number): Promise<CodebaseHit[]>;

@@ -27,9 +27,9 @@ import { estimateTokens, takeTokensAround } from '../text/tokens';
 import { loadPrompt, renderPrompt, type PromptTemplate } from './promptFiles';
 import { answerLanguageName, audienceText, docStyle, fenced, formatDiagnostics, languageName, stepByStepText, targetNoun } from './promptVars';
 import { findTarget } from './target';
-import { existingTestsSection, testsContext } from './testsContext';
-import { usageName, usagesSection } from './usageContext';
-import type { Codebase } from '../codebase/codebase';
+import { existingTestsContext, testsContext } from './testsContext';
+import { usageName, usagesContext } from './usageContext';
+import type { Codebase, CodePlace } from '../codebase/codebase';
 import type { CommandKind, CommandSettings, CommandTarget, DiagnosticInfo } from './types';
 
 export interface CommandRequest {
@@ -83,6 +83,8 @@ export interface PreparedCommand {
   unknownPlaceholders: string[];
   /** Generate Tests: the framework and the file the tests go to. */
   tests?: { framework: string; testPath: string; inline: boolean };
+  /** The lines of other workspace files the prompt carries from the codebase index (callers, existing tests): the answer lists them. */
+  workspace: CodePlace[];
 }
 
 export const PRIORITY: Readonly<Record<PartName, number>> = { target: 100, error: 90, diagnostics: 80, tests: 70, scopes: 60, usages: 55, imports: 50, definitions: 40, examples: 10 };
@@ -174,10 +176,16 @@ export async function prepareCommand(request: CommandRequest, deps: CommandDeps)
 
     const error = kind === 'debug' ? take('error', request.errorText?.trim() ?? '') : '';
     const diagnostics = kind === 'debug' ? take('diagnostics', formatDiagnostics(diagnosticsAround(request.diagnostics ?? [], target))) : '';
-    const existingTests = testsFound && left > MIN_TARGET_TOKENS ? take('tests', existingTestsSection(testsFound.existing, Math.min(MAX_EXISTING_TESTS_TOKENS, Math.floor(left * WORKSPACE_SHARE)))) : '';
+    const workspace: CodePlace[] = [];
+    const takeWithPlaces = (name: PartName, section: { text: string; places: CodePlace[] }): string => {
+      const text = take(name, section.text);
+      if (text) workspace.push(...section.places);
+      return text;
+    };
+    const existingTests = testsFound && left > MIN_TARGET_TOKENS ? takeWithPlaces('tests', existingTestsContext(testsFound.existing, Math.min(MAX_EXISTING_TESTS_TOKENS, Math.floor(left * WORKSPACE_SHARE)))) : '';
     const scopes = tree ? take('scopes', scopesText(tree, snapshot, target)) : '';
     const name = deps.codebase && WITH_USAGES.has(kind) && left > MIN_TARGET_TOKENS ? usageName(snapshot, target, tree) : undefined;
-    const usages = name ? take('usages', await usagesSection(deps.codebase!, name, snapshot.path, Math.min(MAX_USAGES_TOKENS, Math.floor(left * WORKSPACE_SHARE)) - 2, { signal: deps.signal })) : '';
+    const usages = name ? takeWithPlaces('usages', await usagesContext(deps.codebase!, name, snapshot.path, Math.min(MAX_USAGES_TOKENS, Math.floor(left * WORKSPACE_SHARE)) - 2, { signal: deps.signal })) : '';
     const imports = tree ? take('imports', importsText(tree, snapshot, target)) : '';
     const definitions = tree && left > 32 ? take('definitions', await definitionsText(snapshot, tree, target, deps, left)) : '';
     const examplesTokens = messagesTokens(template.examples);
@@ -187,7 +195,7 @@ export async function prepareCommand(request: CommandRequest, deps: CommandDeps)
     const context = [scopes, imports, definitions, usages, existingTests].filter(Boolean).join('\n\n');
     const vars = { ...baseVars, code, context, diagnostics, error };
     const rendered = renderMessages(template, vars, examples ? template.examples : []);
-    return { kind, target, messages: rendered.messages, parts, prompt: { source: template.source, path: template.path }, unknownPlaceholders: rendered.unknown, ...(tests ? { tests } : {}) };
+    return { kind, target, messages: rendered.messages, parts, prompt: { source: template.source, path: template.path }, unknownPlaceholders: rendered.unknown, workspace, ...(tests ? { tests } : {}) };
   } finally {
     ownTree?.delete();
   }

@@ -10,6 +10,7 @@ import { secretSafeLines } from '../privacy/secretSafeCut';
 import { languageFacts, languageOfPath } from '../syntax/languages';
 import { estimateTokens } from '../text/tokens';
 import type { WorkspaceFiles } from '../workspace/files';
+import type { CodePlace } from '../codebase/codebase';
 import { findExistingTests, type ExistingTest } from './existingTests';
 import { fenced } from './promptVars';
 import { detectTestSetup, frameworkInTest, type TestSetup } from './testFramework';
@@ -77,17 +78,25 @@ function besideTests(conventionalPath: string, testPath: string | undefined, lan
  * the budget when there are two. '' when there is none or nothing fits.
  */
 export function existingTestsSection(existing: readonly ReadTest[], budget: number): string {
+  return existingTestsContext(existing, budget).text;
+}
+
+/** The existing-tests section and the lines of each test file it shows (the answer lists them). */
+export function existingTestsContext(existing: readonly ReadTest[], budget: number): { text: string; places: CodePlace[] } {
   const heading = `${EXISTING_TESTS_HEADING} (write the new tests in the same style and framework, and reuse their helpers and fixtures):`;
   let left = budget - estimateTokens(heading) - 2;
   const parts: string[] = [];
+  const places: CodePlace[] = [];
   existing.forEach((test, i) => {
     const share = i === existing.length - 1 ? left : Math.floor((left * 2) / 3);
     const part = testPart(test, share);
     if (!part) return;
     left -= estimateTokens(part) + 2;
     parts.push(part);
+    // The part is a title line, then the file's first lines in one fence (an opening and a closing line).
+    places.push({ path: test.path, startLine: 1, endLine: part.split('\n').length - 3, symbol: '' });
   });
-  return parts.length ? [heading, ...parts].join('\n\n') : '';
+  return parts.length ? { text: [heading, ...parts].join('\n\n'), places } : { text: '', places: [] };
 }
 
 /** One test file, from its start, as many whole lines as fit in `budget` tokens (never ending inside a secret). */

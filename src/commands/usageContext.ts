@@ -5,7 +5,7 @@
  * Refactor needs it most: a rewrite that changes a signature must see how its callers call it.
  */
 import type { Tree } from 'web-tree-sitter';
-import type { Codebase, CodebaseHit } from '../codebase/codebase';
+import type { Codebase, CodebaseHit, CodePlace } from '../codebase/codebase';
 import { languageOfPath } from '../syntax/languages';
 import { estimateTokens } from '../text/tokens';
 import type { DocumentSnapshot } from '../workspace/document';
@@ -40,29 +40,40 @@ export function usageName(snapshot: DocumentSnapshot, target: CommandTarget, tre
  * the lines around its uses; one that does not fit is skipped for a smaller one after it.
  */
 export async function usagesSection(codebase: Codebase, name: string, exceptPath: string, budget: number, options: { signal?: AbortSignal; timeoutMs?: number } = {}): Promise<string> {
+  return (await usagesContext(codebase, name, exceptPath, budget, options)).text;
+}
+
+/** The usages section and the places it shows (the answer lists them). */
+export async function usagesContext(codebase: Codebase, name: string, exceptPath: string, budget: number, options: { signal?: AbortSignal; timeoutMs?: number } = {}): Promise<{ text: string; places: CodePlace[] }> {
   const hits = await withTimeout(codebase.usages(name, USAGES_ASKED, exceptPath), options.timeoutMs ?? USAGES_TIMEOUT_MS, options.signal);
-  return formatUsages(hits ?? [], name, budget);
+  return usagesOf(hits ?? [], name, budget);
 }
 
 /** The section's text from hits already found (plain data; usagesSection asks the index). */
 export function formatUsages(hits: readonly CodebaseHit[], name: string, budget: number): string {
+  return usagesOf(hits, name, budget).text;
+}
+
+function usagesOf(hits: readonly CodebaseHit[], name: string, budget: number): { text: string; places: CodePlace[] } {
   const heading = `${USAGES_HEADING} (how \`${name}\` is used; keep them working):`;
   let used = estimateTokens(heading) + 2;
   const out: string[] = [];
+  const places: CodePlace[] = [];
   // Real uses first: an import line says less about how the name is used than a call does.
   const ordered = [...hits.filter((h) => !onlyImports(h.text, name)), ...hits.filter((h) => onlyImports(h.text, name))];
   for (const hit of ordered) {
-    const part = usageText(hit, name);
+    const { text: part, place } = usageText(hit, name);
     const cost = estimateTokens(part) + 2;
     if (used + cost > budget) continue;
     used += cost;
     out.push(part);
+    places.push(place);
   }
-  return out.length ? [heading, ...out].join('\n\n') : '';
+  return out.length ? { text: [heading, ...out].join('\n\n'), places } : { text: '', places: [] };
 }
 
 /** One usage: `path` (lines a-b) and its code, cut to the lines around the uses of the name. */
-function usageText(hit: CodebaseHit, name: string): string {
+function usageText(hit: CodebaseHit, name: string): { text: string; place: CodePlace } {
   const lines = hit.text.split('\n');
   let [from, to] = [0, lines.length - 1];
   if (lines.length > MAX_USAGE_LINES) {
@@ -76,7 +87,8 @@ function usageText(hit: CodebaseHit, name: string): string {
   const start = hit.startLine + from;
   const end = hit.startLine + to;
   const code = lines.slice(from, to + 1).join('\n');
-  return `\`${hit.path}\` (${start === end ? `line ${start}` : `lines ${start}-${end}`}):\n${fenced(code, languageOfPath(hit.path) ?? '')}`;
+  const text = `\`${hit.path}\` (${start === end ? `line ${start}` : `lines ${start}-${end}`}):\n${fenced(code, languageOfPath(hit.path) ?? '')}`;
+  return { text, place: { path: hit.path, startLine: start, endLine: end, symbol: hit.symbol } };
 }
 
 /** Whether every line of `text` that mentions `name` imports it (`import`, `from … import`, `require`, `use`, `#include`). */

@@ -66,6 +66,15 @@ describe('codebase context in the commands: callers for Explain, existing tests 
     assert.ok(sent.includes('Callers and usages elsewhere in the workspace'), sent);
     assert.ok(sent.includes(`\`${FOLDER}/src/invoice.ts\` (lines 3-5):`), sent);
     assert.ok(sent.includes('return items.reduce((a, b) => a + b, 0) + shippingCostForParcel(weightKg);'), sent);
+    // The answer lists what it was given; an entry opens its file at those lines.
+    await waitFor('the answer panel to list the caller', () => (api.answerPanel()?.current().view.sources ?? []).some((s) => s.path === `${FOLDER}/src/invoice.ts`));
+    const sources = api.answerPanel()!.current().view.sources!;
+    const index = sources.findIndex((s) => s.path === `${FOLDER}/src/invoice.ts`);
+    assert.deepEqual([sources[index].startLine, sources[index].endLine], [3, 5]);
+    await api.answerPanel()!.openSource(index);
+    const editor = vscode.window.activeTextEditor!;
+    assert.equal(editor.document.uri.toString(), uri('src/invoice.ts').toString());
+    assert.deepEqual([editor.selection.start.line, editor.selection.end.line], [2, 4]);
   });
 
   it('Generate Tests sends the existing test of the module, says to follow it, and proposes the tests into that file', async () => {

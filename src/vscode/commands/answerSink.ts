@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { CodePlace } from '../../codebase/codebase';
 
 /**
  * Where a command's answer streams to: the answer panel (src/vscode/panel/). Kept as an interface so the
@@ -10,6 +11,8 @@ export interface AnswerSink {
   append(text: string): void;
   /** The answer's prompt came from this workspace prompt file: the panel says so, with a link to it. */
   usingPromptFile(relPath: string): void;
+  /** The lines of other workspace files the prompt carried: listed under the answer, each opens. */
+  usedFromWorkspace(sources: readonly CodePlace[]): void;
   finish(): void;
   fail(message: string): void;
   /** Fires when the user closes the panel. */
@@ -21,6 +24,7 @@ export function panelSink(panel: () => {
   start(request: { title: string; subtitle?: string; source?: vscode.Uri; lines?: { start: number; end: number } }): void;
   append(text: string): void;
   usingPromptFile(relPath: string): void;
+  usedFromWorkspace(sources: readonly CodePlace[]): void;
   finish(): void;
   fail(message: string): void;
   onDidClose: vscode.Event<void>;
@@ -29,6 +33,7 @@ export function panelSink(panel: () => {
     start: (answer) => panel().start(answer),
     append: (text) => panel().append(text),
     usingPromptFile: (relPath) => panel().usingPromptFile(relPath),
+    usedFromWorkspace: (sources) => panel().usedFromWorkspace(sources),
     finish: () => panel().finish(),
     fail: (message) => panel().fail(message),
     onDidClose: (listener, thisArgs, disposables) => panel().onDidClose(listener, thisArgs, disposables),

@@ -2,6 +2,7 @@
  * What the command adapters need from the core (src/commands/), as one small interface: the adapters
  * are written against it, and bindCore (coreBinding.ts) plugs in the real modules.
  */
+import type { CodePlace } from '../../codebase/codebase';
 import type { TestSetup } from '../../commands/testFramework';
 import type { CommandKind, CommandTarget, DiagnosticInfo } from '../../commands/types';
 import type { DocumentSnapshot } from '../../workspace/document';
@@ -12,6 +13,8 @@ export interface PromptSource {
   source: 'workspace' | 'extension';
   /** Relative path: `.fathom/prompts/<kind>.md` or `prompts/<kind>.md`. */
   path: string;
+  /** The lines of other workspace files the prompt carries (callers, existing tests). */
+  workspace?: CodePlace[];
 }
 
 /** One command's input, as plain data. */

@@ -53,7 +53,7 @@ export function bindCore(deps: CoreBindingDeps): CommandCore {
         deps.logger.warn(message);
         if (prepared.prompt.source === 'workspace') void vscode.window.showWarningMessage(vscode.l10n.t('Fathom: {0} uses placeholders Fathom does not know: {1}.', prepared.prompt.path, prepared.unknownPlaceholders.map((p) => `{{${p}}}`).join(', ')));
       }
-      onPrompt?.({ source: prepared.prompt.source, path: prepared.prompt.path });
+      onPrompt?.({ source: prepared.prompt.source, path: prepared.prompt.path, workspace: prepared.workspace });
       const dropped = prepared.parts.filter((p) => !p.included).map((p) => p.name);
       deps.logger.debug(`${input.kind}: prompt ${prepared.prompt.path} (${prepared.prompt.source}); context parts left out for the budget: ${dropped.join(', ') || 'none'}`);
       let answer = '';

@@ -83,7 +83,10 @@ export async function streamToPanel(deps: FlowDeps, resolved: ResolvedTarget, in
         input,
         signal,
         (text) => deps.panel.append(text),
-        (prompt) => prompt.source === 'workspace' && deps.panel.usingPromptFile(prompt.path),
+        (prompt) => {
+          if (prompt.source === 'workspace') deps.panel.usingPromptFile(prompt.path);
+          if (prompt.workspace?.length) deps.panel.usedFromWorkspace(prompt.workspace);
+        },
       ),
     );
     deps.panel.finish();

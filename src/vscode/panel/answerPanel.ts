@@ -4,6 +4,7 @@
  * the webview renders it and, when VS Code re-creates a hidden webview, asks for it again with 'ready'.
  */
 import * as vscode from 'vscode';
+import type { CodePlace } from '../../codebase/codebase';
 import { parseFromPanel, type AnswerView, type FromPanel, type ToPanel } from '../../webview/panel/protocol';
 import { ChunkBatcher } from './chunkBatcher';
 import { panelHtml } from './html';
@@ -26,6 +27,8 @@ export interface AnswerPanelOptions {
   chatAvailable?: () => boolean;
   /** How often at most appended text is posted to the webview. */
   batchMs?: number;
+  /** The file of a workspace-relative path from the codebase index (its "Used from this workspace" list). */
+  sourceUri?: (path: string) => vscode.Uri | undefined;
 }
 
 export class AnswerPanel implements vscode.Disposable {
@@ -91,6 +94,21 @@ export class AnswerPanel implements vscode.Disposable {
   usingPromptFile(relPath: string): void {
     this.view = { ...this.view, promptFile: relPath };
     this.post({ type: 'promptFile', path: relPath });
+  }
+
+  /** Lists, under the answer, the lines of other workspace files its prompt carried (callers, existing tests). */
+  usedFromWorkspace(sources: readonly CodePlace[]): void {
+    this.view = { ...this.view, sources: [...sources] };
+    this.post({ type: 'sources', sources: [...sources] });
+  }
+
+  /** Opens one of the answer's "Used from this workspace" entries at its lines. */
+  async openSource(index: number): Promise<void> {
+    const place = this.view.sources?.[index];
+    const uri = place && this.options.sourceUri?.(place.path);
+    if (!place || !uri) return;
+    const selection = new vscode.Range(place.startLine - 1, 0, place.endLine - 1, Number.MAX_SAFE_INTEGER);
+    await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.One, preview: true, selection });
   }
 
   /** Opens the workspace prompt file the current answer names (the link in the panel). */
@@ -186,6 +204,9 @@ export class AnswerPanel implements vscode.Disposable {
         break;
       case 'openPromptFile':
         await this.openPromptFile();
+        break;
+      case 'openSource':
+        await this.openSource(message.index);
         break;
     }
     this.received.fire(message);

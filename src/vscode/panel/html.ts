@@ -38,6 +38,7 @@ export function panelHtml(page: PanelPage): string {
 <p id="prompt-file" hidden>Using the workspace prompt file <a id="prompt-file-link" href="#"></a></p>
 <main id="answer" class="markdown" aria-live="polite"></main>
 <p id="error" role="alert" hidden></p>
+<nav id="sources" aria-labelledby="sources-heading" hidden><h2 id="sources-heading">Used from this workspace</h2><ul id="sources-list"></ul></nav>
 <footer><button id="continue" class="primary" type="button" hidden disabled>Continue in chat</button></footer>`,
   );
 }

@@ -40,6 +40,8 @@ export class PanelView {
     answer: HTMLElement;
     error: HTMLElement;
     chat: HTMLButtonElement;
+    sources: HTMLElement;
+    sourcesList: HTMLElement;
   };
 
   constructor(
@@ -61,6 +63,8 @@ export class PanelView {
       answer: byId('answer'),
       error: byId('error'),
       chat: byId('continue'),
+      sources: byId('sources'),
+      sourcesList: byId('sources-list'),
     };
     this.schedule = options.schedule ?? ((render) => render());
     this.requestRender = coalesce(this.schedule, () => this.renderNow());
@@ -92,6 +96,9 @@ export class PanelView {
       case 'promptFile':
         this.view = { ...this.view, promptFile: message.path };
         break;
+      case 'sources':
+        this.view = { ...this.view, sources: message.sources };
+        break;
     }
     this.requestRender();
   }
@@ -109,10 +116,39 @@ export class PanelView {
     this.stream.update(markdown);
     this.el.error.textContent = phase === 'failed' ? (error ?? 'The answer failed.') : '';
     this.el.error.hidden = phase !== 'failed';
+    this.renderSources();
     // "Continue in chat" stays hidden until the chat view exists, and waits for the whole answer.
     this.el.chat.hidden = !chatAvailable;
     this.el.chat.disabled = !chatAvailable || phase === 'streaming';
     this.host.setState(this.view);
+  }
+
+  /** "Used from this workspace": `path:start–end` per place the prompt carried, made with DOM calls (text only). */
+  private renderSources(): void {
+    const sources = this.view.sources ?? [];
+    const shown = this.el.sourcesList.childElementCount === sources.length && sources.every((s, i) => this.el.sourcesList.children[i]?.getAttribute('data-key') === sourceKey(s));
+    this.el.sources.hidden = sources.length === 0;
+    if (shown) return;
+    this.el.sourcesList.replaceChildren(
+      ...sources.map((source, index) => {
+        const item = this.doc.createElement('li');
+        item.setAttribute('data-key', sourceKey(source));
+        const link = this.doc.createElement('a');
+        link.className = 'source-link';
+        link.href = '#';
+        link.dataset.index = String(index);
+        link.textContent = `${source.path}:${source.startLine}–${source.endLine}`;
+        link.title = `Open ${source.path}, lines ${source.startLine}–${source.endLine}`;
+        item.append(link);
+        if (source.symbol) {
+          const symbol = this.doc.createElement('span');
+          symbol.className = 'symbol';
+          symbol.textContent = source.symbol;
+          item.append(symbol);
+        }
+        return item;
+      }),
+    );
   }
 
   private onClick(event: Event): void {
@@ -124,6 +160,11 @@ export class PanelView {
     if (target.closest('#prompt-file-link')) {
       event.preventDefault();
       return this.host.postMessage({ type: 'openPromptFile' });
+    }
+    const source = target.closest<HTMLElement>('a.source-link');
+    if (source) {
+      event.preventDefault();
+      return this.host.postMessage({ type: 'openSource', index: Number(source.dataset.index) });
     }
     const link = target.closest('a');
     if (!link) return;
@@ -154,6 +195,10 @@ export class PanelView {
     button.textContent = label;
     this.doc.defaultView?.setTimeout(() => (button.textContent = original), 1200);
   }
+}
+
+function sourceKey(s: { path: string; startLine: number; endLine: number }): string {
+  return `${s.path}:${s.startLine}:${s.endLine}`;
 }
 
 function isAnswerView(value: unknown): value is AnswerView {

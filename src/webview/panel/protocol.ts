@@ -2,6 +2,7 @@
  * The messages between the answer panel's webview script and the extension, imported by both sides.
  * Plain data only (no `vscode`, no DOM): everything here crosses `postMessage` as structured clone.
  */
+import type { CodePlace } from '../../codebase/codebase';
 
 /** What the panel shows; also what the webview keeps with `setState` so a hidden panel comes back as it was. */
 export interface AnswerView {
@@ -19,6 +20,8 @@ export interface AnswerView {
    * with a link that opens it. Undefined when the prompt shipped with Fathom was used.
    */
   promptFile?: string;
+  /** Lines of other workspace files the prompt carried (callers, existing tests): listed under the answer, each opens. */
+  sources?: CodePlace[];
 }
 
 /** Extension → webview. */
@@ -30,7 +33,9 @@ export type ToPanel =
   | { type: 'finish' }
   | { type: 'fail'; message: string }
   /** The answer's prompt came from this workspace prompt file. */
-  | { type: 'promptFile'; path: string };
+  | { type: 'promptFile'; path: string }
+  /** The workspace code the answer's prompt carried ("Used from this workspace"). */
+  | { type: 'sources'; sources: CodePlace[] };
 
 /** Webview → extension. */
 export type FromPanel =
@@ -44,9 +49,11 @@ export type FromPanel =
   | { type: 'openLink'; href: string }
   | { type: 'continueInChat' }
   /** The workspace prompt file's link was clicked: the extension opens the file the answer names (never a path from the page). */
-  | { type: 'openPromptFile' };
+  | { type: 'openPromptFile' }
+  /** One of the answer's "Used from this workspace" entries was clicked, by its place in the list (never a path from the page). */
+  | { type: 'openSource'; index: number };
 
-const FROM_PANEL_TYPES = new Set<FromPanel['type']>(['ready', 'copy', 'insert', 'reveal', 'openLink', 'continueInChat', 'openPromptFile']);
+const FROM_PANEL_TYPES = new Set<FromPanel['type']>(['ready', 'copy', 'insert', 'reveal', 'openLink', 'continueInChat', 'openPromptFile', 'openSource']);
 
 /**
  * Checks a message from the webview before the extension acts on it: the webview shows model output, so its
@@ -72,6 +79,8 @@ export function parseFromPanel(message: unknown): FromPanel | undefined {
     }
     case 'openLink':
       return typeof m.href === 'string' && /^https?:\/\//i.test(m.href) ? { type: 'openLink', href: m.href } : undefined;
+    case 'openSource':
+      return typeof m.index === 'number' && Number.isInteger(m.index) && m.index >= 0 && m.index < 1000 ? { type: 'openSource', index: m.index } : undefined;
   }
   return undefined;
 }

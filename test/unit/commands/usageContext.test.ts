@@ -71,6 +71,18 @@ describe('commands: callers and usages of the target (Explain, Refactor)', funct
     assert.deepEqual(p.parts.find((x) => x.name === 'usages')?.included, true);
   });
 
+  it('the prepared command names the places it carried, as the section shows them (the answer lists them)', async () => {
+    const p = await prepare('explain', inTotal);
+    const u = user(p);
+    assert.ok(p.workspace.length >= 2, JSON.stringify(p.workspace));
+    for (const place of p.workspace) {
+      const range = place.startLine === place.endLine ? `line ${place.startLine}` : `lines ${place.startLine}-${place.endLine}`;
+      assert.ok(u.includes(`\`${place.path}\` (${range}):`), `${place.path} ${range} is in the prompt`);
+    }
+    assert.ok(p.workspace.some((w) => w.path === 'src/cart.ts' && w.startLine === 3 && w.endLine === 6 && w.symbol === 'checkout'), JSON.stringify(p.workspace));
+    assert.deepEqual((await prepare('explain', inTotal, { codebase: undefined })).workspace, [], 'no index, nothing listed');
+  });
+
   it('Refactor: the callers come with it, so a signature change can keep them working', async () => {
     const u = user(await prepare('refactor', inTotal));
     assert.ok(u.includes('const sum = totalPrice(items, 0.2);'), u);

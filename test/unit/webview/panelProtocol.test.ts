@@ -13,6 +13,7 @@ describe('webview protocol: messages from the panel are checked before the exten
       { type: 'openLink', href: 'https://example.com/a' },
       { type: 'continueInChat' },
       { type: 'openPromptFile' },
+      { type: 'openSource', index: 0 },
     ];
     for (const m of valid) assert.deepEqual(parseFromPanel(m), m);
   });
@@ -21,6 +22,7 @@ describe('webview protocol: messages from the panel are checked before the exten
     assert.deepEqual(parseFromPanel({ type: 'ready', extra: 1 }), { type: 'ready' });
     assert.deepEqual(parseFromPanel({ type: 'openPromptFile', path: '/etc/passwd' }), { type: 'openPromptFile' }, 'the page never names the file to open');
     assert.deepEqual(parseFromPanel({ type: 'reveal', line: 8, endLine: 2 }), { type: 'reveal', line: 8 }, 'a backwards range is its first line');
+    assert.deepEqual(parseFromPanel({ type: 'openSource', index: 2, path: '/etc/passwd' }), { type: 'openSource', index: 2 }, 'a listed source is named by its place, never by a path');
   });
 
   it('refuses anything else', () => {
@@ -35,6 +37,9 @@ describe('webview protocol: messages from the panel are checked before the exten
       { type: 'reveal', line: 0 },
       { type: 'reveal', line: 1.5 },
       { type: 'reveal', line: '3' },
+      { type: 'openSource', index: -1 },
+      { type: 'openSource', index: 1.5 },
+      { type: 'openSource', index: '0' },
       { type: 'openLink', href: 'javascript:alert(1)' },
       { type: 'openLink', href: 'file:///etc/passwd' },
       { type: 'openLink', href: 'command:workbench.action.terminal.new' },

@@ -142,6 +142,25 @@ describe('webview: the answer panel page', () => {
     assert.equal($('#prompt-file').hidden, true, 'a new answer starts without the note');
   });
 
+  it('lists the workspace code the prompt carried, as text links that ask the extension to open one by its place in the list', () => {
+    const { view, frame, $, click, host, window } = setup();
+    view.receive({ type: 'show', view: VIEW });
+    frame();
+    assert.equal($('#sources').hidden, true, 'nothing listed without workspace code');
+    view.receive({ type: 'sources', sources: [{ path: 'src/cart.ts', startLine: 3, endLine: 6, symbol: 'checkout' }, { path: 'src/<b>x</b>.ts', startLine: 1, endLine: 2, symbol: '' }] });
+    frame();
+    assert.equal($('#sources').hidden, false);
+    const links = [...window.document.querySelectorAll<HTMLAnchorElement>('#sources-list a.source-link')];
+    assert.deepEqual(links.map((a) => a.textContent), ['src/cart.ts:3–6', 'src/<b>x</b>.ts:1–2']);
+    assert.equal(window.document.querySelector('#sources-list b'), null, 'a path is text, never markup');
+    assert.equal($('#sources-list .symbol').textContent, 'checkout');
+    click(links[1]);
+    assert.deepEqual(host.sent, [{ type: 'openSource', index: 1 }]);
+    view.receive({ type: 'show', view: { ...VIEW, title: 'Debug' } });
+    frame();
+    assert.equal($('#sources').hidden, true, 'a new answer starts without the list');
+  });
+
   it('a new answer replaces the old one', () => {
     const { view, frame, $ } = setup();
     view.receive({ type: 'show', view: { ...VIEW, markdown: 'old answer', phase: 'done' } });
