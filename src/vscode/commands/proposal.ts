@@ -67,7 +67,9 @@ export class Proposals implements vscode.Disposable {
     const proposed = change.baseText.slice(0, change.start) + change.replacement + change.baseText.slice(change.end);
     const proposalUri = this.docs.add(change.uri, proposed);
     const originalUri = change.create ? this.docs.add(change.uri, '') : change.uri;
-    const fileText = change.baseText.slice(0, change.start) + change.baseText.slice(change.end);
+    // The file as it is, the target included: names the target already uses (its own parameters, which a method
+    // cut out of its class does not declare where the check can see) exist in this workspace by definition.
+    const fileText = change.baseText;
     const unknown = unknownNamesLine(await this.names.mark(proposalUri, proposed, change.start, change.replacement, change.languageId, fileText));
     return new Promise<ProposalOutcome>((resolve) => {
       const entry: Open = {
