@@ -13,7 +13,7 @@ const FOLDER = `codebase-test-${process.pid}`;
 
 describe('codebase index: built in a worker, kept up to date, rebuilt on demand', function () {
   this.timeout(120_000);
-  useFakeServer();
+  const fake = useFakeServer();
   let api: FathomApi;
   let root: vscode.Uri;
   const uri = (rel: string) => vscode.Uri.joinPath(root, FOLDER, rel);
@@ -90,6 +90,32 @@ describe('codebase index: built in a worker, kept up to date, rebuilt on demand'
     const report = await vscode.commands.executeCommand<string>('fathom.doctor');
     const { files, chunks } = api.codebase.status();
     assert.match(report, new RegExp(`\nCodebase index: ready: ${files} files, ${chunks} chunks, updated just now, [\\d.]+ KB on disk\n`), report);
+  });
+
+  it('with an embeddings model the worker embeds every chunk through the host (fake /api/embed), searches hybrid, and the Doctor counts the vectors', async () => {
+    await ready();
+    await write('src/secrets.ts', "export function connectWarehouse() {\n  return connect('postgres://stock:W4reh0use-S3cret!@db.internal/stock');\n}\n");
+    await setSetting('embeddings.provider', 'ollama');
+    try {
+      await waitFor('every chunk to have a vector', () => {
+        const status = api.codebase.status();
+        return status.vectors !== undefined && status.vectors > 0 && status.vectors === status.chunks && api.codebase.status().files > 0;
+      }, { timeoutMs: 60_000 });
+      const embedded = fake.server.requests.filter((r) => r.endpoint === 'ollama.embed');
+      assert.ok(embedded.length > 0, 'the worker asked the host, and the host asked the server');
+      assert.ok(embedded.every((r) => (r.body as { model?: string }).model === 'nomic-embed-text'), 'the role\'s default model');
+      const sent = embedded.map((r) => r.rawBody).join('\n');
+      assert.ok(sent.includes('shippingCostForParcel'), 'chunks are embedded');
+      assert.ok(!sent.includes('W4reh0use-S3cret!'), 'a secret never reaches the embeddings server');
+      const before = fake.server.requests.filter((r) => r.endpoint === 'ollama.embed').length;
+      assert.ok((await found('shipping cost for a parcel by weight')).includes(`${FOLDER}/src/shipping.ts`));
+      assert.equal(fake.server.requests.filter((r) => r.endpoint === 'ollama.embed').length, before + 1, 'the question is embedded: hybrid search');
+      const report = await vscode.commands.executeCommand<string>('fathom.doctor');
+      assert.match(report, /\nCodebase index: ready: .* with vectors\n/, report);
+    } finally {
+      await setSetting('embeddings.provider', undefined);
+      await vscode.workspace.fs.delete(uri('src/secrets.ts'));
+    }
   });
 
   it('with fathom.codebase.enabled off there is no index; on again, it is built', async () => {
