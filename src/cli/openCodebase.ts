@@ -1,13 +1,14 @@
 /**
  * The codebase index of a CLI root behind the Codebase interface: read from the cache folder when it was
  * saved before, brought up to date with the files (only changed ones are read again), saved back. What
- * `prompt --codebase` and `context --codebase` look definitions up in, as the extension's index would.
+ * `prompt --codebase` and `context --codebase` look definitions up in, as the extension's index would;
+ * `search` syncs its index through the same `syncedIndex`.
  */
 import { resolve } from 'node:path';
 import { CodebaseIndex } from '../codebase/codebaseIndex';
 import { defaultCacheDir, loadIndex, saveIndex } from '../codebase/indexStore';
 import { LocalCodebase } from '../codebase/localCodebase';
-import { syncIndex } from '../codebase/syncIndex';
+import { syncIndex, type SyncStats } from '../codebase/syncIndex';
 import type { Parsers } from '../syntax/parsers';
 
 export const CODEBASE_USAGE = `  --codebase             also look definitions up in the root's codebase index (as the extension does
@@ -16,9 +17,17 @@ export const CODEBASE_USAGE = `  --codebase             also look definitions up
 
 /** The root's index (built or reused from `cacheDir`, default the OS cache folder) as a LocalCodebase. */
 export async function openCodebase(root: string, parsers: Parsers, cacheDir: string = defaultCacheDir()): Promise<LocalCodebase> {
-  const dir = resolve(cacheDir);
-  const index = (await loadIndex(dir, root)) ?? CodebaseIndex.empty();
-  const stats = await syncIndex(root, index, parsers);
-  if (stats.added || stats.updated || stats.removed) await saveIndex(dir, root, index);
+  const { index } = await syncedIndex(root, parsers, resolve(cacheDir));
   return new LocalCodebase(root, index);
+}
+
+/**
+ * The root's index brought up to date: read from `cacheDir` when it was saved there before, synced with the
+ * files (only changed ones read again), saved back when anything changed. Without `cacheDir`, in memory only.
+ */
+export async function syncedIndex(root: string, parsers: Parsers, cacheDir: string | undefined): Promise<{ index: CodebaseIndex; stats: SyncStats }> {
+  const index = (cacheDir && (await loadIndex(cacheDir, root))) || CodebaseIndex.empty();
+  const stats = await syncIndex(root, index, parsers);
+  if (cacheDir && (stats.added || stats.updated || stats.removed)) await saveIndex(cacheDir, root, index);
+  return { index, stats };
 }

@@ -17,7 +17,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { objectSource, parseConfig } from '../config/settings';
 import { isProviderKind, providerEntry } from '../backends/providers';
-import { CodebaseIndex, type SearchResult } from '../codebase/codebaseIndex';
+import type { CodebaseIndex, SearchResult } from '../codebase/codebaseIndex';
 import type { Embedder } from '../codebase/vectors/embedder';
 import { hybridSearch } from '../codebase/vectors/hybridSearch';
 import { embeddingModelKey, refreshVectors } from '../codebase/vectors/refreshVectors';
@@ -25,8 +25,8 @@ import type { VectorStore } from '../codebase/vectors/vectorStore';
 import { silentLogger } from '../logging/logger';
 import { BackendPool } from '../roles/pool';
 import { envApiKey } from './envApiKey';
-import { defaultCacheDir, loadIndex, saveIndex } from '../codebase/indexStore';
-import { syncIndex } from '../codebase/syncIndex';
+import { defaultCacheDir } from '../codebase/indexStore';
+import { syncedIndex } from './openCodebase';
 import { shippedGrammar } from '../syntax/locateGrammar';
 import { Parsers } from '../syntax/parsers';
 import { processOutput, type CliOutput } from './cursorArgs';
@@ -107,12 +107,13 @@ export async function searchCommand(args: string[], out: CliOutput = processOutp
   }
 
   const cacheDir = values['no-cache'] ? undefined : resolve(values.cache ?? defaultCacheDir());
-  const index = (cacheDir && (await loadIndex(cacheDir, root))) || CodebaseIndex.empty();
   const parsers = new Parsers(locateGrammar);
+  let index: CodebaseIndex;
   try {
     const started = performance.now();
-    const stats = await syncIndex(root, index, parsers);
-    if (cacheDir && (stats.added || stats.updated || stats.removed)) await saveIndex(cacheDir, root, index);
+    const synced = await syncedIndex(root, parsers, cacheDir);
+    index = synced.index;
+    const { stats } = synced;
     if (values.verbose) out.stderr(`fathom search: ${stats.files} files, ${stats.chunks} chunks (${stats.added} added, ${stats.updated} updated, ${stats.removed} removed) in ${Math.round(performance.now() - started)} ms\n`);
   } finally {
     parsers.dispose();
