@@ -130,7 +130,7 @@ export function activate(context: vscode.ExtensionContext): FathomApi {
     return panel;
   };
   const codebase = registerCodebase(context, { logger, embeddings: embeddingsRole(pool, () => config) });
-  const commands = registerCommands(context, { pool, getConfig: () => config, status, logger, syntax, files, privacy, answerPanel, codebase: () => codebase });
+  const commands = registerCommands(context, { pool, getConfig: () => config, status, logger, syntax, files, privacy, answerPanel, codebase: () => codebase, sourceUri: (path) => codebase.uriOf(path) });
   const chat = registerChat(context, {
     pool,
     getConfig: () => config,

@@ -43,6 +43,8 @@ export interface CommandAnswer {
    * edits only (`redaction.restoreInto(code, fileText)`); the panel's prose never does.
    */
   redaction: RedactionLedger;
+  /** The lines of other workspace files the prompt carried (callers, existing tests): a proposal made from the answer offers them. */
+  workspace: CodePlace[];
 }
 
 export interface CommandCore {

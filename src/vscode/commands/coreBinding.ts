@@ -63,7 +63,7 @@ export function bindCore(deps: CoreBindingDeps): CommandCore {
         answer += text;
         onText(text);
       }
-      return { text: answer, redaction };
+      return { text: answer, redaction, workspace: prepared.workspace };
     },
     replacement: (answer, input) => pickReplacement(answer, input.target, input.snapshot.languageId),
     // The same choice the prompt makes: the module's existing test file when it has one.

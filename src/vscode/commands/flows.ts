@@ -133,5 +133,6 @@ export async function proposeReplacement(deps: FlowDeps, resolved: ResolvedTarge
     replacement,
     languageId: snapshot.languageId,
     title: `${title}: ${detail} — ${name}`,
+    sources: answer.workspace,
   });
 }

@@ -37,7 +37,7 @@ export async function generateTests(deps: FlowDeps): Promise<ProposalOutcome | '
   const title = vscode.l10n.t('Generate Tests ({0}) — {1}', setup.framework, setup.testPath);
   if (existing === undefined) {
     // A new file never gets a secret back: its placeholders stay as the model wrote them.
-    return deps.proposals.show({ uri, create: true, baseText: '', version: 0, start: 0, end: 0, replacement: withNewline(code), languageId: resolved.snapshot.languageId, title });
+    return deps.proposals.show({ uri, create: true, baseText: '', version: 0, start: 0, end: 0, replacement: withNewline(code), languageId: resolved.snapshot.languageId, title, sources: answer.workspace });
   }
   const end = existing.text.length;
   const separator = end === 0 ? '' : existing.text.endsWith('\n') ? '\n' : '\n\n';
@@ -52,6 +52,7 @@ export async function generateTests(deps: FlowDeps): Promise<ProposalOutcome | '
     replacement: separator + withNewline(answer.redaction.restoreInto(code, existing.text)),
     languageId: resolved.snapshot.languageId,
     title,
+    sources: answer.workspace,
   });
 }
 

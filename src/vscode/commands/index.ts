@@ -3,7 +3,7 @@
  * proposal diff's Accept / Reject, and the answer panel they stream into. extension.ts calls this once.
  */
 import * as vscode from 'vscode';
-import type { Codebase } from '../../codebase/codebase';
+import type { Codebase, CodePlace } from '../../codebase/codebase';
 import { findUnknownNames } from '../../codebase/names/unknownNames';
 import type { BackendPool } from '../../roles/pool';
 import type { FathomConfig } from '../../config/settings';
@@ -39,6 +39,8 @@ export interface CommandDeps {
   answerPanel: () => AnswerPanel;
   /** The workspace's codebase index, when there is one (src/vscode/codebase/): callers, existing tests, and a proposal's names found nowhere in it. */
   codebase?: () => Codebase | undefined;
+  /** The file of a workspace-relative path from the codebase index: a proposal's sources open through it. */
+  sourceUri?: (path: string) => vscode.Uri | undefined;
 }
 
 /** What the integration tests may see of the commands. */
@@ -47,6 +49,8 @@ export interface CommandsApi {
   cancelAll(): number;
   /** Proposals waiting for Accept or Reject. */
   pendingProposals(): number;
+  /** The workspace lines the active (else newest) proposal offers under Sources. */
+  proposalSources(): CodePlace[];
   /** The error notifications shown so far (message, kind, buttons), oldest first. */
   shownErrors(): readonly ShownError[];
   /** Workspace prompt files left unused (and noted) because the workspace is not trusted. */
@@ -71,7 +75,7 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
       const index = codebase();
       return index ? findUnknownNames({ code, languageId, fileText }, { parsers: deps.syntax.parsers, codebase: index }) : [];
     });
-  const proposals = new Proposals(core, checkNames);
+  const proposals = new Proposals(core, checkNames, deps.sourceUri);
   const flow: FlowDeps = { core, syntax: deps.syntax, files: deps.files, privacy: deps.privacy, status: deps.status, panel: panelSink(deps.answerPanel), proposals, getConfig: deps.getConfig };
   const command = (id: string, run: (...args: unknown[]) => unknown) =>
     vscode.commands.registerCommand(id, async (...args: unknown[]) => {
@@ -98,10 +102,11 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
     // From the diff's title bar VS Code passes the proposal's URI; from the palette, nothing (the active diff).
     command('fathom.proposal.accept', (uri) => proposals.accept(uri instanceof vscode.Uri ? uri : undefined)),
     command('fathom.proposal.reject', (uri) => proposals.reject(uri instanceof vscode.Uri ? uri : undefined)),
+    command('fathom.proposal.sources', (uri) => proposals.showSources(uri instanceof vscode.Uri ? uri : undefined)),
     vscode.languages.registerCodeActionsProvider(EDITABLE, new ProblemActions(), { providedCodeActionKinds: ProblemActions.kinds }),
   );
   return {
-    api: { cancelAll: () => cancelRunningCommands(), pendingProposals: () => proposals.pending(), shownErrors, ignoredPromptFiles },
+    api: { cancelAll: () => cancelRunningCommands(), pendingProposals: () => proposals.pending(), proposalSources: () => proposals.sources(), shownErrors, ignoredPromptFiles },
     proposals,
   };
 }

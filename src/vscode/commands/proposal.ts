@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
+import type { CodePlace } from '../../codebase/codebase';
+import { distinctPlaces } from '../../commands/proposalSources';
 import { PROPOSAL_SCHEME, ProposalDocuments } from './proposalDocuments';
 import { ProposalNames, unknownNamesLine, type NameCheck } from './proposalNames';
+import { pickSource, sourcesButton, sourcesTitle, type SourceUri } from './proposalSources';
 
 /** A change the model proposes, as offsets into the document text it was computed from. */
 export interface ProposedChange {
@@ -19,6 +22,8 @@ export interface ProposedChange {
   languageId: string;
   /** Diff editor title, e.g. "Refactor: simplify — app.ts". */
   title: string;
+  /** The lines of other workspace files the prompt carried (callers, existing tests): the proposal offers them. */
+  sources?: readonly CodePlace[];
 }
 
 /** The core's answers the proposal needs, injected so this adapter stays thin (they live in src/commands/). */
@@ -33,6 +38,10 @@ export type ProposalOutcome = 'accepted' | 'rejected' | 'refused';
 
 interface Open {
   change: ProposedChange;
+  /** The change's sources, each place once. */
+  sources: CodePlace[];
+  /** The diff's title as shown. */
+  title: string;
   proposalUri: vscode.Uri;
   originalUri: vscode.Uri;
   settle(outcome: ProposalOutcome): void;
@@ -40,6 +49,8 @@ interface Open {
 
 /** Context key for the palette's Accept / Reject entries. */
 const OPEN_CONTEXT = 'fathom.proposalOpen';
+/** Context key for the Sources entry (title bar, palette): an open proposal was made with workspace code. */
+const SOURCES_CONTEXT = 'fathom.proposalHasSources';
 
 /**
  * Shows a proposed change as a diff (the file on the left, a read-only virtual copy with the change on the
@@ -52,10 +63,14 @@ export class Proposals implements vscode.Disposable {
   private readonly open = new Map<string, Open>();
   private readonly names: ProposalNames;
 
-  /** `checkNames` marks the names the proposed code refers to that exist nowhere (proposalNames.ts). */
+  /**
+   * `checkNames` marks the names the proposed code refers to that exist nowhere (proposalNames.ts);
+   * `sourceUri` finds the file of a source's workspace-relative path (the codebase index's).
+   */
   constructor(
     private readonly checks: ProposalChecks,
     checkNames?: NameCheck,
+    private readonly sourceUri?: SourceUri,
   ) {
     this.names = new ProposalNames(checkNames);
   }
@@ -71,9 +86,15 @@ export class Proposals implements vscode.Disposable {
     // cut out of its class does not declare where the check can see) exist in this workspace by definition.
     const fileText = change.baseText;
     const unknown = unknownNamesLine(await this.names.mark(proposalUri, proposed, change.start, change.replacement, change.languageId, fileText));
+    const sources = distinctPlaces(change.sources ?? []);
+    // The diff's title and the notification say when the code uses names found nowhere (underlined in the diff),
+    // and how many places of the workspace the model was shown (the Sources button lists them).
+    const title = [change.title, unknown, sourcesTitle(sources.length)].filter(Boolean).join(' — ');
     return new Promise<ProposalOutcome>((resolve) => {
       const entry: Open = {
         change,
+        sources,
+        title,
         proposalUri,
         originalUri,
         settle: (outcome) => {
@@ -87,17 +108,47 @@ export class Proposals implements vscode.Disposable {
       };
       this.open.set(proposalUri.toString(), entry);
       void this.updateContext();
-      // The diff's title and the notification say when the code uses names found nowhere (underlined in the diff).
-      const title = unknown ? `${change.title} — ${unknown}` : change.title;
       void vscode.commands.executeCommand('vscode.diff', originalUri, proposalUri, title, { preview: false });
-      // Not awaited: the notification's buttons are one way to decide, the diff's title buttons another.
-      const acceptLabel = vscode.l10n.t('Accept');
-      const rejectLabel = vscode.l10n.t('Reject');
-      void vscode.window.showInformationMessage(`Fathom: ${title}`, acceptLabel, rejectLabel).then((picked) => {
-        if (picked === acceptLabel) void this.accept(proposalUri);
-        else if (picked === rejectLabel) void this.reject(proposalUri);
-      });
+      this.notify(entry);
     });
+  }
+
+  /**
+   * The notification with Accept / Reject (and Sources when there are any). Not awaited: its buttons are one
+   * way to decide, the diff's title buttons another. A button closes a notification, so after Sources it comes
+   * back while the proposal is still open.
+   */
+  private notify(entry: Open): void {
+    const acceptLabel = vscode.l10n.t('Accept');
+    const rejectLabel = vscode.l10n.t('Reject');
+    const sourcesLabel = sourcesButton(entry.sources.length);
+    const buttons = entry.sources.length > 0 ? [acceptLabel, rejectLabel, sourcesLabel] : [acceptLabel, rejectLabel];
+    void vscode.window.showInformationMessage(`Fathom: ${entry.title}`, ...buttons).then(async (picked) => {
+      if (picked === acceptLabel) void this.accept(entry.proposalUri);
+      else if (picked === rejectLabel) void this.reject(entry.proposalUri);
+      else if (picked === sourcesLabel) {
+        await pickSource(entry.sources, this.sourceUri, entry.change.title);
+        if (this.open.has(entry.proposalUri.toString())) this.notify(entry);
+      }
+    });
+  }
+
+  /**
+   * Fathom: Show Sources of Proposed Change — the workspace lines the proposal's prompt carried, in a quick
+   * pick; the picked one opens beside the diff. Resolves with the opened place.
+   */
+  async showSources(uri?: vscode.Uri): Promise<CodePlace | undefined> {
+    const entry = this.find(uri);
+    if (!entry || entry.sources.length === 0) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Fathom: this proposal was made without code from other workspace files.'));
+      return undefined;
+    }
+    return pickSource(entry.sources, this.sourceUri, entry.change.title);
+  }
+
+  /** The sources of the proposal `find` picks (the active diff's, else the newest); the test API reads it. */
+  sources(uri?: vscode.Uri): CodePlace[] {
+    return [...(this.find(uri)?.sources ?? [])];
   }
 
   /**
@@ -203,7 +254,11 @@ export class Proposals implements vscode.Disposable {
   }
 
   private updateContext(): Thenable<unknown> {
-    return vscode.commands.executeCommand('setContext', OPEN_CONTEXT, this.open.size > 0);
+    const open = [...this.open.values()];
+    return Promise.all([
+      vscode.commands.executeCommand('setContext', OPEN_CONTEXT, open.length > 0),
+      vscode.commands.executeCommand('setContext', SOURCES_CONTEXT, open.some((e) => e.sources.length > 0)),
+    ]);
   }
 
   /** Proposals waiting for a decision (the test API reads it). */
