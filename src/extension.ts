@@ -32,7 +32,7 @@ import { describeActivation, loadFinished, type ActivationTimes } from './vscode
 import { registerCodebase, type WorkspaceCodebase } from './vscode/codebase';
 import { embeddingsRole } from './vscode/codebase/embeddingsRole';
 import { answerNameCheck } from './codebase/names/answerNames';
-import { indexAnswers } from './context/repository';
+import { indexAnswers, indexVersion } from './context/repository';
 
 const loading = loadFinished();
 
@@ -119,7 +119,7 @@ export function activate(context: vscode.ExtensionContext): FathomApi {
   const nextEdits = registerNextEdits(context, { pool, getConfig: () => config, logger, syntax, files, privacy });
   // The codebase index (registered below) as completions use it: only once it has an index to answer from.
   const indexed = () => (indexAnswers(codebase.status()) ? codebase : undefined);
-  const completions = registerCompletions(context, { pool, getConfig: () => config, status, logger, syntax, files, privacy, snoozed: () => switches.snoozed(), onGhostText: nextEdits.ghostShown, codebase: indexed });
+  const completions = registerCompletions(context, { pool, getConfig: () => config, status, logger, syntax, files, privacy, snoozed: () => switches.snoozed(), onGhostText: nextEdits.ghostShown, codebase: indexed, indexVersion: () => indexVersion(codebase.status()) });
   let panel: AnswerPanel | undefined;
   const panelListeners: ((panel: AnswerPanel) => void)[] = [];
   const answerPanel = () => {

@@ -5,6 +5,8 @@
  * C includes, unresolvable paths). The completion pipeline never waits on the index: a request takes what
  * this cache holds now, and asks the index in the background for the names it lacks, so the next request
  * (the next keystroke) has them. Entries older than a while are still used, and refreshed the same way.
+ * When the index changes (a sync after a save, a rebuild, a folder added) the cache is forgotten: a renamed
+ * or edited definition must not be offered as it was.
  */
 import type { Codebase, CodebaseHit } from '../codebase/codebase';
 import type { CodebaseStatus } from '../codebase/indexStatus';
@@ -107,6 +109,16 @@ export function indexAnswers(status: CodebaseStatus): boolean {
   return status.files > 0 && (status.state === 'ready' || status.state === 'building');
 }
 
+/**
+ * What the index holds, as a key that changes whenever a folder's index was synced or its totals changed
+ * (a save re-indexed, a build finished, a folder opened or gone) — not while a build only makes progress
+ * or embeds. The repository retriever forgets its cache when it changes.
+ */
+export function indexVersion(status: CodebaseStatus): string {
+  const folders = status.folders.map((f) => `${f.name}:${f.state === 'failed' ? 'failed' : ''}:${f.syncedAt ?? ''}:${f.files}:${f.chunks}`);
+  return `${status.state === 'off' ? 'off' : 'on'}|${folders.join('|')}`;
+}
+
 interface Entry {
   /** The definitions as candidates' paths and forms, made once: fitSnippets remembers a form's cost with it. */
   found: { path: string; forms: SnippetCandidate['forms'] }[];
@@ -120,10 +132,20 @@ export class RepositoryRetriever {
   private declared: { uri: string; text: string; names: Set<string> } | undefined;
   private rescan: ReturnType<typeof setTimeout> | undefined;
 
-  /** `codebase` answers undefined while there is no index (no workspace, turned off): then nothing is found. */
+  /** The index's version the cache was filled from (see `version` below). */
+  private filledFrom: string | undefined;
+  /** Bumped when the cache is forgotten: a lookup started before answers nothing into the new cache. */
+  private generation = 0;
+
+  /**
+   * `codebase` answers undefined while there is no index (no workspace, turned off): then nothing is found.
+   * `version` says what the index holds now (indexVersion of its status); when it differs from the cache's,
+   * the cache is forgotten. Without it (the CLI's one-shot index) the cache is kept.
+   */
   constructor(
     private readonly codebase: () => Codebase | undefined,
     private readonly now: () => number = Date.now,
+    private readonly version?: () => string | undefined,
   ) {}
 
   /**
@@ -133,6 +155,7 @@ export class RepositoryRetriever {
   candidates(snapshot: DocumentSnapshot): SnippetCandidate[] {
     const codebase = this.codebase();
     if (!codebase) return [];
+    this.forgetIfChanged();
     const names = namesNearCursor(snapshot.text, snapshot.offset, this.declaredIn(snapshot));
     const out: SnippetCandidate[] = [];
     for (const { name, score } of names) {
@@ -163,19 +186,34 @@ export class RepositoryRetriever {
     while (this.pending.size) await Promise.all(this.pending.values());
   }
 
+  /** Forgets the cache (and what lookups in flight will answer) when the index changed since it was filled. */
+  private forgetIfChanged(): void {
+    const version = this.version?.();
+    if (version === this.filledFrom) return;
+    this.filledFrom = version;
+    this.cache.clear();
+    this.pending.clear();
+    this.generation++;
+  }
+
   private lookUp(codebase: Codebase, name: string): void {
     if (this.pending.has(name) || this.pending.size >= MAX_PENDING) return;
-    const done = codebase
+    const generation = this.generation;
+    const done: Promise<void> = codebase
       .definitions(name, DEFINITIONS_PER_NAME)
       .then(
-        (hits) => this.remember(name, hits),
-        () => this.remember(name, []),
+        (hits) => this.remember(name, hits, generation),
+        () => this.remember(name, [], generation),
       )
-      .finally(() => this.pending.delete(name));
+      .finally(() => {
+        if (this.pending.get(name) === done) this.pending.delete(name);
+      });
     this.pending.set(name, done);
   }
 
-  private remember(name: string, hits: CodebaseHit[]): void {
+  private remember(name: string, hits: CodebaseHit[], generation: number): void {
+    // Asked of the index as it was before a change: the answer may name what is gone.
+    if (generation !== this.generation) return;
     this.cache.delete(name);
     this.cache.set(name, { found: hits.map((h) => ({ path: h.path, forms: formsOf(h) })), at: this.now() });
     while (this.cache.size > MAX_NAMES) this.cache.delete(this.cache.keys().next().value!);

@@ -22,11 +22,12 @@ const EDITABLE_DOCUMENTS: vscode.DocumentSelector = [{ scheme: 'file' }, { schem
 export function registerCompletions(
   context: vscode.ExtensionContext,
   // The syntax trees and workspace files are shared with the commands (extension.ts owns and disposes them).
-  deps: { pool: BackendPool; getConfig: () => FathomConfig; status: StatusModel; logger: Logger; syntax: EditorSyntax; files: EditorWorkspaceFiles; privacy: PrivacyRules; snoozed?: () => boolean; onGhostText?: (uri: string, version: number) => void; codebase?: () => Codebase | undefined },
+  deps: { pool: BackendPool; getConfig: () => FathomConfig; status: StatusModel; logger: Logger; syntax: EditorSyntax; files: EditorWorkspaceFiles; privacy: PrivacyRules; snoozed?: () => boolean; onGhostText?: (uri: string, version: number) => void; codebase?: () => Codebase | undefined; indexVersion?: () => string | undefined },
 ): CompletionScheduler {
   const { syntax, files } = deps;
-  // Definitions from the codebase index, from a cache the index fills in the background (never waited on).
-  const repository = deps.codebase ? new RepositoryRetriever(deps.codebase) : undefined;
+  // Definitions from the codebase index, from a cache the index fills in the background (never waited on) and
+  // forgets when the index changes (indexVersion), so an edited or renamed definition is not offered as it was.
+  const repository = deps.codebase ? new RepositoryRetriever(deps.codebase, Date.now, deps.indexVersion) : undefined;
   if (repository) context.subscriptions.push(repository);
   const complete = createCompleteOnce({
     target: (signal) => deps.pool.forRole('completion', { signal }),

@@ -1,8 +1,15 @@
 import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Codebase } from '../../../src/codebase/codebase';
+import { CodebaseIndex } from '../../../src/codebase/codebaseIndex';
+import type { CodebaseStatus, FolderIndexStatus } from '../../../src/codebase/indexStatus';
+import { LocalCodebase } from '../../../src/codebase/localCodebase';
+import { syncIndex } from '../../../src/codebase/syncIndex';
 import { gatherContext } from '../../../src/context/gather';
 import { FileIndexCache } from '../../../src/context/imports/fileIndexCache';
-import { declaredNames, namesNearCursor, RepositoryRetriever } from '../../../src/context/repository';
+import { declaredNames, indexVersion, namesNearCursor, RepositoryRetriever } from '../../../src/context/repository';
 import { snapshotOf, testParsers, withCursor } from './helpers';
 import { tempCodebase, type TempCodebase } from '../commands/tempCodebase';
 
@@ -99,6 +106,71 @@ describe('context: the repository retriever (definitions from the codebase index
     } finally {
       repository.dispose();
     }
+  });
+
+  it('a definition renamed or edited in the index is not offered as it was: the cache is forgotten when the index changes', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'fathom-repo-version-'));
+    const index = CodebaseIndex.empty();
+    const codebase = new LocalCodebase(root, index);
+    let version = 'v1';
+    const repository = new RepositoryRetriever(() => codebase, Date.now, () => version);
+    try {
+      writeFileSync(join(root, 'rates.js'), 'function shippingRateFor(kg) {\n  return kg * 2;\n}\n');
+      await syncIndex(root, index, parsers);
+      const marked = 'function quote(kg) {\n  return shippingRateFor(█);\n}\n';
+      repository.candidates(snapshotOf('quote.js', marked));
+      await repository.settled();
+      const before = repository.candidates(snapshotOf('quote.js', marked));
+      assert.ok(before.some((c) => c.forms[0].text.includes('return kg * 2;')), JSON.stringify(before));
+
+      // The definition is edited and renamed; the index syncs and says so by its new version.
+      writeFileSync(join(root, 'rates.js'), 'function shippingRateForParcel(kg) {\n  return kg * 3;\n}\n');
+      await syncIndex(root, index, parsers);
+      version = 'v2';
+      assert.deepEqual(repository.candidates(snapshotOf('quote.js', marked)), [], 'the old definition is not offered once the index changed');
+      await repository.settled();
+      assert.deepEqual(repository.candidates(snapshotOf('quote.js', marked)), [], 'asked again, the index no longer has the name');
+      const renamed = 'function quote(kg) {\n  return shippingRateForParcel(█);\n}\n';
+      repository.candidates(snapshotOf('quote.js', renamed));
+      await repository.settled();
+      assert.ok(repository.candidates(snapshotOf('quote.js', renamed)).some((c) => c.forms[0].text.includes('return kg * 3;')));
+    } finally {
+      repository.dispose();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('a lookup answered after the index changed is dropped (it may name what is gone)', async () => {
+    type Hits = Awaited<ReturnType<Codebase['definitions']>>;
+    const asked: { name: string; answer: (hits: Hits) => void }[] = [];
+    const slow: Codebase = { search: async () => [], usages: async () => [], unknownNames: async () => [], definitions: (name) => new Promise<Hits>((answer) => asked.push({ name, answer })) };
+    let version = 'v1';
+    const repository = new RepositoryRetriever(() => slow, Date.now, () => version);
+    try {
+      const marked = 'function quote(kg) {\n  return shippingRateFor(█);\n}\n';
+      repository.candidates(snapshotOf('quote.js', marked));
+      version = 'v2';
+      assert.deepEqual(repository.candidates(snapshotOf('quote.js', marked)), []);
+      const lookups = asked.filter((a) => a.name === 'shippingRateFor');
+      assert.equal(lookups.length, 2, 'the name is asked again of the changed index');
+      // The lookup asked of the old index answers late.
+      lookups[0].answer([{ path: 'rates.js', startLine: 1, endLine: 3, symbol: 'shippingRateFor', kind: 'function', score: 1, text: 'function shippingRateFor(kg) {\n  return kg * 2;\n}' } as Hits[number]]);
+      await new Promise((resolve) => setImmediate(resolve));
+      assert.deepEqual(repository.candidates(snapshotOf('quote.js', marked)), [], 'the answer to the old index is not kept');
+    } finally {
+      repository.dispose();
+    }
+  });
+
+  it("indexVersion: changes when a folder syncs or its totals change, or the index goes off; not for a build's progress or vectors", () => {
+    const folder = (over: Partial<FolderIndexStatus> = {}): FolderIndexStatus => ({ name: 'app', root: '/w/app', state: 'ready', files: 10, chunks: 40, fromSnapshot: false, complete: true, syncedAt: 1000, ...over });
+    const status = (folders: FolderIndexStatus[], over: Partial<CodebaseStatus> = {}): CodebaseStatus => ({ state: 'ready', files: 10, chunks: 40, complete: true, folders, ...over });
+    const base = indexVersion(status([folder()]));
+    assert.equal(indexVersion(status([folder({ progress: { done: 3, total: 9 }, state: 'building', vectors: 12 })], { state: 'building', progress: { done: 3, total: 9 } })), base);
+    assert.notEqual(indexVersion(status([folder({ syncedAt: 2000 })])), base, 'a sync');
+    assert.notEqual(indexVersion(status([folder({ chunks: 41 })])), base, 'a chunk more');
+    assert.notEqual(indexVersion(status([folder(), folder({ name: 'lib', root: '/w/lib' })])), base, 'a folder added');
+    assert.notEqual(indexVersion(status([], { state: 'off', reason: 'disabled' })), indexVersion(status([])), 'turned off');
   });
 
   it('namesNearCursor: called and type-like names near the cursor, nearest first, not declared ones, keywords or comments', () => {
