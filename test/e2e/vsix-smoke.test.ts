@@ -1,17 +1,19 @@
 /**
  * The packaged extension as a user installs it: the .vsix from `npm run package` goes into the VS Code server
  * with `--install-extension` (no development path), then ghost text from the fake server, Tab, and
- * "Fathom: Explain" answering in the panel. It proves that the package carries everything that runs: the bundle
- * with its dependencies, the tree-sitter runtime and grammars (Explain names the method only when the grammar
- * loaded from dist/grammars), the prompt files, the webview script and its stylesheet.
+ * "Fathom: Explain" answering in the panel, and the codebase index built by its worker. It proves that the package
+ * carries everything that runs: the bundle with its dependencies, the tree-sitter runtime and grammars (Explain
+ * names the method only when the grammar loaded from dist/grammars), the prompt files, the webview script and its
+ * stylesheet, and the index worker (dist/codebaseWorker.js: without it the Doctor's index row says "failed").
  *
  *   npm run test:vsix            package, then this test
  *   npm run test:vsix -- --no-build   test the existing fathom-<version>.vsix
  */
 import * as assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { waitFor } from '../harness';
+import { GiveUp, waitFor } from '../harness';
 import { useSession } from './helpers/session';
+import { webviewFrame } from './helpers/webviews';
 
 const VSIX = process.env.FATHOM_VSIX;
 
@@ -54,5 +56,20 @@ describe('the packaged .vsix, installed', function () {
     const user = (chat.body as { messages: { role: string; content: string }[] }).messages.filter((m) => m.role === 'user').at(-1)?.content ?? '';
     // "method `add`" comes from tree-sitter; without the grammar the target would be an unnamed indentation block.
     assert.match(user, /Explain the following method `add` from `src\/calc\.ts` \(lines 2-5, TypeScript\)/);
+  });
+
+  it('the index worker in the package starts and indexes the workspace: "Fathom: Rebuild Index", then the Doctor says ready with its files', async () => {
+    await s.wb.runCommand('Fathom: Rebuild Index');
+    let row = '';
+    await waitFor('the Doctor to say the index is ready with files', async () => {
+      await s.wb.runCommand('Fathom: Doctor');
+      const doctor = await webviewFrame(s.page, 'section[data-section="codebase"]', "the Doctor's codebase index row");
+      row = (await doctor.locator('section[data-section="codebase"] .check .detail').textContent()) ?? '';
+      // A worker that did not start (dist/codebaseWorker.js missing) leaves "failed: …" here, never "ready".
+      if (row.startsWith('failed')) throw new GiveUp(`the index failed: ${row}`);
+      return /^ready: [1-9][\d,]* files, [1-9][\d,]* chunks/.test(row);
+    }, { timeoutMs: 60_000, intervalMs: 1_000 });
+    assert.match(row, /^ready: /);
+    await s.wb.screenshot('vsix-index-ready');
   });
 });
