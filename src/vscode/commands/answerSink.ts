@@ -17,6 +17,8 @@ export interface AnswerSink {
   fail(message: string): void;
   /** Fires when the user closes the panel. */
   onDidClose: vscode.Event<void>;
+  /** Fires when an answer starts (after `start`): the one before it is replaced. */
+  onDidStart: vscode.Event<void>;
 }
 
 /** The answer panel as a sink; `panel` is asked for on use, so the panel is made only when an answer comes. */
@@ -28,6 +30,7 @@ export function panelSink(panel: () => {
   finish(): void;
   fail(message: string): void;
   onDidClose: vscode.Event<void>;
+  onDidStart: vscode.Event<void>;
 }): AnswerSink {
   return {
     start: (answer) => panel().start(answer),
@@ -37,5 +40,6 @@ export function panelSink(panel: () => {
     finish: () => panel().finish(),
     fail: (message) => panel().fail(message),
     onDidClose: (listener, thisArgs, disposables) => panel().onDidClose(listener, thisArgs, disposables),
+    onDidStart: (listener, thisArgs, disposables) => panel().onDidStart(listener, thisArgs, disposables),
   };
 }

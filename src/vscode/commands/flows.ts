@@ -76,25 +76,38 @@ function subtitleOf(resolved: ResolvedTarget): string {
 export async function streamToPanel(deps: FlowDeps, resolved: ResolvedTarget, input: CommandInput, title = titleOf(input.kind)): Promise<CommandAnswer | undefined> {
   const lines = { start: resolved.target.startLine, end: resolved.target.endLine };
   deps.panel.start({ title, subtitle: subtitleOf(resolved), source: resolved.editor.document.uri, lines });
+  // A later answer in the panel replaces this one: from then on nothing of this one may reach the panel (its
+  // text would join the new answer's, its end would end it), and its request is stopped.
+  let replaced = false;
+  const replacing = deps.panel.onDidStart(() => (replaced = true));
+  const panel = (update: () => void) => {
+    if (!replaced) update();
+  };
+  // Closing the panel, or a new answer in it, stops the answer streaming into it, like the notification's Cancel.
+  const stopWhen: vscode.Event<void> = (listener, thisArgs, disposables) => vscode.Disposable.from(deps.panel.onDidClose(listener, thisArgs, disposables), deps.panel.onDidStart(listener, thisArgs, disposables));
   try {
-    // Closing the panel stops the answer streaming into it, like the notification's Cancel.
-    const answer = await withCommandProgress(deps.status, { title: `${title}…`, activity: ACTIVITIES[input.kind], cancelWhen: deps.panel.onDidClose }, (signal) =>
+    const answer = await withCommandProgress(deps.status, { title: `${title}…`, activity: ACTIVITIES[input.kind], cancelWhen: stopWhen }, (signal) =>
       deps.core.run(
         input,
         signal,
-        (text) => deps.panel.append(text),
-        (prompt) => {
-          if (prompt.source === 'workspace') deps.panel.usingPromptFile(prompt.path);
-          if (prompt.workspace?.length) deps.panel.usedFromWorkspace(prompt.workspace);
-        },
+        (text) => panel(() => deps.panel.append(text)),
+        (prompt) =>
+          panel(() => {
+            if (prompt.source === 'workspace') deps.panel.usingPromptFile(prompt.path);
+            if (prompt.workspace?.length) deps.panel.usedFromWorkspace(prompt.workspace);
+          }),
       ),
     );
+    if (replaced) return undefined;
     deps.panel.finish();
     return answer;
   } catch (error) {
+    if (replaced) return undefined; // the user asked something else: not a failure to report
     deps.panel.fail(isCancel(error) ? vscode.l10n.t('Cancelled.') : error instanceof Error ? error.message : String(error));
     showCommandError(title, error);
     return undefined;
+  } finally {
+    replacing.dispose();
   }
 }
 

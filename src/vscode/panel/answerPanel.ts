@@ -43,8 +43,11 @@ export class AnswerPanel implements vscode.Disposable {
   private readonly continueInChat = new vscode.EventEmitter<{ view: AnswerView; source: vscode.Uri | undefined; lines: { start: number; end: number } | undefined }>();
   private readonly received = new vscode.EventEmitter<FromPanel>();
   private readonly closed = new vscode.EventEmitter<void>();
+  private readonly started = new vscode.EventEmitter<void>();
   /** The user closed the panel: an answer still streaming into it is no longer wanted. */
   readonly onDidClose = this.closed.event;
+  /** A new answer started (it replaces the one shown): one still streaming is no longer wanted either. */
+  readonly onDidStart = this.started.event;
   /** The user pressed "Continue in chat" (only offered when `chatAvailable` says so). */
   readonly onDidRequestChat = this.continueInChat.event;
   /** Every valid message from the webview, after it was acted on ('ready' included). */
@@ -77,6 +80,7 @@ export class AnswerPanel implements vscode.Disposable {
     const chatAvailable = this.options.chatAvailable?.() ?? false;
     this.view = { title: request.title, subtitle: request.subtitle, markdown: '', phase: 'streaming', chatAvailable };
     this.show(request.title);
+    this.started.fire();
   }
 
   /** More of the answer; posted in batches (at most one message per ~50 ms). */
@@ -137,6 +141,7 @@ export class AnswerPanel implements vscode.Disposable {
     this.continueInChat.dispose();
     this.received.dispose();
     this.closed.dispose();
+    this.started.dispose();
   }
 
   private createPanel(title: string): vscode.WebviewPanel {
