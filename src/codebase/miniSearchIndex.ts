@@ -16,10 +16,13 @@ import { codeTokens, queryTokens } from './tokenize';
  */
 export const FIELD_BOOSTS = { names: 4, path: 2, body: 1 } as const;
 /**
- * BM25+ parameters: k and d are the library's defaults; b (length normalization) 0.9 instead of 0.7,
- * because a long function that merely mentions a word is rarely what a question describes.
+ * BM25 parameters: k is the library's default; b (length normalization) 0.9 instead of 0.7, because a long
+ * function that merely mentions a word is rarely what a question describes. d, BM25+'s floor for a word found
+ * in a long chunk, is 0 (plain BM25) instead of 0.5 for the same reason: the floor lifted long chunks that hold
+ * many of a question's common words. d 0.5 → 0 raised recall@10 on every development set (+0.4 TypeScript,
+ * +0.2 JavaScript, +0.6 Python).
  */
-const BM25 = { k: 1.2, b: 0.9, d: 0.5 };
+const BM25 = { k: 1.2, b: 0.9, d: 0 };
 
 const identity = (term: string) => term;
 /** Terms already normalized, joined by spaces, split back. */

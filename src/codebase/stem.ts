@@ -21,7 +21,17 @@ export function stem(word: string): string {
   return hit;
 }
 
+/** Irregular forms a suffix rule cannot fold, mapped to the word they are forms of (then stemmed as it). */
+const IRREGULAR: Readonly<Record<string, string>> = {
+  indices: 'index', indexes: 'index', vertices: 'vertex', matrices: 'matrix', children: 'child', people: 'person', analyses: 'analysis',
+  built: 'build', found: 'find', written: 'write', wrote: 'write', sent: 'send', made: 'make', thrown: 'throw',
+  threw: 'throw', chosen: 'choose', begun: 'begin', began: 'begin', ran: 'run', kept: 'keep', lost: 'lose', held: 'hold',
+  caught: 'catch', taken: 'take', took: 'take', seen: 'see', saw: 'see', shown: 'show', drawn: 'draw', drew: 'draw',
+  hidden: 'hide',
+};
+
 function stemUncached(w: string): string {
+  if (Object.prototype.hasOwnProperty.call(IRREGULAR, w)) w = IRREGULAR[w];
   w = plural(w);
   w = suffix(w);
   // A doubled final consonant left by -ing / -ed (running → runn → run) or -er (getter → gett → get).
@@ -34,7 +44,7 @@ function stemUncached(w: string): string {
 function plural(w: string): string {
   if (w.endsWith('ies') && w.length > 4) return w.slice(0, -3) + 'y';
   if (/(?:ss|sh|ch|x|z)es$/.test(w)) return w.slice(0, -2);
-  if (w.endsWith('s') && !/(?:ss|us|is|ys)$/.test(w)) return w.slice(0, -1);
+  if (w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) return w.slice(0, -1);
   return w;
 }
 

@@ -41,6 +41,18 @@ describe('codebase: index', function () {
     assert.equal(index.search('zebra giraffe', 3).length, 0);
   });
 
+  it('counts a class\'s head at half a function\'s match: its doc comment describes the class, not the method asked about', () => {
+    const index = CodebaseIndex.empty();
+    const text = 'reconnect the socket after a timeout';
+    const stamp = { size: 1, mtimeMs: 1 };
+    // Separate files, so neither gains from the other's match (fileEvidence.ts).
+    index.setFile('a.py', stamp, [{ path: 'a.py', startLine: 1, endLine: 1, kind: 'header', symbol: 'Client', container: '', text }]);
+    index.setFile('b.py', stamp, [{ path: 'b.py', startLine: 1, endLine: 1, kind: 'function', symbol: 'Client', container: '', text }]);
+    const [method, head] = index.search('reconnect the socket', 2);
+    assert.deepEqual([method.kind, head.kind], ['function', 'header']);
+    assert.ok(Math.abs(head.score - method.score * 0.5) < 1e-9, `${head.score} = half of ${method.score}`);
+  });
+
   it('never indexes ignored files: .gitignore (nested too), .fathomignore, the secret defaults, dependency and build folders', async () => {
     write('.gitignore', 'generated/\n*.log\n');
     write('.fathomignore', 'private/\n');

@@ -37,6 +37,17 @@ describe('codebase: MiniSearch index', () => {
     assert.ok(Math.abs(second.score - first.score * 0.5) < 1e-9, `${second.score} = half of ${first.score}`);
   });
 
+  it('does not lift a long chunk that merely mentions each of the question\'s words once above the short function about them', () => {
+    const index = MiniSearchIndex.create();
+    const filler = Array.from({ length: 40 }, (_, i) => `step${i % 37} node${i % 53}`).join(' ');
+    index.add([
+      ...docs,
+      doc(201, '', 'fs.watch(configPath, () => reload(configPath));'),
+      doc(202, '', `${filler} read ${filler} config ${filler} file ${filler} watch ${filler} changes`),
+    ]);
+    assert.deepEqual(index.search('watch the config file and read its changes', 1).map((h) => h.id), [201]);
+  });
+
   it('answers from its remembered words only while the index is unchanged: an added or removed chunk counts at once', () => {
     const index = MiniSearchIndex.create();
     index.add(docs);

@@ -20,6 +20,15 @@ describe('codebase: tokenizer', () => {
     assert.equal(stem('status'), 'status');
   });
 
+  it('folds plurals in -ys and irregular forms: `keys` meets "key", `indices` meets "index", `built` meets "build"', () => {
+    assert.equal(stem('keys'), stem('key'));
+    assert.equal(stem('arrays'), stem('array'));
+    for (const [form, word] of [['indices', 'index'], ['children', 'child'], ['built', 'build'], ['written', 'write'], ['sent', 'send']]) {
+      assert.equal(stem(form), stem(word), form);
+    }
+    assert.deepEqual(codeTokens('getChildren'), queryTokens('get the child'));
+  });
+
   it('spells out abbreviations on both sides: `attr` meets "attribute", `cfg` meets "configuration"', () => {
     assert.deepEqual(codeTokens('getAttr'), queryTokens('get attribute'));
     assert.deepEqual(codeTokens('loadCfg'), queryTokens('load configuration'));
@@ -32,6 +41,19 @@ describe('codebase: tokenizer', () => {
     assert.deepEqual(splitCompound('tokens'), []);
     assert.deepEqual(splitCompound('issue'), []);
     assert.ok(codeTokens('readline').includes(stem('line')));
+  });
+
+  it('cuts a run-together identifier wholly into vocabulary words and abbreviations when it can', () => {
+    assert.deepEqual(splitCompound('getallmatchingheaders'), ['get', 'all', 'matching', 'headers']);
+    assert.deepEqual(splitCompound('getdomainliteral'), ['get', 'domain', 'literal']);
+    assert.deepEqual(splitCompound('isinfinity'), ['is', 'infinity']);
+    assert.deepEqual(splitCompound('expandvars'), ['expand', 'vars']);
+    // A word of its own stays whole, and one that cannot be cut wholly keeps the two-halves rule or nothing.
+    assert.deepEqual(splitCompound('information'), []);
+    assert.deepEqual(splitCompound('settiltangle'), ['set', 'tiltangle']);
+    assert.deepEqual(splitCompound('xqzvbnmk'), []);
+    const terms = codeTokens('def getallmatchingheaders(self, name):');
+    for (const word of queryTokens('matching headers')) assert.ok(terms.includes(word), word);
   });
 
   it('drops stop words from queries only, and keeps them when nothing else is left', () => {
