@@ -29,6 +29,45 @@ describe('codebase: MiniSearch index', () => {
     assert.deepEqual(narrowed.search(query, 200).map((h) => h.id), all.filter((id) => id < 10));
   });
 
+  it('in a large index, gives the narrowed chunks the same scores a whole search gives them', () => {
+    const whole = MiniSearchIndex.create();
+    const narrowed = MiniSearchIndex.create(50);
+    whole.add(docs);
+    narrowed.add(docs);
+    // Each query with the chunks holding its rarer words.
+    const cases: Array<[string, number[]]> = [['parse the color value', [1, 2, 3]], ['value of the date', [2]], ['format value value', [3]]];
+    for (const [query, rare] of cases) {
+      const expected = whole.search(query, 200).filter((h) => rare.includes(h.id));
+      const got = narrowed.search(query, 200);
+      assert.deepEqual(got.map((h) => h.id), expected.map((h) => h.id), query);
+      got.forEach((h, i) => assert.ok(Math.abs(h.score - expected[i].score) < 1e-9, `${query}: ${h.score} = ${expected[i].score}`));
+    }
+  });
+
+  it('in a large index, never builds a common word\'s result for every chunk holding it when the query has rarer words', () => {
+    const index = MiniSearchIndex.create(50);
+    index.add(docs);
+    const results: number[] = [];
+    // The engine's own results, as MiniSearch hands them over: how many chunks each search built a result for.
+    const engine = (index as unknown as { engine: { search: (...args: unknown[]) => unknown[] } }).engine;
+    const search = engine.search.bind(engine);
+    engine.search = (...args) => {
+      const found = search(...args);
+      results.push(found.length);
+      return found;
+    };
+    assert.deepEqual(index.search('parse the color value', 10).map((h) => h.id).sort(), [1, 2, 3]);
+    assert.ok(Math.max(...results) <= 3, `largest result built: ${Math.max(...results)} chunks`);
+  });
+
+  it('in a large index, searches a query of common words only over every chunk', () => {
+    const whole = MiniSearchIndex.create();
+    const narrowed = MiniSearchIndex.create(50);
+    whole.add(docs);
+    narrowed.add(docs);
+    assert.deepEqual(narrowed.search('the value', 200), whole.search('the value', 200));
+  });
+
   it('counts a document\'s matches by its weight (code between definitions below the definitions)', () => {
     const index = MiniSearchIndex.create();
     index.add([doc(1, '', 'open the socket', 0.5), doc(2, '', 'open the socket')]);
