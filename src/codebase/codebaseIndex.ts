@@ -132,6 +132,11 @@ export class CodebaseIndex {
     return withFileEvidence(hits).slice(0, top);
   }
 
+  /** Prepares the engine's answers for its most common words, for idle time after a build (miniSearchIndex.ts). */
+  warm(pause?: () => Promise<void>): Promise<number> {
+    return this.engine.warm?.(pause) ?? Promise.resolve(0);
+  }
+
   /** Every chunk with its id: the vector store (vectors/) embeds those it holds no vector for. */
   chunkEntries(): Array<[id: number, chunk: Chunk]> {
     return [...this.chunks];

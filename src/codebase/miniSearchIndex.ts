@@ -9,6 +9,7 @@ import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
 import type { LexicalDoc, LexicalHit, SearchIndex } from './searchIndex';
 import { JSON_PIECES } from './jsonStream';
 import { miniSearchJson } from './miniSearchJson';
+import { frequentTerms } from './miniSearchTerms';
 import { codeTokens, queryTokens } from './tokenize';
 
 /**
@@ -28,8 +29,13 @@ const identity = (term: string) => term;
 const splitTerms = (terms: string) => terms.split(' ');
 /** A chunk's stored weight (1 when it has none). */
 const weightOf = (stored: Record<string, unknown> | undefined) => (stored?.weight as number | undefined) ?? 1;
-/** Hits kept in the per-word cache, over all words (12 bytes each: 12 MB at most). */
-const CACHED_HITS = 1_000_000;
+/**
+ * Hits kept in the per-word cache, over all words (12 bytes each: 48 MB at most). Large enough for a
+ * 10,000-file tree's common words (warm) beside the rarer words queries ask about.
+ */
+const CACHED_HITS = 4_000_000;
+/** Share of the cache warm() may fill with common words, leaving room for the rarer words of queries. */
+const WARM_SHARE = 0.75;
 /** Indexes smaller than this are searched whole (a query costs a few milliseconds there). */
 const NARROW_FROM_DOCS = 20_000;
 /**
@@ -71,6 +77,8 @@ export class MiniSearchIndex implements SearchIndex {
   private readonly frequencies = new Map<string, number>();
   private stamps: Uint32Array = new Uint32Array(0);
   private stamp = 0;
+  /** Counts the index's changes: a warm() that sees it move stops. */
+  private generation = 0;
   private sums = new Float64Array(0);
   private matched = new Uint16Array(0);
 
@@ -103,11 +111,35 @@ export class MiniSearchIndex implements SearchIndex {
     for (const id of ids) if (this.engine.has(id)) this.engine.discard(id);
   }
 
+  /**
+   * Prepares the answers of the index's common words (the most frequent first, within the cache's warm
+   * share), so that a query never waits for one: for idle time after a build. Each word costs one full
+   * search; `pause` between words lets queued work (a search) run first. Returns how many were prepared.
+   */
+  async warm(pause: () => Promise<void> = () => Promise.resolve()): Promise<number> {
+    const count = this.engine.documentCount;
+    if (count < this.narrowFromDocs) return 0;
+    const generation = this.generation;
+    let warmed = 0;
+    for (const term of frequentTerms(this.engine, Math.floor(count * COMMON_SHARE) + 1)) {
+      // The index changed meanwhile: the words' answers are forgotten, and the next idle time starts again.
+      if (this.generation !== generation) break;
+      if (!this.cache.has(term)) {
+        if (this.cachedHits + this.docFrequency(term) > CACHED_HITS * WARM_SHARE) break;
+        this.termHits(term);
+      }
+      warmed++;
+      await pause();
+    }
+    return warmed;
+  }
+
   /** Any change to the documents changes every word's scores (BM25 counts documents and lengths). */
   private forget(): void {
     this.cache.clear();
     this.cachedHits = 0;
     this.frequencies.clear();
+    this.generation++;
   }
 
   /**

@@ -68,6 +68,36 @@ describe('codebase: MiniSearch index', () => {
     assert.deepEqual(narrowed.search('the value', 200), whole.search('the value', 200));
   });
 
+  it('warms its common words in idle time: queries then ask the engine nothing about them, with the same results', async () => {
+    const cold = MiniSearchIndex.create(50);
+    const warm = MiniSearchIndex.create(50);
+    cold.add(docs);
+    warm.add(docs);
+    // The common words: "value", "return" and "helper" in the bodies and names, "src", "f" and "ts" in the paths.
+    assert.equal(await warm.warm(), 6);
+    const asked: string[] = [];
+    const engine = (warm as unknown as { engine: { search: (query: string, ...rest: unknown[]) => unknown[] } }).engine;
+    const search = engine.search.bind(engine);
+    engine.search = (query, ...rest) => {
+      asked.push(query);
+      return search(query, ...rest);
+    };
+    for (const query of ['parse the color value', 'value of the date', 'the value']) {
+      assert.deepEqual(warm.search(query, 200), cold.search(query, 200), query);
+    }
+    assert.ok(!asked.includes('valu'), `asked the engine: ${asked.join(', ')}`);
+  });
+
+  it('stops warming when the index changes meanwhile, and a small index needs no warming', async () => {
+    const index = MiniSearchIndex.create(50);
+    index.add(docs);
+    const warmed = await index.warm(async () => index.add([doc(5, 'other', 'value')]));
+    assert.equal(warmed, 1);
+    const small = MiniSearchIndex.create();
+    small.add(docs);
+    assert.equal(await small.warm(), 0);
+  });
+
   it('counts a document\'s matches by its weight (code between definitions below the definitions)', () => {
     const index = MiniSearchIndex.create();
     index.add([doc(1, '', 'open the socket', 0.5), doc(2, '', 'open the socket')]);
