@@ -167,11 +167,15 @@ export class MiniSearchIndex implements SearchIndex {
         matched[id]++;
       }
     }
-    const ranked = touched.map((id) => ({ id, score: sums[id] * matched[id] }));
+    const scores = Float64Array.from(touched, (id) => sums[id] * matched[id]);
     for (const id of touched) {
       sums[id] = 0;
       matched[id] = 0;
     }
+    // Only chunks scoring at least the limit-th best score are sorted (a typed array's numeric sort finds it).
+    const floor = scores.length > limit ? new Float64Array(scores).sort()[scores.length - limit] : -Infinity;
+    const ranked: LexicalHit[] = [];
+    for (let i = 0; i < touched.length; i++) if (scores[i] >= floor) ranked.push({ id: touched[i], score: scores[i] });
     return ranked.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, limit);
   }
 
@@ -189,13 +193,19 @@ export class MiniSearchIndex implements SearchIndex {
       for (const term of terms) answers.set(term, this.termHits(term));
       return answers;
     }
-    const narrowed = new Set<number>();
+    // The narrowed chunks, marked in an array indexed by chunk id (no set of tens of thousands of ids per query).
+    const mark = ++this.stamp;
     for (const term of terms) {
       if (common.includes(term)) continue;
       const hits = this.termHits(term);
       answers.set(term, hits);
-      for (const id of hits.ids) narrowed.add(id);
+      for (const id of hits.ids) {
+        if (id >= this.stamps.length) this.stamps = grown(this.stamps, id + 1);
+        this.stamps[id] = mark;
+      }
     }
+    const stamps = this.stamps;
+    const narrowed = (id: number) => id < stamps.length && stamps[id] === mark;
     for (const term of common) answers.set(term, this.narrowedHits(term, narrowed));
     return answers;
   }
@@ -237,10 +247,10 @@ export class MiniSearchIndex implements SearchIndex {
    * it builds a result for it, and leaves the word's document frequency (hence every kept chunk's score)
    * as a full search computes it.
    */
-  private narrowedHits(term: string, narrowed: ReadonlySet<number>): TermHits {
+  private narrowedHits(term: string, narrowed: (id: number) => boolean): TermHits {
     const cached = this.cache.get(term);
     if (cached) return filterHits(cached, narrowed);
-    return this.engineHits(term, (id, _term, stored) => (narrowed.has(id as number) ? weightOf(stored) : 0));
+    return this.engineHits(term, (id, _term, stored) => (narrowed(id as number) ? weightOf(stored) : 0));
   }
 
   /** How many chunks hold `term`: counted by a search that keeps no chunk (every boost 0), remembered until the index changes. */
@@ -287,9 +297,9 @@ export class MiniSearchIndex implements SearchIndex {
 }
 
 /** The hits of `hits` whose chunk is in `kept`, in the same order. */
-function filterHits(hits: TermHits, kept: ReadonlySet<number>): TermHits {
+function filterHits(hits: TermHits, kept: (id: number) => boolean): TermHits {
   const at: number[] = [];
-  for (let i = 0; i < hits.ids.length; i++) if (kept.has(hits.ids[i])) at.push(i);
+  for (let i = 0; i < hits.ids.length; i++) if (kept(hits.ids[i])) at.push(i);
   return { ids: Uint32Array.from(at, (i) => hits.ids[i]), scores: Float64Array.from(at, (i) => hits.scores[i]) };
 }
 

@@ -98,6 +98,14 @@ describe('codebase: MiniSearch index', () => {
     assert.equal(await small.warm(), 0);
   });
 
+  it('keeps the best `limit` chunks of many, equal scores in chunk id order, as a sort of all of them would', () => {
+    const index = MiniSearchIndex.create();
+    index.add(docs);
+    const all = index.search('value', 200);
+    assert.ok(all.length > 100);
+    for (const limit of [1, 5, 37]) assert.deepEqual(index.search('value', limit), all.slice(0, limit), `limit ${limit}`);
+  });
+
   it('counts a document\'s matches by its weight (code between definitions below the definitions)', () => {
     const index = MiniSearchIndex.create();
     index.add([doc(1, '', 'open the socket', 0.5), doc(2, '', 'open the socket')]);
