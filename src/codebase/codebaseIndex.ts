@@ -11,6 +11,7 @@ import type { Chunk, ChunkKind, ChunkWithText } from './chunk';
 import { withFileEvidence } from './fileEvidence';
 import { MiniSearchIndex } from './miniSearchIndex';
 import { NameTable, type NameTableSnapshot } from './names/nameTable';
+import { ownString } from './ownString';
 import { wordsOf } from './names/words';
 import type { SearchIndex } from './searchIndex';
 
@@ -104,7 +105,8 @@ export class CodebaseIndex {
     const docs = chunks.map(({ text, ...chunk }) => {
       const id = this.nextId++;
       ids.push(id);
-      this.chunks.set(id, chunk);
+      // Names cut from the file's text would keep all of it alive (ownString.ts).
+      this.chunks.set(id, { ...chunk, symbol: ownString(chunk.symbol), container: ownString(chunk.container) });
       const body = this.redactor.redact(text).text;
       for (const word of wordsOf(body)) words.add(word);
       return { id, names: [chunk.container, chunk.symbol].join(' '), path, body, weight: KIND_WEIGHTS[chunk.kind] };
