@@ -9,6 +9,7 @@
 import { Redactor } from '../privacy/redactor';
 import type { Chunk, ChunkKind, ChunkWithText } from './chunk';
 import { withFileEvidence } from './fileEvidence';
+import { lazyObject } from './jsonStream';
 import { MiniSearchIndex } from './miniSearchIndex';
 import { NameTable, type NameTableSnapshot } from './names/nameTable';
 import { ownString } from './ownString';
@@ -149,14 +150,19 @@ export class CodebaseIndex {
     return this.chunks.get(id);
   }
 
+  /**
+   * The index as JSON (JSON.stringify, or writeJsonFile as indexStore.ts saves it). Its chunks and names are
+   * read as they are written (lazyObject), so saving a large index copies neither into another object.
+   */
   snapshot(): IndexSnapshot {
+    const names = this.names;
     return {
       format: INDEX_FORMAT,
       nextId: this.nextId,
       files: Object.fromEntries(this.files),
-      chunks: Object.fromEntries(this.chunks),
+      chunks: lazyObject(() => this.chunks.entries()) as unknown as IndexSnapshot['chunks'],
       engine: this.engine.serialize(),
-      names: this.names.snapshot(),
+      names: lazyObject(() => names.entries()) as unknown as NameTableSnapshot,
     };
   }
 }

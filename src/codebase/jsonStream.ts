@@ -68,3 +68,25 @@ export function* jsonPieces(value: unknown): Generator<string, void, undefined> 
   }
   yield JSON.stringify(value) ?? 'null';
 }
+
+/**
+ * An object whose entries are read only when it is written: writeJsonFile walks them one at a time,
+ * JSON.stringify builds the object (toJSON). A snapshot's thousands of chunks and files' names are
+ * never copied into one more object while they are saved.
+ */
+export function lazyObject<T>(entries: () => Iterable<[key: string | number, value: T]>): JsonPieces & { toJSON(): Record<string, T> } {
+  return {
+    toJSON: () => Object.fromEntries(entries()),
+    *[JSON_PIECES]() {
+      yield '{';
+      let first = true;
+      for (const [key, value] of entries()) {
+        if (value === undefined) continue;
+        yield `${first ? '' : ','}${JSON.stringify(String(key))}:`;
+        first = false;
+        yield* jsonPieces(value);
+      }
+      yield '}';
+    },
+  };
+}

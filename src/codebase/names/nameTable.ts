@@ -65,6 +65,11 @@ export class NameTable {
     return this.counts.size;
   }
 
+  /** Each file with its names, one file at a time (a snapshot written without building it whole). */
+  *entries(): Generator<[path: string, names: string[]], void, undefined> {
+    for (const [path, names] of this.byFile) yield [path, names.split(SEPARATOR)];
+  }
+
   snapshot(): NameTableSnapshot {
     return Object.fromEntries([...this.byFile].map(([path, names]) => [path, names.split(SEPARATOR)]));
   }
