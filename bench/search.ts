@@ -10,12 +10,13 @@
  * CLI in a child process, for the memory target (its peak RSS, snapshot saving included).
  */
 import { execFile } from 'node:child_process';
-import { cpSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import MiniSearch from 'minisearch';
 import { CodebaseIndex } from '../src/codebase/codebaseIndex';
+import { saveIndex } from '../src/codebase/indexStore';
 import { syncIndex } from '../src/codebase/syncIndex';
 import { walkRoot } from '../src/codebase/walk';
 import { shippedGrammar } from '../src/syntax/locateGrammar';
@@ -99,7 +100,10 @@ export async function run(): Promise<BenchSection> {
     rows.push(
       { metric: `index a generated tree of ${large.files} files (copies of the sets)`, value: round(large.ms / 1000, 1), unit: ' s', target: `<= ${LARGE_TREE_TARGET_S} s`, pass: large.ms / 1000 <= LARGE_TREE_TARGET_S },
       { metric: `memory after indexing ${large.files} files: heap / RSS delta`, value: mb(large.heapDelta), unit: ` MB / ${mb(large.rssDelta)} MB` },
-      { metric: `query p95 over ${large.files} files`, value: round(quantile(large.queryMs, 0.95)), unit: ' ms', target: `<= ${QUERY_P95_TARGET_MS} ms`, pass: quantile(large.queryMs, 0.95) <= QUERY_P95_TARGET_MS },
+      { metric: `query p95 over ${large.files} files, right after the build (p50 ${round(quantile(large.queryMs, 0.5))} ms)`, value: round(quantile(large.queryMs, 0.95)), unit: ' ms', target: `<= ${QUERY_P95_TARGET_MS} ms`, pass: quantile(large.queryMs, 0.95) <= QUERY_P95_TARGET_MS },
+      { metric: `idle warm-up after the build (${large.warmedWords} common words prepared)`, value: round(large.warmMs / 1000, 1), unit: ' s' },
+      { metric: `query p95 over ${large.files} files, after the warm-up (p50 ${round(quantile(large.warmQueryMs, 0.5))} ms)`, value: round(quantile(large.warmQueryMs, 0.95)), unit: ' ms', target: `<= ${QUERY_P95_TARGET_MS} ms`, pass: quantile(large.warmQueryMs, 0.95) <= QUERY_P95_TARGET_MS },
+      { metric: `heap before saving ${large.files} files' snapshot / peak while saving (snapshot ${large.snapshotMB} MB)`, value: mb(large.heapBeforeSave), unit: ` MB / ${mb(large.saveHeapPeak)} MB` },
     );
     details.large = { files: large.files, chunks: large.chunks, snapshotMB: large.snapshotMB };
     rmSync(join(work, 'large'), { recursive: true, force: true });
@@ -185,13 +189,33 @@ async function largeTree(sets: BuiltSet[], root: string, parsers: Parsers) {
   gc();
   const after = process.memoryUsage();
   const queries = sets.flatMap((s) => s.cases.slice(0, 100));
-  const queryMs = queries.map((c) => {
-    const t = performance.now();
-    index.search(c.query, TOP);
-    return performance.now() - t;
-  });
-  const snapshotMB = mb(JSON.stringify(index.snapshot()).length);
-  return { files: stats.files, chunks: stats.chunks, ms, heapDelta: after.heapUsed - before.heapUsed, rssDelta: after.rss - before.rss, queryMs, snapshotMB };
+  const timed = () =>
+    queries.map((c) => {
+      const t = performance.now();
+      index.search(c.query, TOP);
+      return performance.now() - t;
+    });
+  // Right after the build, as a query that arrives at once meets the index; then after the idle warm-up the worker runs.
+  const queryMs = timed();
+  const warmStarted = performance.now();
+  const warmedWords = await index.warm();
+  const warmMs = performance.now() - warmStarted;
+  const warmQueryMs = timed();
+  const saved = await savePeak(index, join(root, '..', 'large-cache'), root);
+  return { files: stats.files, chunks: stats.chunks, ms, heapDelta: after.heapUsed - before.heapUsed, rssDelta: after.rss - before.rss, queryMs, warmedWords, warmMs, warmQueryMs, heapBeforeSave: after.heapUsed, ...saved };
+}
+
+/** Saves the index as the extension does (indexStore.ts), sampling the heap meanwhile: its peak, and the snapshot's size. */
+async function savePeak(index: CodebaseIndex, cache: string, root: string) {
+  let peakHeap = 0;
+  const sample = setInterval(() => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)), 10);
+  try {
+    const file = await saveIndex(cache, root, index);
+    return { saveHeapPeak: peakHeap, snapshotMB: mb(statSync(file).size) };
+  } finally {
+    clearInterval(sample);
+    rmSync(cache, { recursive: true, force: true });
+  }
 }
 
 /**

@@ -9,8 +9,10 @@
 import { Redactor } from '../privacy/redactor';
 import type { Chunk, ChunkKind, ChunkWithText } from './chunk';
 import { withFileEvidence } from './fileEvidence';
+import { lazyObject } from './jsonStream';
 import { MiniSearchIndex } from './miniSearchIndex';
 import { NameTable, type NameTableSnapshot } from './names/nameTable';
+import { ownString } from './ownString';
 import { wordsOf } from './names/words';
 import type { SearchIndex } from './searchIndex';
 
@@ -105,7 +107,8 @@ export class CodebaseIndex {
     const docs = chunks.map(({ text, ...chunk }) => {
       const id = this.nextId++;
       ids.push(id);
-      this.chunks.set(id, chunk);
+      // Names cut from the file's text would keep all of it alive (ownString.ts).
+      this.chunks.set(id, { ...chunk, symbol: ownString(chunk.symbol), container: ownString(chunk.container) });
       const body = this.redactor.redact(text).text;
       for (const word of wordsOf(body)) words.add(word);
       return { id, names: [chunk.container, chunk.symbol].join(' '), path, body, weight: KIND_WEIGHTS[chunk.kind] };
@@ -133,6 +136,11 @@ export class CodebaseIndex {
     return withFileEvidence(hits).slice(0, top);
   }
 
+  /** Prepares the engine's answers for its most common words, for idle time after a build (miniSearchIndex.ts). */
+  warm(pause?: () => Promise<void>): Promise<number> {
+    return this.engine.warm?.(pause) ?? Promise.resolve(0);
+  }
+
   /** Every chunk with its id: the vector store (vectors/) embeds those it holds no vector for. */
   chunkEntries(): Array<[id: number, chunk: Chunk]> {
     return [...this.chunks];
@@ -143,14 +151,19 @@ export class CodebaseIndex {
     return this.chunks.get(id);
   }
 
+  /**
+   * The index as JSON (JSON.stringify, or writeJsonFile as indexStore.ts saves it). Its chunks and names are
+   * read as they are written (lazyObject), so saving a large index copies neither into another object.
+   */
   snapshot(): IndexSnapshot {
+    const names = this.names;
     return {
       format: INDEX_FORMAT,
       nextId: this.nextId,
       files: Object.fromEntries(this.files),
-      chunks: Object.fromEntries(this.chunks),
+      chunks: lazyObject(() => this.chunks.entries()) as unknown as IndexSnapshot['chunks'],
       engine: this.engine.serialize(),
-      names: this.names.snapshot(),
+      names: lazyObject(() => names.entries()) as unknown as NameTableSnapshot,
     };
   }
 }

@@ -7,6 +7,9 @@
  */
 import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
 import type { LexicalDoc, LexicalHit, SearchIndex } from './searchIndex';
+import { JSON_PIECES } from './jsonStream';
+import { miniSearchJson } from './miniSearchJson';
+import { frequentTerms } from './miniSearchTerms';
 import { codeTokens, queryTokens } from './tokenize';
 
 /**
@@ -29,8 +32,13 @@ const identity = (term: string) => term;
 const splitTerms = (terms: string) => terms.split(' ');
 /** A chunk's stored weight (1 when it has none). */
 const weightOf = (stored: Record<string, unknown> | undefined) => (stored?.weight as number | undefined) ?? 1;
-/** Hits kept in the per-word cache, over all words (12 bytes each: 12 MB at most). */
-const CACHED_HITS = 1_000_000;
+/**
+ * Hits kept in the per-word cache, over all words (12 bytes each: 48 MB at most). Large enough for a
+ * 10,000-file tree's common words (warm) beside the rarer words queries ask about.
+ */
+const CACHED_HITS = 4_000_000;
+/** Share of the cache warm() may fill with common words, leaving room for the rarer words of queries. */
+const WARM_SHARE = 0.75;
 /** Indexes smaller than this are searched whole (a query costs a few milliseconds there). */
 const NARROW_FROM_DOCS = 20_000;
 /**
@@ -68,6 +76,12 @@ export class MiniSearchIndex implements SearchIndex {
   /** Words' answers, least recently used first. */
   private readonly cache = new Map<string, TermHits>();
   private cachedHits = 0;
+  /** How many chunks hold each word asked about (docFrequency), until the index changes. */
+  private readonly frequencies = new Map<string, number>();
+  private stamps: Uint32Array = new Uint32Array(0);
+  private stamp = 0;
+  /** Counts the index's changes: a warm() that sees it move stops. */
+  private generation = 0;
   private sums = new Float64Array(0);
   private matched = new Uint16Array(0);
 
@@ -100,10 +114,35 @@ export class MiniSearchIndex implements SearchIndex {
     for (const id of ids) if (this.engine.has(id)) this.engine.discard(id);
   }
 
+  /**
+   * Prepares the answers of the index's common words (the most frequent first, within the cache's warm
+   * share), so that a query never waits for one: for idle time after a build. Each word costs one full
+   * search; `pause` between words lets queued work (a search) run first. Returns how many were prepared.
+   */
+  async warm(pause: () => Promise<void> = () => Promise.resolve()): Promise<number> {
+    const count = this.engine.documentCount;
+    if (count < this.narrowFromDocs) return 0;
+    const generation = this.generation;
+    let warmed = 0;
+    for (const term of frequentTerms(this.engine, Math.floor(count * COMMON_SHARE) + 1)) {
+      // The index changed meanwhile: the words' answers are forgotten, and the next idle time starts again.
+      if (this.generation !== generation) break;
+      if (!this.cache.has(term)) {
+        if (this.cachedHits + this.docFrequency(term) > CACHED_HITS * WARM_SHARE) break;
+        this.termHits(term);
+      }
+      warmed++;
+      await pause();
+    }
+    return warmed;
+  }
+
   /** Any change to the documents changes every word's scores (BM25 counts documents and lengths). */
   private forget(): void {
     this.cache.clear();
     this.cachedHits = 0;
+    this.frequencies.clear();
+    this.generation++;
   }
 
   /**
@@ -112,37 +151,72 @@ export class MiniSearchIndex implements SearchIndex {
    * time), the sum multiplied by how many of the query's words a chunk matched. Same scores as one search of
    * the whole query (equal scores ordered by chunk id), but a common word (`value`, `name`) is scored once,
    * not on every query: a search builds, merges and sorts a result per chunk matched, for such a word most
-   * chunks. A word not seen since the index last changed still costs one such search.
+   * chunks. In a large index a common word next to rarer ones is only scored on the rarer words' chunks
+   * (narrowedHits), so it never costs a result per chunk holding it.
    */
   search(query: string, limit: number): LexicalHit[] {
     const counts = new Map<string, number>();
     for (const term of queryTokens(query)) counts.set(term, (counts.get(term) ?? 0) + 1);
-    const perTerm = [...counts].map(([term, times]) => ({ hits: this.termHits(term), times }));
-    const narrowed = this.narrowed(perTerm.map((t) => t.hits));
+    const perTerm = this.answers([...counts.keys()]);
     // Sums in arrays indexed by chunk id (kept between queries, cleared where touched): no map per query.
     const { sums, matched } = this.scratchFor(perTerm);
     const touched: number[] = [];
-    for (const { hits, times } of perTerm) {
+    for (const [term, times] of counts) {
+      const hits = perTerm.get(term) as TermHits;
       for (let i = 0; i < hits.ids.length; i++) {
         const id = hits.ids[i];
-        if (narrowed && !narrowed.has(id)) continue;
         if (matched[id] === 0) touched.push(id);
         sums[id] += times * hits.scores[i];
         matched[id]++;
       }
     }
-    const ranked = touched.map((id) => ({ id, score: sums[id] * matched[id] }));
+    const scores = Float64Array.from(touched, (id) => sums[id] * matched[id]);
     for (const id of touched) {
       sums[id] = 0;
       matched[id] = 0;
     }
+    // Only chunks scoring at least the limit-th best score are sorted (a typed array's numeric sort finds it).
+    const floor = scores.length > limit ? new Float64Array(scores).sort()[scores.length - limit] : -Infinity;
+    const ranked: LexicalHit[] = [];
+    for (let i = 0; i < touched.length; i++) if (scores[i] >= floor) ranked.push({ id: touched[i], score: scores[i] });
     return ranked.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, limit);
   }
 
+  /**
+   * Each word's hits for one query. In a large index the query's common words (held by more than
+   * COMMON_SHARE of all chunks) rank, but do not select: chunks that match none of its rarer words would
+   * rank low anyway, so a common word is scored only on the chunks the rarer words found. Its document
+   * frequency is read first (docFrequency), so deciding costs no full result of the common word.
+   */
+  private answers(terms: readonly string[]): Map<string, TermHits> {
+    const count = this.engine.documentCount;
+    const common = count < this.narrowFromDocs ? [] : terms.filter((t) => this.docFrequency(t) > count * COMMON_SHARE);
+    const answers = new Map<string, TermHits>();
+    if (common.length === 0 || common.length === terms.length) {
+      for (const term of terms) answers.set(term, this.termHits(term));
+      return answers;
+    }
+    // The narrowed chunks, marked in an array indexed by chunk id (no set of tens of thousands of ids per query).
+    const mark = ++this.stamp;
+    for (const term of terms) {
+      if (common.includes(term)) continue;
+      const hits = this.termHits(term);
+      answers.set(term, hits);
+      for (const id of hits.ids) {
+        if (id >= this.stamps.length) this.stamps = grown(this.stamps, id + 1);
+        this.stamps[id] = mark;
+      }
+    }
+    const stamps = this.stamps;
+    const narrowed = (id: number) => id < stamps.length && stamps[id] === mark;
+    for (const term of common) answers.set(term, this.narrowedHits(term, narrowed));
+    return answers;
+  }
+
   /** Scratch arrays long enough for every id in `perTerm`. */
-  private scratchFor(perTerm: readonly { hits: TermHits }[]): { sums: Float64Array; matched: Uint16Array } {
+  private scratchFor(perTerm: ReadonlyMap<string, TermHits>): { sums: Float64Array; matched: Uint16Array } {
     let top = 0;
-    for (const { hits } of perTerm) for (const id of hits.ids) if (id > top) top = id;
+    for (const hits of perTerm.values()) for (const id of hits.ids) if (id > top) top = id;
     if (top >= this.sums.length) {
       const length = Math.max(top + 1, this.sums.length * 2);
       this.sums = new Float64Array(length);
@@ -160,14 +234,9 @@ export class MiniSearchIndex implements SearchIndex {
       this.cache.set(term, cached);
       return cached;
     }
-    const found = this.engine.search(term, { tokenize: splitTerms, boostDocument: (_id, _term, stored) => weightOf(stored) });
-    const hits: TermHits = { ids: new Uint32Array(found.length), scores: new Float64Array(found.length) };
-    for (let i = 0; i < found.length; i++) {
-      hits.ids[i] = found[i].id as number;
-      hits.scores[i] = found[i].score;
-    }
+    const hits = this.engineHits(term, (_id, _term, stored) => weightOf(stored));
     this.cache.set(term, hits);
-    this.cachedHits += found.length;
+    this.cachedHits += hits.ids.length;
     for (const [old, oldHits] of this.cache) {
       if (this.cachedHits <= CACHED_HITS || old === term) break;
       this.cache.delete(old);
@@ -177,21 +246,69 @@ export class MiniSearchIndex implements SearchIndex {
   }
 
   /**
-   * In a large index a query's common words (`value`, `name`) match a good share of all chunks. Chunks that
-   * match none of the query's rarer words would rank low anyway, so the query ranks only those that do
-   * (undefined: all chunks matched).
+   * `term`'s hits among `narrowed` chunks only. A document boost of 0 makes MiniSearch skip a chunk before
+   * it builds a result for it, and leaves the word's document frequency (hence every kept chunk's score)
+   * as a full search computes it.
    */
-  private narrowed(perTerm: readonly TermHits[]): Set<number> | undefined {
-    const count = this.engine.documentCount;
-    if (count < this.narrowFromDocs) return undefined;
-    const rare = perTerm.filter((hits) => hits.ids.length <= count * COMMON_SHARE);
-    if (rare.length === 0 || rare.length === perTerm.length) return undefined;
-    const narrowed = new Set<number>();
-    for (const hits of rare) for (const id of hits.ids) narrowed.add(id);
-    return narrowed;
+  private narrowedHits(term: string, narrowed: (id: number) => boolean): TermHits {
+    const cached = this.cache.get(term);
+    if (cached) return filterHits(cached, narrowed);
+    return this.engineHits(term, (id, _term, stored) => (narrowed(id as number) ? weightOf(stored) : 0));
   }
 
-  serialize(): unknown {
-    return this.engine.toJSON();
+  /** How many chunks hold `term`: counted by a search that keeps no chunk (every boost 0), remembered until the index changes. */
+  private docFrequency(term: string): number {
+    const known = this.cache.get(term)?.ids.length ?? this.frequencies.get(term);
+    if (known !== undefined) return known;
+    // A chunk holding the word in several fields is visited once per field: counted once, by a stamp per id.
+    this.stamp++;
+    let frequency = 0;
+    this.engine.search(term, {
+      tokenize: splitTerms,
+      boostDocument: (id) => {
+        const n = id as number;
+        if (n >= this.stamps.length) this.stamps = grown(this.stamps, n + 1);
+        if (this.stamps[n] !== this.stamp) {
+          this.stamps[n] = this.stamp;
+          frequency++;
+        }
+        return 0;
+      },
+    });
+    this.frequencies.set(term, frequency);
+    return frequency;
   }
+
+  private engineHits(term: string, boostDocument: SearchOptions['boostDocument']): TermHits {
+    const found = this.engine.search(term, { tokenize: splitTerms, boostDocument });
+    const hits: TermHits = { ids: new Uint32Array(found.length), scores: new Float64Array(found.length) };
+    for (let i = 0; i < found.length; i++) {
+      hits.ids[i] = found[i].id as number;
+      hits.scores[i] = found[i].score;
+    }
+    return hits;
+  }
+
+  /**
+   * MiniSearch's own snapshot: JSON.stringify reads it through toJSON(); writeJsonFile writes it straight
+   * from the engine's maps (miniSearchJson.ts), without building the whole object first.
+   */
+  serialize(): unknown {
+    const engine = this.engine;
+    return { toJSON: () => engine.toJSON(), [JSON_PIECES]: () => miniSearchJson(engine) };
+  }
+}
+
+/** The hits of `hits` whose chunk is in `kept`, in the same order. */
+function filterHits(hits: TermHits, kept: (id: number) => boolean): TermHits {
+  const at: number[] = [];
+  for (let i = 0; i < hits.ids.length; i++) if (kept(hits.ids[i])) at.push(i);
+  return { ids: Uint32Array.from(at, (i) => hits.ids[i]), scores: Float64Array.from(at, (i) => hits.scores[i]) };
+}
+
+/** A copy of `array` at least `length` long (doubling, so growth costs little over many calls). */
+function grown(array: Uint32Array, length: number): Uint32Array {
+  const next = new Uint32Array(Math.max(length, array.length * 2));
+  next.set(array);
+  return next;
 }

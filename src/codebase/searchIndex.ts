@@ -29,6 +29,8 @@ export interface SearchIndex {
   search(query: string, limit: number): LexicalHit[];
   /** Documents held. */
   readonly size: number;
+  /** Prepares answers for idle time (the most common words'), pausing between steps; how many it prepared. */
+  warm?(pause?: () => Promise<void>): Promise<number>;
   /** A JSON-safe snapshot that the engine's `restore` reads back. */
   serialize(): unknown;
 }

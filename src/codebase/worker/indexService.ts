@@ -110,6 +110,7 @@ export class IndexService {
       queue: Promise.resolve(),
     };
     this.roots.set(root, state);
+    if (loaded) warmSoon(index);
     return this.describe(state);
   }
 
@@ -137,7 +138,10 @@ export class IndexService {
       if (!cancelled) state.complete = true;
       state.syncedAt = this.now();
       await this.save(state);
-      if (!cancelled) this.embedSoon(state);
+      if (!cancelled) {
+        this.embedSoon(state);
+        warmSoon(state.index);
+      }
       return { status: this.describe(state), stats, cancelled };
     });
   }
@@ -271,4 +275,12 @@ export class IndexService {
       ...(this.modelKey && { vectors: state.vectors?.size ?? 0, embedError: state.embedError }),
     };
   }
+}
+
+/**
+ * Prepares the index's common words in idle time (CodebaseIndex.warm), a word at a time with a turn of the
+ * event loop between, so a search that arrives meanwhile is answered first.
+ */
+function warmSoon(index: CodebaseIndex): void {
+  void index.warm(() => new Promise((resolve) => setImmediate(resolve))).catch(() => undefined);
 }

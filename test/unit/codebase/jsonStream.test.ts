@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeJsonFile } from '../../../src/codebase/jsonStream';
+import { JSON_PIECES, lazyObject, writeJsonFile } from '../../../src/codebase/jsonStream';
 
 describe('codebase: JSON written piece by piece', () => {
   let dir: string;
@@ -22,5 +22,21 @@ describe('codebase: JSON written piece by piece', () => {
     const file = join(dir, 'out.json');
     await writeJsonFile(file, value);
     assert.equal(readFileSync(file, 'utf8'), JSON.stringify(value));
+  });
+
+  it('lets a value write its own text in place (the engine\'s snapshot, never built as one object)', async () => {
+    const own = { toJSON: () => 'not used', [JSON_PIECES]: function* () { yield '{"a":'; yield '[1,2]}'; } };
+    const file = join(dir, 'own.json');
+    await writeJsonFile(file, { before: 1, own, after: ['x'] });
+    assert.deepEqual(JSON.parse(readFileSync(file, 'utf8')), { before: 1, own: { a: [1, 2] }, after: ['x'] });
+  });
+
+  it('writes a lazy object\'s entries as they are read, the same JSON that JSON.stringify gives it', async () => {
+    const map = new Map<number, { path: string; lines: number[] }>([[3, { path: 'a "b".ts', lines: [1, 2] }], [10, { path: 'c.ts', lines: [] }]]);
+    const value = { chunks: lazyObject(() => map.entries()), after: 1 };
+    const file = join(dir, 'lazy.json');
+    await writeJsonFile(file, value);
+    assert.deepEqual(JSON.parse(readFileSync(file, 'utf8')), JSON.parse(JSON.stringify(value)));
+    assert.deepEqual(JSON.parse(JSON.stringify(value)), { chunks: { 3: { path: 'a "b".ts', lines: [1, 2] }, 10: { path: 'c.ts', lines: [] } }, after: 1 });
   });
 });

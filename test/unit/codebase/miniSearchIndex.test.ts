@@ -29,6 +29,83 @@ describe('codebase: MiniSearch index', () => {
     assert.deepEqual(narrowed.search(query, 200).map((h) => h.id), all.filter((id) => id < 10));
   });
 
+  it('in a large index, gives the narrowed chunks the same scores a whole search gives them', () => {
+    const whole = MiniSearchIndex.create();
+    const narrowed = MiniSearchIndex.create(50);
+    whole.add(docs);
+    narrowed.add(docs);
+    // Each query with the chunks holding its rarer words.
+    const cases: Array<[string, number[]]> = [['parse the color value', [1, 2, 3]], ['value of the date', [2]], ['format value value', [3]]];
+    for (const [query, rare] of cases) {
+      const expected = whole.search(query, 200).filter((h) => rare.includes(h.id));
+      const got = narrowed.search(query, 200);
+      assert.deepEqual(got.map((h) => h.id), expected.map((h) => h.id), query);
+      got.forEach((h, i) => assert.ok(Math.abs(h.score - expected[i].score) < 1e-9, `${query}: ${h.score} = ${expected[i].score}`));
+    }
+  });
+
+  it('in a large index, never builds a common word\'s result for every chunk holding it when the query has rarer words', () => {
+    const index = MiniSearchIndex.create(50);
+    index.add(docs);
+    const results: number[] = [];
+    // The engine's own results, as MiniSearch hands them over: how many chunks each search built a result for.
+    const engine = (index as unknown as { engine: { search: (...args: unknown[]) => unknown[] } }).engine;
+    const search = engine.search.bind(engine);
+    engine.search = (...args) => {
+      const found = search(...args);
+      results.push(found.length);
+      return found;
+    };
+    assert.deepEqual(index.search('parse the color value', 10).map((h) => h.id).sort(), [1, 2, 3]);
+    assert.ok(Math.max(...results) <= 3, `largest result built: ${Math.max(...results)} chunks`);
+  });
+
+  it('in a large index, searches a query of common words only over every chunk', () => {
+    const whole = MiniSearchIndex.create();
+    const narrowed = MiniSearchIndex.create(50);
+    whole.add(docs);
+    narrowed.add(docs);
+    assert.deepEqual(narrowed.search('the value', 200), whole.search('the value', 200));
+  });
+
+  it('warms its common words in idle time: queries then ask the engine nothing about them, with the same results', async () => {
+    const cold = MiniSearchIndex.create(50);
+    const warm = MiniSearchIndex.create(50);
+    cold.add(docs);
+    warm.add(docs);
+    // The common words: "value", "return" and "helper" in the bodies and names, "src", "f" and "ts" in the paths.
+    assert.equal(await warm.warm(), 6);
+    const asked: string[] = [];
+    const engine = (warm as unknown as { engine: { search: (query: string, ...rest: unknown[]) => unknown[] } }).engine;
+    const search = engine.search.bind(engine);
+    engine.search = (query, ...rest) => {
+      asked.push(query);
+      return search(query, ...rest);
+    };
+    for (const query of ['parse the color value', 'value of the date', 'the value']) {
+      assert.deepEqual(warm.search(query, 200), cold.search(query, 200), query);
+    }
+    assert.ok(!asked.includes('valu'), `asked the engine: ${asked.join(', ')}`);
+  });
+
+  it('stops warming when the index changes meanwhile, and a small index needs no warming', async () => {
+    const index = MiniSearchIndex.create(50);
+    index.add(docs);
+    const warmed = await index.warm(async () => index.add([doc(5, 'other', 'value')]));
+    assert.equal(warmed, 1);
+    const small = MiniSearchIndex.create();
+    small.add(docs);
+    assert.equal(await small.warm(), 0);
+  });
+
+  it('keeps the best `limit` chunks of many, equal scores in chunk id order, as a sort of all of them would', () => {
+    const index = MiniSearchIndex.create();
+    index.add(docs);
+    const all = index.search('value', 200);
+    assert.ok(all.length > 100);
+    for (const limit of [1, 5, 37]) assert.deepEqual(index.search('value', limit), all.slice(0, limit), `limit ${limit}`);
+  });
+
   it('counts a document\'s matches by its weight (code between definitions below the definitions)', () => {
     const index = MiniSearchIndex.create();
     index.add([doc(1, '', 'open the socket', 0.5), doc(2, '', 'open the socket')]);
