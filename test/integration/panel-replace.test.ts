@@ -6,6 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { FathomApi } from '../../src/extension';
+import { ANSWER_PANEL_VIEW_TYPE } from '../../src/vscode/panel/answerPanel';
 import { CURSOR, fathom, openWithCursor, useFakeServer, waitFor } from './helpers';
 
 describe('answer panel: a new answer replaces one still streaming', function () {
@@ -14,6 +15,11 @@ describe('answer panel: a new answer replaces one still streaming', function () 
   let api: FathomApi;
   before(async () => {
     api = await fathom();
+  });
+  // The panel this suite opened is closed again: the next suite's first answer opens its own.
+  after(async () => {
+    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(ANSWER_PANEL_VIEW_TYPE));
+    await vscode.window.tabGroups.close(tabs);
   });
 
   it('the second Explain stops the first; the panel holds the second answer only', async () => {
