@@ -7,7 +7,7 @@
  *   nice -n 10 npx tsx bench/fts5.ts [--targets sets,large,huge] [--engines minisearch,full,column,...]
  * Targets: sets = the dev and held-out sets; large = 10,000 copied files; huge = 100,000 hard-linked files
  * (FATHOM_BENCH_HUGE_FILES to change). Engines: minisearch or a variant of fts5Index.ts's VARIANTS.
- * Prints a markdown table and writes bench-results/fts5.json (merged with earlier runs).
+ * Prints a markdown table and writes bench-results/fts5-<targets>.json (merged with earlier runs).
  */
 import { execFile } from 'node:child_process';
 import { cpSync, existsSync, linkSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -65,12 +65,13 @@ async function parent(): Promise<void> {
   const all = JSON.parse(readFileSync(targetsFile, 'utf8')) as Target[];
   const targets = all.filter((t) => (t.timedOnly ? wanted.includes('large') : wanted.includes('sets')));
   if (wanted.includes('huge')) targets.push(await hugeTree(all.filter((t) => !t.timedOnly && !t.name.startsWith('held-out'))));
-  const resultsFile = join(__dirname, '..', 'bench-results', 'fts5.json');
+  // One file per group of targets, so runs of different targets in parallel do not overwrite each other.
+  const resultsFile = join(__dirname, '..', 'bench-results', `fts5-${wanted.join('-')}.json`);
   const results = (existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : {}) as Record<string, Record<string, Measured>>;
   for (const target of targets) {
     for (const engine of engines) {
       process.stderr.write(`${target.name} / ${engine}…\n`);
-      const input = join(WORK, 'target.json');
+      const input = join(WORK, `target-${process.pid}.json`);
       writeFileSync(input, JSON.stringify(target));
       const { stdout } = await run_(process.execPath, ['--import', 'tsx', __filename, '--child', engine, input], { maxBuffer: 1 << 26 });
       (results[target.name] ??= {})[engine] = JSON.parse(stdout) as Measured;

@@ -33,11 +33,13 @@ export class Fts5Codebase implements Syncable {
   private readonly redactor = new Redactor();
   private nextId: number;
   private pending = 0;
-  private readonly st: Record<'stamp' | 'file' | 'insertFile' | 'deleteFile' | 'insertChunk' | 'deleteChunks' | 'nameUp' | 'nameDown' | 'nameGone', Statement>;
+  private readonly st: Record<'stamp' | 'file' | 'insertFile' | 'deleteFile' | 'insertChunk' | 'insertChunks' | 'deleteChunks' | 'nameUp' | 'namesUp' | 'nameDown' | 'nameGone', Statement>;
+  private readonly perRow: boolean;
 
   constructor(file: string, variant: Fts5Variant) {
     this.db = openDatabase(file);
     this.engine = new Fts5Index(this.db, variant);
+    this.perRow = variant.perRow ?? false;
     this.db.exec(SCHEMA);
     this.nextId = Number(this.db.get('SELECT coalesce(max(id), 0) + 1 AS n FROM chunks')?.n ?? 1);
     this.st = {
@@ -47,6 +49,9 @@ export class Fts5Codebase implements Syncable {
       deleteFile: this.db.prepare('DELETE FROM files WHERE path = ?'),
       insertChunk: this.db.prepare('INSERT INTO chunks(id, path, start_line, end_line, kind, symbol, container) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       deleteChunks: this.db.prepare('DELETE FROM chunks WHERE id >= ? AND id < ?'),
+      // The JSON forms: one statement per file (a file holds ~20 chunks and ~200 distinct names).
+      insertChunks: this.db.prepare('INSERT INTO chunks(id, path, start_line, end_line, kind, symbol, container) SELECT value->>0, ?, value->>1, value->>2, value->>3, value->>4, value->>5 FROM json_each(?)'),
+      namesUp: this.db.prepare('INSERT INTO names(name, files) SELECT value, 1 FROM json_each(?) WHERE true ON CONFLICT(name) DO UPDATE SET files = files + 1'),
       nameUp: this.db.prepare('INSERT INTO names(name, files) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET files = files + 1'),
       nameDown: this.db.prepare('UPDATE names SET files = files - 1 WHERE name = ?'),
       nameGone: this.db.prepare('DELETE FROM names WHERE name = ? AND files <= 0'),
@@ -75,15 +80,20 @@ export class Fts5Codebase implements Syncable {
     this.removeFile(path);
     const firstId = this.nextId;
     const words = wordsOf(path);
+    const rows: unknown[] = [];
     const docs = chunks.map(({ text, ...chunk }) => {
       const id = this.nextId++;
-      this.st.insertChunk.run([id, path, chunk.startLine, chunk.endLine, KINDS.indexOf(chunk.kind), chunk.symbol, chunk.container]);
+      const row = [id, chunk.startLine, chunk.endLine, KINDS.indexOf(chunk.kind), chunk.symbol, chunk.container];
+      if (this.perRow) this.st.insertChunk.run([id, path, chunk.startLine, chunk.endLine, KINDS.indexOf(chunk.kind), chunk.symbol, chunk.container]);
+      else rows.push(row);
       const body = this.redactor.redact(text).text;
       for (const word of wordsOf(body)) words.add(word);
       return { id, names: [chunk.container, chunk.symbol].join(' '), path, body, weight: KIND_WEIGHTS[chunk.kind] };
     });
+    if (rows.length) this.st.insertChunks.run([path, JSON.stringify(rows)]);
     this.engine.add(docs);
-    for (const name of words) this.st.nameUp.run(name);
+    if (this.perRow) for (const name of words) this.st.nameUp.run(name);
+    else if (words.size) this.st.namesUp.run(JSON.stringify([...words]));
     this.st.insertFile.run([path, stamp.size, stamp.mtimeMs, firstId, chunks.length, [...words].join(' ')]);
   }
 
@@ -95,10 +105,16 @@ export class Fts5Codebase implements Syncable {
     const count = Number(r.chunks);
     this.engine.remove(Array.from({ length: count }, (_, i) => first + i));
     this.st.deleteChunks.run([first, first + count]);
-    for (const name of String(r.names).split(' ')) {
-      if (!name) continue;
-      this.st.nameDown.run(name);
-      this.st.nameGone.run(name);
+    const names = String(r.names).split(' ').filter(Boolean);
+    if (this.perRow || names.length < 2) {
+      for (const name of names) {
+        this.st.nameDown.run(name);
+        this.st.nameGone.run(name);
+      }
+    } else {
+      const list = JSON.stringify(names);
+      this.db.run('UPDATE names SET files = files - 1 WHERE name IN (SELECT value FROM json_each(?))', list);
+      this.db.run('DELETE FROM names WHERE files <= 0 AND name IN (SELECT value FROM json_each(?))', list);
     }
     this.st.deleteFile.run(path);
   }
