@@ -4,7 +4,7 @@
  * process so one's memory never counts in the other's. Per target: recall@1/5/10 and MRR@10 (the search
  * bench's development sets and its held-out set), index time, query p50/p95 (each query asked once, so
  * every query is a first one), heap and RSS after indexing, peak RSS, database file size.
- *   nice -n 10 npx tsx bench/fts5.ts [--targets sets,large,huge] [--engines minisearch,full,column,...]
+ *   nice -n 10 npx tsx bench/fts5.ts [--targets sets,large,huge] [--engines minisearch,full,column,...] [--only typescript,python]
  * Targets: sets = the dev and held-out sets; large = 10,000 copied files; huge = 100,000 hard-linked files
  * (FATHOM_BENCH_HUGE_FILES to change). Engines: minisearch or a variant of fts5Index.ts's VARIANTS.
  * Prints a markdown table and writes bench-results/fts5-<targets>.json (merged with earlier runs).
@@ -45,6 +45,8 @@ interface Measured {
   files: number;
   chunks: number;
   indexS: number;
+  /** CPU seconds (user + system) of the indexing: far less sensitive to the shared machine's load than wall time. */
+  indexCpuS: number;
   heapMB: number;
   rssMB: number;
   peakRssMB: number;
@@ -63,7 +65,8 @@ async function parent(): Promise<void> {
   const targetsFile = join(WORK, 'targets.json');
   if (!existsSync(targetsFile)) await buildTargets(targetsFile);
   const all = JSON.parse(readFileSync(targetsFile, 'utf8')) as Target[];
-  const targets = all.filter((t) => (t.timedOnly ? wanted.includes('large') : wanted.includes('sets')));
+  const only = listArg('--only', ['']);
+  const targets = all.filter((t) => (t.timedOnly ? wanted.includes('large') : wanted.includes('sets')) && only.some((prefix) => t.name.startsWith(prefix)));
   if (wanted.includes('huge')) targets.push(await hugeTree(all.filter((t) => !t.timedOnly && !t.name.startsWith('held-out'))));
   // One file per group of targets, so runs of different targets in parallel do not overwrite each other.
   const resultsFile = join(__dirname, '..', 'bench-results', `fts5-${wanted.join('-')}.json`);
@@ -146,10 +149,12 @@ async function child(engine: string, input: string): Promise<void> {
   const fts = engine === 'minisearch' ? undefined : new Fts5Codebase(dbFile, VARIANTS[engine] ?? fail(`no variant ${engine}`));
   const mini = fts ? undefined : CodebaseIndex.empty();
   let started = performance.now();
+  const cpu = process.cpuUsage();
   // Fts5Codebase offers every method syncIndex calls (its Syncable type); CodebaseIndex's private fields make the cast necessary.
   const stats = await syncIndex(target.root, (mini ?? fts) as unknown as CodebaseIndex, parsers);
   fts?.commit();
   const indexMs = performance.now() - started;
+  const cpuUsed = process.cpuUsage(cpu);
   gc?.();
   const after = process.memoryUsage();
   const queryMs: number[] = [];
@@ -168,6 +173,7 @@ async function child(engine: string, input: string): Promise<void> {
     files: stats.files,
     chunks: stats.chunks,
     indexS: round(indexMs / 1000),
+    indexCpuS: round((cpuUsed.user + cpuUsed.system) / 1e6),
     heapMB: round((after.heapUsed - before.heapUsed) / 1e6),
     rssMB: round((after.rss - before.rss) / 1e6),
     peakRssMB,
@@ -184,7 +190,7 @@ async function child(engine: string, input: string): Promise<void> {
 }
 
 function printTable(results: Record<string, Record<string, Measured>>): void {
-  const cols: (keyof Measured)[] = ['files', 'chunks', 'r1', 'r5', 'r10', 'mrr', 'p50', 'p95', 'indexS', 'heapMB', 'rssMB', 'peakRssMB', 'dbMB'];
+  const cols: (keyof Measured)[] = ['files', 'chunks', 'r1', 'r5', 'r10', 'mrr', 'p50', 'p95', 'indexS', 'indexCpuS', 'heapMB', 'rssMB', 'peakRssMB', 'dbMB'];
   const lines = [`| target | engine | ${cols.join(' | ')} |`, `|${'---|'.repeat(cols.length + 2)}`];
   for (const [target, byEngine] of Object.entries(results)) {
     for (const [engine, m] of Object.entries(byEngine)) lines.push(`| ${target} | ${engine} | ${cols.map((c) => (m[c] === null || Number.isNaN(m[c]) ? '' : m[c])).join(' | ')} |`);
