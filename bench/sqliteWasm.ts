@@ -1,11 +1,9 @@
 /**
  * node-sqlite3-wasm (SQLite 3.53 compiled to WebAssembly with FTS5, its database in a real file through a
- * Node `fs` VFS) for the FTS5 measurement spike, loaded from the spike's own folder (.spike/, outside the
- * project's node_modules: the package is not a dependency of Fathom). Only the part of its API the spike
- * uses is typed here, so the bench type-checks on a machine without the package.
+ * Node `fs` VFS) for the FTS5 measurement (bench/fts5.ts, bench/FTS5-SPIKE.md): a pinned devDependency, not
+ * yet part of the extension. Only the part of its API the bench uses is typed here.
  */
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 
 export type SqlValue = number | bigint | string | Uint8Array | null;
 export type Row = Record<string, SqlValue>;
@@ -28,8 +26,8 @@ export interface Database {
   readonly inTransaction: boolean;
 }
 
-/** Where `npm i node-sqlite3-wasm@0.8.60` was run (FATHOM_SPIKE_SQLITE to point elsewhere). */
-const PACKAGE = process.env.FATHOM_SPIKE_SQLITE ?? join(__dirname, '..', '.spike', 'node_modules', 'node-sqlite3-wasm');
+/** The package (FATHOM_SPIKE_SQLITE to measure another build of it). */
+const PACKAGE = process.env.FATHOM_SPIKE_SQLITE ?? 'node-sqlite3-wasm';
 
 /** Opens (creating) the database file at `path`. */
 export function openDatabase(path: string): Database {
