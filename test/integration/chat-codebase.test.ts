@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { FathomApi } from '../../src/extension';
-import { fathom, setSetting, useFakeServer, waitFor } from './helpers';
+import { fathom, setSetting, useFakeServer, waitFor, waitForIndex } from './helpers';
 
 const FOLDER = `chat-codebase-${process.pid}`;
 const PRICE = 'export function cartPriceWithVat(prices: number[]): number {\n  const net = prices.reduce((a, b) => a + b, 0);\n  return net * 1.2;\n}\n';
@@ -25,10 +25,7 @@ describe('chat: @codebase in the extension host (real index, fake server)', func
     root = vscode.workspace.workspaceFolders![0].uri;
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(root, FOLDER, 'src/price.ts'), new TextEncoder().encode(PRICE));
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(root, FOLDER, 'src/label.ts'), new TextEncoder().encode('export const label = (n: number) => `${n} EUR`;\n'));
-    await waitFor('the new function to be indexed', async () => {
-      await api.codebase.flushChanges();
-      return (await api.codebase.definitions('cartPriceWithVat', 1)).length === 1;
-    }, { timeoutMs: 60_000 });
+    await waitForIndex(api, 'the new function to be indexed', async () => (await api.codebase.definitions('cartPriceWithVat', 1)).length === 1, 60_000);
   });
   beforeEach(async () => {
     await api.chat.session.stop();

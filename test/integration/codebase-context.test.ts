@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { FathomApi } from '../../src/extension';
 import type { RecordedRequest } from '../fake-server';
-import { CURSOR, fathom, openWithCursor, triggerAndAccept, useFakeServer, waitFor } from './helpers';
+import { CURSOR, fathom, openWithCursor, triggerAndAccept, useFakeServer, waitFor, waitForIndex } from './helpers';
 
 const FOLDER = `codebase-context-test-${process.pid}`;
 const SHIPPING = 'export function shippingCostForParcel(weightKg: number): number {\n  const base = 4.5;\n  return base + weightKg * 1.25;\n}\n';
@@ -43,10 +43,7 @@ describe('codebase context in the commands: callers for Explain, existing tests 
     await write('src/__tests__/shipping.test.ts', EXISTING_TEST);
     await write('web/money.js', 'function formatMoneyGlobal(cents) {\n  return (cents / 100).toFixed(2) + " EUR";\n}\n');
     await waitFor('the index to be ready', () => api.codebase.status().state === 'ready' && api.codebase.status().files > 0, { timeoutMs: 60_000 });
-    await waitFor('the index to hold the caller', async () => {
-      await api.codebase.flushChanges();
-      return (await api.codebase.usages('shippingCostForParcel', 5)).some((h) => h.path === `${FOLDER}/src/invoice.ts`);
-    }, { timeoutMs: 60_000 });
+    await waitForIndex(api, 'the index to hold the caller', async () => (await api.codebase.usages('shippingCostForParcel', 5)).some((h) => h.path === `${FOLDER}/src/invoice.ts`), 60_000);
   });
   after(async () => {
     await vscode.workspace.fs.delete(vscode.Uri.joinPath(root, FOLDER), { recursive: true, useTrash: false });

@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { FathomApi } from '../../src/extension';
-import { fathom, setSetting, useFakeServer, waitFor } from './helpers';
+import { fathom, setSetting, useFakeServer, waitFor, waitForIndex } from './helpers';
 
 const FOLDER = `codebase-test-${process.pid}`;
 
@@ -59,10 +59,7 @@ describe('codebase index: built in a worker, kept up to date, rebuilt on demand'
     await vscode.workspace.fs.delete(uri('src/invoice.ts'));
     // The file watcher reports the deletion (its events can take a few seconds on a busy machine). Judged by
     // what the index answers, not by its file count: other suites' folders may come and go meanwhile.
-    await waitFor('the deleted file to leave the index', async () => {
-      await api.codebase.flushChanges();
-      return !(await found('invoice total of the items')).includes(`${FOLDER}/src/invoice.ts`);
-    }, { timeoutMs: 30_000 });
+    await waitForIndex(api, 'the deleted file to leave the index', async () => !(await found('invoice total of the items')).includes(`${FOLDER}/src/invoice.ts`), 30_000);
     assert.deepEqual(await api.codebase.usages('shippingCostForParcel', 5), []);
   });
 

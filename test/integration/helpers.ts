@@ -15,6 +15,17 @@ export const EXTENSION_ID = 'fathom.fathom';
 export const CURSOR = '█';
 
 
+/**
+ * Waits until the codebase index answers `check` truthfully, syncing the changes reported so far before each
+ * look (a file written by a test reaches the index through the watcher, in a batch).
+ */
+export function waitForIndex(api: FathomApi, what: string, check: () => Promise<boolean>, timeoutMs = 60_000): Promise<boolean> {
+  return waitFor(what, async () => {
+    await api.codebase.flushChanges();
+    return check();
+  }, { timeoutMs });
+}
+
 /** Waits until Fathom has activated by itself (onStartupFinished) and returns its test API. */
 export async function fathom(): Promise<FathomApi> {
   const ext = await waitFor(`the extension ${EXTENSION_ID} to be installed`, () => vscode.extensions.getExtension<FathomApi>(EXTENSION_ID));

@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { FathomApi } from '../../src/extension';
-import { fathom, openWithCursor, useFakeServer, waitFor } from './helpers';
+import { fathom, openWithCursor, useFakeServer, waitFor, waitForIndex } from './helpers';
 
 const FOLDER = `names-test-${process.pid}`;
 
@@ -41,10 +41,7 @@ describe('names not found in this workspace: a proposal marks them', function ()
   });
 
   it('a Refactor proposal using an invented helper gets a Fathom warning on that name, and the diff title says so', async () => {
-    await waitFor('the index to be complete with the test folder', async () => {
-      await api.codebase.flushChanges();
-      return api.codebase.status().complete && (await api.codebase.definitions('roundToCentsForBasket', 1)).length === 1;
-    }, { timeoutMs: 60_000 });
+    await waitForIndex(api, 'the index to be complete with the test folder', async () => api.codebase.status().complete && (await api.codebase.definitions('roundToCentsForBasket', 1)).length === 1, 60_000);
     const editor = await openWithCursor(SOURCE);
     fake.server.reply((r) => (r.endpoint === 'ollama.chat' ? { text: ANSWER } : undefined));
     const run = vscode.commands.executeCommand<string>('fathom.refactor', 'Simplify');

@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { FathomApi } from '../../src/extension';
-import { fathom, useFakeServer, waitFor } from './helpers';
+import { fathom, useFakeServer, waitFor, waitForIndex } from './helpers';
 
 const FOLDER = `proposal-sources-test-${process.pid}`;
 const RATES = 'export function handlingFeeForCrate(crates: number): number {\n  const perCrate = 2.5;\n  return crates * perCrate;\n}\n';
@@ -28,17 +28,11 @@ describe('proposal sources: Refactor offers the callers it was given, and each o
     root = vscode.workspace.workspaceFolders![0].uri;
     await write('src/rates.ts', RATES);
     await write('src/order.ts', ORDER);
-    await waitFor('the index to hold the caller', async () => {
-      await api.codebase.flushChanges();
-      return (await api.codebase.usages('handlingFeeForCrate', 5)).some((h) => h.path === `${FOLDER}/src/order.ts`);
-    }, { timeoutMs: 60_000 });
+    await waitForIndex(api, 'the index to hold the caller', async () => (await api.codebase.usages('handlingFeeForCrate', 5)).some((h) => h.path === `${FOLDER}/src/order.ts`), 60_000);
   });
   after(async () => {
     await vscode.workspace.fs.delete(vscode.Uri.joinPath(root, FOLDER), { recursive: true, useTrash: false });
-    await waitFor("the index to forget this suite's folder", async () => {
-      await api.codebase.flushChanges();
-      return !(await api.codebase.definitions('handlingFeeForCrate', 5)).some((h) => h.path.startsWith(`${FOLDER}/`));
-    }, { timeoutMs: 30_000 });
+    await waitForIndex(api, "the index to forget this suite's folder", async () => !(await api.codebase.definitions('handlingFeeForCrate', 5)).some((h) => h.path.startsWith(`${FOLDER}/`)), 30_000);
   });
 
   it('the diff title counts the sources, Sources lists the caller, and picking it opens order.ts at lines 3-6', async () => {
