@@ -39,8 +39,3 @@ export function sourceEntry(place: CodePlace): SourceEntry {
     selection: { startLine: Math.max(0, place.startLine - 1), endLine: Math.max(0, place.endLine - 1) },
   };
 }
-
-/** What a proposal made from these places offers: one entry per distinct place. */
-export function sourceEntries(places: readonly CodePlace[]): SourceEntry[] {
-  return distinctPlaces(places).map(sourceEntry);
-}

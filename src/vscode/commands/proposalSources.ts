@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { CodePlace } from '../../codebase/codebase';
-import { sourceEntries, type SourceEntry } from '../../commands/proposalSources';
+import { sourceEntry, type SourceEntry } from '../../commands/proposalSources';
 
 /** Finds the file of a workspace-relative path from the codebase index. */
 export type SourceUri = (path: string) => vscode.Uri | undefined;
@@ -26,9 +26,9 @@ interface SourceItem extends vscode.QuickPickItem {
   entry: SourceEntry;
 }
 
-/** Lets the user pick one of `places` and opens it; resolves once the pick closed (picked or dismissed). */
+/** Lets the user pick one of `places` (each once: distinctPlaces) and opens it; resolves once the pick closed (picked or dismissed). */
 export async function pickSource(places: readonly CodePlace[], sourceUri: SourceUri | undefined, title: string): Promise<CodePlace | undefined> {
-  const items: SourceItem[] = sourceEntries(places).map((entry) => ({ label: `$(file-code) ${entry.label}`, description: entry.description, detail: entry.detail, entry }));
+  const items: SourceItem[] = places.map(sourceEntry).map((entry) => ({ label: `$(file-code) ${entry.label}`, description: entry.description, detail: entry.detail, entry }));
   const picked = await vscode.window.showQuickPick(items, {
     title: vscode.l10n.t('Fathom: workspace code the model was given — {0}', title),
     placeHolder: vscode.l10n.t('Open the lines the proposal was made to keep working'),

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { CodePlace } from '../../../src/codebase/codebase';
 import { prepareCommand } from '../../../src/commands/prepare';
-import { distinctPlaces, sourceEntries, sourceEntry } from '../../../src/commands/proposalSources';
+import { distinctPlaces, sourceEntry } from '../../../src/commands/proposalSources';
 import { snapshotOf, testParsers } from '../context/helpers';
 import { tempCodebase, type TempCodebase } from './tempCodebase';
 
@@ -37,7 +37,7 @@ describe('commands: the sources a proposal offers (the workspace places its prom
     const places = [place('src/b.ts', 10, 20, 'b'), place('src/a.ts', 1, 4), place('src/b.ts', 12, 14, 'inner'), place('src/a.ts', 1, 4), place('src/c.ts', 12, 14)];
     assert.deepEqual(distinctPlaces(places), [place('src/b.ts', 10, 20, 'b'), place('src/a.ts', 1, 4), place('src/c.ts', 12, 14)]);
     assert.deepEqual(distinctPlaces([]), []);
-    assert.deepEqual(sourceEntries(places).map((e) => e.label), ['b.ts:10–20', 'a.ts:1–4', 'c.ts:12–14']);
+    assert.deepEqual(distinctPlaces(places).map(sourceEntry).map((e) => e.label), ['b.ts:10–20', 'a.ts:1–4', 'c.ts:12–14']);
   });
 
   describe('from a prepared Refactor', function () {
@@ -63,7 +63,7 @@ describe('commands: the sources a proposal offers (the workspace places its prom
         { kind: 'refactor', snapshot: snapshotOf('src/price.ts', 'export function totalPrice(prices: number[]): number {\n  return █prices.reduce((a, b) => a + b, 0);\n}\n'), settings: { answerLanguage: 'en', audience: 'intermediate', stepByStep: false } },
         { files: workspace.files, parsers, readPrompt, contextLength: 8192, maxTokens: 512, codebase: workspace.codebase },
       );
-      const entries = sourceEntries(prepared.workspace);
+      const entries = distinctPlaces(prepared.workspace).map(sourceEntry);
       const caller = entries.find((e) => e.detail === 'src/cart.ts');
       assert.ok(caller, JSON.stringify(entries));
       assert.equal(caller.label, 'cart.ts:3–6');
