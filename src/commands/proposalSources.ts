@@ -4,6 +4,7 @@
  * selection that opens it. Plain data; src/vscode/commands/proposalSources.ts shows them on the proposal.
  */
 import type { CodePlace } from '../codebase/codebase';
+import { lineRange } from '../text/lineRange';
 
 /** One entry of a proposal's sources: the place, what the picker shows, and the lines to select (0-based, inclusive). */
 export interface SourceEntry {
@@ -30,10 +31,9 @@ export function sourceEntry(place: CodePlace): SourceEntry {
   const slash = place.path.lastIndexOf('/');
   const name = place.path.slice(slash + 1);
   const folder = slash >= 0 ? place.path.slice(0, slash) : '';
-  const lines = place.startLine === place.endLine ? `${place.startLine}` : `${place.startLine}–${place.endLine}`;
   return {
     place,
-    label: `${name}:${lines}`,
+    label: `${name}:${lineRange(place.startLine, place.endLine)}`,
     description: place.symbol || folder,
     detail: place.path,
     selection: { startLine: Math.max(0, place.startLine - 1), endLine: Math.max(0, place.endLine - 1) },

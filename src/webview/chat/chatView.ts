@@ -11,6 +11,7 @@ import { coalesce } from '../adaptiveSchedule';
 import { codeLanguage, createRenderer, type MarkdownRenderer } from '../render';
 import { linkCodeReferences, targetOf, workspaceLink, type CodeTarget, type SourcePlace } from '../codeReferences';
 import { StreamingMarkdown } from '../stream';
+import { lineRange } from '../../text/lineRange';
 import { markUnknownNames } from './nameMarks';
 import type { BlockNames } from '../../codebase/names/answerNames';
 import type { ChatChip, ChatLabels, ChatViewState, ChatViewTurn, FromChat, ToChat } from './protocol';
@@ -241,7 +242,7 @@ export class ChatView {
         const item = this.doc.createElement('li');
         const target = { path: source.path, line: source.startLine, endLine: source.endLine };
         const link = workspaceLink(this.doc, target, this.openTitle(target));
-        link.textContent = source.endLine > source.startLine ? `${source.path}:${source.startLine}–${source.endLine}` : `${source.path}:${source.startLine}`;
+        link.textContent = `${source.path}:${lineRange(source.startLine, source.endLine)}`;
         item.append(link);
         if (source.symbol) {
           const symbol = this.doc.createElement('code');

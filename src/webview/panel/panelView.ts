@@ -8,6 +8,7 @@ import { parseLineHref } from '../lineLinks';
 import type { AnswerView, FromPanel, ToPanel } from './protocol';
 import { codeLanguage, createRenderer } from '../render';
 import { StreamingMarkdown } from '../stream';
+import { lineRange } from '../../text/lineRange';
 
 export interface PanelHost {
   postMessage(message: FromPanel): void;
@@ -123,7 +124,7 @@ export class PanelView {
     this.host.setState(this.view);
   }
 
-  /** "Used from this workspace": `path:start–end` per place the prompt carried, made with DOM calls (text only). */
+  /** "Used from this workspace": `path:start–end` (`path:line` for one line) per place the prompt carried, made with DOM calls (text only). */
   private renderSources(): void {
     const sources = this.view.sources ?? [];
     const shown = this.el.sourcesList.childElementCount === sources.length && sources.every((s, i) => this.el.sourcesList.children[i]?.getAttribute('data-key') === sourceKey(s));
@@ -137,8 +138,8 @@ export class PanelView {
         link.className = 'source-link';
         link.href = '#';
         link.dataset.index = String(index);
-        link.textContent = `${source.path}:${source.startLine}–${source.endLine}`;
-        link.title = `Open ${source.path}, lines ${source.startLine}–${source.endLine}`;
+        link.textContent = `${source.path}:${lineRange(source.startLine, source.endLine)}`;
+        link.title = `Open ${source.path}, ${source.endLine > source.startLine ? 'lines' : 'line'} ${lineRange(source.startLine, source.endLine)}`;
         item.append(link);
         if (source.symbol) {
           const symbol = this.doc.createElement('span');

@@ -147,11 +147,12 @@ describe('webview: the answer panel page', () => {
     view.receive({ type: 'show', view: VIEW });
     frame();
     assert.equal($('#sources').hidden, true, 'nothing listed without workspace code');
-    view.receive({ type: 'sources', sources: [{ path: 'src/cart.ts', startLine: 3, endLine: 6, symbol: 'checkout' }, { path: 'src/<b>x</b>.ts', startLine: 1, endLine: 2, symbol: '' }] });
+    view.receive({ type: 'sources', sources: [{ path: 'src/cart.ts', startLine: 3, endLine: 6, symbol: 'checkout' }, { path: 'src/<b>x</b>.ts', startLine: 1, endLine: 2, symbol: '' }, { path: 'src/one.ts', startLine: 4, endLine: 4, symbol: '' }] });
     frame();
     assert.equal($('#sources').hidden, false);
     const links = [...window.document.querySelectorAll<HTMLAnchorElement>('#sources-list a.source-link')];
-    assert.deepEqual(links.map((a) => a.textContent), ['src/cart.ts:3–6', 'src/<b>x</b>.ts:1–2']);
+    assert.deepEqual(links.map((a) => a.textContent), ['src/cart.ts:3–6', 'src/<b>x</b>.ts:1–2', 'src/one.ts:4'], 'one line is shown as one line, not 4–4');
+    assert.deepEqual(links.map((a) => a.title), ['Open src/cart.ts, lines 3–6', 'Open src/<b>x</b>.ts, lines 1–2', 'Open src/one.ts, line 4']);
     assert.equal(window.document.querySelector('#sources-list b'), null, 'a path is text, never markup');
     assert.equal($('#sources-list .symbol').textContent, 'checkout');
     click(links[1]);
