@@ -33,7 +33,7 @@ export interface CompletionServiceDeps {
 
 export function createCompleteOnce(deps: CompletionServiceDeps): CompleteOnce {
   const template = templateCache(deps.onTemplateError);
-  return async (snapshot, signal) => {
+  return async (snapshot, signal, progress) => {
     const target = await deps.target(signal);
     const config = deps.getConfig();
     const { settings } = target;
@@ -62,6 +62,7 @@ export function createCompleteOnce(deps: CompletionServiceDeps): CompleteOnce {
         },
       },
       signal,
+      progress,
     );
   };
 }

@@ -45,9 +45,12 @@ export function registerCompletions(
   });
   // The trigger's view of the cursor, from the same cached tree the request then uses (no second parse).
   const lookUpSyntax = (s: DocumentSnapshot) => syntax.withTree(s, (tree) => tree && syntaxAtCursor(tree, s.text, s.offset, s.languageId));
+  let provider: FathomInlineCompletionProvider | undefined;
   const scheduler = new CompletionScheduler({
     complete,
     triggerSettings: () => deps.getConfig().completion,
+    // A block's first line was shown early and the block is now final: VS Code asks again, the scheduler answers it.
+    onRevised: (uri) => provider?.askAgain(uri),
     onRequest: () => {
       const end = deps.status.begin('completing');
       return (outcome) => {
@@ -62,7 +65,7 @@ export function registerCompletions(
     // Another server, model or template: a suggestion the old one made must not be shown from the cache.
     onConfigChange(() => scheduler.forgetAnswers()),
     vscode.commands.registerCommand(ACCEPTED_COMMAND, (uri: string) => scheduler.accepted(uri, 'whole')),
-    vscode.languages.registerInlineCompletionItemProvider(EDITABLE_DOCUMENTS, new FathomInlineCompletionProvider(scheduler, deps.getConfig, files, deps.privacy, lookUpSyntax, deps.snoozed, deps.onGhostText)),
+    vscode.languages.registerInlineCompletionItemProvider(EDITABLE_DOCUMENTS, (provider = new FathomInlineCompletionProvider(scheduler, deps.getConfig, files, deps.privacy, lookUpSyntax, deps.snoozed, deps.onGhostText))),
   );
   return scheduler;
 }

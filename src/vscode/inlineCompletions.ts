@@ -27,6 +27,19 @@ export class FathomInlineCompletionProvider implements vscode.InlineCompletionIt
     private readonly onGhostText: (uri: string, version: number) => void = () => {},
   ) {}
 
+  /** The document whose suggestion askAgain() asked VS Code to fetch again (answered as an automatic call). */
+  private revising: string | undefined;
+
+  /**
+   * The suggestion shown in `uri` changed after it was shown (a block's first line grew to the block): VS Code
+   * has no stable way to be told, so it is asked to ask again, in the active editor when that is the document.
+   */
+  askAgain(uri: string): void {
+    if (vscode.window.activeTextEditor?.document.uri.toString() !== uri) return;
+    this.revising = uri;
+    void vscode.commands.executeCommand('editor.action.inlineSuggest.trigger');
+  }
+
   async provideInlineCompletionItems(
     document: vscode.TextDocument,
     position: vscode.Position,
@@ -34,13 +47,16 @@ export class FathomInlineCompletionProvider implements vscode.InlineCompletionIt
     token: vscode.CancellationToken,
   ): Promise<vscode.InlineCompletionItem[] | undefined> {
     if (!this.getConfig().completion.enabled || this.snoozed()) return undefined;
+    // Asked again by askAgain(): as the keystroke it continues, not as a request the user made (Trigger Inline Suggestion).
+    const revision = this.revising === document.uri.toString() && context.triggerKind === vscode.InlineCompletionTriggerKind.Invoke;
+    if (revision) this.revising = undefined;
     const abort = new AbortController();
     const cancel = token.onCancellationRequested(() => abort.abort());
     try {
       const snapshot = snapshotOf(document, position, this.files.relative(document.uri));
       const editor = vscode.window.activeTextEditor;
       const result = await this.scheduler.provide(snapshot, {
-        trigger: context.triggerKind === vscode.InlineCompletionTriggerKind.Invoke ? 'manual' : 'automatic',
+        trigger: context.triggerKind === vscode.InlineCompletionTriggerKind.Invoke && !revision ? 'manual' : 'automatic',
         signal: abort.signal,
         selections: editor?.document === document ? editor.selections.length : 1,
         // By its paths, a link's target and its content (privacyRules.ts).

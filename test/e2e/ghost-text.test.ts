@@ -2,7 +2,12 @@ import * as assert from 'node:assert/strict';
 import { useSession } from './helpers/session';
 
 describe('ghost text in the browser', function () {
-  const s = useSession({ files: { 'src/math.ts': 'export function add(a: number, b: number): number {\n  \n}\n' } });
+  const s = useSession({
+    files: {
+      'src/math.ts': 'export function add(a: number, b: number): number {\n  \n}\n',
+      'src/total.ts': 'export function total(prices: number[]): number {\n}\n',
+    },
+  });
 
   it('shows the fake model’s completion while typing, and Tab accepts it', async () => {
     s.fake.reply(() => ({ text: 'a + b;' }));
@@ -20,5 +25,26 @@ describe('ghost text in the browser', function () {
     await s.wb.waitForEditorText((text) => text.includes('  return a + b;'));
     assert.equal(await s.wb.editorText(), 'export function add(a: number, b: number): number {\n  return a + b;\n}\n');
     await s.wb.screenshot('ghost-text-accepted');
+  });
+
+  it('a block shows its first line at once, then grows to the whole block when the stream has decided it; Tab takes the block', async () => {
+    const FIRST = 'const sum = prices.reduce((a, b) => a + b, 0);';
+    // The model writes the first line, then "thinks" for 2.5 s before the rest of the block.
+    s.fake.reply((r) => (r.endpoint === 'ollama.generate' ? { chunks: [FIRST, '\n', '  return sum;', '\n', '}'], pauseAfter: { chunks: 2, ms: 2500 }, tokenMs: 5 } : undefined));
+    await s.wb.openFile('src/total.ts');
+    // Enter after the opening brace: the editor indents the new line above the closing brace — a block to write.
+    await s.wb.goTo(1, 'export function total(prices: number[]): number {'.length + 1);
+    await s.wb.type('\n');
+    const early = await s.wb.waitForGhostText(FIRST, { timeoutMs: 2_000 });
+    assert.ok(!early.includes('return sum;'), `only the first line while the model is still writing: ${JSON.stringify(early)}`);
+    await s.wb.screenshot('ghost-text-first-line');
+    const grown = await s.wb.waitForGhostText(/return sum;/, { timeoutMs: 8_000 });
+    assert.ok(grown.startsWith(FIRST), `the block extends the line shown: ${JSON.stringify(grown)}`);
+    await s.wb.screenshot('ghost-text-grown');
+    await s.wb.acceptGhostText();
+    await s.wb.waitForEditorText((text) => text.includes('return sum;'));
+    // The editor's own indentation (4 spaces in the web client) on the line it made; the model's lines after it.
+    assert.match(await s.wb.editorText(), new RegExp(`^export function total\\(prices: number\\[\\]\\): number \\{\\n +${FIRST.replace(/[()[\]{}.+*?^$|\\]/g, '\\$&')}\\n  return sum;\\n\\}\\n$`));
+    assert.equal(s.fake.requests.filter((r) => r.endpoint === 'ollama.generate').length >= 1, true);
   });
 });

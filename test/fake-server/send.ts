@@ -92,7 +92,7 @@ export async function sendStream(wire: Wire, reply: Reply, plan: StreamPlan, pie
       return;
     }
     if (next.done) break;
-    if (sent > 0 && !(await pause(tokenMs, closed))) return;
+    if (sent > 0 && !(await pause(sent === reply.pauseAfter?.chunks ? reply.pauseAfter.ms : tokenMs, closed))) return;
     res.write(plan.frame(next.value));
     sent++;
   }

@@ -66,6 +66,8 @@ export interface Reply {
   firstTokenMs?: number;
   /** Delay between pieces (default 0; 5 ms for `endless`). */
   tokenMs?: number;
+  /** A longer pause once, after the first `chunks` pieces (a model that writes a block's first line, then thinks). */
+  pauseAfter?: { chunks: number; ms: number };
   /** Repeat the text until the client closes the connection, or until ENDLESS_CHUNK_CAP pieces. */
   endless?: boolean;
   /**

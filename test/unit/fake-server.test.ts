@@ -280,6 +280,22 @@ describe('fake LLM server', () => {
       assert.ok(Date.now() - started >= 110, `took ${Date.now() - started} ms`);
     });
 
+    it('pauses once after pauseAfter.chunks pieces: the first pieces arrive, the rest only after the pause', async () => {
+      server.replyOnce({ chunks: ['first', ' line\n', 'rest'], pauseAfter: { chunks: 2, ms: 150 } });
+      const response = await post(server, '/api/generate', { model: FIM_MODEL, prompt: 'x' });
+      const reader = response.body!.getReader();
+      const started = Date.now();
+      let text = '';
+      const arrivals: { text: string; ms: number }[] = [];
+      for (let r = await reader.read(); !r.done; r = await reader.read()) {
+        for (const line of new TextDecoder().decode(r.value).split('\n').filter(Boolean)) text += (JSON.parse(line) as { response: string }).response;
+        arrivals.push({ text, ms: Date.now() - started });
+      }
+      const firstLine = arrivals.find((a) => a.text.includes('line'))!;
+      const rest = arrivals.find((a) => a.text.includes('rest'))!;
+      assert.ok(rest.ms - firstLine.ms >= 140, JSON.stringify(arrivals));
+    });
+
     it('forgets requests, queue and handler on reset', async () => {
       server.replyOnce({ text: 'queued' });
       server.reply(() => ({ text: 'handled' }));

@@ -11,7 +11,7 @@ import { RedactionLedger } from '../../privacy/redactionLedger';
 import { secretSafeRange, splitsSecret } from '../../privacy/secretSafeCut';
 import { cursorContext } from '../analysis/cursorContext';
 import { decideShape } from '../analysis/multiline';
-import { postprocess } from '../postprocess';
+import { postprocess, type Draft } from '../postprocess';
 import { streamChatFill } from '../prompt/chatFill';
 import { StreamStop } from '../streaming/streamStop';
 import { parseErrorCounter } from './syntaxCheck';
@@ -54,12 +54,24 @@ export { DEFAULT_PREFIX_CHARS };
 export { DEFAULT_SUFFIX_CHARS };
 export { SINGLE_LINE_MAX_TOKENS };
 
+/** What a request reports while it streams (the scheduler's view of it). */
+export interface CompletionProgress {
+  /** The text streamed so far, as the model wrote it (before post-processing). */
+  partial?(text: string): void;
+  /**
+   * A block's first line, once the stream has decided it and before the block is decided: what to show at
+   * once (post-processed as the whole answer will be). Called at most once, and never for a single line or
+   * an answer that arrived whole.
+   */
+  firstLine?(result: CompletionResult): void;
+}
+
 /**
  * Completes at the snapshot's cursor with one request. Resolves to what to show, or undefined when
  * nothing is worth showing; rejects with the backend's error (a `cancelled` BackendError when `signal`
  * aborts, which also closes the HTTP stream).
  */
-export async function completeOnce(snapshot: DocumentSnapshot, deps: EngineDeps, signal?: AbortSignal): Promise<CompletionResult | undefined> {
+export async function completeOnce(snapshot: DocumentSnapshot, deps: EngineDeps, signal?: AbortSignal, progress?: CompletionProgress): Promise<CompletionResult | undefined> {
   // The tree is only valid inside `use`; a copy (cheap, shared structure) outlives it until we are done.
   const tree = deps.withTree ? await deps.withTree(snapshot, (t) => t?.copy()) : undefined;
   try {
@@ -75,9 +87,18 @@ export async function completeOnce(snapshot: DocumentSnapshot, deps: EngineDeps,
     const redaction = new RedactionLedger();
     // A server that ignores the token limit is stopped by the pool's answer cap (backends/answerCap.ts).
     const stream = 'messages' in request ? streamChatFill(deps.backend, { ...request, signal, redaction }) : deps.backend.streamCompletion({ ...request, signal, redaction });
+    let firstLineShown = !shape.multiline || !progress?.firstLine;
     for await (const chunk of stream) {
       // Leaving the loop ends the iterator, which aborts the HTTP stream.
       if (stop.push(chunk)) break;
+      progress?.partial?.(stop.text);
+      if (!firstLineShown && !signal?.aborted) {
+        const early = firstLineOf(stop.text, cursor, shape);
+        if (early) {
+          firstLineShown = true;
+          progress!.firstLine!({ insert: redaction.restoreInto(early.text, snapshot.text), replaceLength: early.replaceLength });
+        }
+      }
     }
     if (signal?.aborted) return undefined;
     const countParseErrors = tree && deps.parse ? parseErrorCounter(snapshot, tree.language, deps.parse) : undefined;
@@ -87,6 +108,20 @@ export async function completeOnce(snapshot: DocumentSnapshot, deps: EngineDeps,
   } finally {
     tree?.delete();
   }
+}
+
+/**
+ * A block's first line from the text streamed so far: the text up to the end of its first complete line
+ * that holds code (a block after `{` starts with a line break), post-processed as the whole answer will be
+ * — so what is shown early is, as a rule, the start of what the block shows. Undefined until such a line is
+ * complete, or when post-processing leaves nothing of it.
+ */
+function firstLineOf(streamed: string, cursor: ReturnType<typeof cursorAt>, shape: ReturnType<typeof decideShape>): Draft | undefined {
+  let end = streamed.indexOf('\n');
+  while (end !== -1 && streamed.slice(0, end).trim() === '') end = streamed.indexOf('\n', end + 1);
+  if (end === -1) return undefined;
+  const draft = postprocess(streamed.slice(0, end), { cursor, shape });
+  return draft && draft.text.trim() !== '' ? draft : undefined;
 }
 
 /** The facts around the snapshot's cursor, with the tree's word on comments and strings. */

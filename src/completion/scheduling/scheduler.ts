@@ -24,6 +24,7 @@ import { continuesRequest, reuseShown, type AnchoredSuggestion } from './reuse';
 import { debounceMs, debouncePlace, TypingRhythm, wait } from './throttle';
 import { DEFAULT_TRIGGER_SETTINGS, needsSyntax, skipReason, type SkipReason, type TriggerInput, type TriggerKind, type TriggerSettings } from './trigger';
 import type { SyntaxAtCursor } from '../analysis/syntaxAtCursor';
+import type { CompletionProgress } from '../engine/engine';
 import type { CompletionResult } from '../engine/result';
 import type { DocumentSnapshot } from '../../workspace/document';
 import { BACKOFF_START_MS } from '../../tunables/tunables';
@@ -33,11 +34,11 @@ import { LATENCY_SAMPLES } from '../../tunables/tunables';
 
 /**
  * One request through the pipeline (context, prompt, stream, post-processing). It must stop and close its
- * HTTP stream when `signal` aborts. `onPartial`, when the function supports it, receives the text streamed
- * so far as it would be inserted at the cursor; it lets a keystroke that contradicts the stream abort it
- * early instead of waiting for the answer.
+ * HTTP stream when `signal` aborts. `progress`, when the function supports it, hears the text streamed so far
+ * (a keystroke that contradicts it aborts the stream at once instead of waiting for the answer) and a block's
+ * first line as soon as it is decided (shown at once; the block follows when the stream has decided it).
  */
-export type CompleteOnce = (snapshot: DocumentSnapshot, signal: AbortSignal, onPartial?: (text: string) => void) => Promise<CompletionResult | undefined>;
+export type CompleteOnce = (snapshot: DocumentSnapshot, signal: AbortSignal, progress?: CompletionProgress) => Promise<CompletionResult | undefined>;
 
 export interface ProvideOptions {
   trigger: TriggerKind;
@@ -72,6 +73,12 @@ export interface SchedulerOptions {
   now?: () => number;
   /** The debounce wait (tests pass a controllable one). Must resolve false, leaving no timer, when `signal` aborts. */
   wait?: (ms: number, signal?: AbortSignal) => Promise<boolean>;
+  /**
+   * A block's first line was shown before the block was decided, and now the answer is final and differs
+   * (the whole block, or nothing after all): the editor should ask again for this document — `provide` then
+   * answers from the final answer at once. (VS Code: `editor.action.inlineSuggest.trigger`.)
+   */
+  onRevised?: (uri: string) => void;
 }
 
 export interface SchedulerStats {
@@ -91,6 +98,8 @@ export interface SchedulerStats {
   requests: number;
   /** Requests aborted because a keystroke made them stale, or their document closed. */
   aborted: number;
+  /** Blocks whose first line was shown before the stream had decided the block. */
+  shownEarly: number;
   failed: number;
   /** Non-empty suggestions returned to the editor. */
   shown: number;
@@ -107,10 +116,16 @@ type Outcome = { result: CompletionResult | undefined } | { cancelled: true } | 
 interface InFlight {
   snapshot: DocumentSnapshot;
   abort: AbortController;
-  /** The text streamed so far, as reported by `onPartial` ('' when nothing came or it is not reported). */
+  /** The text streamed so far, as reported by `progress.partial` ('' when nothing came or it is not reported). */
   partial: string;
   /** Settles once the request has ended; never rejects. */
   done: Promise<Outcome>;
+  /** A block's first line, once the stream decided it (`progress.firstLine`). */
+  firstLine?: CompletionResult;
+  /** Resolves when `firstLine` arrives (never, for most requests). */
+  firstLineArrived: Promise<void>;
+  /** The first line was shown: when the final answer differs, the editor is asked to ask again. */
+  shownEarly: boolean;
 }
 
 interface DocumentState {
@@ -149,6 +164,7 @@ export class CompletionScheduler {
     backedOff: 0,
     requests: 0,
     aborted: 0,
+    shownEarly: 0,
     failed: 0,
     shown: 0,
     accepted: { whole: 0, word: 0, line: 0 },
@@ -291,10 +307,18 @@ export class CompletionScheduler {
     this.counters.requests++;
     doc.running++;
     this.counters.peakInFlightPerDocument = Math.max(this.counters.peakInFlightPerDocument, doc.running);
-    const flight: InFlight = { snapshot, abort, partial: '', done: undefined as unknown as Promise<Outcome> };
+    let firstLineArrived!: () => void;
+    const flight: InFlight = { snapshot, abort, partial: '', done: undefined as unknown as Promise<Outcome>, firstLineArrived: new Promise<void>((resolve) => (firstLineArrived = resolve)), shownEarly: false };
+    const progress: CompletionProgress = {
+      partial: (text) => this.streamed(doc, flight, text),
+      firstLine: (result) => {
+        flight.firstLine = detachResult(result);
+        firstLineArrived();
+      },
+    };
     let outcome: Promise<Outcome>;
     try {
-      outcome = this.options.complete(snapshot, abort.signal, (text) => this.streamed(doc, flight, text)).then(
+      outcome = this.options.complete(snapshot, abort.signal, progress).then(
         (result): Outcome => (abort.signal.aborted ? { cancelled: true } : { result }),
         (error: unknown): Outcome => (abort.signal.aborted || (isBackendError(error) && error.kind === 'cancelled') ? { cancelled: true } : { error }),
       );
@@ -335,6 +359,9 @@ export class CompletionScheduler {
     const result = outcome.result && detachResult(outcome.result);
     this.cache.set(flight.snapshot, result);
     if (result) doc.last = { text: flight.snapshot.text, offset: flight.snapshot.offset, result };
+    else if (flight.shownEarly && doc.last?.result === flight.firstLine) doc.last = undefined;
+    // The block (or nothing, after all) replaces the first line shown: the editor asks again and gets it.
+    if (flight.shownEarly && !sameResult(result, flight.firstLine)) this.options.onRevised?.(flight.snapshot.uri);
   }
 
   /**
@@ -345,6 +372,19 @@ export class CompletionScheduler {
   private async join(flight: InFlight, snapshot: DocumentSnapshot, signal: AbortSignal | undefined): Promise<{ final: boolean; result?: CompletionResult }> {
     const later = flight.snapshot !== snapshot;
     if (later) this.counters.joined++;
+    // A block's first line is shown as soon as the stream has decided it, unless the whole answer comes first.
+    const first = await untilAborted(Promise.race([flight.done, flight.firstLineArrived.then(() => 'firstLine' as const)]), signal);
+    if (first === 'firstLine' && flight.firstLine) {
+      const early = reuseShown({ text: flight.snapshot.text, offset: flight.snapshot.offset, result: flight.firstLine }, snapshot);
+      const doc = this.documents.get(snapshot.uri);
+      if (early && doc && doc.inFlight === flight) {
+        // Typing through the first line is served from it until the block arrives (see finish()).
+        doc.last = { text: flight.snapshot.text, offset: flight.snapshot.offset, result: flight.firstLine };
+        if (!flight.shownEarly) this.counters.shownEarly++;
+        flight.shownEarly = true;
+        return { final: true, result: this.show(early) };
+      }
+    }
     const outcome = await untilAborted(flight.done, signal);
     if (!outcome) return { final: true };
     if ('error' in outcome) return { final: true };
@@ -384,6 +424,10 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): 
       resolve(value);
     });
   });
+}
+
+function sameResult(a: CompletionResult | undefined, b: CompletionResult | undefined): boolean {
+  return a === b || (!!a && !!b && a.insert === b.insert && a.replaceLength === b.replaceLength);
 }
 
 /** Kept suggestions must not pin old versions of the document (see `detach`). */

@@ -209,4 +209,32 @@ describe('engine: completeOnce, the one-request pipeline', function () {
       assert.equal((await generate('the client to close the stream')).closedByClient, true);
     });
   });
+
+  describe('a block\'s first line, reported as soon as the stream decides it', () => {
+    const DOC = 'function add(a: number, b: number) {█\n\nexport const x = 1;\n';
+    const BLOCK = '\n  const sum = a + b;\n  return sum;\n}\n\nexport const x = 1;\n';
+
+    async function run(doc: string, output: string, chunk?: (text: string) => string[]) {
+      const backend = new ScriptedBackend(output, { chunk });
+      const seen: { firstLine: string[]; partial: string[]; finalAfterFirst?: boolean } = { firstLine: [], partial: [] };
+      const result = await completeOnce(snapshotOf(doc), { backend, model: 'm', ...syntaxDeps() }, undefined, {
+        partial: (text) => seen.partial.push(text),
+        firstLine: (r) => seen.firstLine.push(r.insert),
+      });
+      return { result, seen, stream: backend.streams[0] };
+    }
+
+    it('reports the first line with code once, before the block ends, post-processed as the block is', async () => {
+      const { result, seen } = await run(DOC, BLOCK);
+      assert.deepEqual(seen.firstLine, ['\n  const sum = a + b;']);
+      assert.equal(result?.insert, '\n  const sum = a + b;\n  return sum;\n}');
+      assert.ok(result!.insert.startsWith(seen.firstLine[0]), 'the block extends the line shown');
+      assert.ok(seen.partial.length > 3 && seen.partial.at(-1)!.length > seen.partial[0].length, 'the streamed text grows');
+    });
+
+    it('reports no first line for a single line, nor for an answer that arrives whole', async () => {
+      assert.deepEqual((await run('const total = █;\n', 'items.length\nmore')).seen.firstLine, []);
+      assert.deepEqual((await run(DOC, BLOCK, (t) => [t])).seen.firstLine, [], 'one chunk: the block is decided at once');
+    });
+  });
 });

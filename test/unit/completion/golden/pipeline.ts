@@ -71,18 +71,29 @@ export class GoldenPipeline {
       repoName: () => 'golden',
       onTemplateError: (message) => errors.push(message),
     });
+    let requestEnded!: () => void;
+    const ended = new Promise<void>((resolve) => (requestEnded = resolve));
+    let revised = false;
     const scheduler = new CompletionScheduler({
       complete,
       triggerSettings: () => config.completion,
       onRequest: () => (outcome) => {
         if (outcome?.error) errors.push(outcome.error);
+        requestEnded();
       },
+      onRevised: () => (revised = true),
       wait: async (_ms, signal) => !signal?.aborted,
     });
     // FathomInlineCompletionProvider: the trigger asks the document's tree what the cursor is in.
     const lookUpSyntax = () => trees.withTree(snapshot.uri, snapshot.languageId, snapshot.version, snapshot.text, (tree) => tree && syntaxAtCursor(tree, snapshot.text, snapshot.offset, snapshot.languageId));
     try {
-      const result = await scheduler.provide(snapshot, { trigger: c.trigger, lookUpSyntax: hasGrammar(c.languageId) ? lookUpSyntax : undefined });
+      const ask = () => scheduler.provide(snapshot, { trigger: c.trigger, lookUpSyntax: hasGrammar(c.languageId) ? lookUpSyntax : undefined });
+      let result = await ask();
+      // A block's first line was shown early: the editor asks again once the block is final (inlineCompletions.ts askAgain).
+      if (scheduler.stats().shownEarly > 0) {
+        await ended;
+        if (revised) result = await ask();
+      }
       return { result, request: model.streams[0]?.request, errors };
     } finally {
       scheduler.dispose();

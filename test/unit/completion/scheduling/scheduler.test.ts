@@ -21,6 +21,8 @@ interface Call {
   snapshot: DocumentSnapshot;
   signal: AbortSignal;
   stream(text: string): void;
+  /** The engine decided a block's first line (progress.firstLine). */
+  firstLine(insert: string): void;
   answer(insert: string | undefined): void;
   fail(error: Error): void;
 }
@@ -35,7 +37,7 @@ class ScriptedModel {
   peak = 0;
   private waiting: Array<() => void> = [];
 
-  readonly complete: CompleteOnce = (snapshot, signal, onPartial) =>
+  readonly complete: CompleteOnce = (snapshot, signal, progress) =>
     new Promise<CompletionResult | undefined>((resolve, reject) => {
       this.running++;
       this.peak = Math.max(this.peak, this.running);
@@ -43,7 +45,8 @@ class ScriptedModel {
       this.calls.push({
         snapshot,
         signal,
-        stream: (text) => onPartial?.(text),
+        stream: (text) => progress?.partial?.(text),
+        firstLine: (insert) => progress?.firstLine?.(answer(insert)),
         answer: (insert) => resolve(insert === undefined ? undefined : answer(insert)),
         fail: reject,
       });
@@ -373,5 +376,80 @@ describe('CompletionScheduler against the fake Ollama server', () => {
     } finally {
       await server.close();
     }
+  });
+
+  describe('a block shows its first line at once', () => {
+    const BLOCK = '\n  const sum = a + b;\n  return sum;\n}';
+    const FIRST = '\n  const sum = a + b;';
+
+    it('shows the first line before the block is decided, then asks the editor to ask again and answers the block from the finished stream', async () => {
+      const revised: string[] = [];
+      const { model, scheduler, editor } = setup({ onRevised: (uri) => revised.push(uri) });
+      const shown = editor.type('function add(a, b) {█\n');
+      const call = await model.request(1);
+      call.stream(FIRST + '\n');
+      call.firstLine(FIRST);
+      assert.deepEqual(await shown, answer(FIRST), 'the first line, while the block still streams');
+      assert.deepEqual(revised, [], 'nothing to revise yet');
+      call.answer(BLOCK);
+      await tick();
+      await tick();
+      assert.deepEqual(revised, [URI], 'the editor is told once the block is final');
+      assert.deepEqual(await editor.type('function add(a, b) {█\n', { trigger: 'manual' }), answer(BLOCK), 'asked again: the whole block, at once');
+      assert.equal(model.calls.length, 1, 'from the same request');
+      assert.equal(scheduler.stats().shownEarly, 1);
+    });
+
+    it('typing through the first line while the block streams is served from it; the block then continues from there', async () => {
+      const revised: string[] = [];
+      const { model, editor } = setup({ onRevised: (uri) => revised.push(uri) });
+      const shown = editor.type('function add(a, b) {█\n');
+      const call = await model.request(1);
+      call.stream(FIRST + '\n');
+      call.firstLine(FIRST);
+      await shown;
+      assert.deepEqual(await editor.type('function add(a, b) {\n  const█\n'), answer(' sum = a + b;'));
+      assert.equal(call.signal.aborted, false, 'the stream goes on: the keystroke agrees with it');
+      call.answer(BLOCK);
+      await tick();
+      await tick();
+      assert.deepEqual(revised, [URI]);
+      assert.deepEqual(await editor.type('function add(a, b) {\n  const█\n'), answer(' sum = a + b;\n  return sum;\n}'));
+      assert.equal(model.calls.length, 1);
+    });
+
+    it('does not ask again when the block is only the first line, and retracts the first line when the answer ends up empty', async () => {
+      const revised: string[] = [];
+      const { model, editor } = setup({ onRevised: (uri) => revised.push(uri) });
+      const one = editor.type('function add(a, b) {█\n');
+      const call = await model.request(1);
+      call.firstLine(FIRST);
+      await one;
+      call.answer(FIRST);
+      await tick();
+      await tick();
+      assert.deepEqual(revised, [], 'what is shown is already final');
+
+      const other = editor.type('function sub(a, b) {█\n');
+      const second = await model.request(2);
+      second.firstLine(FIRST);
+      assert.deepEqual(await other, answer(FIRST));
+      second.answer(undefined);
+      await tick();
+      await tick();
+      assert.deepEqual(revised, [URI], 'nothing after all: the editor is asked to ask again');
+      assert.equal(await editor.type('function sub(a, b) {█\n', { trigger: 'manual' }), undefined, 'and the first line is gone');
+      assert.equal(model.calls.length, 2, 'without a new request');
+    });
+
+    it('a whole answer that arrives before any first line is shown as usual, with nothing to revise', async () => {
+      const revised: string[] = [];
+      const { model, editor } = setup({ onRevised: (uri) => revised.push(uri) });
+      const shown = editor.type('function add(a, b) {█\n');
+      (await model.request(1)).answer(BLOCK);
+      assert.deepEqual(await shown, answer(BLOCK));
+      await tick();
+      assert.deepEqual(revised, []);
+    });
   });
 });
