@@ -5,7 +5,8 @@
  *   end of a line, with an empty block below (the next line is not indented deeper) → the block: its
  *   body and, when missing, its closer;
  * - on the empty, indented first line of such a block → the same;
- * - anywhere else (mid-line, end of an ordinary line, inside a comment or string) → the rest of the line.
+ * - anywhere else (mid-line, end of an ordinary line, inside a comment or string) → the rest of the line;
+ *   at the very end of a line with code, the next line when the model says this one is finished.
  * Closing brackets the editor auto-inserted right of the cursor do not make the cursor "mid-line".
  */
 import { CodeScanner, OPENERS, scanFamily, usesIndentationBlocks } from './codeScanner';
@@ -20,13 +21,20 @@ export interface CompletionShape {
   reason: ShapeReason;
   /** Indentation of the line that opens the block (for a single line, the cursor line's). */
   openerIndent: string;
+  /**
+   * A single line at the very end of a line that has code (nothing right of the cursor): when the answer
+   * starts with a line break, the line is finished and the answer is the next line. Shown at once, it is there
+   * when the user presses Enter — one request for two lines, and no wait at the new line's start.
+   */
+  nextLine?: boolean;
 }
 
 /** What may stand right of the cursor without making it mid-line: auto-closed brackets and quotes. */
 const AUTO_CLOSED = /^[\s)\]}'"`;,]*$/;
 
 export function decideShape(cursor: CursorContext): CompletionShape {
-  const single = (reason: ShapeReason): CompletionShape => ({ multiline: false, reason, openerIndent: indentOf(cursor.linePrefix) });
+  const atLineEnd = cursor.lineSuffix === '' && !isBlank(cursor.linePrefix);
+  const single = (reason: ShapeReason): CompletionShape => ({ multiline: false, reason, openerIndent: indentOf(cursor.linePrefix), ...(atLineEnd && { nextLine: true }) });
   if (cursor.inCommentOrString) return single('comment-or-string');
   if (!AUTO_CLOSED.test(cursor.lineSuffix)) return single('mid-line');
 

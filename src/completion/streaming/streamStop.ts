@@ -2,7 +2,7 @@
  * Decides, chunk by chunk, when the streamed text holds everything the completion will show, so the
  * engine stops reading (which aborts the HTTP stream and frees the model for the next request):
  * - a control token (end of text, file separator) ends it;
- * - a single line ends at the first line break;
+ * - a single line ends at the first line break (at a line end, the next line's: keepFirstLine.ts);
  * - a block ends once its end is known (blockEnd.ts), once the model starts repeating the code below the
  *   cursor, or after MAX_BLOCK_LINES lines.
  * Post-processing then cuts the text exactly; stopping reads at most one line more than it keeps.
@@ -11,6 +11,7 @@ import { findBlockEnd } from '../analysis/blockEnd';
 import type { CursorContext } from '../analysis/cursorContext';
 import type { CompletionShape } from '../analysis/multiline';
 import { suffixRepeatStart } from '../postprocess/cutAtSuffixRepeat';
+import { singleLineEnd } from '../postprocess/keepFirstLine';
 import { stripFence } from '../postprocess/stripMarkdownFence';
 import { cutAtSpecialToken, endsWithSpecialToken } from '../postprocess/stripSpecialTokens';
 import { MAX_BLOCK_LINES } from '../../tunables/tunables';
@@ -39,7 +40,7 @@ export class StreamStop {
     const text = stripFence(cutAtSpecialToken(this.raw));
     const newline = text.indexOf('\n');
     if (newline === -1) return false;
-    if (!this.shape.multiline) return true;
+    if (!this.shape.multiline) return singleLineEnd(text, this.shape) !== undefined;
     // Complete lines only: the last one may still grow.
     const complete = text.slice(0, text.lastIndexOf('\n')).split('\n');
     if (complete.length >= MAX_BLOCK_LINES) return true;

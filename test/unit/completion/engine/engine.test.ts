@@ -237,4 +237,17 @@ describe('engine: completeOnce, the one-request pipeline', function () {
       assert.deepEqual((await run(DOC, BLOCK, (t) => [t])).seen.firstLine, [], 'one chunk: the block is decided at once');
     });
   });
+
+  describe('the next line, at the end of a finished line', () => {
+    it('reads on past the line break to the end of the next line, and stops there', async () => {
+      const { result, stream } = await complete('const a = 1;█\n\nexport {};\n', '\nconst b = a + 1;\nconst c = b * 2;\nconst d = c;\n');
+      assert.deepEqual(result, { insert: '\nconst b = a + 1;', replaceLength: 0 });
+      assert.equal(stream.stoppedEarly, true, 'the stream stops once the next line is complete');
+    });
+
+    it('offers nothing when the next line is the one already below the cursor', async () => {
+      const { result } = await complete('const a = 1;█\nconst b = a + 1;\n', '\nconst b = a + 1;\n');
+      assert.equal(result, undefined);
+    });
+  });
 });

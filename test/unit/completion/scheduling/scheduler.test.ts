@@ -167,6 +167,20 @@ describe('CompletionScheduler', () => {
     assert.equal(scheduler.stats().cacheHits, 1);
   });
 
+  it('a typo fixed with Backspace brings back the rest of the suggestion it diverged from, with no new request', async () => {
+    const { model, editor } = setup();
+    const first = editor.type('const total = █\n');
+    (await model.request(1)).answer('items.length;');
+    await first;
+    assert.deepEqual(await editor.type('const total = it█\n'), answer('ems.length;'));
+    const typo = editor.type('const total = itx█\n');
+    (await model.request(2)).answer('ra;');
+    await typo;
+    assert.deepEqual(await editor.type('const total = it█\n'), answer('ems.length;'), 'Backspace: the first suggestion again');
+    assert.deepEqual(await editor.type('const total = ite█\n'), answer('ms.length;'));
+    assert.equal(model.calls.length, 2);
+  });
+
   it('after the settings change (another model) nothing cached is shown again: the next keystroke asks', async () => {
     const { model, scheduler, editor } = setup();
     const first = editor.type('const total = █\n');
