@@ -1,7 +1,8 @@
 /**
  * Typing replay: a simulated user types real code character by character at human speed, in real time,
  * against the fake Ollama server (150 ms to the first token, 10 ms per token) through the real
- * OllamaBackend, the real engine and the real scheduler. The "model" answers each request with the true
+ * OllamaBackend and the extension's own pipeline: the completion service (context from the file's package
+ * and two open files of its folder, the prompt as the extension builds it), the engine and the scheduler. The "model" answers each request with the true
  * continuation of the file from the request's cursor (it runs on into the code after the typed region,
  * as real models do, and stops at the request's token limit), so every miss is the pipeline's doing.
  *
@@ -16,9 +17,11 @@
  * side to keep the bench within about a minute and a half.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { OllamaBackend } from '../src/backends/ollama';
-import { completeOnce, type EngineDeps } from '../src/completion/engine/engine';
+import { NodeWorkspaceFiles } from '../src/cli/nodeWorkspaceFiles';
+import { createCompleteOnce } from '../src/completion/service';
+import { objectSource, parseConfig } from '../src/config/settings';
 import { reuseShown, type AnchoredSuggestion } from '../src/completion/scheduling/reuse';
 import { CompletionScheduler } from '../src/completion/scheduling/scheduler';
 import type { DocumentSnapshot } from '../src/workspace/document';
@@ -143,18 +146,29 @@ async function typeRegion(region: Region, trees: DocumentTrees, parsers: Parsers
   });
   try {
     const backend = new OllamaBackend({ baseUrl: server.url, contextLength: 8192 });
-    const deps: EngineDeps = {
-      backend,
-      model: MODEL,
-      maxTokens: 256,
-      temperature: 0.2,
-      timeoutMs: 10_000,
+    // The extension's pipeline (src/vscode/completions.ts): context from the package the file belongs to, with
+    // two files of its folder as the open tabs and the typed document as an unsaved editor.
+    const root = join(TREES, relative(TREES, region.path).split('/')[0]);
+    const relPath = relative(root, region.path);
+    const folder = join(root, dirname(relPath));
+    const siblings = readdirSync(folder).filter((f) => f !== basename(region.path) && languageOfPath(f) === region.languageId).sort().slice(0, 2);
+    const overlay = new Map<string, string>();
+    const files = new NodeWorkspaceFiles(root, { overlay, recent: siblings.map((f) => join(dirname(relPath), f)) });
+    const config = parseConfig(objectSource({ 'completion.model': MODEL, 'completion.maxTokens': 256, 'completion.temperature': 0.2, contextLength: 8192 }));
+    const complete = createCompleteOnce({
+      target: async (signal) => {
+        const info = await backend.modelInfo(MODEL, { signal });
+        return { backend, settings: config.completion, info, contextLength: Math.min(config.contextLength, info.contextLength ?? config.contextLength) };
+      },
+      getConfig: () => config,
+      parsers,
       withTree: (snapshot, use) => trees.withTree(snapshot.uri, snapshot.languageId, snapshot.version, snapshot.text, use),
-      parse: (language, text) => parsers.parse(language, text),
-    };
+      files,
+      repoName: () => basename(root),
+    });
     // VS Code asks again when a block's first line, shown early, has grown to the block (inlineCompletions.ts askAgain).
     let askAgain = () => {};
-    const scheduler = new CompletionScheduler({ complete: (snapshot, signal, progress) => completeOnce(snapshot, deps, signal, progress), onRevised: () => askAgain() });
+    const scheduler = new CompletionScheduler({ complete, onRevised: () => askAgain() });
     const uri = `file://${region.path}`;
     let text = original.slice(0, start) + original.slice(end);
     let version = 1;
@@ -184,7 +198,8 @@ async function typeRegion(region: Region, trees: DocumentTrees, parsers: Parsers
       cancel?.abort();
       const current = new AbortController();
       cancel = current;
-      const snapshot: DocumentSnapshot = { uri, path: relative(TREES, region.path), languageId: region.languageId, text, offset: pos, version };
+      const snapshot: DocumentSnapshot = { uri, path: relPath, languageId: region.languageId, text, offset: pos, version };
+      overlay.set(relPath, text);
       const pressedAt = lastKeyAt;
       void scheduler.provide(snapshot, { trigger: 'automatic', signal: current.signal }).then((result) => {
         if (current.signal.aborted) return;
@@ -320,6 +335,7 @@ function report(results: SessionResult[]): BenchSection {
   const shared = results.flatMap((r) => r.sharedPromptStart);
   const sharedMedian = percent(Math.round(quantile(shared, 0.5) * 1000), 1000);
   rows.push({ metric: `typing: prompt tokens shared with the previous request's start, median (${shared.length} requests)`, value: sharedMedian, unit: '%', target: `>= ${SHARED_PROMPT_TARGET}%`, pass: sharedMedian >= SHARED_PROMPT_TARGET });
+  rows.push({ metric: 'typing: requests whose prompt shares less than half its start with the previous one (snippets changed)', value: percent(shared.filter((x) => x < 0.5).length, shared.length), unit: '%' });
   rows.push({ metric: 'typing: keystrokes with a visible suggestion', value: percent(sum((r) => r.visible), keystrokes), unit: '%' });
   rows.push({ metric: 'typing: typos fixed with Backspace', value: sum((r) => r.typos), unit: '' });
   for (const [languageId, name] of Object.entries(LANGUAGES)) {

@@ -15,7 +15,6 @@ import type { Embedder } from './vectors/embedder';
 import { hybridSearch } from './vectors/hybridSearch';
 import type { VectorStore } from './vectors/vectorStore';
 import { DependencyNames } from './names/dependencyNames';
-import { withoutImports } from './withoutImports';
 
 /** Reads a workspace-relative file's text; undefined when it is gone, unreadable or binary. */
 export type ReadText = (path: string) => Promise<string | undefined>;
@@ -111,14 +110,14 @@ function wholeWord(name: string): RegExp {
 
 /**
  * Whether `text` uses `name` on a line that is not its own definition (`def name(`, `function name`, a
- * method `name(…) {` of a class too short to be split into its methods) nor an import of it.
+ * method `name(…) {` of a class too short to be split into its methods).
  */
 function usesName(text: string, name: string): boolean {
   const word = wholeWord(name);
   const n = escapeName(name);
   // `def name`, `function name`, `class name`…, or a method head: `name(…) {` / `async name(…): T {` ending its line.
   const defines = new RegExp(`\\b(?:def|function|class|fn|func|interface|struct|enum|trait|type)\\s+${n}(?![\\w$])|^\\s*(?:(?:public|private|protected|static|async|override|readonly|get|set)\\s+)*${n}\\s*\\(.*\\)\\s*(?::[^;{]+)?\\{\\s*$`);
-  return withoutImports(text).split('\n').some((line) => word.test(line) && !defines.test(line));
+  return text.split('\n').some((line) => word.test(line) && !defines.test(line));
 }
 
 function escapeName(name: string): string {

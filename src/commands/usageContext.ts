@@ -7,6 +7,7 @@
 import type { Tree } from 'web-tree-sitter';
 import type { Codebase, CodebaseHit, CodePlace } from '../codebase/codebase';
 import { languageOfPath } from '../syntax/languages';
+import { withoutImports } from './withoutImports';
 import { estimateTokens } from '../text/tokens';
 import type { DocumentSnapshot } from '../workspace/document';
 import { fenced } from './promptVars';
@@ -59,9 +60,9 @@ function usagesOf(hits: readonly CodebaseHit[], name: string, budget: number): {
   let used = estimateTokens(heading) + 2;
   const out: string[] = [];
   const places: CodePlace[] = [];
-  // Real uses first: an import line says less about how the name is used than a call does.
-  const ordered = [...hits.filter((h) => !onlyImports(h.text, name)), ...hits.filter((h) => onlyImports(h.text, name))];
-  for (const hit of ordered) {
+  // Real uses only: an import line says nothing a caller's code does not say better, and would take a place
+  // in the prompt's budget and in the answer's list of sources.
+  for (const hit of hits.filter((h) => !onlyImports(h.text, name))) {
     const { text: part, place } = usageText(hit, name);
     const cost = estimateTokens(part) + 2;
     if (used + cost > budget) continue;
@@ -92,9 +93,9 @@ function usageText(hit: CodebaseHit, name: string): { text: string; place: CodeP
 }
 
 /** Whether every line of `text` that mentions `name` imports it (`import`, `from … import`, `require`, `use`, `#include`). */
+/** The chunk mentions the name only in import statements (multi-line ones too: withoutImports.ts). */
 function onlyImports(text: string, name: string): boolean {
-  const word = wordOf(name);
-  return text.split('\n').filter((l) => word.test(l)).every((l) => /^\s*(import|from|export\s*\{[^}]*\}\s*from|use|using|#include)\b|\brequire\(/.test(l));
+  return !wordOf(name).test(withoutImports(text));
 }
 
 function wordOf(name: string): RegExp {

@@ -10,6 +10,7 @@ import type { Parsers } from '../syntax/parsers';
 import type { RepositoryRetriever } from '../context/repository';
 import { answerTokens, completeOnce } from './engine/engine';
 import { assemblePrompt } from './prompt/assemble';
+import { snippetKey } from './prompt/build';
 import { parseUserTemplate, type UserTemplate } from './prompt/userTemplate';
 import type { CompleteOnce } from './scheduling/scheduler';
 import type { DocumentSnapshot } from '../workspace/document';
@@ -33,6 +34,7 @@ export interface CompletionServiceDeps {
 
 export function createCompleteOnce(deps: CompletionServiceDeps): CompleteOnce {
   const template = templateCache(deps.onTemplateError);
+  const carried = new PreviousSnippets();
   return async (snapshot, signal, progress) => {
     const target = await deps.target(signal);
     const config = deps.getConfig();
@@ -53,8 +55,9 @@ export function createCompleteOnce(deps: CompletionServiceDeps): CompleteOnce {
             const built = await assemblePrompt(
               s,
               { files: deps.files, parsers: deps.parsers, tree, signal, repository: deps.repository },
-              { model: settings.model, info: target.info, settings, contextLength: target.contextLength, template: template(config.completion.template), repoName: deps.repoName?.() },
+              { model: settings.model, info: target.info, settings, contextLength: target.contextLength, template: template(config.completion.template), repoName: deps.repoName?.(), previousSnippets: carried.of(s.uri) },
             );
+            carried.set(s.uri, built.snippets.map(snippetKey));
             return { ...built.request, maxTokens: answerTokens(settings.maxTokens, multiline), timeoutMs: config.requestTimeoutMs };
           } finally {
             tree?.delete();
@@ -65,6 +68,27 @@ export function createCompleteOnce(deps: CompletionServiceDeps): CompleteOnce {
       progress,
     );
   };
+}
+
+/** How many documents' last snippets are remembered (the documents typed in most recently). */
+const REMEMBERED_DOCUMENTS = 16;
+
+/**
+ * The snippets each document's last prompt carried (build.ts `previousSnippets`), for the documents typed in
+ * most recently: consecutive prompts in a document then start alike, and the server reuses its cache.
+ */
+class PreviousSnippets {
+  private readonly byDocument = new Map<string, readonly string[]>();
+
+  of(uri: string): readonly string[] | undefined {
+    return this.byDocument.get(uri);
+  }
+
+  set(uri: string, keys: readonly string[]): void {
+    this.byDocument.delete(uri);
+    this.byDocument.set(uri, keys);
+    if (this.byDocument.size > REMEMBERED_DOCUMENTS) this.byDocument.delete(this.byDocument.keys().next().value!);
+  }
 }
 
 /** Parses the template setting once per distinct value. */

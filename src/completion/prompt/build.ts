@@ -44,6 +44,12 @@ export interface BuildInput {
    * the result is held to the budgets.
    */
   cutAround?: (budget: { prefix: number; suffix: number }) => { prefix: string; suffix: string };
+  /**
+   * The snippets (snippetKey) the previous request for this document carried, in prompt order. Carried again,
+   * they keep that order at the prompt's start and win close calls, so consecutive prompts share a long start
+   * that a server caching the last prompt (llama.cpp, Ollama) need not read again.
+   */
+  previousSnippets?: readonly string[];
 }
 
 interface Built {
@@ -85,6 +91,7 @@ export function buildCompletionRequest(input: BuildInput): BuiltCompletionReques
     snippetBudget,
     (s) => snippetCost(s, asFile(s), snapshot.languageId),
     input.snippets.some((s) => !asFile(s)) ? headerCost(snapshot) : 0,
+    input.previousSnippets ?? [],
   );
   // The prefix gets everything the other parts left.
   const prefixBudget = Math.max(0, total - suffixTokens - snippetTokens);
@@ -154,9 +161,23 @@ function chooseMode(input: BuildInput): Mode {
   return family ? { kind: 'raw', family } : { kind: 'chat' };
 }
 
+/** A snippet as the previous prompt is compared by: where it is from and its exact text. */
+export function snippetKey(snippet: Pick<ContextSnippet, 'path' | 'text'>): string {
+  return `${snippet.path}\n${snippet.text}`;
+}
+
 /**
- * The best snippets that fit: by score, skipping any that would overflow (a smaller one further down may
- * still fit); returned in ascending score, so the most useful one sits nearest the code being completed.
+ * How much a snippet the previous prompt carried is preferred over a new one (its score is multiplied by
+ * this): enough that a near-tie does not swap snippets between keystrokes, which would change the prompt's
+ * start and make the server read it all again; not enough to keep one that clearly lost its place.
+ */
+const CARRIED_OVER_BONUS = 1.25;
+
+/**
+ * The best snippets that fit: by score (carried-over ones helped by CARRIED_OVER_BONUS), skipping any that
+ * would overflow (a smaller one further down may still fit). Prompt order: the ones the previous prompt
+ * carried first, in its order (a stable start), then the new ones in ascending score, so the most useful new
+ * one sits nearest the code being completed.
  */
 function selectSnippets(
   snippets: readonly ContextSnippet[],
@@ -164,16 +185,21 @@ function selectSnippets(
   cost: (s: ContextSnippet) => number,
   /** Paid once when any snippet is chosen (the current file's path comment). */
   fixedCost: number,
+  previous: readonly string[],
 ): { snippets: ContextSnippet[]; tokens: number } {
+  const position = new Map(previous.map((key, i) => [key, i]));
+  const weight = (s: ContextSnippet) => s.score * (position.has(snippetKey(s)) ? CARRIED_OVER_BONUS : 1);
   let used = fixedCost;
   const chosen: ContextSnippet[] = [];
-  for (const snippet of [...snippets].sort((a, b) => b.score - a.score)) {
+  for (const snippet of [...snippets].sort((a, b) => weight(b) - weight(a))) {
     const c = cost(snippet);
     if (used + c > budget) continue;
     used += c;
     chosen.push(snippet);
   }
-  return { snippets: chosen.reverse(), tokens: chosen.length > 0 ? used : 0 };
+  const carried = chosen.filter((s) => position.has(snippetKey(s))).sort((a, b) => position.get(snippetKey(a))! - position.get(snippetKey(b))!);
+  const added = chosen.filter((s) => !position.has(snippetKey(s))).reverse();
+  return { snippets: [...carried, ...added], tokens: chosen.length > 0 ? used : 0 };
 }
 
 /** A snippet's tokens in the prompt: as a repository file (path line and code) or as a comment plus a blank line. */

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { ChatRequest, CompletionRequest } from '../../../../src/backends/types';
 import { promptBudget } from '../../../../src/context/promptBudget';
-import { buildCompletionRequest, type BuildInput, type BuiltCompletionRequest } from '../../../../src/completion/prompt/build';
+import { buildCompletionRequest, snippetKey, type BuildInput, type BuiltCompletionRequest } from '../../../../src/completion/prompt/build';
 import { CLOSE_TAG, HOLE } from '../../../../src/completion/prompt/chatPrompt';
 import { FIM_TEMPLATES } from '../../../../src/completion/prompt/templates';
 import { parseUserTemplate } from '../../../../src/completion/prompt/userTemplate';
@@ -193,4 +193,31 @@ describe('completion/prompt/build: the request that fills the hole at the cursor
       assert.ok(built.promptTokens <= promptBudget(2048, SETTINGS.maxTokens).total, `${built.promptTokens}`);
     });
   });
+
+  describe('a prompt start the server can reuse (previousSnippets)', () => {
+    const one = (name: string, score: number) => snippet(`src/${name}.ts`, `export function ${name}(x: number): number {\n  return x;\n}`, score);
+    const paths = (built: BuiltCompletionRequest) => built.snippets.map((s) => s.path);
+
+    it('keeps the snippets the previous prompt carried at the start, in its order, and adds new ones after them', () => {
+      const first = build({ snippets: [one('a', 0.5), one('b', 0.9)] });
+      assert.deepEqual(paths(first), ['src/a.ts', 'src/b.ts'], 'ascending score: the best nearest the code');
+      // Next keystroke: the scores swapped and a new snippet came.
+      const next = build({ snippets: [one('a', 0.95), one('b', 0.4), one('c', 0.7)], previousSnippets: first.snippets.map(snippetKey) });
+      assert.deepEqual(paths(next), ['src/a.ts', 'src/b.ts', 'src/c.ts']);
+      assert.ok(completion(next).prompt.startsWith(completion(first).prompt.slice(0, completion(first).prompt.indexOf('// Path: src/app.ts'))), 'the previous snippets are the start of the new prompt');
+    });
+
+    it('a carried-over snippet wins a close call for the last place in the budget, not a clear loss', () => {
+      const big = (name: string, score: number) => snippet(`src/${name}.ts`, Array.from({ length: 15 }, (_, i) => `export const ${name}${i} = ${i};`).join('\n'), score);
+      const fits = (snippets: BuildInput['snippets'], previousSnippets?: string[]) => paths(build({ snapshot: LONG_DOC, snippets, contextLength: 2048, previousSnippets }));
+      const kept = fits([big('old', 0.5)]);
+      assert.deepEqual(kept, ['src/old.ts']);
+      const previous = [snippetKey(big('old', 0.5))];
+      assert.deepEqual(fits([big('old', 0.5), big('new', 0.55)], previous), ['src/old.ts'], 'a near tie keeps what the prompt had');
+      assert.deepEqual(fits([big('old', 0.5), big('new', 0.55)]), ['src/new.ts'], 'without a previous prompt the higher score wins');
+      assert.deepEqual(fits([big('old', 0.3), big('new', 0.9)], previous), ['src/new.ts'], 'a clear loss is not kept');
+    });
+  });
 });
+
+const LONG_DOC = atCursor(`function run(table: number[]) {\n  let total = 0;\n${Array.from({ length: 3000 }, (_, i) => `  total += step(${i}, table[${i}]);`).join('\n')}\n  total += █\n}\n`);

@@ -1,10 +1,10 @@
 /**
- * A chunk's text with its import statements blanked (each replaced by as many empty lines), so a name
- * that a file only imports does not count as a use of it: the import line says nothing a caller's code
- * does not say better, and listing it would spend a prompt's budget and a "Used from this workspace" entry
- * on it. Text patterns rather than a parse: usages are checked on a chunk's current lines, read again from
- * disk, without a tree. Covers the statement forms of the languages Fathom indexes, multi-line ones included
- * (`import {\n a,\n b\n} from 'x'`, `from x import (\n a,\n)`, `use a::{b, c};`).
+ * A chunk's text with its import statements blanked (each replaced by as many empty lines), so a chunk that
+ * only imports a name is not taken for a use of it (usageContext.ts): the import line says nothing a caller's
+ * code does not say better, and listing it would spend a prompt's budget and a "Used from this workspace"
+ * entry on it. Text patterns rather than a parse: usages come as a chunk's lines read again from disk, without
+ * a tree. Covers the statement forms of the languages Fathom indexes, multi-line ones included
+ * (`import {\n a,\n b\n} from 'x'`, `from x import (\n a,\n)`, `use a::{b, c};`, `#include "x.h"`).
  */
 const IMPORT_STATEMENTS: readonly RegExp[] = [
   // JavaScript / TypeScript: import … from 'x', export … from 'x', import 'x', import x = require('x').
@@ -18,6 +18,7 @@ const IMPORT_STATEMENTS: readonly RegExp[] = [
   // Rust use (braces across lines), Java / Kotlin / Scala import, C# using directives, PHP use.
   /^[ \t]*(?:pub(?:\([^)]*\))?\s+)?use\s+[^;{]*(?:\{[^}]*\}[^;]*)?;/gm,
   /^[ \t]*import\s+(?:static\s+)?[\w.*]+[ \t]*;/gm,
+  /^[ \t]*#\s*include\b[^\n]*/gm,
   /^[ \t]*using\s+(?:static\s+)?[\w.]+(?:\s*=\s*[\w.<>, ]+)?\s*;/gm,
 ];
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { withoutImports } from '../../../src/codebase/withoutImports';
+import { withoutImports } from '../../../src/commands/withoutImports';
 
-describe('codebase: withoutImports (an imported name is not a use of it)', () => {
+describe('commands: withoutImports (an imported name is not a use of it)', () => {
   const blanked = (text: string) => withoutImports(text);
 
   it('blanks JavaScript and TypeScript imports and re-exports, one line or several, and keeps the line count', () => {
@@ -17,7 +17,7 @@ describe('codebase: withoutImports (an imported name is not a use of it)', () =>
   });
 
   it('blanks Rust use, Java import and C# using directives, but not a using statement or code that mentions import', () => {
-    const text = 'use crate::price::{total_price,\n    tax};\nimport com.shop.TotalPrice;\nusing Shop.Price;\nusing (var reader = Open()) { Total(reader); }\nlet importance = total_price(1);\nconst imported = load("x");';
+    const text = 'use crate::price::{total_price,\n    tax};\nimport com.shop.TotalPrice;\nusing Shop.Price;\n#include "price.h"\nusing (var reader = Open()) { Total(reader); }\nlet importance = total_price(1);\nconst imported = load("x");';
     assert.deepEqual(blanked(text).split('\n').filter((l) => l.trim()), ['using (var reader = Open()) { Total(reader); }', 'let importance = total_price(1);', 'const imported = load("x");']);
   });
 
