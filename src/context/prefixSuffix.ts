@@ -6,7 +6,7 @@
  */
 import type { Node, Tree } from 'web-tree-sitter';
 import { estimateTokens } from '../text/tokens';
-import { MAX_SEARCH_LINES } from '../tunables/tunables';
+import { MAX_SEARCH_LINES, PREFIX_START_STEP_LINES } from '../tunables/tunables';
 
 export interface PrefixSuffix {
   prefix: string;
@@ -23,11 +23,30 @@ const CONTAINERS = /^(program|module|source_file|translation_unit|compilation_un
 export function cutPrefixSuffix(text: string, offset: number, budget: { prefix: number; suffix: number }, tree?: Tree): PrefixSuffix {
   const before = text.slice(0, offset);
   const after = text.slice(offset);
-  const rawStart = offset - takeLinesFromEnd(before, budget.prefix);
+  const rawStart = steppedStart(text, offset - takeLinesFromEnd(before, budget.prefix), offset);
   const rawEnd = offset + takeLinesFromStart(after, budget.suffix);
   const start = rawStart === 0 ? 0 : cleanStart(text, rawStart, offset, tree);
   const end = rawEnd === text.length ? text.length : cleanEnd(text, offset, rawEnd, tree);
   return { prefix: text.slice(start, offset), suffix: text.slice(offset, end), start, end };
+}
+
+/**
+ * A cut prefix's start moved down to the next line whose number is a multiple of PREFIX_START_STEP_LINES
+ * (never past the cursor's line): while the user types, the start stays put for that many lines, so the
+ * prompts of consecutive requests share their beginning. `start` 0 (the whole prefix fits) stays 0.
+ */
+function steppedStart(text: string, start: number, offset: number): number {
+  if (start === 0) return 0;
+  let line = 0;
+  for (let at = text.indexOf('\n'); at !== -1 && at < start; at = text.indexOf('\n', at + 1)) line++;
+  let stepped = start;
+  for (let n = (PREFIX_START_STEP_LINES - (line % PREFIX_START_STEP_LINES)) % PREFIX_START_STEP_LINES; n > 0; n--) {
+    const next = text.indexOf('\n', stepped);
+    if (next === -1 || next + 1 > offset) break;
+    stepped = next + 1;
+  }
+  const cursorLineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  return Math.min(stepped, cursorLineStart);
 }
 
 /** Length of the longest tail of `text` made of whole lines within `budget` tokens (the cursor's line always). */

@@ -109,6 +109,13 @@ export const AGAIN_SHARE = 0.2;
 export const WINDOW_CACHE_DOCUMENTS = 64;
 /** Lines examined for a clean cut before cutting at the budget's edge. Raising it finds cleaner cuts, at CPU. */
 export const MAX_SEARCH_LINES = 40;
+/**
+ * A cut prefix starts at a line whose number is a multiple of this (then at the first statement from there),
+ * so consecutive prompts in a file start alike and a server reuses its cache of the last one; the start moves
+ * once every this many lines typed instead of every line. Raising it moves it less often, at up to this many
+ * lines of prefix left out.
+ */
+export const PREFIX_START_STEP_LINES = 32;
 /** Lines each side of the cursor whose words rank definitions by vocabulary. Raising it widens the vocabulary (less focus). */
 export const NEAR_LINES = 10;
 /** Weight of vocabulary overlap (0..1) beside the usage score of an imported name. Raising it favours definitions that share words with the cursor. */

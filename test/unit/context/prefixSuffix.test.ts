@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { cutPrefixSuffix } from '../../../src/context/prefixSuffix';
 import { estimateTokens } from '../../../src/text/tokens';
+import { PREFIX_START_STEP_LINES } from '../../../src/tunables/tunables';
 import { testParsers, withCursor } from './helpers';
 
 /** The tokens the cut spends on these whole lines (each line and its line break). */
@@ -72,5 +73,24 @@ describe('context: prefix and suffix cut at syntactic boundaries', function () {
     const cut = cutPrefixSuffix(text, offset, { prefix: 1, suffix: 1 });
     assert.equal(cut.prefix, 'const long = compute(');
     assert.equal(cut.suffix, ');\n');
+  });
+
+  it('a cut prefix starts on a line numbered in steps of PREFIX_START_STEP_LINES, so it stays put while the user types line after line', async () => {
+    const body = Array.from({ length: 300 }, (_, i) => `const v${i} = compute(${i});`);
+    const budget = tokensOf(body.slice(0, 100));
+    const starts: number[] = [];
+    for (let typed = 0; typed < 64; typed++) {
+      const text = [...body, ...Array.from({ length: typed }, (_, i) => `const t${i} = ${i};`), 'const x = '].join('\n');
+      const offset = text.length;
+      const tree = await parsers.parseText('typescript', text);
+      const cut = cutPrefixSuffix(text, offset, { prefix: budget, suffix: 0 }, tree);
+      tree?.delete();
+      assert.ok(estimateTokens(cut.prefix) <= budget);
+      starts.push(text.slice(0, cut.start).split('\n').length - 1);
+    }
+    assert.ok(starts.every((line) => line % PREFIX_START_STEP_LINES === 0), `start lines: ${[...new Set(starts)].join(', ')}`);
+    const moves = starts.filter((line, i) => i > 0 && line !== starts[i - 1]).length;
+    assert.ok(moves <= 64 / PREFIX_START_STEP_LINES + 1, `the start moved ${moves} times over 64 lines typed`);
+    assert.ok(starts.at(-1)! > starts[0], 'and it does move on');
   });
 });
