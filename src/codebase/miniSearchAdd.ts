@@ -30,6 +30,22 @@ export const LEXICAL_FIELDS = ['names', 'path', 'body'] as const;
 const newPostings = (): Postings => new Map();
 
 /**
+ * Each engine's terms already looked up in its radix tree, with their postings, so a common word is not
+ * looked up again for every chunk. Valid while the engine holds what the last addDocuments left
+ * (`documents`): a removal (or any other change of the count) empties it first, because removing a
+ * document (remove, or discard and then a vacuum) may take a term whose postings empty out of the tree.
+ * A cached term's postings hold a document added since the cache was emptied, so they stay in the tree
+ * until that document is removed, which changes the count.
+ */
+interface TermCache {
+  documents: number;
+  postings: Map<string, Postings>;
+}
+const termCaches = new WeakMap<object, TermCache>();
+/** Terms remembered per engine (emptied when full: a large index's vocabulary runs to millions). */
+export const TERM_CACHE_LIMIT = 100_000;
+
+/**
  * Adds `docs` to `engine`, whose options must be Fathom's (fields LEXICAL_FIELDS tokenized by codeTokens,
  * terms kept as they come): the same index as `engine.addAll(docs)`.
  */
@@ -39,6 +55,9 @@ export function addDocuments(engine: MiniSearch<LexicalDoc>, docs: readonly Lexi
     engine.addAll(docs as LexicalDoc[]);
     return;
   }
+  let cache = termCaches.get(engine);
+  if (cache?.documents !== engine.documentCount) termCaches.set(engine, (cache = { documents: engine.documentCount, postings: new Map() }));
+  const known = cache.postings;
   // A file's chunks share their path: its terms are counted once per call, not once per chunk.
   const last = LEXICAL_FIELDS.map(() => ({ value: undefined as string | undefined, counts: new Map<string, number>() }));
   for (const doc of docs) {
@@ -62,13 +81,24 @@ export function addDocuments(engine: MiniSearch<LexicalDoc>, docs: readonly Lexi
       memo.counts.forEach((count, term) => {
         // MiniSearch skips empty terms (its processTerm's falsy results) but counts them in the field's length.
         if (!term) return;
-        const postings = internals._index.fetch(term, newPostings);
+        let postings = known.get(term);
+        if (postings === undefined) {
+          postings = internals._index.fetch(term, newPostings);
+          if (known.size >= TERM_CACHE_LIMIT) known.clear();
+          known.set(term, postings);
+        }
         const inField = postings.get(fieldId);
         if (inField === undefined) postings.set(fieldId, new Map([[shortId, count]]));
         else inField.set(shortId, count);
       });
     }
   }
+  cache.documents = engine.documentCount;
+}
+
+/** How many terms addDocuments remembers for `engine` (for tests). */
+export function cachedTerms(engine: MiniSearch<LexicalDoc>): number {
+  return termCaches.get(engine)?.postings.size ?? 0;
 }
 
 function hasInternals(engine: Internals): boolean {

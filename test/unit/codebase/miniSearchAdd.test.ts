@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import MiniSearch from 'minisearch';
-import { addDocuments, LEXICAL_FIELDS } from '../../../src/codebase/miniSearchAdd';
+import { addDocuments, cachedTerms, LEXICAL_FIELDS, TERM_CACHE_LIMIT } from '../../../src/codebase/miniSearchAdd';
 import type { LexicalDoc } from '../../../src/codebase/searchIndex';
 import { codeTokens, countCodeTokens } from '../../../src/codebase/tokenize';
 
@@ -31,6 +31,49 @@ describe('codebase: adding documents to MiniSearch a distinct word at a time', (
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('stays the same index as addAll across removals and vacuums (a term a removal emptied is not written to a stale entry)', async () => {
+    await fc.assert(
+      fc.asyncProperty(docs, docs, fc.array(fc.nat(11)), fc.boolean(), fc.constantFrom('discard', 'remove'), async (first, second, dropped, vacuum, how) => {
+        const own = engine();
+        const fast = engine();
+        own.addAll(first);
+        addDocuments(fast, first);
+        for (const id of new Set(dropped.map((i) => i + 1))) {
+          if (!own.has(id)) continue;
+          if (how === 'discard') {
+            own.discard(id);
+            fast.discard(id);
+          } else {
+            const doc = first[id - 1];
+            own.remove(doc);
+            fast.remove(doc);
+          }
+        }
+        if (vacuum) await Promise.all([own.vacuum(), fast.vacuum()]);
+        const again = second.map((d) => ({ ...d, id: d.id + 100 }));
+        own.addAll(again);
+        addDocuments(fast, again);
+        if (vacuum) await Promise.all([own.vacuum(), fast.vacuum()]);
+        assert.equal(JSON.stringify(fast.toJSON()), JSON.stringify(own.toJSON()));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('remembers at most TERM_CACHE_LIMIT terms per engine', () => {
+    const fast = engine();
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    const words: string[] = [];
+    for (let i = 0; words.length < TERM_CACHE_LIMIT * 1.2; i++) {
+      let w = 'q';
+      for (let n = i; w.length < 6; n = Math.floor(n / 26)) w += letters[n % 26];
+      words.push(w);
+    }
+    addDocuments(fast, [{ id: 1, names: '', path: 'p', body: words.join(' '), weight: 1 }]);
+    assert.ok(fast.termCount > TERM_CACHE_LIMIT, `${fast.termCount} terms`);
+    assert.ok(cachedTerms(fast) > 0 && cachedTerms(fast) <= TERM_CACHE_LIMIT);
   });
 
   it('refuses a document it already holds, as MiniSearch does', () => {
