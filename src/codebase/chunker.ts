@@ -78,9 +78,14 @@ function gap(out: ChunkWithText[], path: string, lines: string[], from: number, 
 function findDefinitions(node: Node): Span[] {
   const spans: Span[] = [];
   const visit = (parent: Node) => {
-    for (let child = parent.firstNamedChild; child; child = child.nextNamedSibling) {
+    // All the children in one call: nextNamedSibling and previousNamedSibling (tree-sitter 0.25) each find the
+    // node's parent again from the tree's root and walk its children up to the node, quadratic over a long file.
+    const children = parent.namedChildren;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i];
+      if (!child) continue;
       const def = definitionOf(child);
-      if (def) addSpan(spans, { def, start: docStart(child), end: child.endPosition.row });
+      if (def) addSpan(spans, { def, start: docStart(children, i), end: child.endPosition.row });
       else if (child.endPosition.row - child.startPosition.row + 1 >= MIN_SEARCH_LINES) visit(child);
     }
   };
@@ -102,10 +107,12 @@ function addSpan(spans: Span[], span: Span): void {
   spans.push(span);
 }
 
-/** The first row of the comments directly above `node` (no blank line between), else its own first row. */
-function docStart(node: Node): number {
-  let start = node.startPosition.row;
-  for (let prev = node.previousNamedSibling; prev && prev.type.includes('comment') && prev.endPosition.row >= start - 1; prev = prev.previousNamedSibling) {
+/** The first row of the comments directly above `siblings[at]` (no blank line between), else its own first row. */
+function docStart(siblings: readonly (Node | null)[], at: number): number {
+  let start = (siblings[at] as Node).startPosition.row;
+  for (let i = at - 1; i >= 0; i--) {
+    const prev = siblings[i];
+    if (!prev || !prev.type.includes('comment') || prev.endPosition.row < start - 1) break;
     start = prev.startPosition.row;
   }
   return start;

@@ -110,7 +110,7 @@ export class CodebaseIndex {
       // Names cut from the file's text would keep all of it alive (ownString.ts).
       this.chunks.set(id, { ...chunk, symbol: ownString(chunk.symbol), container: ownString(chunk.container) });
       const body = this.redactor.redact(text).text;
-      for (const word of wordsOf(body)) words.add(word);
+      wordsOf(body, words);
       return { id, names: [chunk.container, chunk.symbol].join(' '), path, body, weight: KIND_WEIGHTS[chunk.kind] };
     });
     this.engine.add(docs);

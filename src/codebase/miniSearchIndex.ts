@@ -8,6 +8,7 @@
 import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
 import type { LexicalDoc, LexicalHit, SearchIndex } from './searchIndex';
 import { JSON_PIECES } from './jsonStream';
+import { addDocuments, LEXICAL_FIELDS } from './miniSearchAdd';
 import { miniSearchJson } from './miniSearchJson';
 import { frequentTerms } from './miniSearchTerms';
 import { codeTokens, queryTokens } from './tokenize';
@@ -57,7 +58,7 @@ const SEARCH: SearchOptions = {
 };
 const OPTIONS: Options<LexicalDoc> = {
   idField: 'id',
-  fields: ['names', 'path', 'body'],
+  fields: [...LEXICAL_FIELDS],
   storeFields: ['weight'],
   tokenize: codeTokens,
   processTerm: identity,
@@ -106,7 +107,8 @@ export class MiniSearchIndex implements SearchIndex {
 
   add(docs: readonly LexicalDoc[]): void {
     if (docs.length) this.forget();
-    this.engine.addAll(docs);
+    // The same index as this.engine.addAll(docs), each chunk's distinct words looked up once (miniSearchAdd.ts).
+    addDocuments(this.engine, docs);
   }
 
   remove(ids: readonly number[]): void {

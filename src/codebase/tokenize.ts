@@ -34,6 +34,24 @@ const WORD_CACHE_LIMIT = 200_000;
 /** The identifier parts of `text`, lower-cased and stemmed, in order (repeats kept: they are term frequency). */
 export function codeTokens(text: string): string[] {
   const out: string[] = [];
+  eachWordTerms(text, (terms) => {
+    for (const t of terms) out.push(t);
+  });
+  return out;
+}
+
+/**
+ * codeTokens(text) counted into `counts` (each term's occurrences added, new terms in order of first
+ * occurrence), without the array of every occurrence: what an index needs of a chunk, at less garbage.
+ */
+export function countCodeTokens(text: string, counts: Map<string, number>): void {
+  eachWordTerms(text, (terms) => {
+    for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
+  });
+}
+
+/** Each word of `text` in order, as its terms (wordTerms, remembered per distinct word). */
+function eachWordTerms(text: string, visit: (terms: readonly string[]) => void): void {
   const plain = text.includes('«') ? text.replace(PLACEHOLDER, ' ') : text;
   // exec in a loop, not matchAll: indexing tokenizes every chunk, and the iterator's garbage shows.
   const words = new RegExp(WORD);
@@ -45,9 +63,8 @@ export function codeTokens(text: string): string[] {
       if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
       wordCache.set(word, terms);
     }
-    for (const t of terms) out.push(t);
+    visit(terms);
   }
-  return out;
 }
 
 function wordTerms(word: string): string[] {

@@ -29,7 +29,8 @@ export class NameTable {
   /** Puts `names` in place of whatever the table held for `path`. */
   setFile(path: string, names: Iterable<string>): void {
     this.removeFile(path);
-    const distinct = [...new Set(names)].filter((name) => name.length > 0 && !name.includes(SEPARATOR));
+    // A set (what the index gives) is already distinct: it is not copied into another first.
+    const distinct = [...(names instanceof Set ? names : new Set(names))].filter((name) => name.length > 0 && !name.includes(SEPARATOR));
     if (distinct.length === 0) return;
     this.byFile.set(path, distinct.join(SEPARATOR));
     for (const name of distinct) {

@@ -37,6 +37,21 @@ describe('codebase: chunker', function () {
     assert.deepEqual(brief(await chunks('typescript', 'src/math.ts', text)), ['1-1 code ', '3-6 function add', '8-8 code ', '10-12 function twice']);
   });
 
+  it('TypeScript: comments stacked right above a function are its own; one a blank line above is not', async () => {
+    const text = [
+      '// Stray note.', // 1
+      '', // 2
+      '// First line of the doc.', // 3
+      '/** Second part. */', // 4
+      'function a() {', // 5
+      '  return 1;', // 6
+      '}', // 7
+      '// Right above b.', // 8
+      'function b() {}', // 9
+    ].join('\n');
+    assert.deepEqual(brief(await chunks('typescript', 'src/a.ts', text)), ['1-1 code ', '3-7 function a', '8-9 function b']);
+  });
+
   it('TypeScript: overload signatures (each with its doc comment) and their implementation are one chunk', async () => {
     const text = [
       '/** Reads one attribute. */', // 1

@@ -9,6 +9,7 @@ import { NameTable } from '../../../../src/codebase/names/nameTable';
 import { nameFamily, namesOfTree } from '../../../../src/codebase/names/references';
 import { standardNames } from '../../../../src/codebase/names/standardNames';
 import { distinctNames, findUnknownNames } from '../../../../src/codebase/names/unknownNames';
+import { wordsOf } from '../../../../src/codebase/names/words';
 import { syncIndex } from '../../../../src/codebase/syncIndex';
 import { Parsers } from '../../../../src/syntax/parsers';
 import { devGrammar } from '../../syntax/grammars';
@@ -79,6 +80,21 @@ describe('codebase names: what proposed code refers to that exists nowhere', fun
     const restored = NameTable.restore(table.snapshot());
     assert.equal(restored.has('shared'), true);
     assert.equal(restored.has('onlyA'), false);
+  });
+
+  it('gathers a file\'s words chunk by chunk into one set, in order of first occurrence, as separate sets merged would', () => {
+    const chunks = ['const alpha = beta;', 'beta(gamma) «secret:aws:1» $delta', '9lives _under x'.repeat(2)];
+    const merged = new Set<string>();
+    for (const chunk of chunks) for (const w of wordsOf(chunk)) merged.add(w);
+    const into = new Set<string>(['first']);
+    for (const chunk of chunks) assert.equal(wordsOf(chunk, into), into);
+    assert.deepEqual([...into], ['first', ...merged]);
+    assert.deepEqual([...merged], ['const', 'alpha', 'beta', 'gamma', '$delta', 'lives', '_under', 'x9lives', 'x']);
+    const table = new NameTable();
+    table.setFile('a.ts', into);
+    table.setFile('b.ts', ['dup', 'dup', '', 'a\nb']);
+    assert.deepEqual(table.namesOf('a.ts'), [...into]);
+    assert.deepEqual(table.namesOf('b.ts'), ['dup']);
   });
 
   it('a redaction placeholder gives the name table no word (its rule names the secret\'s kind)', async () => {
