@@ -49,6 +49,7 @@ export function createCompleteOnce(deps: CompletionServiceDeps): CompleteOnce {
         timeoutMs: config.requestTimeoutMs,
         withTree: deps.withTree,
         parse: (language: Language, text: string) => deps.parsers.parse(language, text),
+        maxLines: config.completion.maxLines,
         buildRequest: async (s, { multiline }) => {
           const tree = await deps.withTree(s, (t) => t?.copy());
           try {

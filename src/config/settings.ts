@@ -23,6 +23,8 @@ export interface CompletionSettings extends RoleSettings {
   disabledLanguages: string[];
   /** The user's own prompt template ('' = Fathom picks one for the model family). */
   template: string;
+  /** Lines a suggestion may have: 0 = automatic (a block where one is wanted), 1 = single lines only, n = at most n. */
+  maxLines: number;
 }
 
 /**
@@ -93,6 +95,7 @@ export const DEFAULT_SETTINGS = {
   'completion.enableInComments': true,
   'completion.disabledLanguages': [] as string[],
   'completion.template': '',
+  'completion.maxLines': 0,
   'chat.provider': 'ollama',
   'chat.model': 'qwen2.5-coder:7b',
   'chat.temperature': 0.3,
@@ -158,6 +161,7 @@ export function parseConfig(source: SettingsSource): FathomConfig {
       enableInComments: bool('completion.enableInComments'),
       disabledLanguages: list('completion.disabledLanguages'),
       template: raw('completion.template'),
+      maxLines: Math.round(num('completion.maxLines', 0, 1000)),
     },
     chat: {
       provider: provider('chat.provider'),

@@ -20,6 +20,12 @@ export const PAUSE_MS = 1500;
 export const RHYTHM_WEIGHT = 0.2;
 /** Never wait longer than this for an automatic request, whatever the rhythm. Lowering it makes suggestions appear sooner at more server load. */
 export const MAX_DEBOUNCE_MS = 500;
+/**
+ * How long a block's first line waits for the rest of the stream before it is shown alone. A fast server
+ * ends the block within this and the whole block appears at once; a slower one shows the first line, then
+ * grows it. Raising it saves a growth step on fast servers, at that much delay on slow ones.
+ */
+export const FIRST_LINE_GRACE_MS = 30;
 /** After a failure, automatic requests pause this long, doubling per failure. Raising it spares a failing server, lowering it recovers sooner. */
 export const BACKOFF_START_MS = 1000;
 /** Longest pause after repeated failures. Raising it spares a down server more, but a restarted one is noticed later. */

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { CURSOR, fathom, openWithCursor, triggerAndAccept, useFakeServer } from './helpers';
+import { CURSOR, fathom, openWithCursor, restoreSettings, setSetting, triggerAndAccept, useFakeServer } from './helpers';
 
 interface GenerateBody {
   model?: string;
@@ -36,5 +36,24 @@ describe('inline completions', () => {
     fake.server.reply(() => ({ text: ' world' }));
     const editor = await openWithCursor(`hello${CURSOR}`, 'txt');
     assert.equal(await triggerAndAccept(editor), `hello world${CURSOR}`);
+  });
+
+  describe('fathom.completion.maxLines', () => {
+    const BLOCK = '\n  const sum = a + b;\n  const twice = sum * 2;\n  return twice;\n';
+    afterEach(() => restoreSettings());
+
+    it('2: a block after `{` is cut to two lines', async () => {
+      await setSetting('completion.maxLines', 2);
+      fake.server.reply((r) => (r.endpoint === 'ollama.generate' ? { text: BLOCK } : undefined));
+      const editor = await openWithCursor(`export function add(a: number, b: number): number {${CURSOR}\n}\n`);
+      assert.equal(await triggerAndAccept(editor), `export function add(a: number, b: number): number {\n  const sum = a + b;\n  const twice = sum * 2;${CURSOR}\n}\n`);
+    });
+
+    it('1: single lines only — the rest of the line, and the request asks for one line', async () => {
+      await setSetting('completion.maxLines', 1);
+      fake.server.reply((r) => (r.endpoint === 'ollama.generate' ? { text: 'a + b;\n  more();\n' } : undefined));
+      const editor = await openWithCursor(`export function add(a: number, b: number): number {\n  return ${CURSOR}\n}\n`);
+      assert.equal(await triggerAndAccept(editor), `export function add(a: number, b: number): number {\n  return a + b;${CURSOR}\n}\n`);
+    });
   });
 });

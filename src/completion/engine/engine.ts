@@ -10,7 +10,7 @@ import type { Backend, ChatRequest, CompletionRequest } from '../../backends/typ
 import { RedactionLedger } from '../../privacy/redactionLedger';
 import { secretSafeRange, splitsSecret } from '../../privacy/secretSafeCut';
 import { cursorContext } from '../analysis/cursorContext';
-import { decideShape } from '../analysis/multiline';
+import { decideShape, type CompletionShape } from '../analysis/multiline';
 import { postprocess, type Draft } from '../postprocess';
 import { streamChatFill } from '../prompt/chatFill';
 import { StreamStop } from '../streaming/streamStop';
@@ -48,6 +48,8 @@ export interface EngineDeps {
   withTree?: <R>(snapshot: DocumentSnapshot, use: (tree: Tree | undefined) => R) => Promise<R>;
   /** Parses a small piece of text (`Parsers.parse`), to weigh alternative endings by their parse errors. */
   parse?: (language: Language, text: string) => Tree | undefined;
+  /** The user's limit on a suggestion's lines (`fathom.completion.maxLines`): 0 or absent = automatic, 1 = one line. */
+  maxLines?: number;
 }
 
 export { DEFAULT_PREFIX_CHARS };
@@ -76,13 +78,13 @@ export async function completeOnce(snapshot: DocumentSnapshot, deps: EngineDeps,
   const tree = deps.withTree ? await deps.withTree(snapshot, (t) => t?.copy()) : undefined;
   try {
     const cursor = cursorAt(snapshot, tree);
-    const shape = decideShape(cursor);
+    const shape = limitShape(decideShape(cursor), deps.maxLines);
     const request = await (deps.buildRequest ?? nativeFimRequest(deps))(snapshot, { multiline: shape.multiline });
     // Prefix and suffix are redacted apart: with the cursor inside a secret (or between a secret's name and its
     // value) neither half would be recognised, so nothing is asked there. (Checked after building: the
     // window's cut has already scanned around the cursor.)
     if (splitsSecret(snapshot.text, snapshot.offset)) return undefined;
-    const stop = new StreamStop(cursor, shape);
+    const stop = new StreamStop(cursor, shape, deps.maxLines);
     // What this request's redaction replaced: the only placeholders the completion may turn back into text.
     const redaction = new RedactionLedger();
     // A server that ignores the token limit is stopped by the pool's answer cap (backends/answerCap.ts).
@@ -102,7 +104,7 @@ export async function completeOnce(snapshot: DocumentSnapshot, deps: EngineDeps,
     }
     if (signal?.aborted) return undefined;
     const countParseErrors = tree && deps.parse ? parseErrorCounter(snapshot, tree.language, deps.parse) : undefined;
-    const draft = postprocess(stop.text, { cursor, shape, countParseErrors });
+    const draft = keepLines(postprocess(stop.text, { cursor, shape, countParseErrors }), deps.maxLines);
     // A secret comes back only when this request carried it and it is already in this document.
     return draft && { insert: redaction.restoreInto(draft.text, snapshot.text), replaceLength: draft.replaceLength };
   } finally {
@@ -122,6 +124,24 @@ function firstLineOf(streamed: string, cursor: ReturnType<typeof cursorAt>, shap
   if (end === -1) return undefined;
   const draft = postprocess(streamed.slice(0, end), { cursor, shape });
   return draft && draft.text.trim() !== '' ? draft : undefined;
+}
+
+/** With `fathom.completion.maxLines` 1, every suggestion is one line: no block, no next line at a line end. */
+function limitShape(shape: CompletionShape, maxLines: number | undefined): CompletionShape {
+  return maxLines === 1 ? { ...shape, multiline: false, nextLine: false } : shape;
+}
+
+/**
+ * A draft cut to the user's line limit (its trailing blank lines dropped); undefined when nothing is left. A
+ * block that starts with a line break (after `{`) shows nothing on the cursor's line: that empty line does not count.
+ */
+export function keepLines(draft: Draft | undefined, maxLines: number | undefined): Draft | undefined {
+  if (!draft || !maxLines) return draft;
+  const lines = draft.text.split('\n');
+  const limit = maxLines + (lines[0].trim() === '' ? 1 : 0);
+  if (lines.length <= limit) return draft;
+  const text = lines.slice(0, limit).join('\n').replace(/\s+$/, '');
+  return text.trim() ? { ...draft, text } : undefined;
 }
 
 /** The facts around the snapshot's cursor, with the tree's word on comments and strings. */

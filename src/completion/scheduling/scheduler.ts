@@ -31,6 +31,7 @@ import { BACKOFF_START_MS } from '../../tunables/tunables';
 import { BACKOFF_MAX_MS } from '../../tunables/tunables';
 import { CLOSE_GRACE_MS } from '../../tunables/tunables';
 import { LATENCY_SAMPLES } from '../../tunables/tunables';
+import { FIRST_LINE_GRACE_MS } from '../../tunables/tunables';
 
 /**
  * One request through the pipeline (context, prompt, stream, post-processing). It must stop and close its
@@ -374,7 +375,12 @@ export class CompletionScheduler {
     if (later) this.counters.joined++;
     // A block's first line is shown as soon as the stream has decided it, unless the whole answer comes first.
     const first = await untilAborted(Promise.race([flight.done, flight.firstLineArrived.then(() => 'firstLine' as const)]), signal);
-    if (first === 'firstLine' && flight.firstLine) {
+    // A stream that ends a moment after its first line (a fast server) shows the whole answer at once, not in two steps.
+    if (first === 'firstLine' && (await untilAborted(Promise.race([flight.done.then(() => true), delay(FIRST_LINE_GRACE_MS, false)]), signal))) {
+      const outcome = await flight.done;
+      return this.answerOf(flight, snapshot, outcome, later);
+    }
+    if (first === 'firstLine' && flight.firstLine && !signal?.aborted) {
       const early = reuseShown({ text: flight.snapshot.text, offset: flight.snapshot.offset, result: flight.firstLine }, snapshot);
       const doc = this.documents.get(snapshot.uri);
       if (early && doc && doc.inFlight === flight) {
@@ -387,6 +393,11 @@ export class CompletionScheduler {
     }
     const outcome = await untilAborted(flight.done, signal);
     if (!outcome) return { final: true };
+    return this.answerOf(flight, snapshot, outcome, later);
+  }
+
+  /** What a finished flight's outcome means at `snapshot` (see join). */
+  private answerOf(flight: InFlight, snapshot: DocumentSnapshot, outcome: Outcome, later: boolean): { final: boolean; result?: CompletionResult } {
     if ('error' in outcome) return { final: true };
     const answer = 'result' in outcome && outcome.result;
     const result = answer ? reuseShown({ text: flight.snapshot.text, offset: flight.snapshot.offset, result: answer }, snapshot) : undefined;
@@ -410,6 +421,11 @@ export class CompletionScheduler {
     this.counters.shown++;
     return result;
   }
+}
+
+/** Resolves with `value` after `ms`. */
+function delay<T>(ms: number, value: T): Promise<T> {
+  return new Promise((resolve) => setTimeout(() => resolve(value), ms));
 }
 
 /** Resolves with the promise's value, or with undefined as soon as `signal` aborts. */

@@ -250,4 +250,32 @@ describe('engine: completeOnce, the one-request pipeline', function () {
       assert.equal(result, undefined);
     });
   });
+
+  describe('fathom.completion.maxLines', () => {
+    const DOC = 'function add(a: number, b: number) {█\n}\n';
+    const BLOCK = '\n  const sum = a + b;\n  const twice = sum * 2;\n  return twice;\n}\n';
+    async function withLimit(doc: string, output: string, maxLines: number) {
+      const backend = new ScriptedBackend(output);
+      const result = await completeOnce(snapshotOf(doc), { backend, model: 'm', ...syntaxDeps(), maxLines });
+      return { result, stream: backend.streams[0] };
+    }
+
+    it('0 is automatic: the whole block', async () => {
+      assert.equal((await withLimit(DOC, BLOCK, 0)).result?.insert, '\n  const sum = a + b;\n  const twice = sum * 2;\n  return twice;');
+    });
+
+    it('1: one line only, even after `{` and at the end of a finished line, and a single-line token limit', async () => {
+      const { result, stream } = await withLimit(DOC, BLOCK, 1);
+      assert.equal(result, undefined, 'the block starts with a line break: nothing on this line');
+      assert.equal((stream.request as CompletionRequest).maxTokens, SINGLE_LINE_MAX_TOKENS, 'asked with the single-line token limit');
+      assert.equal((await withLimit('const a = 1;█\n', '\nconst b = 2;\n', 1)).result, undefined, 'no next line');
+      assert.equal((await withLimit('const total = █\n', 'items.length;\nmore();\n', 1)).result?.insert, 'items.length;');
+    });
+
+    it('n: at most n lines of the block (its empty first line not counted), and the stream stops once they are there', async () => {
+      const { result, stream } = await withLimit(DOC, BLOCK, 2);
+      assert.equal(result?.insert, '\n  const sum = a + b;\n  const twice = sum * 2;');
+      assert.equal(stream.stoppedEarly, true);
+    });
+  });
 });

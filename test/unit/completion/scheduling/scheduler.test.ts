@@ -456,6 +456,19 @@ describe('CompletionScheduler against the fake Ollama server', () => {
       assert.equal(model.calls.length, 2, 'without a new request');
     });
 
+    it('a block that ends a moment after its first line (a fast server) is shown whole at once, with nothing to revise', async () => {
+      const revised: string[] = [];
+      const { model, scheduler, editor } = setup({ onRevised: (uri) => revised.push(uri) });
+      const shown = editor.type('function add(a, b) {█\n');
+      const call = await model.request(1);
+      call.firstLine(FIRST);
+      call.answer(BLOCK);
+      assert.deepEqual(await shown, answer(BLOCK));
+      await tick();
+      assert.deepEqual(revised, []);
+      assert.equal(scheduler.stats().shownEarly, 0);
+    });
+
     it('a whole answer that arrives before any first line is shown as usual, with nothing to revise', async () => {
       const revised: string[] = [];
       const { model, editor } = setup({ onRevised: (uri) => revised.push(uri) });
