@@ -58,7 +58,7 @@ for (const { path } of files) {
   else if (path.includes('node_modules/')) problems.push(`node_modules: ${path}`);
   else if (!allowed.some((re) => re.test(path))) problems.push(`a file that does not run: ${path}`);
 }
-for (const needed of ['dist/extension.js', 'dist/codebaseWorker.js', 'dist/webview/panel.js', 'dist/webview/chat.js', 'dist/webview/doctor.js', 'dist/grammars/tree-sitter.wasm', 'media/panel.css', 'media/chat.css', 'media/doctor.css', 'media/controls.css', 'media/markdown.css', 'prompts/chat.md', 'LICENSE']) {
+for (const needed of ['dist/extension.js', 'dist/codebaseWorker.js', 'dist/webview/panel.js', 'dist/webview/chat.js', 'dist/webview/doctor.js', 'dist/grammars/tree-sitter.wasm', 'media/icon.png', 'media/panel.css', 'media/chat.css', 'media/doctor.css', 'media/controls.css', 'media/markdown.css', 'prompts/chat.md', 'LICENSE']) {
   if (!files.some((f) => f.path === needed)) problems.push(`missing: ${needed}`);
 }
 const size = statSync(vsix).size;

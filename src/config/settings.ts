@@ -65,6 +65,8 @@ export interface CommandSettings {
   audience: Audience;
   /** Whether the model is asked to show its step-by-step reasoning before the answer. */
   showReasoning: boolean;
+  /** "Fathom: Explain this problem" / "Fathom: Fix this problem" in the lightbulb of errors and warnings. */
+  quickFixes: boolean;
 }
 
 export interface FathomConfig {
@@ -109,6 +111,7 @@ export const DEFAULT_SETTINGS = {
   answerLanguage: '',
   'explain.audience': 'intermediate',
   showReasoning: false,
+  'quickFixes.enabled': true,
   'ollama.baseUrl': 'http://127.0.0.1:11434',
   'ollama.keepAlive': '30m',
   'openai.baseUrl': 'https://api.openai.com/v1',
@@ -180,6 +183,7 @@ export function parseConfig(source: SettingsSource): FathomConfig {
       answerLanguage: raw('answerLanguage').trim(),
       audience: AUDIENCES.find((a) => a === source('explain.audience')) ?? (DEFAULT_SETTINGS['explain.audience'] as Audience),
       showReasoning: bool('showReasoning'),
+      quickFixes: bool('quickFixes.enabled'),
     },
     ollama: { baseUrl: stripSlash(str('ollama.baseUrl')), keepAlive: str('ollama.keepAlive') },
     openai: { baseUrl: stripSlash(str('openai.baseUrl')), fim: bool('openai.fim') },

@@ -147,7 +147,7 @@ describe('sidebar chat in the browser', function () {
     const diff = s.page.locator('.monaco-diff-editor').first();
     await waitFor('the Apply diff', async () => (await diff.isVisible()) && ((await diff.textContent()) ?? '').replace(/\u00a0/g, ' ').includes('if (values.length === 0) return 0;'), { timeoutMs: 20_000 });
     await s.wb.screenshot('chat-apply-diff');
-    const accept = s.page.locator('.editor-actions [aria-label="Accept Proposed Change"]').first();
+    const accept = s.page.locator('.editor-actions [aria-label^="Accept Proposed Change"]').first();
     await waitFor('the Accept button on the diff', () => accept.isVisible());
     await accept.click();
     await waitFor('the diff to close', async () => !(await diff.isVisible()));

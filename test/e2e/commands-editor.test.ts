@@ -60,7 +60,7 @@ describe('Explain, Refactor and the quick fix as a user meets them', function ()
     // Monaco renders spaces as no-break spaces.
     await waitFor('the diff to show the rewrite', async () => ((await diff.textContent()) ?? '').replace(/\u00a0/g, ' ').includes('return a + b;'));
     await s.wb.screenshot('command-refactor-diff');
-    const accept = s.page.locator('.editor-actions [aria-label="Accept Proposed Change"]').first();
+    const accept = s.page.locator('.editor-actions [aria-label^="Accept Proposed Change"]').first();
     await waitFor('the Accept button on the diff', () => accept.isVisible());
     await accept.click();
     await waitFor('the diff to close', async () => !(await diff.isVisible()));
@@ -96,11 +96,11 @@ describe('Explain, Refactor and the quick fix as a user meets them', function ()
     const request = s.fake.requests.find((r) => r.endpoint === 'ollama.chat');
     assert.ok(request && /Cannot find name 'summ'/.test(JSON.stringify(request.body)), 'the TypeScript error was sent');
     await s.wb.screenshot('command-debug-fix-diff');
-    await s.page.locator('.editor-actions [aria-label="Reject Proposed Change"]').first().click();
+    await s.page.locator('.editor-actions [aria-label^="Reject Proposed Change"]').first().click();
     await waitFor('the diff to close', async () => !(await diff.isVisible()));
   });
 
-  it('"Fathom: Document" proposes doc comments as a diff', async () => {
+  it('"Fathom: Document" proposes doc comments as a diff, and Ctrl+Enter in it accepts', async () => {
     s.fake.reply(chatOnly('```ts\n/**\n * Turns a title into a URL slug: lower case, with runs of other characters as one dash.\n * @param title The text to convert.\n * @returns The slug.\n */\nexport function slugify(title: string): string {\n  return title.toLowerCase().trim().replace(/[^a-z0-9]+/g, \'-\');\n}\n```'));
     await s.wb.openFile('src/slug.ts');
     await s.wb.goTo(2, 5);
@@ -108,11 +108,14 @@ describe('Explain, Refactor and the quick fix as a user meets them', function ()
     const diff = s.page.locator('.monaco-diff-editor').first();
     await waitFor('the doc comment proposal in a diff editor', async () => (await diff.isVisible()) && ((await diff.textContent()) ?? '').includes('@param'), { timeoutMs: 20_000 });
     await s.wb.screenshot('command-document-diff');
-    await s.page.locator('.editor-actions [aria-label="Reject Proposed Change"]').first().click();
+    // The proposal's side of the diff has the focus: the keybinding (when resourceScheme == fathom-proposal) accepts.
+    await s.page.keyboard.press('Control+Enter');
     await waitFor('the diff to close', async () => !(await diff.isVisible()));
+    await s.wb.openFile('src/slug.ts');
+    await s.wb.waitForEditorText((t) => t.includes('@param title'));
   });
 
-  it('"Fathom: Generate Tests" proposes a new test file beside the source', async () => {
+  it('"Fathom: Generate Tests" proposes a new test file beside the source, and Ctrl+Backspace in it rejects', async () => {
     s.fake.reply(chatOnly("```ts\nimport { test } from 'node:test';\nimport assert from 'node:assert/strict';\nimport { slugify } from './slug';\n\ntest('joins words with dashes', () => {\n  assert.equal(slugify('Hello World'), 'hello-world');\n});\n```"));
     await s.wb.openFile('src/slug.ts');
     await s.wb.goTo(2, 5);
@@ -120,7 +123,8 @@ describe('Explain, Refactor and the quick fix as a user meets them', function ()
     const diff = s.page.locator('.monaco-diff-editor').first();
     await waitFor('the new test file proposal in a diff editor', async () => (await diff.isVisible()) && ((await diff.textContent()) ?? '').replace(/\u00a0/g, ' ').includes('joins words with dashes'), { timeoutMs: 20_000 });
     await s.wb.screenshot('command-generate-tests');
-    await s.page.locator('.editor-actions [aria-label="Reject Proposed Change"]').first().click();
+    // Ctrl+Backspace in the proposal rejects it.
+    await s.page.keyboard.press('Control+Backspace');
     await waitFor('the diff to close', async () => !(await diff.isVisible()));
   });
 });

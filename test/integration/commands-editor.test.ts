@@ -239,6 +239,13 @@ describe('editor commands (Explain, Debug, Refactor, Generate Tests, Document)',
       });
       assert.deepEqual(actions.map((a) => a.title).sort(), ['Fathom: Explain this problem', 'Fathom: Fix this problem']);
       for (const a of actions) assert.equal(a.kind?.value, vscode.CodeActionKind.QuickFix.value);
+
+      // fathom.quickFixes.enabled off: the lightbulb offers nothing of Fathom's; on again, it does.
+      const ours = async () => (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, range, vscode.CodeActionKind.QuickFix.value)).filter((a) => a.title.startsWith('Fathom:'));
+      await setSetting('quickFixes.enabled', false);
+      assert.deepEqual(await ours(), []);
+      await setSetting('quickFixes.enabled', true);
+      assert.equal((await ours()).length, 2);
     } finally {
       collection.dispose();
     }

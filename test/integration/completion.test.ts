@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { CURSOR, fathom, openWithCursor, restoreSettings, setSetting, triggerAndAccept, useFakeServer } from './helpers';
+import { CURSOR, fathom, openWithCursor, setSetting, triggerAndAccept, useFakeServer } from './helpers';
 
 interface GenerateBody {
   model?: string;
@@ -40,7 +40,6 @@ describe('inline completions', () => {
 
   describe('fathom.completion.maxLines', () => {
     const BLOCK = '\n  const sum = a + b;\n  const twice = sum * 2;\n  return twice;\n';
-    afterEach(() => restoreSettings());
 
     it('2: a block after `{` is cut to two lines', async () => {
       await setSetting('completion.maxLines', 2);

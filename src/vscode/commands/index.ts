@@ -103,7 +103,7 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
     command('fathom.proposal.accept', (uri) => proposals.accept(uri instanceof vscode.Uri ? uri : undefined)),
     command('fathom.proposal.reject', (uri) => proposals.reject(uri instanceof vscode.Uri ? uri : undefined)),
     command('fathom.proposal.sources', (uri) => proposals.showSources(uri instanceof vscode.Uri ? uri : undefined)),
-    vscode.languages.registerCodeActionsProvider(EDITABLE, new ProblemActions(), { providedCodeActionKinds: ProblemActions.kinds }),
+    vscode.languages.registerCodeActionsProvider(EDITABLE, new ProblemActions(() => deps.getConfig().commands.quickFixes), { providedCodeActionKinds: ProblemActions.kinds }),
   );
   return {
     api: { cancelAll: () => cancelRunningCommands(), pendingProposals: () => proposals.pending(), proposalSources: () => proposals.sources(), shownErrors, ignoredPromptFiles },

@@ -16,7 +16,11 @@ export interface ProblemArgs {
 export class ProblemActions implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
 
+  /** `enabled`: the setting `fathom.quickFixes.enabled`, read at each request (off: no actions in the lightbulb). */
+  constructor(private readonly enabled: () => boolean = () => true) {}
+
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    if (!this.enabled()) return [];
     return context.diagnostics.flatMap((diagnostic) => {
       const args: ProblemArgs = { uri: document.uri, diagnostic };
       const explain = new vscode.CodeAction(vscode.l10n.t('Fathom: Explain this problem'), vscode.CodeActionKind.QuickFix);

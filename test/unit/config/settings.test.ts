@@ -49,11 +49,19 @@ describe('settings', () => {
     assert.equal(c.chat.model, 'qwen2.5-coder:7b');
   });
 
-  it('reads the command settings: answer language (empty = the editor\'s), audience, reasoning', () => {
-    assert.deepEqual(parseConfig(() => undefined).commands, { answerLanguage: '', audience: 'intermediate', showReasoning: false });
-    const c = parseConfig(objectSource({ answerLanguage: ' zh-cn ', 'explain.audience': 'expert', showReasoning: true }));
-    assert.deepEqual(c.commands, { answerLanguage: 'zh-cn', audience: 'expert', showReasoning: true });
+  it('reads the command settings: answer language (empty = the editor\'s), audience, reasoning, quick fixes', () => {
+    assert.deepEqual(parseConfig(() => undefined).commands, { answerLanguage: '', audience: 'intermediate', showReasoning: false, quickFixes: true });
+    const c = parseConfig(objectSource({ answerLanguage: ' zh-cn ', 'explain.audience': 'expert', showReasoning: true, 'quickFixes.enabled': false }));
+    assert.deepEqual(c.commands, { answerLanguage: 'zh-cn', audience: 'expert', showReasoning: true, quickFixes: false });
     assert.equal(parseConfig(objectSource({ 'explain.audience': 'guru' })).commands.audience, 'intermediate');
+  });
+
+  it('reads fathom.completion.maxLines as a whole number from 0 (automatic) to 1000', () => {
+    assert.equal(parseConfig(() => undefined).completion.maxLines, 0);
+    assert.equal(parseConfig(objectSource({ 'completion.maxLines': 3 })).completion.maxLines, 3);
+    assert.equal(parseConfig(objectSource({ 'completion.maxLines': 2.6 })).completion.maxLines, 3);
+    assert.equal(parseConfig(objectSource({ 'completion.maxLines': -4 })).completion.maxLines, 0);
+    assert.equal(parseConfig(objectSource({ 'completion.maxLines': 'many' })).completion.maxLines, 0);
   });
 
   it('stores API keys per provider and server origin, so a key never follows the user to another server', () => {
