@@ -187,7 +187,9 @@ export class IndexService {
         removeDatabase(databasePath(state.storageDir, root));
       }
       state.embedding?.abort();
-      state.index = CodebaseIndex.empty(undefined, state.storageDir ? (state.tier = diskTier(databasePath(state.storageDir, root), this.options.diskIndexFromFiles ?? DISK_INDEX_FROM_FILES)) : undefined);
+      // Rebuilt from nothing: a large root goes to disk again at its next full sync.
+      state.tier = state.storageDir ? diskTier(databasePath(state.storageDir, root), this.options.diskIndexFromFiles ?? DISK_INDEX_FROM_FILES) : undefined;
+      state.index = CodebaseIndex.empty(undefined, state.tier);
       state.vectors = undefined;
       state.codebase = this.codebaseOf(root, state.index);
       Object.assign(state, { fromSnapshot: false, complete: false, syncedAt: undefined, snapshotBytes: undefined });
@@ -223,11 +225,6 @@ export class IndexService {
       s.index.close();
     });
     this.roots.delete(root);
-  }
-
-  /** Closes every root (their databases released): before the worker, or the process, ends. */
-  async closeAll(): Promise<void> {
-    await Promise.all([...this.roots.keys()].map((root) => this.close(root)));
   }
 
   /** The root's LocalCodebase, hybrid while it has vectors of the current model. */
