@@ -95,6 +95,9 @@ if (production) rmSync('dist', { recursive: true, force: true });
 // The tree-sitter runtime and grammars (wasm) ship beside the bundles, loaded on first use.
 mkdirSync('dist/grammars', { recursive: true });
 for (const [name, source] of Object.entries(grammarSources)) copyFileSync(source, `dist/grammars/${name}`);
+// SQLite (node-sqlite3-wasm) for a large root's index, in the worker and the CLI: its loader, bundled into them,
+// reads the wasm beside the bundle (__dirname).
+copyFileSync('node_modules/node-sqlite3-wasm/dist/node-sqlite3-wasm.wasm', 'dist/node-sqlite3-wasm.wasm');
 
 if (watch) {
   for (const b of active) (await esbuild.context(b)).watch();

@@ -15,6 +15,7 @@ import { dirname, join } from 'node:path';
 import { CodebaseIndex } from '../src/codebase/codebaseIndex';
 import { LocalCodebase } from '../src/codebase/localCodebase';
 import { DependencyNames } from '../src/codebase/names/dependencyNames';
+import type { NameTable } from '../src/codebase/names/nameTable';
 import { nameFamily } from '../src/codebase/names/references';
 import { distinctNames, findUnknownNames } from '../src/codebase/names/unknownNames';
 import { syncIndex } from '../src/codebase/syncIndex';
@@ -65,9 +66,9 @@ async function falseAlarms(parsers: Parsers): Promise<FileResult[]> {
       const code = readFileSync(join(repo.root, path), 'utf8');
       // The file as a proposal for itself: its own names leave the table while it is checked.
       const own = [...index.names.namesOf(path)];
-      index.names.removeFile(path);
+      (index.names as NameTable).removeFile(path);
       const flagged = await findUnknownNames({ code, languageId: languageOfPath(path)! }, { parsers, codebase });
-      index.names.setFile(path, own);
+      (index.names as NameTable).setFile(path, own);
       results.push({ repo: repo.label, path, lines: code.split('\n').length, flagged: distinctNames(flagged) });
     }
   }

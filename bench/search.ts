@@ -10,13 +10,14 @@
  * CLI in a child process, for the memory target (its peak RSS, snapshot saving included).
  */
 import { execFile } from 'node:child_process';
-import { cpSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import MiniSearch from 'minisearch';
 import { CodebaseIndex } from '../src/codebase/codebaseIndex';
 import { saveIndex } from '../src/codebase/indexStore';
+import { DISK_INDEX_FROM_FILES, openRootIndex } from '../src/codebase/sqlite/diskTier';
 import { syncIndex } from '../src/codebase/syncIndex';
 import { walkRoot } from '../src/codebase/walk';
 import { shippedGrammar } from '../src/syntax/locateGrammar';
@@ -98,7 +99,7 @@ export async function run(): Promise<BenchSection> {
     const tuned = sets.filter((s) => !s.heldOut);
     const large = await largeTree(tuned, join(work, 'large'), parsers);
     rows.push(
-      { metric: `index a generated tree of ${large.files} files (copies of the sets)`, value: round(large.ms / 1000, 1), unit: ' s', target: `<= ${LARGE_TREE_TARGET_S} s`, pass: large.ms / 1000 <= LARGE_TREE_TARGET_S },
+      { metric: `index a generated tree of ${large.files} files (copies of the sets; ${large.tier})`, value: round(large.ms / 1000, 1), unit: ' s', target: `<= ${LARGE_TREE_TARGET_S} s`, pass: large.ms / 1000 <= LARGE_TREE_TARGET_S },
       { metric: `memory after indexing ${large.files} files: heap / RSS delta`, value: mb(large.heapDelta), unit: ` MB / ${mb(large.rssDelta)} MB` },
       { metric: `query p95 over ${large.files} files, right after the build (p50 ${round(quantile(large.queryMs, 0.5))} ms)`, value: round(quantile(large.queryMs, 0.95)), unit: ' ms', target: `<= ${QUERY_P95_TARGET_MS} ms`, pass: quantile(large.queryMs, 0.95) <= QUERY_P95_TARGET_MS },
       { metric: `idle warm-up after the build (${large.warmedWords} common words prepared)`, value: round(large.warmMs / 1000, 1), unit: ' s' },
@@ -111,7 +112,7 @@ export async function run(): Promise<BenchSection> {
       const huge = await hugeTree(tuned, join(work, 'huge'), join(work, 'huge-cache'));
       rows.push(
         { metric: `peak RSS of the CLI indexing (and saving) a generated tree of ${huge.files} files, ${huge.chunks} chunks (hard-linked copies of the sets)`, value: huge.peakMB, unit: ' MB', target: `<= ${HUGE_TREE_TARGET_MB} MB`, pass: huge.peakMB <= HUGE_TREE_TARGET_MB && huge.files >= 100_000 },
-        { metric: `time of that run (${huge.files} files: index, save, one query)`, value: round(huge.ms / 1000, 1), unit: ' s' },
+        { metric: `time of that run (${huge.files} files: index, save, one query; ${huge.onDisk ? `on disk, database ${huge.dbMB} MB` : 'in memory'})`, value: round(huge.ms / 1000, 1), unit: ' s' },
       );
       details.huge = huge;
     }
@@ -182,7 +183,8 @@ async function largeTree(sets: BuiltSet[], root: string, parsers: Parsers) {
   }
   gc();
   const before = process.memoryUsage();
-  const index = CodebaseIndex.empty();
+  // Through the tier the extension chooses (sqlite/diskTier.ts): 10,000 files are indexed on disk.
+  const { index } = await openRootIndex(root, join(root, '..', 'large-cache'), { fromFiles: DISK_INDEX_FROM_FILES });
   const started = performance.now();
   const stats = await syncIndex(root, index, parsers);
   const ms = performance.now() - started;
@@ -210,8 +212,15 @@ async function savePeak(index: CodebaseIndex, cache: string, root: string) {
   let peakHeap = 0;
   const sample = setInterval(() => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)), 10);
   try {
+    if (index.onDisk) {
+      // The database is the snapshot: saving is its commit.
+      index.commit();
+      const bytes = index.diskBytes() ?? 0;
+      index.close();
+      return { saveHeapPeak: peakHeap, snapshotMB: mb(bytes), tier: 'on disk' };
+    }
     const file = await saveIndex(cache, root, index);
-    return { saveHeapPeak: peakHeap, snapshotMB: mb(statSync(file).size) };
+    return { saveHeapPeak: peakHeap, snapshotMB: mb(statSync(file).size), tier: 'in memory' };
   } finally {
     clearInterval(sample);
     rmSync(cache, { recursive: true, force: true });
@@ -249,8 +258,12 @@ async function hugeTree(sets: BuiltSet[], root: string, cache: string) {
   const peakKb = Number(/peak-rss (\d+)/.exec(stderr)?.[1] ?? NaN);
   const chunks = Number(/(\d+) chunks/.exec(stderr)?.[1] ?? NaN);
   const indexed = Number(/(\d+) files/.exec(stderr)?.[1] ?? NaN);
+  // The CLI's tier (sqlite/diskTier.ts): 100,000 files are indexed into a database file in the cache.
+  const onDisk = / on disk in /.test(stderr);
+  const db = readdirSync(cache).find((f) => f.endsWith('.db'));
+  const dbMB = db ? mb(statSync(join(cache, db)).size) : 0;
   rmSync(root, { recursive: true, force: true });
-  return { files: indexed, chunks, ms, peakMB: round(peakKb / 1000, 1) };
+  return { files: indexed, chunks, ms, peakMB: round(peakKb / 1000, 1), onDisk, dbMB };
 }
 
 function quality(cases: readonly SearchCase[], results: readonly (readonly Ranked[])[]): Quality {

@@ -4,7 +4,7 @@
 // suite loaded through the URL's payload (extensionDevelopmentPath + extensionTestsPath). The suite writes its
 // result to a file; this script prints it and exits non-zero when a test failed or no result came.
 //
-//   npm run test:integration [-- --grep TEXT] [-- --no-build] [-- --timeout SECONDS] [-- --locale zh-cn] [-- --multi-root] [-- --restricted]
+//   npm run test:integration [-- --grep TEXT] [-- --no-build] [-- --timeout SECONDS] [-- --locale zh-cn] [-- --multi-root] [-- --restricted] [-- --disk-index]
 //
 // --locale (or FATHOM_LOCALE) runs VS Code in that display language: the server's --locale and the browser's
 // language; the suite sees it as FATHOM_TEST_LOCALE (test/integration/l10n.test.ts runs only then, and the
@@ -18,6 +18,10 @@
 // the suite writes the file named by FATHOM_TRUST_REQUEST, this script trusts the workspace through the UI
 // ("Workspaces: Manage Workspace Trust", Trust) as a user would, and removes the file. The suite writes
 // test-results/restricted-mode.json (FATHOM_RESTRICTED_RESULT), which npm run test:security prints.
+//
+// --disk-index (npm run test:diskindex) sets FATHOM_DISK_INDEX_FROM_FILES=1 for VS Code, so the index worker builds
+// every folder's index on disk (the large-root tier, SQLite); the suite sees FATHOM_TEST_DISK_INDEX
+// (test/integration/codebase-disk.test.ts runs only then).
 //
 // FATHOM_EXTENSION_PATH=DIR tests the extension in DIR (e.g. an unpacked .vsix) instead of this repository.
 // FATHOM_KEEP_TEMP=1 keeps the temporary profile/workspace; FATHOM_HEADED=1 shows the browser (needs a display).
@@ -38,6 +42,7 @@ const { values: opts } = parseArgs({
     locale: { type: 'string', default: process.env.FATHOM_LOCALE || undefined },
     'multi-root': { type: 'boolean', default: false },
     restricted: { type: 'boolean', default: false },
+    'disk-index': { type: 'boolean', default: false },
   },
 });
 
@@ -63,7 +68,7 @@ const server = await h.startVSCodeServer({
   locale,
   workspaceTrust: opts.restricted,
   ...(multiRoot ? { extraFolders: ['second'] } : {}),
-  env: { FATHOM_TEST_RESULT: resultFile, ...(opts.grep ? { FATHOM_TEST_GREP: opts.grep } : {}), ...(locale ? { FATHOM_TEST_LOCALE: locale } : {}), ...(multiRoot ? { FATHOM_TEST_MULTI_ROOT: '1' } : {}), ...restricted },
+  env: { FATHOM_TEST_RESULT: resultFile, ...(opts.grep ? { FATHOM_TEST_GREP: opts.grep } : {}), ...(locale ? { FATHOM_TEST_LOCALE: locale } : {}), ...(multiRoot ? { FATHOM_TEST_MULTI_ROOT: '1' } : {}), ...restricted, ...(opts['disk-index'] ? { FATHOM_DISK_INDEX_FROM_FILES: '1', FATHOM_TEST_DISK_INDEX: '1' } : {}) },
 });
 let browser;
 let page;

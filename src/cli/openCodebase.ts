@@ -4,9 +4,11 @@
  * `prompt --codebase` and `context --codebase` look definitions up in, as the extension's index would;
  * `search` syncs its index through the same `syncedIndex`.
  */
+import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { CodebaseIndex } from '../codebase/codebaseIndex';
-import { defaultCacheDir, loadIndex, saveIndex } from '../codebase/indexStore';
+import type { CodebaseIndex } from '../codebase/codebaseIndex';
+import { defaultCacheDir, saveIndex, snapshotPath } from '../codebase/indexStore';
+import { diskIndexFromFiles, openRootIndex } from '../codebase/sqlite/diskTier';
 import { LocalCodebase } from '../codebase/localCodebase';
 import { syncIndex, type SyncStats } from '../codebase/syncIndex';
 import type { Parsers } from '../syntax/parsers';
@@ -24,10 +26,26 @@ export async function openCodebase(root: string, parsers: Parsers, cacheDir: str
 /**
  * The root's index brought up to date: read from `cacheDir` when it was saved there before, synced with the
  * files (only changed ones read again), saved back when anything changed. Without `cacheDir`, in memory only.
+ * A large root's index is a database file (sqlite/diskTier.ts; FATHOM_DISK_INDEX_FROM_FILES, for tests, moves
+ * the threshold): the caller closes it when done (a lock left behind is cleared by the next run, but closing
+ * is cleaner), and it is closed when the process exits in any case.
  */
-export async function syncedIndex(root: string, parsers: Parsers, cacheDir: string | undefined): Promise<{ index: CodebaseIndex; stats: SyncStats }> {
-  const index = (cacheDir && (await loadIndex(cacheDir, root))) || CodebaseIndex.empty();
+export async function syncedIndex(root: string, parsers: Parsers, cacheDir: string | undefined): Promise<{ index: CodebaseIndex; stats: SyncStats; busy: boolean }> {
+  const { index, busy } = await openRootIndex(root, cacheDir, { fromFiles: diskIndexFromFiles() });
   const stats = await syncIndex(root, index, parsers);
-  if (cacheDir && (stats.added || stats.updated || stats.removed)) await saveIndex(cacheDir, root, index);
-  return { index, stats };
+  closeAtExit(index);
+  if (cacheDir && !busy && index.onDisk) {
+    index.commit();
+    await rm(snapshotPath(cacheDir, root), { force: true });
+  } else if (cacheDir && !busy && (stats.added || stats.updated || stats.removed)) await saveIndex(cacheDir, root, index);
+  return { index, stats, busy };
+}
+
+const openIndexes = new Set<CodebaseIndex>();
+
+/** Closes `index` when the process exits, if nothing closed it before (one listener for all). */
+function closeAtExit(index: CodebaseIndex): void {
+  if (!index.onDisk) return;
+  if (openIndexes.size === 0) process.once('exit', () => openIndexes.forEach((i) => i.close()));
+  openIndexes.add(index);
 }

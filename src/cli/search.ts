@@ -114,10 +114,20 @@ export async function searchCommand(args: string[], out: CliOutput = processOutp
     const synced = await syncedIndex(root, parsers, cacheDir);
     index = synced.index;
     const { stats } = synced;
-    if (values.verbose) out.stderr(`fathom search: ${stats.files} files, ${stats.chunks} chunks (${stats.added} added, ${stats.updated} updated, ${stats.removed} removed) in ${Math.round(performance.now() - started)} ms\n`);
+    if (synced.busy) out.stderr(`fathom search: another process holds the index of ${root}; searching an index built in memory, not saved\n`);
+    if (values.verbose) out.stderr(`fathom search: ${stats.files} files, ${stats.chunks} chunks (${stats.added} added, ${stats.updated} updated, ${stats.removed} removed)${index.onDisk ? ' on disk' : ''} in ${Math.round(performance.now() - started)} ms\n`);
   } finally {
     parsers.dispose();
   }
+  try {
+    return await searchAll(root, index, queries, top, values, cacheDir, out);
+  } finally {
+    // A database left open keeps its lock directory: the next run would find it held.
+    index.close();
+  }
+}
+
+async function searchAll(root: string, index: CodebaseIndex, queries: readonly Query[], top: number, values: SearchValues, cacheDir: string | undefined, out: CliOutput): Promise<number> {
   const embed = embedderFrom(values);
   let vectors: VectorStore | undefined;
   if (embed) {

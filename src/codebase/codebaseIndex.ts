@@ -8,13 +8,15 @@
  */
 import { Redactor } from '../privacy/redactor';
 import type { Chunk, ChunkKind, ChunkWithText } from './chunk';
+import { MemoryChunkStore, type ChunkStore, type FileStamp, type MemoryStoreSnapshot, type NameLookup } from './chunkStore';
 import { withFileEvidence } from './fileEvidence';
 import { lazyObject } from './jsonStream';
 import { MiniSearchIndex } from './miniSearchIndex';
-import { NameTable, type NameTableSnapshot } from './names/nameTable';
-import { ownString } from './ownString';
+import type { NameTableSnapshot } from './names/nameTable';
 import { wordsOf } from './names/words';
 import type { SearchIndex } from './searchIndex';
+
+export type { FileStamp } from './chunkStore';
 
 /** Bumped whenever chunking, tokenizing or the snapshot's shape changes: an older snapshot is rebuilt. */
 export const INDEX_FORMAT = 3;
@@ -34,103 +36,157 @@ const KIND_WEIGHTS: Readonly<Record<ChunkKind, number>> = { function: 1, class: 
 /** How many of the engine's best hits are re-ranked with their files' evidence (the answer is rarely below). */
 const RERANK_POOL = 200;
 
-export interface FileStamp {
-  size: number;
-  mtimeMs: number;
-}
-
 export interface SearchResult extends Chunk {
   score: number;
 }
 
-interface FileEntry extends FileStamp {
-  ids: number[];
+export interface IndexSnapshot extends MemoryStoreSnapshot {
+  format: number;
+  engine: unknown;
 }
 
-export interface IndexSnapshot {
-  format: number;
-  nextId: number;
-  files: Record<string, FileEntry>;
-  chunks: Record<string, Chunk>;
-  engine: unknown;
-  /** Every identifier of each file (names/nameTable.ts); a snapshot without it is rebuilt. */
-  names: NameTableSnapshot;
+/** A chunk store and the lexical engine over its chunks: in memory (saved as JSON) or in one database file. */
+export interface IndexBackend {
+  store: ChunkStore;
+  engine: SearchIndex;
+  /** Set for an index in a database file: what saving and closing it mean, and its size. */
+  disk?: { file: string; commit(): void; close(): void; bytes(): number };
+}
+
+/**
+ * Where a large root's index lives (the index worker and the CLI give it: sqlite/diskTier.ts; the extension
+ * host never loads SQLite). A full sync says how many files it walked before it indexes them (expect), so the
+ * index starts in the right tier rather than moving half-way.
+ */
+export interface DiskTier {
+  /** From how many files the index lives on disk; an index on disk moves back to memory below half of it. */
+  readonly fromFiles: number;
+  /** The root's database, emptied; undefined when another process holds it (the index stays in memory). */
+  create(): IndexBackend | undefined;
+  /** Deletes the root's database (the index moved back to memory). */
+  remove(): void;
 }
 
 export class CodebaseIndex {
   private constructor(
-    private readonly engine: SearchIndex,
-    private readonly files: Map<string, FileEntry>,
-    private readonly chunks: Map<number, Chunk>,
-    private nextId: number,
+    private backend: IndexBackend,
     private readonly redactor: Redactor,
-    /** The identifiers each file holds, for "is this name defined anywhere in the workspace?". */
-    readonly names: NameTable = new NameTable(),
+    private readonly tier: DiskTier | undefined,
   ) {}
 
-  static empty(redactor = new Redactor()): CodebaseIndex {
-    return new CodebaseIndex(MiniSearchIndex.create(), new Map(), new Map(), 1, redactor);
+  static empty(redactor = new Redactor(), tier?: DiskTier): CodebaseIndex {
+    return new CodebaseIndex(memoryBackend(), redactor, tier);
   }
 
   /** The index a snapshot holds; undefined when it is of another format (the caller rebuilds). */
-  static restore(snapshot: IndexSnapshot, redactor = new Redactor()): CodebaseIndex | undefined {
+  static restore(snapshot: IndexSnapshot, redactor = new Redactor(), tier?: DiskTier): CodebaseIndex | undefined {
     if (snapshot?.format !== INDEX_FORMAT || !snapshot.names) return undefined;
-    const files = new Map(Object.entries(snapshot.files));
-    const chunks = new Map(Object.entries(snapshot.chunks).map(([id, c]) => [Number(id), c]));
-    return new CodebaseIndex(MiniSearchIndex.restore(snapshot.engine), files, chunks, snapshot.nextId, redactor, NameTable.restore(snapshot.names));
+    return new CodebaseIndex({ store: MemoryChunkStore.restore(snapshot), engine: MiniSearchIndex.restore(snapshot.engine) }, redactor, tier);
+  }
+
+  /** An index over a backend already opened (an index database: sqlite/diskTier.ts). */
+  static over(backend: IndexBackend, redactor = new Redactor(), tier?: DiskTier): CodebaseIndex {
+    return new CodebaseIndex(backend, redactor, tier);
+  }
+
+  /** The index lives in a database file (saving it is a commit; there is no JSON snapshot). */
+  get onDisk(): boolean {
+    return this.backend.disk !== undefined;
+  }
+
+  /** The database file of an index on disk. */
+  get diskFile(): string | undefined {
+    return this.backend.disk?.file;
+  }
+
+  /** The database file's size, for an index on disk. */
+  diskBytes(): number | undefined {
+    return this.backend.disk?.bytes();
+  }
+
+  /**
+   * Told before a full sync indexes how many files the root holds: an index in memory that reaches the disk
+   * tier's size moves to disk, one on disk that shrank below half of it moves back (the hysteresis keeps a
+   * tree near the size from moving on every sync). Moving starts the new tier empty: the sync then indexes
+   * every file into it. Returns whether it moved.
+   */
+  expect(files: number): boolean {
+    const tier = this.tier;
+    if (!tier) return false;
+    if (!this.onDisk && files >= tier.fromFiles) {
+      const disk = tier.create();
+      if (!disk) return false;
+      this.backend = disk;
+      return true;
+    }
+    if (this.onDisk && files < tier.fromFiles / 2) {
+      this.backend.disk!.close();
+      tier.remove();
+      this.backend = memoryBackend();
+      return true;
+    }
+    return false;
+  }
+
+  /** Saves an index on disk (commits its writes); an index in memory is saved as a snapshot instead (indexStore.ts). */
+  commit(): void {
+    this.backend.disk?.commit();
+  }
+
+  /** Commits and closes an index on disk, releasing its database; nothing for one in memory. */
+  close(): void {
+    this.backend.disk?.close();
   }
 
   /** The size and time a file was indexed at; undefined when it is not in the index. */
   stamp(path: string): FileStamp | undefined {
-    const entry = this.files.get(path);
-    return entry && { size: entry.size, mtimeMs: entry.mtimeMs };
+    return this.backend.store.stamp(path);
   }
 
   paths(): string[] {
-    return [...this.files.keys()];
+    return this.backend.store.paths();
   }
 
   get fileCount(): number {
-    return this.files.size;
+    return this.backend.store.fileCount;
   }
 
   get chunkCount(): number {
-    return this.chunks.size;
+    return this.backend.store.chunkCount;
+  }
+
+  /** The identifiers each file holds, for "is this name defined anywhere in the workspace?". */
+  get names(): NameLookup {
+    return this.backend.store.names;
   }
 
   /** Puts a file's chunks in place of whatever the index held for it. */
   setFile(path: string, stamp: FileStamp, chunks: readonly ChunkWithText[]): void {
     this.removeFile(path);
-    const ids: number[] = [];
     // The path's words too: `from .utils import x` names a module by its file.
     const words = wordsOf(path);
-    const docs = chunks.map(({ text, ...chunk }) => {
-      const id = this.nextId++;
-      ids.push(id);
-      // Names cut from the file's text would keep all of it alive (ownString.ts).
-      this.chunks.set(id, { ...chunk, symbol: ownString(chunk.symbol), container: ownString(chunk.container) });
+    const bodies = chunks.map(({ text }) => {
       const body = this.redactor.redact(text).text;
       wordsOf(body, words);
-      return { id, names: [chunk.container, chunk.symbol].join(' '), path, body, weight: KIND_WEIGHTS[chunk.kind] };
+      return body;
     });
-    this.engine.add(docs);
-    this.names.setFile(path, words);
-    this.files.set(path, { size: stamp.size, mtimeMs: stamp.mtimeMs, ids });
+    const { store, engine } = this.backend;
+    const ids = store.addFile(path, stamp, chunks.map(({ text: _text, ...chunk }) => chunk), words);
+    engine.add(chunks.map((chunk, i) => ({ id: ids[i], names: [chunk.container, chunk.symbol].join(' '), path, body: bodies[i], weight: KIND_WEIGHTS[chunk.kind] })));
   }
 
   removeFile(path: string): void {
-    const entry = this.files.get(path);
-    if (!entry) return;
-    this.names.removeFile(path);
-    this.engine.remove(entry.ids);
-    for (const id of entry.ids) this.chunks.delete(id);
-    this.files.delete(path);
+    const ids = this.backend.store.removeFile(path);
+    if (ids.length) this.backend.engine.remove(ids);
   }
 
   /** The `top` chunks that best match `query`, best first (their files' other matches counted: fileEvidence.ts). */
   search(query: string, top: number): SearchResult[] {
-    const hits = this.engine.search(query, Math.max(top, RERANK_POOL)).flatMap(({ id, score }) => {
-      const chunk = this.chunks.get(id);
+    const { store, engine } = this.backend;
+    const found = engine.search(query, Math.max(top, RERANK_POOL));
+    const chunks = store.chunks(found.map((h) => h.id));
+    const hits = found.flatMap(({ id, score }) => {
+      const chunk = chunks.get(id);
       return chunk ? [{ ...chunk, score }] : [];
     });
     return withFileEvidence(hits).slice(0, top);
@@ -138,33 +194,39 @@ export class CodebaseIndex {
 
   /** Prepares the engine's answers for its most common words, for idle time after a build (miniSearchIndex.ts). */
   warm(pause?: () => Promise<void>): Promise<number> {
-    return this.engine.warm?.(pause) ?? Promise.resolve(0);
+    return this.backend.engine.warm?.(pause) ?? Promise.resolve(0);
   }
 
-  /** Every chunk with its id: the vector store (vectors/) embeds those it holds no vector for. */
-  chunkEntries(): Array<[id: number, chunk: Chunk]> {
-    return [...this.chunks];
+  /** Every chunk with its id (read a page at a time on disk): the vector store (vectors/) embeds those it holds no vector for. */
+  chunkEntries(): Iterable<[id: number, chunk: Chunk]> {
+    return this.backend.store.chunkEntries();
   }
 
   /** The chunk an id stands for (a vector search hit); undefined once it is gone. */
   chunk(id: number): Chunk | undefined {
-    return this.chunks.get(id);
+    return this.backend.store.chunk(id);
   }
 
   /**
-   * The index as JSON (JSON.stringify, or writeJsonFile as indexStore.ts saves it). Its chunks and names are
-   * read as they are written (lazyObject), so saving a large index copies neither into another object.
+   * The index as JSON (JSON.stringify, or writeJsonFile as indexStore.ts saves it), for an index in memory
+   * (on disk, the database is the snapshot). Its chunks and names are read as they are written (lazyObject),
+   * so saving a large index copies neither into another object.
    */
   snapshot(): IndexSnapshot {
-    const names = this.names;
+    const store = this.backend.store;
+    if (!(store instanceof MemoryChunkStore)) throw new Error('an index on disk has no JSON snapshot: commit() saves it');
+    const table = store.table;
     return {
       format: INDEX_FORMAT,
-      nextId: this.nextId,
-      files: Object.fromEntries(this.files),
-      chunks: lazyObject(() => this.chunks.entries()) as unknown as IndexSnapshot['chunks'],
-      engine: this.engine.serialize(),
-      names: lazyObject(() => names.entries()) as unknown as NameTableSnapshot,
+      nextId: store.next,
+      files: Object.fromEntries(store.fileEntries()),
+      chunks: lazyObject(() => store.chunkIterator()) as unknown as IndexSnapshot['chunks'],
+      engine: this.backend.engine.serialize(),
+      names: lazyObject(() => table.entries()) as unknown as NameTableSnapshot,
     };
   }
 }
 
+function memoryBackend(): IndexBackend {
+  return { store: new MemoryChunkStore(), engine: MiniSearchIndex.create() };
+}

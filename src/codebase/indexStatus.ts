@@ -36,6 +36,8 @@ export interface CodebaseStatus {
   vectors?: number;
   /** Why embedding stopped short in a folder (search is lexical there meanwhile). */
   embedError?: string;
+  /** A folder's index database is held by another window: its index is in memory here, not saved. */
+  busy?: boolean;
   folders: FolderIndexStatus[];
 }
 
@@ -63,6 +65,7 @@ export function combineStatus(folders: readonly FolderIndexStatus[]): CodebaseSt
     ...(sizes.length ? { snapshotBytes: sum(sizes) } : {}),
     ...(vectors.length ? { vectors: sum(vectors) } : {}),
     ...(embedError ? { embedError } : {}),
+    ...(folders.some((f) => f.busy) ? { busy: true } : {}),
     folders: [...folders],
   };
 }

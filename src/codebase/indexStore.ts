@@ -9,7 +9,7 @@ import { mkdir, readFile, rename } from 'node:fs/promises';
 import { homedir, platform } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Redactor } from '../privacy/redactor';
-import { CodebaseIndex, type IndexSnapshot } from './codebaseIndex';
+import { CodebaseIndex, type DiskTier, type IndexSnapshot } from './codebaseIndex';
 import { writeJsonFile } from './jsonStream';
 
 /** The snapshot file for `root` inside `storageDir`. */
@@ -19,10 +19,11 @@ export function snapshotPath(storageDir: string, root: string): string {
 }
 
 /** The index saved for `root`; undefined when there is none or it cannot be used. */
-export async function loadIndex(storageDir: string, root: string, redactor?: Redactor): Promise<CodebaseIndex | undefined> {
+/** `tier`: where the index moves once it grows large (sqlite/diskTier.ts). */
+export async function loadIndex(storageDir: string, root: string, redactor?: Redactor, tier?: DiskTier): Promise<CodebaseIndex | undefined> {
   try {
     const snapshot = JSON.parse(await readFile(snapshotPath(storageDir, root), 'utf8')) as IndexSnapshot;
-    return CodebaseIndex.restore(snapshot, redactor);
+    return CodebaseIndex.restore(snapshot, redactor, tier);
   } catch {
     return undefined;
   }

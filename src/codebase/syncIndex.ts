@@ -45,6 +45,8 @@ const READ_BATCH = 32;
 
 export async function syncIndex(root: string, index: CodebaseIndex, parsers: Parsers, options: SyncOptions = {}): Promise<SyncStats> {
   const walked = await walkRoot(root, options);
+  // Before indexing: a tree that reached (or left) the disk tier's size starts in the new tier, empty.
+  index.expect(walked.length);
   const present = new Set(walked.map((f) => f.path));
   let removed = 0;
   for (const path of index.paths()) {

@@ -20,11 +20,13 @@ export interface CodebaseReport {
   snapshotBytes?: number;
   vectors?: number;
   embedError?: string;
+  /** Another window holds a folder's index database: the index is in memory here and not saved. */
+  busy?: boolean;
 }
 
 export function codebaseReport(status: CodebaseStatus, now: number): CodebaseReport {
-  const { state, reason, error, files, chunks, complete, progress, syncedAt, snapshotBytes, vectors, embedError } = status;
-  return { state, reason, error, files, chunks, complete, progress, ageMs: syncedAt === undefined ? undefined : Math.max(0, now - syncedAt), snapshotBytes, ...(vectors !== undefined && { vectors }), ...(embedError && { embedError }) };
+  const { state, reason, error, files, chunks, complete, progress, syncedAt, snapshotBytes, vectors, embedError, busy } = status;
+  return { state, reason, error, files, chunks, complete, progress, ageMs: syncedAt === undefined ? undefined : Math.max(0, now - syncedAt), snapshotBytes, ...(vectors !== undefined && { vectors }), ...(embedError && { embedError }), ...(busy && { busy }) };
 }
 
 const OFF: Record<NonNullable<CodebaseReport['reason']>, string> = {
@@ -42,6 +44,7 @@ export function codebaseSummary(r: CodebaseReport): string {
   if (r.ageMs !== undefined) parts.push(`updated ${age(r.ageMs)}`);
   if (r.snapshotBytes !== undefined) parts.push(`${size(r.snapshotBytes)} on disk`);
   if (r.vectors !== undefined) parts.push(`${count(r.vectors)} with vectors${r.embedError ? ` (embedding stopped: ${r.embedError})` : ''}`);
+  if (r.busy) parts.push('in memory only, not saved: another window holds the index database');
   if (r.state === 'building') {
     const p = r.progress && r.progress.total > 0 ? ` ${count(r.progress.done)}/${count(r.progress.total)}` : '';
     return `building${p}: ${parts.join(', ')}`;

@@ -4,7 +4,9 @@
  * "Fathom: Explain" answering in the panel, and the codebase index built by its worker. It proves that the package
  * carries everything that runs: the bundle with its dependencies, the tree-sitter runtime and grammars (Explain
  * names the method only when the grammar loaded from dist/grammars), the prompt files, the webview script and its
- * stylesheet, and the index worker (dist/codebaseWorker.js: without it the Doctor's index row says "failed").
+ * stylesheet, and the index worker (dist/codebaseWorker.js: without it the Doctor's index row says "failed"). The
+ * index is built on disk (FATHOM_DISK_INDEX_FROM_FILES=1, which the VS Code server and its worker inherit), so
+ * SQLite's wasm (dist/node-sqlite3-wasm.wasm) must be in the package too: without it the build fails.
  *
  *   npm run test:vsix            package, then this test
  *   npm run test:vsix -- --no-build   test the existing fathom-<version>.vsix
@@ -16,6 +18,8 @@ import { useSession } from './helpers/session';
 import { webviewFrame } from './helpers/webviews';
 
 const VSIX = process.env.FATHOM_VSIX;
+// Every workspace's index on disk (test only): the worker loads SQLite from the package.
+process.env.FATHOM_DISK_INDEX_FROM_FILES ??= '1';
 
 const CALC = `export class Calculator {
   add(a: number, b: number): number {

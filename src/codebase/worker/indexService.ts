@@ -4,11 +4,15 @@
  * (syncIndex) or for a few paths (syncPaths), searched through LocalCodebase, and saved back. Changes to one
  * root run one at a time; searches answer at once from whatever is indexed so far. A full sync saves when it
  * ends, even cancelled (what was built is kept and the next sync resumes from it); path syncs save a little
- * later, batched, so a burst of saves writes the snapshot once.
+ * later, batched, so a burst of saves writes the snapshot once. A large root's index lives in a database file
+ * instead (sqlite/diskTier.ts): every SQLite call stays in this thread, saving it is a commit, and a second
+ * window on the same root, finding the database held, gets an index in memory that is not saved.
  */
 import { rm, stat } from 'node:fs/promises';
 import { CodebaseIndex } from '../codebaseIndex';
-import { loadIndex, saveIndex, snapshotPath } from '../indexStore';
+import { saveIndex, snapshotPath } from '../indexStore';
+import { databasePath, diskTier, DISK_INDEX_FROM_FILES, openRootIndex, type OpenedIndex } from '../sqlite/diskTier';
+import { removeDatabase } from '../sqlite/indexDatabase';
 import { LocalCodebase } from '../localCodebase';
 import type { Parsers } from '../../syntax/parsers';
 import { syncIndex, type SyncStats } from '../syncIndex';
@@ -34,6 +38,13 @@ export interface RootStatus {
   vectors?: number;
   /** Why the last embedding run stopped short (the server down, the model missing); search stays lexical meanwhile. */
   embedError?: string;
+  /** The index lives in a database file (a large tree), not in memory. */
+  onDisk?: boolean;
+  /**
+   * Another process (a second window on the same root) holds the root's index database: this index is built
+   * in memory and not saved.
+   */
+  busy?: boolean;
 }
 
 export interface SyncOutcome {
@@ -59,6 +70,9 @@ interface RootState {
   snapshotBytes?: number;
   vectors?: VectorStore;
   embedError?: string;
+  /** Where the index may move as it grows or shrinks (undefined without storage, or while busy). */
+  tier?: OpenedIndex['tier'];
+  busy: boolean;
   /** The running embedding pass, stopped when a sync or a model change comes. */
   embedding?: AbortController;
   /** The last change queued for this root: the next one starts after it. */
@@ -72,6 +86,8 @@ export interface IndexServiceOptions {
   now?: () => number;
   /** Embeds texts with the embeddings role's model (the host runs it: it holds the key and the consent). */
   embed?: Embedder;
+  /** From how many files a root's index lives on disk (default DISK_INDEX_FROM_FILES). */
+  diskIndexFromFiles?: number;
 }
 
 const DEFAULT_SAVE_DELAY_MS = 5_000;
@@ -95,22 +111,24 @@ export class IndexService {
   async open(root: string, storageDir?: string): Promise<RootStatus> {
     const known = this.roots.get(root);
     if (known) return this.describe(known);
-    const loaded = storageDir ? await loadIndex(storageDir, root) : undefined;
-    const saved = loaded && storageDir ? await stat(snapshotPath(storageDir, root)).catch(() => undefined) : undefined;
-    const index = loaded ?? CodebaseIndex.empty();
+    const { index, fromSnapshot, busy, tier } = await openRootIndex(root, storageDir, { fromFiles: this.options.diskIndexFromFiles });
+    const saved = fromSnapshot && storageDir ? await stat(index.diskFile ?? snapshotPath(storageDir, root)).catch(() => undefined) : undefined;
     const state: RootState = {
       root,
-      storageDir,
+      // A busy root's index is not saved: the database belongs to the other window.
+      storageDir: busy ? undefined : storageDir,
       index,
       codebase: this.codebaseOf(root, index),
-      fromSnapshot: loaded !== undefined,
+      fromSnapshot,
       complete: false,
       syncedAt: saved?.mtimeMs,
       snapshotBytes: saved?.size,
+      tier,
+      busy,
       queue: Promise.resolve(),
     };
     this.roots.set(root, state);
-    if (loaded) warmSoon(index);
+    if (fromSnapshot) warmSoon(index);
     return this.describe(state);
   }
 
@@ -134,6 +152,7 @@ export class IndexService {
     this.roots.get(root)?.embedding?.abort();
     return this.exclusive(root, async (state) => {
       const stats = await syncIndex(root, state.index, this.parsers, { signal: options.signal, onProgress: (done, total) => options.onProgress?.({ done, total }) });
+      if (state.tier?.busy) this.markBusy(state);
       const cancelled = options.signal?.aborted === true;
       if (!cancelled) state.complete = true;
       state.syncedAt = this.now();
@@ -162,9 +181,15 @@ export class IndexService {
     return this.exclusive(root, async (state) => {
       clearTimeout(state.saveTimer);
       state.saveTimer = undefined;
-      if (state.storageDir) await rm(snapshotPath(state.storageDir, root), { force: true });
+      state.index.close();
+      if (state.storageDir) {
+        await rm(snapshotPath(state.storageDir, root), { force: true });
+        removeDatabase(databasePath(state.storageDir, root));
+      }
       state.embedding?.abort();
-      state.index = CodebaseIndex.empty();
+      // Rebuilt from nothing: a large root goes to disk again at its next full sync.
+      state.tier = state.storageDir ? diskTier(databasePath(state.storageDir, root), this.options.diskIndexFromFiles ?? DISK_INDEX_FROM_FILES) : undefined;
+      state.index = CodebaseIndex.empty(undefined, state.tier);
       state.vectors = undefined;
       state.codebase = this.codebaseOf(root, state.index);
       Object.assign(state, { fromSnapshot: false, complete: false, syncedAt: undefined, snapshotBytes: undefined });
@@ -191,11 +216,14 @@ export class IndexService {
     await Promise.all([...this.roots.keys()].map((root) => this.exclusive(root, (state) => (state.saveTimer !== undefined ? this.save(state) : Promise.resolve()))));
   }
 
-  /** Stops serving `root`, writing its snapshot first if changes are waiting. */
+  /** Stops serving `root`, writing its snapshot first if changes are waiting (an index on disk: committed and closed). */
   async close(root: string): Promise<void> {
     const state = this.roots.get(root);
     if (!state) return;
-    if (state.saveTimer !== undefined) await this.exclusive(root, (s) => this.save(s));
+    await this.exclusive(root, async (s) => {
+      if (s.saveTimer !== undefined) await this.save(s);
+      s.index.close();
+    });
     this.roots.delete(root);
   }
 
@@ -259,8 +287,22 @@ export class IndexService {
     clearTimeout(state.saveTimer);
     state.saveTimer = undefined;
     if (!state.storageDir) return;
+    if (state.index.onDisk) {
+      // The database is the snapshot: saving is its commit. A JSON snapshot left from the memory tier goes.
+      state.index.commit();
+      state.snapshotBytes = state.index.diskBytes();
+      await rm(snapshotPath(state.storageDir, state.root), { force: true });
+      return;
+    }
     const file = await saveIndex(state.storageDir, state.root, state.index);
     state.snapshotBytes = (await stat(file)).size;
+  }
+
+  /** Another process took the root's database when the index was to move there: it stays in memory, unsaved. */
+  private markBusy(state: RootState): void {
+    state.busy = true;
+    state.storageDir = undefined;
+    state.tier = undefined;
   }
 
   private describe(state: RootState): RootStatus {
@@ -272,6 +314,8 @@ export class IndexService {
       complete: state.complete,
       syncedAt: state.syncedAt,
       snapshotBytes: state.snapshotBytes,
+      ...(state.index.onDisk && { onDisk: true }),
+      ...(state.busy && { busy: true }),
       ...(this.modelKey && { vectors: state.vectors?.size ?? 0, embedError: state.embedError }),
     };
   }

@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { Parsers } from '../../syntax/parsers';
+import { diskIndexFromFiles } from '../sqlite/diskTier';
 import { indexHandlers } from './handlers';
 import { IndexService } from './indexService';
 import { RpcPeer } from './rpc';
@@ -22,5 +23,10 @@ if (!parentPort) throw new Error('the index worker runs in a worker thread');
 const parsers = new Parsers((file) => data.grammarPaths?.[file] ?? join(data.distDir ?? __dirname, 'grammars', file));
 const peer = new RpcPeer(parentPort);
 // Embedding runs on the host, which holds the API key and asks for consent; the worker only calls it.
-const service = new IndexService(parsers, { saveDelayMs: data.saveDelayMs, embed: (texts, signal) => peer.call<number[][]>('embed', [texts], { signal }) });
+const service = new IndexService(parsers, {
+  saveDelayMs: data.saveDelayMs,
+  embed: (texts, signal) => peer.call<number[][]>('embed', [texts], { signal }),
+  // FATHOM_DISK_INDEX_FROM_FILES (tests only) moves the disk tier's threshold.
+  diskIndexFromFiles: diskIndexFromFiles(),
+});
 for (const [method, handler] of Object.entries(indexHandlers(service))) peer.handle(method, handler);

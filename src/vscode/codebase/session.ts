@@ -181,7 +181,7 @@ export class IndexSession {
   }
 
   private update(folder: FolderIndexStatus, status: RootStatus, state?: FolderIndexStatus['state']): void {
-    Object.assign(folder, { files: status.files, chunks: status.chunks, fromSnapshot: status.fromSnapshot, complete: status.complete, syncedAt: status.syncedAt, snapshotBytes: status.snapshotBytes, vectors: status.vectors, embedError: status.embedError });
+    Object.assign(folder, { files: status.files, chunks: status.chunks, fromSnapshot: status.fromSnapshot, complete: status.complete, syncedAt: status.syncedAt, snapshotBytes: status.snapshotBytes, onDisk: status.onDisk, busy: status.busy, vectors: status.vectors, embedError: status.embedError });
     if (state) folder.state = state;
     this.emit();
   }

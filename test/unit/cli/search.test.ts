@@ -102,4 +102,27 @@ describe('cli: search', function () {
     assert.match((await run(['--root', root, '--queries', bad])).stderr, /bad\.jsonl:1 needs a string "query"/);
     assert.ok(!existsSync(join(root, 'nope.jsonl')));
   });
+  it('over a lowered disk threshold (FATHOM_DISK_INDEX_FROM_FILES) builds the index on disk, gives the same best chunks as in memory, and leaves no lock for the next run', async () => {
+    const diskCache = mkdtempSync(join(tmpdir(), 'fathom-cli-search-disk-'));
+    const before = process.env.FATHOM_DISK_INDEX_FROM_FILES;
+    const best = (stdout: string) => stdout.trim().split('\n').map((l) => (JSON.parse(l) as { results: { path: string; startLine: number; endLine: number }[] }).results.slice(0, 1).map((r) => [r.path, r.startLine, r.endLine]));
+    try {
+      const memory = await run(['--root', root, '--queries', queries, '--no-cache']);
+      process.env.FATHOM_DISK_INDEX_FROM_FILES = '1';
+      const disk = await run(['--root', root, '--queries', queries, '--cache', diskCache, '--verbose']);
+      assert.equal(disk.code, 0, disk.stderr);
+      assert.match(disk.stderr, /3 files, \d+ chunks \(3 added.*\) on disk/);
+      assert.ok(readdirSync(diskCache).some((f) => /^index-.*\.db$/.test(f)), 'a database in --cache');
+      assert.ok(!readdirSync(diskCache).some((f) => f.endsWith('.json') || f.endsWith('.lock')), 'no JSON snapshot, no lock left');
+      assert.deepEqual(best(disk.stdout), best(memory.stdout));
+      const again = await run(['--root', root, '--queries', queries, '--cache', diskCache, '--verbose']);
+      assert.match(again.stderr, /\(0 added, 0 updated, 0 removed\) on disk/, 'reused, not busy');
+      assert.doesNotMatch(again.stderr, /another process/);
+      assert.equal(again.stdout, disk.stdout);
+    } finally {
+      if (before === undefined) delete process.env.FATHOM_DISK_INDEX_FROM_FILES;
+      else process.env.FATHOM_DISK_INDEX_FROM_FILES = before;
+      rmSync(diskCache, { recursive: true, force: true });
+    }
+  });
 });

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { offStatus, type CodebaseStatus } from '../../../src/codebase/indexStatus';
+import { combineStatus, offStatus, type CodebaseStatus } from '../../../src/codebase/indexStatus';
 import { codebaseCheckStatus, codebaseReport, codebaseSummary } from '../../../src/doctor/codebaseRow';
 import { formatReport } from '../../../src/doctor/formatReport';
 import { doctorView } from '../../../src/doctor/view';
@@ -12,6 +12,14 @@ describe('doctor: the codebase index row', () => {
     const r = codebaseReport(ready, NOW);
     assert.equal(codebaseSummary(r), 'ready: 1,234 files, 5,678 chunks, updated 3 min ago, 2.5 MB on disk');
     assert.equal(codebaseCheckStatus(r), 'ok');
+  });
+
+  it('says when the index is in memory only because another window holds its database (a folder busy)', () => {
+    const folder = { name: 'a', root: '/a', state: 'ready' as const, files: 3, chunks: 9, fromSnapshot: false, complete: true };
+    const busy = combineStatus([folder, { ...folder, name: 'b', root: '/b', busy: true }]);
+    assert.equal(busy.busy, true);
+    assert.equal(combineStatus([folder]).busy, undefined);
+    assert.equal(codebaseSummary(codebaseReport({ ...ready, busy: true }, NOW)), 'ready: 1,234 files, 5,678 chunks, updated 3 min ago, 2.5 MB on disk, in memory only, not saved: another window holds the index database');
   });
 
   it('says why it is off, how far a build is, that a cancelled build is partial, and why it failed', () => {

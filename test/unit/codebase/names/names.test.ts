@@ -135,10 +135,10 @@ describe('codebase names: what proposed code refers to that exists nowhere', fun
     const { index, codebase } = await open();
     for (const [path, languageId] of [['src/cart.ts', 'typescript'], ['lib/report.py', 'python']]) {
       const own = [...index.names.namesOf(path)];
-      index.names.removeFile(path);
+      (index.names as NameTable).removeFile(path);
       const { readFileSync } = await import('node:fs');
       const flagged = await findUnknownNames({ code: readFileSync(join(root, path), 'utf8'), languageId }, { parsers, codebase });
-      index.names.setFile(path, own);
+      (index.names as NameTable).setFile(path, own);
       assert.deepEqual(distinctNames(flagged), [], path);
     }
   });

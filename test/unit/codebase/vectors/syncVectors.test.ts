@@ -145,7 +145,7 @@ describe('codebase vectors: syncing with the index', function () {
     write('src/b.ts', `${fn('b')}`);
     const rebuilt = CodebaseIndex.empty();
     await syncIndex(root, rebuilt, parsers);
-    assert.deepEqual(rebuilt.chunkEntries().map(([id]) => id), store.ids(), 'the same id, another chunk');
+    assert.deepEqual([...rebuilt.chunkEntries()].map(([id]) => id), store.ids(), 'the same id, another chunk');
     const embed = recordingEmbedder();
     const report = await syncVectors(root, rebuilt, store, embed);
     assert.equal(report.removed, 1);

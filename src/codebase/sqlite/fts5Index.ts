@@ -1,0 +1,108 @@
+/**
+ * SearchIndex (searchIndex.ts) on SQLite FTS5 in the root's index database, for trees too large for
+ * MiniSearch in memory (bench/FTS5-SPIKE.md measured it). Fields reach SQLite already tokenized by Fathom
+ * (tokenize.ts codeTokens / queryTokens), joined by spaces; FTS5's unicode61 tokenizer (no diacritics
+ * folding) passes those terms through unchanged. The table is contentless (`content=''`, the text is not
+ * stored; `contentless_delete=1` so rows can go; `detail=full`, which bm25 needs without content). A query is
+ * an OR of its terms ranked by FTS5's bm25 with MiniSearchIndex's field boosts (names 4, path 2, body 1); the
+ * best RERANK_POOL are re-ranked by the chunk's kind weight. In a large index a query that mixes common words
+ * (held by more than COMMON_SHARE of the chunks) with rarer ones selects by its rarer words and scores by all:
+ * `(rare…) AND (every word…)`, so FTS5 skips to the rarer words' rows instead of scoring half the index.
+ */
+import { FIELD_BOOSTS } from '../miniSearchIndex';
+import type { LexicalDoc, LexicalHit, SearchIndex } from '../searchIndex';
+import { codeTokens, queryTokens } from '../tokenize';
+import type { IndexDatabase } from './indexDatabase';
+import type { Statement } from './sqlite';
+
+export const FTS_SCHEMA = `
+  CREATE VIRTUAL TABLE fts USING fts5(names, path, body, tokenize='unicode61 remove_diacritics 0', detail=full, content='', contentless_delete=1);
+  CREATE VIRTUAL TABLE fts_terms USING fts5vocab(fts, row);
+  CREATE TABLE docs(id INTEGER PRIMARY KEY, weight REAL NOT NULL)`;
+
+/** How many of bm25's best are re-ranked by kind weight (and then by CodebaseIndex with file evidence). */
+const RERANK_POOL = 200;
+/** FTS5's buffer of pending postings, flushed as one segment when full (SQLite's default 1 MB: 2.9 s → 1.6 s for 3,516 chunks). */
+const HASH_BYTES = 16 << 20;
+/** Indexes smaller than this are searched with every query word (as MiniSearchIndex's NARROW_FROM_DOCS). */
+const NARROW_FROM_DOCS = 20_000;
+/** A word held by more than this share of all chunks ranks, but does not select, chunks (MiniSearchIndex's share). */
+const COMMON_SHARE = 0.05;
+
+export class Fts5Index implements SearchIndex {
+  private count: number;
+  private readonly st: Record<'insertFts' | 'insertDocs' | 'deleteFts' | 'deleteDoc' | 'rank' | 'frequency', Statement>;
+
+  constructor(
+    private readonly idb: IndexDatabase,
+    private readonly narrowFromDocs = NARROW_FROM_DOCS,
+  ) {
+    const db = idb.db;
+    db.run("INSERT INTO fts(fts, rank) VALUES ('hashsize', ?)", HASH_BYTES);
+    this.count = Number(db.get('SELECT count(*) AS n FROM docs')?.n ?? 0);
+    const [n, p, b] = [FIELD_BOOSTS.names, FIELD_BOOSTS.path, FIELD_BOOSTS.body];
+    this.st = {
+      insertFts: idb.prepare('INSERT INTO fts(rowid, names, path, body) SELECT value->>0, value->>1, value->>2, value->>3 FROM json_each(?)'),
+      insertDocs: idb.prepare('INSERT INTO docs(id, weight) SELECT value->>0, value->>1 FROM json_each(?)'),
+      deleteFts: idb.prepare('DELETE FROM fts WHERE rowid = ?'),
+      deleteDoc: idb.prepare('DELETE FROM docs WHERE id = ?'),
+      rank: idb.prepare(`SELECT rowid AS id, bm25(fts, ${n}, ${p}, ${b}) AS s FROM fts WHERE fts MATCH ? ORDER BY s LIMIT ?`),
+      frequency: idb.prepare('SELECT doc FROM fts_terms WHERE term = ?'),
+    };
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  add(docs: readonly LexicalDoc[]): void {
+    if (docs.length === 0) return;
+    this.idb.write(docs.length);
+    this.st.insertFts.run(JSON.stringify(docs.map((d) => [d.id, codeTokens(d.names).join(' '), codeTokens(d.path).join(' '), codeTokens(d.body).join(' ')])));
+    this.st.insertDocs.run(JSON.stringify(docs.map((d) => [d.id, d.weight])));
+    this.count += docs.length;
+  }
+
+  remove(ids: readonly number[]): void {
+    if (ids.length === 0) return;
+    this.idb.write(ids.length);
+    for (const id of ids) {
+      if (this.st.deleteDoc.run(id).changes === 0) continue;
+      this.st.deleteFts.run(id);
+      this.count--;
+    }
+  }
+
+  search(query: string, limit: number): LexicalHit[] {
+    const terms = queryTokens(query);
+    if (terms.length === 0 || this.count === 0) return [];
+    const rare = this.rareTerms([...new Set(terms)]);
+    // Repeated words stay repeated: bm25 sums over the query's phrases, as MiniSearch counts a word each time.
+    const any = (words: readonly string[]) => words.map(quote).join(' OR ');
+    const match = rare ? `(${any(rare)}) AND (${any(terms)})` : any(terms);
+    const pool = this.st.rank.all([match, Math.max(limit, RERANK_POOL)]).map((r) => ({ id: Number(r.id), score: -Number(r.s) }));
+    if (pool.length === 0) return [];
+    const weights = new Map(this.idb.db.all(`SELECT id, weight FROM docs WHERE id IN (${pool.map((h) => h.id).join(',')})`).map((r) => [Number(r.id), Number(r.weight)]));
+    return pool
+      .map((h) => ({ id: h.id, score: h.score * (weights.get(h.id) ?? 1) }))
+      .sort((a, b) => b.score - a.score || a.id - b.id)
+      .slice(0, limit);
+  }
+
+  /** The query's rarer words when it should be narrowed to the chunks holding them; undefined: every word selects. */
+  private rareTerms(terms: readonly string[]): string[] | undefined {
+    if (this.count < this.narrowFromDocs) return undefined;
+    const rare = terms.filter((t) => Number(this.st.frequency.get(t)?.doc ?? 0) <= this.count * COMMON_SHARE);
+    return rare.length === 0 || rare.length === terms.length ? undefined : rare;
+  }
+
+  /** The database file is the snapshot. */
+  serialize(): unknown {
+    return undefined;
+  }
+}
+
+/** `"term"`: quoted, so no term is read as an FTS5 operator (`or`, `not`, `near`). Terms hold letters and digits only. */
+function quote(term: string): string {
+  return `"${term.replace(/"/g, '""')}"`;
+}
