@@ -20,11 +20,7 @@ export const PAUSE_MS = 1500;
 export const RHYTHM_WEIGHT = 0.2;
 /** Never wait longer than this for an automatic request, whatever the rhythm. Lowering it makes suggestions appear sooner at more server load. */
 export const MAX_DEBOUNCE_MS = 500;
-/**
- * How long a block's first line waits for the rest of the stream before it is shown alone. A fast server
- * ends the block within this and the whole block appears at once; a slower one shows the first line, then
- * grows it. Raising it saves a growth step on fast servers, at that much delay on slow ones.
- */
+/** How long a block's first line waits for the rest of the stream before it is shown alone (a fast server's block appears whole). Raising it saves a growth step on fast servers, at that much delay on slow ones. */
 export const FIRST_LINE_GRACE_MS = 30;
 /** After a failure, automatic requests pause this long, doubling per failure. Raising it spares a failing server, lowering it recovers sooner. */
 export const BACKOFF_START_MS = 1000;
@@ -115,12 +111,7 @@ export const AGAIN_SHARE = 0.2;
 export const WINDOW_CACHE_DOCUMENTS = 64;
 /** Lines examined for a clean cut before cutting at the budget's edge. Raising it finds cleaner cuts, at CPU. */
 export const MAX_SEARCH_LINES = 40;
-/**
- * A cut prefix starts at a line whose number is a multiple of this (then at the first statement from there),
- * so consecutive prompts in a file start alike and a server reuses its cache of the last one; the start moves
- * once every this many lines typed instead of every line. Raising it moves it less often, at up to this many
- * lines of prefix left out.
- */
+/** A cut prefix starts on a line numbered in multiples of this, so consecutive prompts share their start and a server reuses its cache. Raising it moves the start less often, at up to this many lines of prefix left out. */
 export const PREFIX_START_STEP_LINES = 32;
 /** Lines each side of the cursor whose words rank definitions by vocabulary. Raising it widens the vocabulary (less focus). */
 export const NEAR_LINES = 10;
