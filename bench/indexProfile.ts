@@ -8,14 +8,14 @@
  * then `npx tsx bench/cpuProfileSummary.ts DIR/prof/<file>.cpuprofile`.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CodebaseIndex } from '../src/codebase/codebaseIndex';
 import { syncIndex } from '../src/codebase/syncIndex';
 import { shippedGrammar } from '../src/syntax/locateGrammar';
 import { Parsers } from '../src/syntax/parsers';
-import { buildSet, setSources, type BuiltSet } from './searchSet';
+import { buildSet, copySetsUntil, setSources, type BuiltSet } from './searchSet';
 
 const LARGE_TREE_FILES = 10_000;
 const TOP = 10;
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const parsers = new Parsers(shippedGrammar(join(__dirname, '..', 'dist')));
   const sets = await builtSets(dir, parsers);
   const large = join(dir, 'large');
-  if (!existsSync(large)) copyLarge(sets.filter((s) => !s.heldOut), large);
+  if (!existsSync(large)) copySetsUntil(sets.filter((s) => !s.heldOut), large, LARGE_TREE_FILES);
   const skipSets = process.env.FATHOM_PROFILE_LARGE_ONLY === '1';
   const fingerprint: Record<string, unknown> = {};
   if (!skipSets) {
@@ -66,19 +66,6 @@ async function builtSets(dir: string, parsers: Parsers): Promise<BuiltSet[]> {
   for (const [i, source] of setSources().entries()) sets.push(await buildSet(source, join(dir, `set${i}`), parsers));
   writeFileSync(saved, JSON.stringify(sets));
   return sets;
-}
-
-/** Copies of the tuned sets' trees until the tree holds LARGE_TREE_FILES files, as bench/search.ts builds it. */
-function copyLarge(sets: BuiltSet[], root: string): void {
-  mkdirSync(root, { recursive: true });
-  let files = 0;
-  for (let copy = 0; files < LARGE_TREE_FILES; copy++) {
-    for (const set of sets) {
-      if (files >= LARGE_TREE_FILES) break;
-      cpSync(set.root, join(root, `copy${copy}`, set.name.split(' ')[0]), { recursive: true });
-      files += set.files;
-    }
-  }
 }
 
 function answers(index: CodebaseIndex, set: BuiltSet): string[] {

@@ -10,7 +10,7 @@
  * CLI in a child process, for the memory target (its peak RSS, snapshot saving included).
  */
 import { execFile } from 'node:child_process';
-import { cpSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -24,7 +24,7 @@ import { shippedGrammar } from '../src/syntax/locateGrammar';
 import { Parsers } from '../src/syntax/parsers';
 import { exposeGc } from './gc';
 import { percent, quantile, type BenchRow, type BenchSection } from './report';
-import { buildSet, setSources, writeQueries, type BuiltSet, type SearchCase } from './searchSet';
+import { buildSet, copySetsUntil, setSources, writeQueries, type BuiltSet, type SearchCase } from './searchSet';
 import { hybridRun } from './searchHybrid';
 
 const TOP = 10;
@@ -172,15 +172,7 @@ async function baseline(set: BuiltSet): Promise<Ranked[][]> {
 
 /** Copies of the sets' trees until the tree holds LARGE_TREE_FILES files, indexed from scratch. */
 async function largeTree(sets: BuiltSet[], root: string, parsers: Parsers) {
-  mkdirSync(root, { recursive: true });
-  let files = 0;
-  for (let copy = 0; files < LARGE_TREE_FILES; copy++) {
-    for (const set of sets) {
-      if (files >= LARGE_TREE_FILES) break;
-      cpSync(set.root, join(root, `copy${copy}`, set.name.split(' ')[0]), { recursive: true });
-      files += set.files;
-    }
-  }
+  copySetsUntil(sets, root, LARGE_TREE_FILES);
   gc();
   const before = process.memoryUsage();
   // Through the tier the extension chooses (sqlite/diskTier.ts): 10,000 files are indexed on disk.

@@ -226,3 +226,16 @@ export function writeQueries(file: string, cases: readonly SearchCase[]): void {
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, cases.map((c) => JSON.stringify({ id: c.id, query: c.query })).join('\n') + '\n');
 }
+
+/** Copies of the sets' trees under `root` until it holds `files` files (the search bench's 10,000-file tree). */
+export function copySetsUntil(sets: readonly BuiltSet[], root: string, files: number): void {
+  mkdirSync(root, { recursive: true });
+  let copied = 0;
+  for (let copy = 0; copied < files; copy++) {
+    for (const set of sets) {
+      if (copied >= files) break;
+      cpSync(set.root, join(root, `copy${copy}`, set.name.split(' ')[0]), { recursive: true });
+      copied += set.files;
+    }
+  }
+}
