@@ -190,10 +190,12 @@ describe('security 5: a cut never splits a secret (window, snippet, selection, a
 
   // ── The completion prompt's window: its start (prefix) and its end (suffix). ──
   const filler = (n: number) => Array.from({ length: n }, (_, i) => `step ${i}: restart the billing worker and check the ledger totals`).join('\n');
+  const intro = (n: number) => Array.from({ length: n }, (_, i) => `note ${i}: the worker reads its key from the block below`).join('\n');
   const pairs = (n: number) => Array.from({ length: n }, (_, i) => `"opt${i}":"val${i}",`).join('');
   const windowLayouts: { name: SecretName; path: string; max: number; prefix: (n: number, s: string) => string; suffix: (n: number, s: string) => string }[] = [
     // A key pasted into notes (no grammar: the cut may fall on any line), the cursor below it, then above it.
-    { name: 'PEM key', path: 'docs/setup.txt', max: 160, prefix: (n, s) => `Setup notes\n${s}\n${filler(n)}\nThen run the worker with ${CURSOR}`, suffix: (n, s) => `Then run the worker with ${CURSOR}\n${filler(n)}\n${s}\nend of notes\n` },
+    // The prefix's start moves in steps of PREFIX_START_STEP_LINES lines: 20 lines above the key put a step inside it.
+    { name: 'PEM key', path: 'docs/setup.txt', max: 160, prefix: (n, s) => `Setup notes\n${intro(20)}\n${s}\n${filler(n)}\nThen run the worker with ${CURSOR}`, suffix: (n, s) => `Then run the worker with ${CURSOR}\n${filler(n)}\n${s}\nend of notes\n` },
     // A minified config line longer than the whole prompt: the cut falls inside the line.
     { name: 'service-account JSON key', path: 'src/account.ts', max: 120, prefix: (n, s) => `export const account = {"type":"service_account","private_key":"${s}",${pairs(n * 4)}"client":"bot"}; export const ready = ${CURSOR}`, suffix: (n, s) => `export const account = {${CURSOR}${pairs(n)}"private_key":"${s}","type":"service_account",${pairs(200)}"client":"bot"};\n` },
     { name: 'JWT', path: 'src/session.ts', max: 120, prefix: (n, s) => `export const session = {"token":"${s}",${pairs(120 + n)}"client":"bot"}; export const ready = ${CURSOR}`, suffix: (n, s) => `export const session = {${CURSOR}${pairs(n)}"token":"${s}",${pairs(200)}"client":"bot"};\n` },
