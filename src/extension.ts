@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { BackendPool } from './roles/pool';
+import { ServerActivity } from './roles/serverActivity';
 import type { CompletionScheduler } from './completion/scheduling/scheduler';
 import { StatusModel } from './status/statusModel';
 import { ApiKeyStore } from './vscode/apiKeys';
@@ -63,7 +64,7 @@ export function activate(context: vscode.ExtensionContext): FathomApi {
   const keys = new ApiKeyStore(context.secrets);
   const lastRequest = new LastRequest();
   const switches = new CompletionSwitches(context.globalState, () => config);
-  const pool = new BackendPool(() => config, keys.lookup, logger, Date.now, endpointConsent(context), lastRequest.remember);
+  const pool = new BackendPool(() => config, keys.lookup, logger, Date.now, endpointConsent(context), lastRequest.remember, new ServerActivity());
   const status = new StatusModel();
   const statusBar = new StatusBar(status);
   const reports = new ReportDocuments();

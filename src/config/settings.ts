@@ -25,6 +25,8 @@ export interface CompletionSettings extends RoleSettings {
   template: string;
   /** Lines a suggestion may have: 0 = automatic (a block where one is wanted), 1 = single lines only, n = at most n. */
   maxLines: number;
+  /** Automatic completions wait while the same local server writes a chat or command answer. */
+  waitWhileAnswering: boolean;
 }
 
 /**
@@ -98,6 +100,7 @@ export const DEFAULT_SETTINGS = {
   'completion.disabledLanguages': [] as string[],
   'completion.template': '',
   'completion.maxLines': 0,
+  'completion.waitWhileAnswering': true,
   'chat.provider': 'ollama',
   'chat.model': 'qwen2.5-coder:7b',
   'chat.temperature': 0.3,
@@ -165,6 +168,7 @@ export function parseConfig(source: SettingsSource): FathomConfig {
       disabledLanguages: list('completion.disabledLanguages'),
       template: raw('completion.template'),
       maxLines: Math.round(num('completion.maxLines', 0, 1000)),
+      waitWhileAnswering: bool('completion.waitWhileAnswering'),
     },
     chat: {
       provider: provider('chat.provider'),

@@ -9,6 +9,7 @@ import { createBackend } from '../backends/create';
 import type { RequestObserver } from '../backends/logged';
 import type { OllamaBackend } from '../backends/ollama';
 import { PROVIDERS } from '../backends/providers';
+import { withActivity, type ServerActivity } from './serverActivity';
 import type { Backend, ModelInfo, ProviderKind } from '../backends/types';
 
 const MODEL_INFO_TTL_MS = 5 * 60_000;
@@ -42,6 +43,8 @@ export class BackendPool {
     private readonly consent?: EndpointConsent,
     /** Told about every generation request once it ended, as sent (after redaction): Show Last Request. */
     private readonly observe?: RequestObserver,
+    /** Counts the chat role's streams per server (completions wait for a local one's answer). */
+    readonly activity?: ServerActivity,
   ) {}
 
   /** Forget clients and model info: call when settings or keys change. */
@@ -53,7 +56,9 @@ export class BackendPool {
   async backendFor(role: Role): Promise<{ backend: Backend; settings: RoleSettings }> {
     const config = this.getConfig();
     const settings = config[role];
-    return { backend: await this.guardedClient(settings.provider, baseUrlFor(config, settings.provider)), settings };
+    const backend = await this.guardedClient(settings.provider, baseUrlFor(config, settings.provider));
+    // Chat and command answers are counted while they stream: completions to the same local server wait (serverActivity.ts).
+    return { backend: role === 'chat' && this.activity ? withActivity(backend, this.activity) : backend, settings };
   }
 
   /**

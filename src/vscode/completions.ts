@@ -6,7 +6,7 @@ import { createCompleteOnce } from '../completion/service';
 import type { Codebase } from '../codebase/codebase';
 import { RepositoryRetriever } from '../context/repository';
 import type { DocumentSnapshot } from '../workspace/document';
-import type { FathomConfig } from '../config/settings';
+import { baseUrlFor, type FathomConfig } from '../config/settings';
 import { onConfigChange } from './settings';
 import type { Logger } from '../logging/logger';
 import type { StatusModel } from '../status/statusModel';
@@ -43,6 +43,11 @@ export function registerCompletions(
       deps.status.fail(message);
     },
   });
+  // One local model, two jobs: while the completion server writes a chat or command answer, automatic requests wait.
+  const serverAnswering = () => {
+    const config = deps.getConfig();
+    return config.completion.waitWhileAnswering && !!deps.pool.activity?.busyLocally(baseUrlFor(config, config.completion.provider));
+  };
   // The trigger's view of the cursor, from the same cached tree the request then uses (no second parse).
   const lookUpSyntax = (s: DocumentSnapshot) => syntax.withTree(s, (tree) => tree && syntaxAtCursor(tree, s.text, s.offset, s.languageId));
   let provider: FathomInlineCompletionProvider | undefined;
@@ -65,7 +70,7 @@ export function registerCompletions(
     // Another server, model or template: a suggestion the old one made must not be shown from the cache.
     onConfigChange(() => scheduler.forgetAnswers()),
     vscode.commands.registerCommand(ACCEPTED_COMMAND, (uri: string) => scheduler.accepted(uri, 'whole')),
-    vscode.languages.registerInlineCompletionItemProvider(EDITABLE_DOCUMENTS, (provider = new FathomInlineCompletionProvider(scheduler, deps.getConfig, files, deps.privacy, lookUpSyntax, deps.snoozed, deps.onGhostText))),
+    vscode.languages.registerInlineCompletionItemProvider(EDITABLE_DOCUMENTS, (provider = new FathomInlineCompletionProvider(scheduler, deps.getConfig, files, deps.privacy, lookUpSyntax, deps.snoozed, deps.onGhostText, serverAnswering))),
   );
   return scheduler;
 }

@@ -25,6 +25,8 @@ export class FathomInlineCompletionProvider implements vscode.InlineCompletionIt
     private readonly snoozed: () => boolean = () => false,
     /** Told when ghost text is shown (document, version): it wins over a next-edit suggestion there. */
     private readonly onGhostText: (uri: string, version: number) => void = () => {},
+    /** Whether the completion server is a local one writing a chat or command answer now (automatic requests wait). */
+    private readonly serverAnswering: () => boolean = () => false,
   ) {}
 
   /** The document whose suggestion askAgain() asked VS Code to fetch again (answered as an automatic call). */
@@ -61,6 +63,7 @@ export class FathomInlineCompletionProvider implements vscode.InlineCompletionIt
         selections: editor?.document === document ? editor.selections.length : 1,
         // By its paths, a link's target and its content (privacyRules.ts).
         ignoredFile: this.privacy.isIgnored(document),
+        serverAnswering: this.serverAnswering(),
         // Inside `${…}` of a template literal is code, inside a multi-line string is not: only the tree knows.
         lookUpSyntax: () => this.lookUpSyntax(snapshot),
       });

@@ -52,6 +52,8 @@ export interface ProvideOptions {
   selections?: number;
   /** The file matches the privacy ignore rules. */
   ignoredFile?: boolean;
+  /** The completion server is a local one writing a chat or command answer now: automatic requests wait. */
+  serverAnswering?: boolean;
   /** What the syntax tree says about the cursor, when the adapter has one at hand. */
   syntax?: SyntaxAtCursor;
   /**
@@ -192,7 +194,7 @@ export class CompletionScheduler {
     if (doc.inFlight && !continuesRequest(doc.inFlight.snapshot, doc.inFlight.partial, snapshot)) this.abortInFlight(doc);
 
     const settings = this.options.triggerSettings?.() ?? DEFAULT_TRIGGER_SETTINGS;
-    const input: TriggerInput = { text: snapshot.text, offset: snapshot.offset, languageId: snapshot.languageId, kind: options.trigger, selections: options.selections ?? 1, ignoredFile: options.ignoredFile, syntax: options.syntax };
+    const input: TriggerInput = { text: snapshot.text, offset: snapshot.offset, languageId: snapshot.languageId, kind: options.trigger, selections: options.selections ?? 1, ignoredFile: options.ignoredFile, serverAnswering: options.serverAnswering, syntax: options.syntax };
     if (!input.syntax && options.lookUpSyntax && needsSyntax(input, settings)) {
       input.syntax = await options.lookUpSyntax().catch(() => undefined);
       // The tree was looked up while the user went on typing: this position is stale.

@@ -20,7 +20,8 @@ export type SkipReason =
   | 'emptyDocument'
   | 'wordRightOfCursor'
   | 'insideString'
-  | 'commentsDisabled';
+  | 'commentsDisabled'
+  | 'answering';
 
 export interface TriggerInput {
   text: string;
@@ -32,6 +33,8 @@ export interface TriggerInput {
   selections: number;
   /** The file matches the privacy ignore rules: nothing of it may reach a model. */
   ignoredFile?: boolean;
+  /** The completion server is a local one writing a chat or command answer now (roles/serverActivity.ts). */
+  serverAnswering?: boolean;
   syntax?: SyntaxAtCursor;
 }
 
@@ -73,6 +76,8 @@ function skipBeforeSyntax(input: TriggerInput, settings: TriggerSettings): SkipR
   if (settings.disabledLanguages.includes(input.languageId)) return 'disabledLanguage';
   if (input.selections > 1) return 'multipleCursors';
   if (input.kind === 'manual') return undefined;
+  // One local model, two jobs: an automatic request would slow the answer the user is reading (asked for, Alt+\ still completes).
+  if (input.serverAnswering) return 'answering';
 
   if (!/\S/.test(input.text)) return 'emptyDocument';
   const lineEnd = input.text.indexOf('\n', input.offset);

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { BackendPool } from '../../../src/roles/pool';
+import { ServerActivity } from '../../../src/roles/serverActivity';
 import { objectSource, parseConfig, type FathomConfig } from '../../../src/config/settings';
 import { silentLogger } from '../../../src/logging/logger';
 import { answerCharLimit } from '../../../src/backends/answerCap';
@@ -38,6 +39,19 @@ describe('BackendPool', () => {
     assert.equal(a.backend, b.backend);
     assert.equal(a.settings.model, 'qwen2.5-coder:1.5b');
     assert.equal(b.settings.model, 'qwen2.5-coder:7b');
+  });
+
+  it("counts the chat role's streams on its server (completions to a local one wait), not the completion role's", async () => {
+    const activity = new ServerActivity();
+    const pool = new BackendPool(() => config, async () => undefined, silentLogger, Date.now, undefined, undefined, activity);
+    server.reply(() => ({ chunks: ['one ', 'two ', 'three'], tokenMs: 5 }));
+    const chat = await pool.backendFor('chat');
+    const during: boolean[] = [];
+    for await (const _chunk of chat.backend.streamChat({ model: chat.settings.model, messages: [{ role: 'user', content: 'go' }] })) during.push(activity.busyLocally(server.url));
+    assert.ok(during.length > 0 && during.every(Boolean));
+    assert.equal(activity.busyLocally(server.url), false);
+    const completion = await pool.backendFor('completion');
+    for await (const _chunk of completion.backend.streamCompletion({ model: completion.settings.model, prompt: 'go' })) assert.equal(activity.busyLocally(server.url), false);
   });
 
   it('caches model info, caps the context at what the model reports, and refetches after invalidate', async () => {

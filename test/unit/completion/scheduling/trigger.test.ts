@@ -11,6 +11,12 @@ function typing(marked: string, languageId = 'typescript', extra: Partial<Trigge
 }
 
 describe('trigger: whether a completion may help here', () => {
+  it('waits while the local completion server writes a chat or command answer, unless asked for (Alt+\\)', () => {
+    assert.equal(skipReason(typing('const total = █\n', 'typescript', { serverAnswering: true }), settings), 'answering');
+    assert.equal(skipReason(typing('const total = █\n', 'typescript', { serverAnswering: true, kind: 'manual' }), settings), undefined);
+    assert.equal(skipReason(typing('const total = █\n', 'typescript', { serverAnswering: false }), settings), undefined);
+  });
+
   it('completes at the end of a line and before closers the editor auto-inserted', () => {
     assert.equal(skipReason(typing('const total = items.reduce((sum, x) => sum + x█\n'), settings), undefined);
     assert.equal(skipReason(typing('print(█)\n', 'python'), settings), undefined);
