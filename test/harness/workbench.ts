@@ -71,9 +71,20 @@ export class Workbench {
 
   /** Puts the cursor at a 1-based line and column of the active editor (Ctrl+G). */
   async goTo(line: number, column = 1): Promise<void> {
-    await this.quickInput('Control+G', `:${line}:${column}`);
-    await this.page.keyboard.press('Enter');
-    await waitFor(`the cursor at Ln ${line}, Col ${column}`, async () => plain(await this.page.locator('.statusbar [id="status.editor.selection"]').getAttribute('aria-label').catch(() => '')).includes(`Ln ${line}, Col ${column}`));
+    const there = async () => plain(await this.page.locator('.statusbar [id="status.editor.selection"]').getAttribute('aria-label').catch(() => '')).includes(`Ln ${line}, Col ${column}`);
+    // On a loaded machine an Enter can reach Go to Line before it has read the typed position (it then closes
+    // without moving): ask again, as a user would, before giving up.
+    for (let attempt = 1; ; attempt++) {
+      await this.quickInput('Control+G', `:${line}:${column}`);
+      await this.page.keyboard.press('Enter');
+      try {
+        await waitFor(`the cursor at Ln ${line}, Col ${column}`, there, { timeoutMs: attempt < 3 ? 4_000 : 10_000 });
+        return;
+      } catch (error) {
+        if (attempt >= 3) throw error;
+        if (await this.page.locator('.quick-input-widget').isVisible()) await this.page.keyboard.press('Escape');
+      }
+    }
   }
 
   /** Moves the cursor to the end of the active editor's text. */
