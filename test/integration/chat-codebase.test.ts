@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { FathomApi } from '../../src/extension';
-import { fathom, setSetting, useFakeServer, waitFor, waitForIndex } from './helpers';
+import { fathom, setSetting, suiteFolder, useFakeServer, waitFor, waitForIndex } from './helpers';
 
 const FOLDER = `chat-codebase-${process.pid}`;
 const PRICE = 'export function cartPriceWithVat(prices: number[]): number {\n  const net = prices.reduce((a, b) => a + b, 0);\n  return net * 1.2;\n}\n';
@@ -16,15 +16,14 @@ describe('chat: @codebase in the extension host (real index, fake server)', func
   this.timeout(120_000);
   const fake = useFakeServer();
   let api: FathomApi;
-  let root: vscode.Uri;
+  const { uri, write, remove } = suiteFolder(FOLDER);
   const path = `${FOLDER}/src/price.ts`;
   const chatRequests = () => fake.server.requests.filter((r) => r.endpoint === 'ollama.chat');
 
   before(async () => {
     api = await fathom();
-    root = vscode.workspace.workspaceFolders![0].uri;
-    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(root, FOLDER, 'src/price.ts'), new TextEncoder().encode(PRICE));
-    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(root, FOLDER, 'src/label.ts'), new TextEncoder().encode('export const label = (n: number) => `${n} EUR`;\n'));
+    await write('src/price.ts', PRICE);
+    await write('src/label.ts', 'export const label = (n: number) => `${n} EUR`;\n');
     await waitForIndex(api, 'the new function to be indexed', async () => (await api.codebase.definitions('cartPriceWithVat', 1)).length === 1, 60_000);
   });
   beforeEach(async () => {
@@ -33,7 +32,7 @@ describe('chat: @codebase in the extension host (real index, fake server)', func
   });
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.workspace.fs.delete(vscode.Uri.joinPath(root, FOLDER), { recursive: true, useTrash: false });
+    await remove();
   });
 
   it('sends the chunk with its path and lines; the answer lists it; a listed chunk opens at its lines', async () => {
@@ -53,7 +52,7 @@ describe('chat: @codebase in the extension host (real index, fake server)', func
 
     await api.chat.view.receive({ type: 'openSource', path, line: 3, endLine: 3 });
     const editor = vscode.window.activeTextEditor;
-    assert.equal(editor?.document.uri.toString(), vscode.Uri.joinPath(root, path).toString());
+    assert.equal(editor?.document.uri.toString(), uri('src/price.ts').toString());
     assert.deepEqual([editor!.selection.start.line, editor!.selection.end.line], [2, 2], 'line 3 selected');
   });
 

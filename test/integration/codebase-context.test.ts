@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { FathomApi } from '../../src/extension';
 import type { RecordedRequest } from '../fake-server';
-import { CURSOR, fathom, openWithCursor, triggerAndAccept, useFakeServer, waitFor, waitForIndex } from './helpers';
+import { CURSOR, fathom, openWithCursor, triggerAndAccept, suiteFolder, useFakeServer, waitFor, waitForIndex } from './helpers';
 
 const FOLDER = `codebase-context-test-${process.pid}`;
 const SHIPPING = 'export function shippingCostForParcel(weightKg: number): number {\n  const base = 4.5;\n  return base + weightKg * 1.25;\n}\n';
@@ -24,9 +24,7 @@ describe('codebase context in the commands: callers for Explain, existing tests 
   this.timeout(120_000);
   const fake = useFakeServer();
   let api: FathomApi;
-  let root: vscode.Uri;
-  const uri = (rel: string) => vscode.Uri.joinPath(root, FOLDER, rel);
-  const write = (rel: string, text: string) => vscode.workspace.fs.writeFile(uri(rel), new TextEncoder().encode(text));
+  const { uri, write, remove } = suiteFolder(FOLDER);
   const chatRequest = () => fake.server.waitFor((rs) => rs.find((r) => r.endpoint === 'ollama.chat'), 20_000, 'a chat request');
   const openAt = async (rel: string, needle: string) => {
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri(rel)));
@@ -37,7 +35,6 @@ describe('codebase context in the commands: callers for Explain, existing tests 
 
   before(async () => {
     api = await fathom();
-    root = vscode.workspace.workspaceFolders![0].uri;
     await write('src/shipping.ts', SHIPPING);
     await write('src/invoice.ts', INVOICE);
     await write('src/__tests__/shipping.test.ts', EXISTING_TEST);
@@ -46,7 +43,7 @@ describe('codebase context in the commands: callers for Explain, existing tests 
     await waitForIndex(api, 'the index to hold the caller', async () => (await api.codebase.usages('shippingCostForParcel', 5)).some((h) => h.path === `${FOLDER}/src/invoice.ts`), 60_000);
   });
   after(async () => {
-    await vscode.workspace.fs.delete(vscode.Uri.joinPath(root, FOLDER), { recursive: true, useTrash: false });
+    await remove();
     // The index forgets the folder before the next suite counts its files.
     await waitFor('the index to forget this suite\'s folder', async () => {
       await api.codebase.flushChanges();

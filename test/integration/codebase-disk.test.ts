@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { FathomApi } from '../../src/extension';
-import { fathom, useFakeServer, waitFor, waitForIndex } from './helpers';
+import { fathom, suiteFolder, useFakeServer, waitFor, waitForIndex } from './helpers';
 
 const DISK = process.env.FATHOM_TEST_DISK_INDEX === '1';
 const FOLDER = `codebase-disk-test-${process.pid}`;
@@ -16,9 +16,7 @@ const FOLDER = `codebase-disk-test-${process.pid}`;
   this.timeout(120_000);
   useFakeServer();
   let api: FathomApi;
-  let root: vscode.Uri;
-  const uri = (rel: string) => vscode.Uri.joinPath(root, FOLDER, rel);
-  const write = (rel: string, text: string) => vscode.workspace.fs.writeFile(uri(rel), new TextEncoder().encode(text));
+  const { uri, write, remove } = suiteFolder(FOLDER);
   const found = async (query: string) => {
     await api.codebase.flushChanges();
     return (await api.codebase.search(query, 10)).map((h) => h.path);
@@ -26,13 +24,10 @@ const FOLDER = `codebase-disk-test-${process.pid}`;
 
   before(async () => {
     api = await fathom();
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    assert.ok(folder, 'a workspace folder');
-    root = folder;
     await write('src/tariff.ts', 'export function tariffForContainerWeight(tonnes: number): number {\n  return 120 + tonnes * 8.5;\n}\n');
   });
   after(async () => {
-    await vscode.workspace.fs.delete(vscode.Uri.joinPath(root, FOLDER), { recursive: true, useTrash: false });
+    await remove();
   });
 
   it('builds on disk, says so with the database size, and answers a @codebase-style search', async () => {

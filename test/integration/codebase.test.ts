@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { FathomApi } from '../../src/extension';
-import { fathom, setSetting, useFakeServer, waitFor, waitForIndex } from './helpers';
+import { fathom, setSetting, suiteFolder, useFakeServer, waitFor, waitForIndex } from './helpers';
 
 const FOLDER = `codebase-test-${process.pid}`;
 
@@ -15,9 +15,7 @@ describe('codebase index: built in a worker, kept up to date, rebuilt on demand'
   this.timeout(120_000);
   const fake = useFakeServer();
   let api: FathomApi;
-  let root: vscode.Uri;
-  const uri = (rel: string) => vscode.Uri.joinPath(root, FOLDER, rel);
-  const write = (rel: string, text: string) => vscode.workspace.fs.writeFile(uri(rel), new TextEncoder().encode(text));
+  const { uri, write, remove } = suiteFolder(FOLDER);
   /** The paths `query` finds (changes reported so far are synced first). */
   const found = async (query: string) => {
     await api.codebase.flushChanges();
@@ -27,14 +25,11 @@ describe('codebase index: built in a worker, kept up to date, rebuilt on demand'
 
   before(async () => {
     api = await fathom();
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    assert.ok(folder, 'a workspace folder');
-    root = folder;
     await write('src/shipping.ts', 'export function shippingCostForParcel(weightKg: number): number {\n  return 4.5 + weightKg * 1.25;\n}\n');
     await write('src/invoice.ts', "import { shippingCostForParcel } from './shipping';\n\nexport function invoiceTotal(items: number[], weightKg: number) {\n  return items.reduce((a, b) => a + b, 0) + shippingCostForParcel(weightKg);\n}\n");
   });
   after(async () => {
-    await vscode.workspace.fs.delete(vscode.Uri.joinPath(root, FOLDER), { recursive: true, useTrash: false });
+    await remove();
   });
 
   it('builds for the workspace and finds a function by a search through the test API', async () => {

@@ -71,6 +71,24 @@ export async function restoreSettings(): Promise<void> {
   changed.clear();
 }
 
+/**
+ * A folder of the suite's own in the (first) workspace folder, named `name`: its files' URIs, writing one, and
+ * removing the whole folder (in the suite's `after`). Paths are relative to it.
+ */
+export function suiteFolder(name: string): { uri(rel: string): vscode.Uri; write(rel: string, text: string): Thenable<void>; remove(): Thenable<void> } {
+  const root = () => {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    if (!folder) throw new Error('the integration tests need a workspace folder');
+    return vscode.Uri.joinPath(folder, name);
+  };
+  const uri = (rel: string) => vscode.Uri.joinPath(root(), rel);
+  return {
+    uri,
+    write: (rel, text) => vscode.workspace.fs.writeFile(uri(rel), new TextEncoder().encode(text)),
+    remove: () => vscode.workspace.fs.delete(root(), { recursive: true, useTrash: false }),
+  };
+}
+
 let fileCounter = 0;
 
 /**

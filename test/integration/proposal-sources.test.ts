@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { FathomApi } from '../../src/extension';
-import { fathom, useFakeServer, waitFor, waitForIndex } from './helpers';
+import { fathom, suiteFolder, useFakeServer, waitFor, waitForIndex } from './helpers';
 
 const FOLDER = `proposal-sources-test-${process.pid}`;
 const RATES = 'export function handlingFeeForCrate(crates: number): number {\n  const perCrate = 2.5;\n  return crates * perCrate;\n}\n';
@@ -18,20 +18,17 @@ describe('proposal sources: Refactor offers the callers it was given, and each o
   this.timeout(120_000);
   const fake = useFakeServer();
   let api: FathomApi;
-  let root: vscode.Uri;
-  const uri = (rel: string) => vscode.Uri.joinPath(root, FOLDER, rel);
-  const write = (rel: string, text: string) => vscode.workspace.fs.writeFile(uri(rel), new TextEncoder().encode(text));
+  const { uri, write, remove } = suiteFolder(FOLDER);
   const proposalTab = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputTextDiff && t.input.modified.scheme === 'fathom-proposal');
 
   before(async () => {
     api = await fathom();
-    root = vscode.workspace.workspaceFolders![0].uri;
     await write('src/rates.ts', RATES);
     await write('src/order.ts', ORDER);
     await waitForIndex(api, 'the index to hold the caller', async () => (await api.codebase.usages('handlingFeeForCrate', 5)).some((h) => h.path === `${FOLDER}/src/order.ts`), 60_000);
   });
   after(async () => {
-    await vscode.workspace.fs.delete(vscode.Uri.joinPath(root, FOLDER), { recursive: true, useTrash: false });
+    await remove();
     await waitForIndex(api, "the index to forget this suite's folder", async () => !(await api.codebase.definitions('handlingFeeForCrate', 5)).some((h) => h.path.startsWith(`${FOLDER}/`)), 30_000);
   });
 
