@@ -27,6 +27,8 @@ export interface CompletionShape {
    * when the user presses Enter — one request for two lines, and no wait at the new line's start.
    */
   nextLine?: boolean;
+  /** The user's limit on the lines shown (`fathom.completion.maxLines`; absent: none). A block's empty first line (after `{`) does not count. */
+  maxLines?: number;
 }
 
 /** What may stand right of the cursor without making it mid-line: auto-closed brackets and quotes. */

@@ -10,8 +10,9 @@ import type { Backend, ChatRequest, CompletionRequest } from '../../backends/typ
 import { RedactionLedger } from '../../privacy/redactionLedger';
 import { secretSafeRange, splitsSecret } from '../../privacy/secretSafeCut';
 import { cursorContext } from '../analysis/cursorContext';
-import { decideShape, type CompletionShape } from '../analysis/multiline';
+import { decideShape } from '../analysis/multiline';
 import { postprocess, type Draft } from '../postprocess';
+import { limitShape } from '../postprocess/keepMaxLines';
 import { streamChatFill } from '../prompt/chatFill';
 import { StreamStop } from '../streaming/streamStop';
 import { parseErrorCounter } from './syntaxCheck';
@@ -84,7 +85,7 @@ export async function completeOnce(snapshot: DocumentSnapshot, deps: EngineDeps,
     // value) neither half would be recognised, so nothing is asked there. (Checked after building: the
     // window's cut has already scanned around the cursor.)
     if (splitsSecret(snapshot.text, snapshot.offset)) return undefined;
-    const stop = new StreamStop(cursor, shape, deps.maxLines);
+    const stop = new StreamStop(cursor, shape);
     // What this request's redaction replaced: the only placeholders the completion may turn back into text.
     const redaction = new RedactionLedger();
     // A server that ignores the token limit is stopped by the pool's answer cap (backends/answerCap.ts).
@@ -104,7 +105,7 @@ export async function completeOnce(snapshot: DocumentSnapshot, deps: EngineDeps,
     }
     if (signal?.aborted) return undefined;
     const countParseErrors = tree && deps.parse ? parseErrorCounter(snapshot, tree.language, deps.parse) : undefined;
-    const draft = keepLines(postprocess(stop.text, { cursor, shape, countParseErrors }), deps.maxLines);
+    const draft = postprocess(stop.text, { cursor, shape, countParseErrors });
     // A secret comes back only when this request carried it and it is already in this document.
     return draft && { insert: redaction.restoreInto(draft.text, snapshot.text), replaceLength: draft.replaceLength };
   } finally {
@@ -124,24 +125,6 @@ function firstLineOf(streamed: string, cursor: ReturnType<typeof cursorAt>, shap
   if (end === -1) return undefined;
   const draft = postprocess(streamed.slice(0, end), { cursor, shape });
   return draft && draft.text.trim() !== '' ? draft : undefined;
-}
-
-/** With `fathom.completion.maxLines` 1, every suggestion is one line: no block, no next line at a line end. */
-function limitShape(shape: CompletionShape, maxLines: number | undefined): CompletionShape {
-  return maxLines === 1 ? { ...shape, multiline: false, nextLine: false } : shape;
-}
-
-/**
- * A draft cut to the user's line limit (its trailing blank lines dropped); undefined when nothing is left. A
- * block that starts with a line break (after `{`) shows nothing on the cursor's line: that empty line does not count.
- */
-export function keepLines(draft: Draft | undefined, maxLines: number | undefined): Draft | undefined {
-  if (!draft || !maxLines) return draft;
-  const lines = draft.text.split('\n');
-  const limit = maxLines + (lines[0].trim() === '' ? 1 : 0);
-  if (lines.length <= limit) return draft;
-  const text = lines.slice(0, limit).join('\n').replace(/\s+$/, '');
-  return text.trim() ? { ...draft, text } : undefined;
 }
 
 /** The facts around the snapshot's cursor, with the tree's word on comments and strings. */

@@ -8,6 +8,7 @@ import { dropEchoedPrefix } from './dropEchoedPrefix';
 import { dropRepeatedLines } from './dropRepeatedLines';
 import { fixIndentation } from './fixIndentation';
 import { keepFirstLine } from './keepFirstLine';
+import { keepMaxLines } from './keepMaxLines';
 import { preferValidSyntax } from './preferValidSyntax';
 import { replaceAutoClosed } from './replaceAutoClosed';
 import { stripMarkdownFence } from './stripMarkdownFence';
@@ -26,6 +27,7 @@ export const FILTERS: readonly Filter[] = [
   replaceAutoClosed, // before the suffix check: closers it takes over are no longer "already there"
   cutAtSuffixRepeat, // cuts what repeats the rest of the line, never the closers replaceAutoClosed counted on
   dropRepeatedLines,
+  keepMaxLines, // the user's line limit, on what is left
   dropBlank, // last: whatever the filters left may be only whitespace
 ];
 

@@ -4,7 +4,7 @@
  * - a control token (end of text, file separator) ends it;
  * - a single line ends at the first line break (at a line end, the next line's: keepFirstLine.ts);
  * - a block ends once its end is known (blockEnd.ts), once the model starts repeating the code below the
- *   cursor, or after MAX_BLOCK_LINES lines (or the user's `fathom.completion.maxLines`).
+ *   cursor, or after MAX_BLOCK_LINES lines (or the user's `fathom.completion.maxLines`, shape.maxLines).
  * Post-processing then cuts the text exactly; stopping reads at most one line more than it keeps.
  */
 import { findBlockEnd } from '../analysis/blockEnd';
@@ -12,6 +12,7 @@ import type { CursorContext } from '../analysis/cursorContext';
 import type { CompletionShape } from '../analysis/multiline';
 import { suffixRepeatStart } from '../postprocess/cutAtSuffixRepeat';
 import { singleLineEnd } from '../postprocess/keepFirstLine';
+import { lineLimit } from '../postprocess/keepMaxLines';
 import { stripFence } from '../postprocess/stripMarkdownFence';
 import { cutAtSpecialToken, endsWithSpecialToken } from '../postprocess/stripSpecialTokens';
 import { MAX_BLOCK_LINES } from '../../tunables/tunables';
@@ -24,19 +25,11 @@ export class StreamStop {
   constructor(
     private readonly cursor: CursorContext,
     private readonly shape: CompletionShape,
-    /** The user's line limit (`fathom.completion.maxLines`; 0 or absent = MAX_BLOCK_LINES). */
-    private readonly maxLines?: number,
   ) {}
 
   /** Everything received so far. */
   get text(): string {
     return this.raw;
-  }
-
-  /** Lines to read at most: MAX_BLOCK_LINES, or the user's limit (a block's empty first line not counted). */
-  private lineLimit(firstLine: string): number {
-    if (!this.maxLines || this.maxLines >= MAX_BLOCK_LINES) return MAX_BLOCK_LINES;
-    return this.maxLines + (firstLine.trim() === '' ? 1 : 0);
   }
 
   /** Adds a chunk; true when the completion is decided and reading should stop. */
@@ -51,7 +44,8 @@ export class StreamStop {
     if (!this.shape.multiline) return singleLineEnd(text, this.shape) !== undefined;
     // Complete lines only: the last one may still grow.
     const complete = text.slice(0, text.lastIndexOf('\n')).split('\n');
-    if (complete.length >= this.lineLimit(complete[0])) return true;
+    const maxLines = this.shape.maxLines ? Math.min(MAX_BLOCK_LINES, lineLimit(this.shape.maxLines, complete[0])) : MAX_BLOCK_LINES;
+    if (complete.length >= maxLines) return true;
     if (findBlockEnd(text, this.cursor, this.shape, false) !== undefined) return true;
     return suffixRepeatStart(complete, this.cursor, false) !== undefined;
   }
