@@ -28,7 +28,8 @@ export class ServerActivity {
 
   /** Whether `baseUrl` is a server on this machine that is writing an answer now. */
   busyLocally(baseUrl: string): boolean {
-    return isLoopback(baseUrl) && this.answering.has(serverKey(baseUrl));
+    // Asked on every keystroke: nothing to parse while no answer streams.
+    return this.answering.size > 0 && isLoopback(baseUrl) && this.answering.has(serverKey(baseUrl));
   }
 }
 

@@ -188,7 +188,10 @@ function selectSnippets(
   previous: readonly string[],
 ): { snippets: ContextSnippet[]; tokens: number } {
   const position = new Map(previous.map((key, i) => [key, i]));
-  const weight = (s: ContextSnippet) => s.score * (position.has(snippetKey(s)) ? CARRIED_OVER_BONUS : 1);
+  // Each snippet's place in the previous prompt, looked up once (a key is its whole text).
+  const before = new Map(snippets.map((s) => [s, position.get(snippetKey(s))]));
+  const carriedOver = (s: ContextSnippet) => before.get(s) !== undefined;
+  const weight = (s: ContextSnippet) => s.score * (carriedOver(s) ? CARRIED_OVER_BONUS : 1);
   let used = fixedCost;
   const chosen: ContextSnippet[] = [];
   for (const snippet of [...snippets].sort((a, b) => weight(b) - weight(a))) {
@@ -197,8 +200,8 @@ function selectSnippets(
     used += c;
     chosen.push(snippet);
   }
-  const carried = chosen.filter((s) => position.has(snippetKey(s))).sort((a, b) => position.get(snippetKey(a))! - position.get(snippetKey(b))!);
-  const added = chosen.filter((s) => !position.has(snippetKey(s))).reverse();
+  const carried = chosen.filter(carriedOver).sort((a, b) => before.get(a)! - before.get(b)!);
+  const added = chosen.filter((s) => !carriedOver(s)).reverse();
   return { snippets: [...carried, ...added], tokens: chosen.length > 0 ? used : 0 };
 }
 
