@@ -4,11 +4,10 @@
  * `prompt --codebase` and `context --codebase` look definitions up in, as the extension's index would;
  * `search` syncs its index through the same `syncedIndex`.
  */
-import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { CodebaseIndex } from '../codebase/codebaseIndex';
-import { defaultCacheDir, saveIndex, snapshotPath } from '../codebase/indexStore';
-import { diskIndexFromFiles, openRootIndex } from '../codebase/sqlite/diskTier';
+import { defaultCacheDir } from '../codebase/indexStore';
+import { diskIndexFromFiles, openRootIndex, saveRootIndex } from '../codebase/sqlite/diskTier';
 import { LocalCodebase } from '../codebase/localCodebase';
 import { syncIndex, type SyncStats } from '../codebase/syncIndex';
 import type { Parsers } from '../syntax/parsers';
@@ -34,10 +33,8 @@ export async function syncedIndex(root: string, parsers: Parsers, cacheDir: stri
   const { index, busy } = await openRootIndex(root, cacheDir, { fromFiles: diskIndexFromFiles() });
   const stats = await syncIndex(root, index, parsers);
   closeAtExit(index);
-  if (cacheDir && !busy && index.onDisk) {
-    index.commit();
-    await rm(snapshotPath(cacheDir, root), { force: true });
-  } else if (cacheDir && !busy && (stats.added || stats.updated || stats.removed)) await saveIndex(cacheDir, root, index);
+  // An index on disk is committed even unchanged (a fresh database holds the sync's writes); one in memory is written when it changed.
+  if (cacheDir && !busy && (index.onDisk || stats.added || stats.updated || stats.removed)) await saveRootIndex(cacheDir, root, index);
   return { index, stats, busy };
 }
 

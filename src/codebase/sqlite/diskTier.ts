@@ -6,9 +6,10 @@
  * module (it loads SQLite).
  */
 import { existsSync } from 'node:fs';
+import { rm, stat } from 'node:fs/promises';
 import type { Redactor } from '../../privacy/redactor';
 import { CodebaseIndex, INDEX_FORMAT, type DiskTier, type IndexBackend } from '../codebaseIndex';
-import { loadIndex, snapshotPath } from '../indexStore';
+import { loadIndex, saveIndex, snapshotPath } from '../indexStore';
 import { Fts5Index, FTS_SCHEMA } from './fts5Index';
 import { IndexBusyError, IndexDatabase, removeDatabase } from './indexDatabase';
 import { SqliteChunkStore, STORE_SCHEMA } from './sqliteChunkStore';
@@ -103,4 +104,17 @@ export async function openRootIndex(root: string, storageDir: string | undefined
   }
   const loaded = await loadIndex(storageDir, root, options.redactor, tier);
   return { index: loaded ?? CodebaseIndex.empty(options.redactor, tier), fromSnapshot: loaded !== undefined, busy: false, tier };
+}
+
+/**
+ * Saves a root's index in `storageDir`: one on disk is committed (the database is its snapshot) and the JSON
+ * snapshot its memory tier left is removed; one in memory writes its JSON snapshot. Returns the bytes saved.
+ */
+export async function saveRootIndex(storageDir: string, root: string, index: CodebaseIndex): Promise<number> {
+  if (index.onDisk) {
+    index.commit();
+    await rm(snapshotPath(storageDir, root), { force: true });
+    return index.diskBytes() ?? 0;
+  }
+  return (await stat(await saveIndex(storageDir, root, index))).size;
 }

@@ -10,8 +10,8 @@
  */
 import { rm, stat } from 'node:fs/promises';
 import { CodebaseIndex } from '../codebaseIndex';
-import { saveIndex, snapshotPath } from '../indexStore';
-import { databasePath, diskTier, DISK_INDEX_FROM_FILES, openRootIndex, type OpenedIndex } from '../sqlite/diskTier';
+import { snapshotPath } from '../indexStore';
+import { databasePath, diskTier, DISK_INDEX_FROM_FILES, openRootIndex, saveRootIndex, type OpenedIndex } from '../sqlite/diskTier';
 import { removeDatabase } from '../sqlite/indexDatabase';
 import { LocalCodebase } from '../localCodebase';
 import type { Parsers } from '../../syntax/parsers';
@@ -287,15 +287,7 @@ export class IndexService {
     clearTimeout(state.saveTimer);
     state.saveTimer = undefined;
     if (!state.storageDir) return;
-    if (state.index.onDisk) {
-      // The database is the snapshot: saving is its commit. A JSON snapshot left from the memory tier goes.
-      state.index.commit();
-      state.snapshotBytes = state.index.diskBytes();
-      await rm(snapshotPath(state.storageDir, state.root), { force: true });
-      return;
-    }
-    const file = await saveIndex(state.storageDir, state.root, state.index);
-    state.snapshotBytes = (await stat(file)).size;
+    state.snapshotBytes = await saveRootIndex(state.storageDir, state.root, state.index);
   }
 
   /** Another process took the root's database when the index was to move there: it stays in memory, unsaved. */
