@@ -1,152 +1,50 @@
 /**
- * Fathom's entry point: composes the core with the VS Code adapters and registers what the user sees.
- * Nothing here decides anything; nothing heavy happens at activation (clients are made on first use).
+ * Fathom's entry point, the first of two loading steps. `activate()` only registers placeholders for what VS
+ * Code can reach (every contributed command, the inline completion provider, the chat view:
+ * vscode/activation/placeholders.ts) and returns; the rest of the extension (src/composition.ts, bundled as
+ * dist/composition.js) is loaded on first use, or once the window has settled after startup, whichever comes
+ * first. This bundle holds nothing but that, so activation costs next to nothing.
  */
+import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { BackendPool } from './roles/pool';
-import { ServerActivity } from './roles/serverActivity';
-import type { CompletionScheduler } from './completion/scheduling/scheduler';
-import { StatusModel } from './status/statusModel';
-import { ApiKeyStore } from './vscode/apiKeys';
-import { registerCommands, type CommandsApi } from './vscode/commands';
-import { DoctorPanel } from './vscode/doctor';
-import { registerCompletions } from './vscode/completions';
-import { createLog } from './vscode/log';
-import { pullModel } from './vscode/pullModel';
-import { selectModel } from './vscode/selectModel';
-import { ReportDocuments } from './vscode/reportDocument';
-import { LastRequest } from './vscode/lastRequest';
-import { onConfigChange, readConfig, writeSetting } from './vscode/settings';
-import { StatusBar, type StatusView } from './vscode/statusBar';
-import { showStatusMenu } from './vscode/statusMenu';
-import { CompletionSwitches } from './vscode/completionSwitches';
-import { chooseBackend, openSample, openWalkthrough } from './vscode/onboarding';
-import { AnswerPanel } from './vscode/panel/answerPanel';
-import { EditorSyntax } from './vscode/syntaxTrees';
-import { EditorWorkspaceFiles } from './vscode/workspaceFiles';
-import { PrivacyRules } from './vscode/privacyRules';
-import { endpointConsent, resetEndpointConsent } from './vscode/endpointConsent';
-import { registerChat, type ChatApi } from './vscode/chat';
-import { chatCodebase } from './vscode/chat/chatCodebase';
-import { registerNextEdits, type NextEditApi } from './vscode/nextEdit/register';
-import { describeActivation, loadFinished, type ActivationTimes } from './vscode/activationTimes';
-import { registerCodebase, type WorkspaceCodebase } from './vscode/codebase';
-import { embeddingsRole } from './vscode/codebase/embeddingsRole';
-import { answerNameCheck } from './codebase/names/answerNames';
-import { indexAnswers, indexVersion } from './context/repository';
+import type { compose, FathomApi } from './composition';
+import { loadFinished, type ActivationTimes } from './vscode/activation/activationTimes';
+import { registerPlaceholders, reportLoadFailure } from './vscode/activation/placeholders';
+
+export type { FathomApi } from './composition';
 
 const loading = loadFinished();
 
-/** What `activate` returns: a window for the integration tests onto state the API can't read. */
-export interface FathomApi {
-  status(): StatusView;
-  /** Local completion counters (requests, reuse, cache hits, shown, accepted). */
-  completionStats(): ReturnType<CompletionScheduler['stats']>;
-  /** The panel answers stream into (made on first use, one per window). */
-  answerPanel(): AnswerPanel;
-  /** Explain / Debug / Refactor / Generate Tests / Document: cancel, open proposals. */
-  commands: CommandsApi;
-  /** The sidebar chat: its session and view. */
-  chat: ChatApi;
-  /** The Doctor panel (made on first use). */
-  doctor(): DoctorPanel;
-  /** Next-edit suggestions: the one shown. */
-  nextEdit: NextEditApi;
-  /** The workspace's codebase index (built in a worker after activation). */
-  codebase: WorkspaceCodebase;
+/** How long after activation the rest loads by itself when nothing used it first. */
+const LOAD_REST_AFTER_MS = 1500;
+
+/** What `activate` returns: the first step's figures, and the rest (the tests' window onto Fathom's state). */
+export interface FathomStartup {
   activation: ActivationTimes;
+  /** Loads the rest now unless it is loaded already. */
+  loaded(): Promise<FathomApi>;
 }
 
-export function activate(context: vscode.ExtensionContext): FathomApi {
+export function activate(context: vscode.ExtensionContext): FathomStartup {
   const activating = loading.activationStarts();
-  const { channel, logger } = createLog();
-  let config = readConfig();
-  const keys = new ApiKeyStore(context.secrets);
-  const lastRequest = new LastRequest();
-  const switches = new CompletionSwitches(context.globalState, () => config);
-  const pool = new BackendPool(() => config, keys.lookup, logger, Date.now, endpointConsent(context), lastRequest.remember, new ServerActivity());
-  const status = new StatusModel();
-  const statusBar = new StatusBar(status);
-  const reports = new ReportDocuments();
-  let doctorPanel: DoctorPanel | undefined;
-  const doctor = () => {
-    if (!doctorPanel) context.subscriptions.push((doctorPanel = new DoctorPanel(context.extensionUri, pool, () => config, () => codebase.status())));
-    return doctorPanel;
-  };
-
-  const command = (id: string, run: (...args: unknown[]) => unknown) => vscode.commands.registerCommand(id, run);
-  context.subscriptions.push(
-    channel,
-    statusBar,
-    reports,
-    onConfigChange((next) => {
-      config = next;
-      pool.invalidate();
-      status.clearError();
-      showWhetherOff();
-    }),
-    keys.onDidChange(() => pool.invalidate()),
-    command('fathom.triggerCompletion', () => vscode.commands.executeCommand('editor.action.inlineSuggest.trigger')),
-    command('fathom.toggleCompletions', () => writeSetting('completion.enabled', !config.completion.enabled)),
-    command('fathom.selectModel', (role) => selectModel(pool, config, role === 'completion' || role === 'chat' ? role : undefined)),
-    command('fathom.pullModel', (name) => pullModel(pool, config, name)),
-    command('fathom.setApiKey', () => keys.promptAndStore(config)),
-    command('fathom.doctor', () => doctor().show()),
-    command('fathom.showLog', () => channel.show()),
-    command('fathom.showLastRequest', () => lastRequest.show(reports)),
-    command('fathom.getStarted', () => openWalkthrough()),
-    command('fathom.chooseBackend', (choice) => chooseBackend(choice)),
-    command('fathom.openSample', () => openSample()),
-    command('fathom.openSettings', () => vscode.commands.executeCommand('workbench.action.openSettings', '@ext:fathom.fathom')),
-    command('fathom.showMenu', () => showStatusMenu(config, switches)),
-    switches,
-    switches.onDidChange(() => showWhetherOff()),
-    command('fathom.snoozeCompletions', (minutes) => switches.snooze(typeof minutes === 'number' && minutes > 0 ? minutes : 15)),
-    command('fathom.resumeCompletions', () => switches.resume()),
-    command('fathom.toggleCompletionsForLanguage', (languageId) => {
-      const language = typeof languageId === 'string' ? languageId : vscode.window.activeTextEditor?.document.languageId;
-      return language ? switches.toggleLanguage(language) : undefined;
-    }),
-    command('fathom.resetEndpointConsent', () => resetEndpointConsent(context)),
-  );
-  const syntax = new EditorSyntax(context.extensionUri);
-  const files = new EditorWorkspaceFiles();
-  const privacy = new PrivacyRules();
-  // The status bar says when completions are off, and when the active file is one Fathom never reads.
-  const showWhetherOff = () => status.setDisabled(switches.reasonOff(vscode.window.activeTextEditor?.document, privacy));
-  // Once the ignore rules are read (after activation, so activate() does not compile them).
-  void privacy.ready.then(showWhetherOff);
-  context.subscriptions.push(syntax, files, privacy, vscode.window.onDidChangeActiveTextEditor(showWhetherOff), privacy.onDidChange(showWhetherOff));
-  const nextEdits = registerNextEdits(context, { pool, getConfig: () => config, logger, syntax, files, privacy });
-  // The codebase index (registered below) as completions use it: only once it has an index to answer from.
-  const indexed = () => (indexAnswers(codebase.status()) ? codebase : undefined);
-  const completions = registerCompletions(context, { pool, getConfig: () => config, status, logger, syntax, files, privacy, snoozed: () => switches.snoozed(), onGhostText: nextEdits.ghostShown, codebase: indexed, indexVersion: () => indexVersion(codebase.status()) });
-  let panel: AnswerPanel | undefined;
-  const panelListeners: ((panel: AnswerPanel) => void)[] = [];
-  const answerPanel = () => {
-    if (!panel) {
-      context.subscriptions.push((panel = new AnswerPanel(context.extensionUri, { chatAvailable: () => true, sourceUri: (path) => codebase.uriOf(path) })));
-      for (const listen of panelListeners) listen(panel);
-    }
-    return panel;
-  };
-  const codebase = registerCodebase(context, { logger, embeddings: embeddingsRole(pool, () => config) });
-  const commands = registerCommands(context, { pool, getConfig: () => config, status, logger, syntax, files, privacy, answerPanel, codebase: () => codebase, sourceUri: (path) => codebase.uriOf(path) });
-  const chat = registerChat(context, {
-    pool,
-    getConfig: () => config,
-    logger,
-    syntax,
-    files,
-    privacy,
-    proposals: commands.proposals,
-    onAnswerPanel: (listen) => (panel ? listen(panel) : panelListeners.push(listen)),
-    codebase: chatCodebase(codebase),
-    unknownNames: answerNameCheck(syntax.parsers, () => codebase),
-  });
+  let rest: Promise<FathomApi> | undefined;
+  const loaded = (): Promise<FathomApi> =>
+    (rest ??= new Promise<FathomApi>((resolve) => {
+      placeholders.retireCommands();
+      // Not an import: the rest is a bundle of its own (esbuild.config.mjs), evaluated only now.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const composition = require(join(__dirname, 'composition.js')) as { compose: typeof compose };
+      resolve(composition.compose(context, { slots: placeholders.slots, activation }));
+    }).catch((error: unknown) => {
+      reportLoadFailure(error);
+      throw error;
+    }));
+  const placeholders = registerPlaceholders(context, loaded);
+  // A test can hold the rest back (FATHOM_LOAD_REST_AFTER_MS) to meet the placeholders as a quick user would.
+  const timer = setTimeout(() => void loaded().catch(() => undefined), Number(process.env.FATHOM_LOAD_REST_AFTER_MS) || LOAD_REST_AFTER_MS);
+  context.subscriptions.push({ dispose: () => clearTimeout(timer) });
   const activation = activating.finished();
-  logger.info(`${describeActivation(activation)} (completion: ${config.completion.provider} ${config.completion.model}; chat: ${config.chat.provider} ${config.chat.model})`);
-  return { status: () => statusBar.current(), completionStats: () => completions.stats(), answerPanel, commands: commands.api, chat, activation, doctor, nextEdit: nextEdits.api, codebase };
+  return { activation, loaded };
 }
 
 export function deactivate(): void {}

@@ -14,15 +14,14 @@ import { ACCEPTED_COMMAND, FathomInlineCompletionProvider } from './inlineComple
 import type { PrivacyRules } from './privacyRules';
 import type { EditorSyntax } from './syntaxTrees';
 import type { EditorWorkspaceFiles } from './workspaceFiles';
-
-/** Files and unsaved editors; not output panes, git views or other virtual documents. */
-const EDITABLE_DOCUMENTS: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }];
+import type { ProviderSlots } from './activation/placeholders';
 
 /** Inline completions: the scheduler and pipeline behind VS Code's inline completion provider. */
 export function registerCompletions(
   context: vscode.ExtensionContext,
   // The syntax trees and workspace files are shared with the commands (extension.ts owns and disposes them).
-  deps: { pool: BackendPool; getConfig: () => FathomConfig; status: StatusModel; logger: Logger; syntax: EditorSyntax; files: EditorWorkspaceFiles; privacy: PrivacyRules; snoozed?: () => boolean; onGhostText?: (uri: string, version: number) => void; codebase?: () => Codebase | undefined; indexVersion?: () => string | undefined },
+  // `slot`: where the inline completion provider goes (the placeholder VS Code asks forwards to it: activation/placeholders.ts).
+  deps: { slot: ProviderSlots['inlineCompletions']; pool: BackendPool; getConfig: () => FathomConfig; status: StatusModel; logger: Logger; syntax: EditorSyntax; files: EditorWorkspaceFiles; privacy: PrivacyRules; snoozed?: () => boolean; onGhostText?: (uri: string, version: number) => void; codebase?: () => Codebase | undefined; indexVersion?: () => string | undefined },
 ): CompletionScheduler {
   const { syntax, files } = deps;
   // Definitions from the codebase index, from a cache the index fills in the background (never waited on) and
@@ -70,7 +69,7 @@ export function registerCompletions(
     // Another server, model or template: a suggestion the old one made must not be shown from the cache.
     onConfigChange(() => scheduler.forgetAnswers()),
     vscode.commands.registerCommand(ACCEPTED_COMMAND, (uri: string) => scheduler.accepted(uri, 'whole')),
-    vscode.languages.registerInlineCompletionItemProvider(EDITABLE_DOCUMENTS, (provider = new FathomInlineCompletionProvider(scheduler, deps.getConfig, files, deps.privacy, lookUpSyntax, deps.snoozed, deps.onGhostText, serverAnswering))),
+    deps.slot((provider = new FathomInlineCompletionProvider(scheduler, deps.getConfig, files, deps.privacy, lookUpSyntax, deps.snoozed, deps.onGhostText, serverAnswering))),
   );
   return scheduler;
 }

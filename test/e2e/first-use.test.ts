@@ -1,12 +1,15 @@
 /**
  * What a new user meets first, each in a window of its own (a fresh VS Code profile, browser and workspace:
  * nothing loaded or focused by an earlier test): the first "Ask About Selection" takes the question typed
- * right away (not the editor), also when run while the window is still activating extensions; and "Fathom:
- * Refactor" accepts an instruction typed in the user's own words with one Enter.
+ * right away (not the editor), also when run while the window is still activating extensions; "Fathom:
+ * Refactor" accepts an instruction typed in the user's own words with one Enter; and a user who types before
+ * the rest of Fathom has loaded (activation only registers placeholders: src/extension.ts) gets ghost text.
  */
 import * as assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { RecordedRequest } from '../fake-server';
-import { waitFor } from '../harness';
+import { FATHOM_STATUS_ITEM, waitFor } from '../harness';
 import { useSession } from './helpers/session';
 import { chatFrame, webviewFrame } from './helpers/webviews';
 
@@ -94,4 +97,36 @@ describe('first use in a new window', function () {
       await waitFor('the proposal in a diff editor', async () => (await diff.isVisible()) && ((await diff.textContent()) ?? '').replace(/\u00a0/g, ' ').includes('return a + b;'), { timeoutMs: 20_000 });
     });
   });
+
+  describe('typing before the rest of Fathom has loaded', function () {
+    // Activation registers placeholders only; the rest loads on first use. Held back here so the keystroke,
+    // not the timer, is its first use.
+    const s = useSession({ files: { 'src/math.ts': 'export function add(a: number, b: number): number {\n  \n}\n' }, waitForActivation: false, env: { FATHOM_LOAD_REST_AFTER_MS: '600000' } });
+
+    it('the placeholder provider loads the rest and its first suggestion shows as ghost text', async () => {
+      s.fake.reply(() => ({ text: 'a + b;' }));
+      const logs = join(s.server.profile.userDataDir, 'logs');
+      await waitFor('VS Code to activate Fathom (its extension host log)', () => logLines(logs, 'exthost.log').some((l) => /_doActivateExtension fathom\.fathom\b/.test(l)), { timeoutMs: 30_000 });
+      // Longer than the rest's usual delay after activation (1.5 s): still only the first step has run.
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      assert.equal(await s.wb.statusItem(FATHOM_STATUS_ITEM).isVisible(), false, 'only the first step ran: the status bar item comes with the rest');
+      assert.equal(logLines(logs, 'Fathom.log').length, 0, 'the rest has not written its log yet');
+      await s.wb.openFile('src/math.ts');
+      await s.wb.goTo(2, 3);
+      await s.wb.type('return ');
+      await s.wb.waitForGhostText('a + b;');
+      await s.wb.waitForActivation();
+      assert.ok(logLines(logs, 'Fathom.log').some((l) => l.includes('the rest composed in')), 'the rest loaded and says how long it took');
+      await s.wb.acceptGhostText();
+      await s.wb.waitForEditorText((text) => text.includes('  return a + b;'));
+    });
+  });
 });
+
+/** The lines of every log file named `name` under VS Code's logs folder ([] while there is none). */
+function logLines(logs: string, name: string): string[] {
+  if (!existsSync(logs)) return [];
+  return readdirSync(logs, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith(name))
+    .flatMap((f) => readFileSync(join(logs, f), 'utf8').split('\n'));
+}

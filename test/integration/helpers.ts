@@ -4,7 +4,7 @@
  * an inline completion through the real editor (there is no `vscode.execute...` command for inline completions).
  */
 import * as vscode from 'vscode';
-import type { FathomApi } from '../../src/extension';
+import type { FathomApi, FathomStartup } from '../../src/extension';
 import { startFakeServer, type FakeServer, type FakeServerOptions } from '../fake-server';
 import { waitFor } from '../harness/wait';
 
@@ -26,11 +26,16 @@ export function waitForIndex(api: FathomApi, what: string, check: () => Promise<
   }, { timeoutMs });
 }
 
-/** Waits until Fathom has activated by itself (onStartupFinished) and returns its test API. */
-export async function fathom(): Promise<FathomApi> {
-  const ext = await waitFor(`the extension ${EXTENSION_ID} to be installed`, () => vscode.extensions.getExtension<FathomApi>(EXTENSION_ID));
+/** Waits until Fathom has activated by itself (onStartupFinished) and returns what `activate` returned. */
+export async function fathomStartup(): Promise<FathomStartup> {
+  const ext = await waitFor(`the extension ${EXTENSION_ID} to be installed`, () => vscode.extensions.getExtension<FathomStartup>(EXTENSION_ID));
   await waitFor(`${EXTENSION_ID} to activate on startup`, () => ext.isActive, { timeoutMs: 20_000 });
   return ext.exports;
+}
+
+/** Fathom's test API, once the rest of it (src/composition.ts) is loaded. */
+export async function fathom(): Promise<FathomApi> {
+  return (await fathomStartup()).loaded();
 }
 
 /**

@@ -19,8 +19,7 @@ import { applyCode, openAsNewFile, type ChatActionDeps } from './chatActions';
 import type { ChatAttachments } from './chatAttachments';
 import { chatLabels, codebaseNoteText } from './codebaseNote';
 import { chatHtml } from './html';
-
-export const CHAT_VIEW_ID = 'fathom.chat';
+import { CHAT_VIEW_ID } from '../activation/placeholders';
 
 export interface ChatViewDeps extends ChatActionDeps {
   session: ChatSession;

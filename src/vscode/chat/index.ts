@@ -22,9 +22,12 @@ import type { PrivacyRules } from '../privacyRules';
 import type { EditorSyntax } from '../syntaxTrees';
 import type { EditorWorkspaceFiles } from '../workspaceFiles';
 import { ChatAttachments } from './chatAttachments';
-import { CHAT_VIEW_ID, ChatViewProvider, type ChatViewDeps } from './chatViewProvider';
+import { ChatViewProvider, type ChatViewDeps } from './chatViewProvider';
+import type { ProviderSlots } from '../activation/placeholders';
 
 export interface ChatDeps {
+  /** Where the chat view's provider goes (the placeholder VS Code resolves forwards to it: activation/placeholders.ts). */
+  slot: ProviderSlots['chatView'];
   pool: BackendPool;
   getConfig: () => FathomConfig;
   logger: Logger;
@@ -121,7 +124,7 @@ export function registerChat(context: vscode.ExtensionContext, deps: ChatDeps): 
   context.subscriptions.push(
     actions,
     view,
-    vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, view, { webviewOptions: { retainContextWhenHidden: false } }),
+    deps.slot(view),
     vscode.commands.registerCommand('fathom.askAboutSelection', async () => {
       const editor = actions.targetEditor();
       const attached = editor && !editor.selection.isEmpty ? attachments.selection() : attachments.file();

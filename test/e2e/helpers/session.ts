@@ -26,6 +26,8 @@ export interface SessionOptions {
   locale?: string;
   /** Wait for Fathom to be activated before the tests (default true; false: a test meets the window starting). */
   waitForActivation?: boolean;
+  /** Environment variables for the VS Code server and so its extension host (e.g. FATHOM_LOAD_REST_AFTER_MS). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface Session {
@@ -51,6 +53,7 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
       settings: { 'fathom.ollama.baseUrl': fake.url, ...options.settings },
       installExtensions: options.vsix ? [options.vsix] : [],
       locale: options.locale,
+      env: options.env,
     });
     cleanup.push(() => server.stop());
     const browser = await launchBrowser();

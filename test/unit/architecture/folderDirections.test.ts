@@ -18,7 +18,7 @@ const SRC = resolve(__dirname, '../../../src');
  * independent of each other.
  */
 const LAYERS: readonly (readonly string[])[] = [
-  [''], //                                                   extension.ts: composes and registers
+  [''], //                                                   extension.ts: activates (placeholders); composition.ts: composes and registers
   ['vscode'], //                                             the editor adapters
   ['cli', 'webview'], //                                     the other entry points: the terminal, the webview pages
   ['completion', 'chat', 'doctor'], //                       features: completion service, chat core, doctor checks

@@ -1,7 +1,8 @@
 /**
  * How long loading and activating took, in milliseconds (in the log, in the test API, and read by `npm run
  * bench activation`): wall clock, and the CPU time this process spent meanwhile (what the work costs when the
- * machine is busy). The bundle's banner (esbuild.config.mjs) records when the bundle started to run.
+ * machine is busy). Each bundle's banner (esbuild.config.mjs) records when that bundle started to run: the
+ * activation bundle (dist/extension.js) and the rest (dist/composition.js) are measured the same way.
  */
 export interface ActivationTimes {
   /** Evaluating the bundle's modules (not reading and compiling the file); undefined outside the bundle. */
@@ -12,11 +13,14 @@ export interface ActivationTimes {
   activateCpuMs: number;
 }
 
+/** The second step (src/composition.ts): evaluating its bundle and composing, measured as `ActivationTimes`. */
+export type RestTimes = ActivationTimes;
+
 declare const __fathomLoadStart: [number, NodeJS.CpuUsage] | undefined;
 
 const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
 
-/** Marks the end of loading: call it in extension.ts's module body, which runs after every module it imports. */
+/** Marks the end of loading: call it in the entry module's body, which runs after every module it imports. */
 export function loadFinished(): { activationStarts(): { finished(): ActivationTimes } } {
   const loadStart = typeof __fathomLoadStart === 'undefined' ? undefined : __fathomLoadStart;
   const loadEnd = loadStart && ([performance.now(), process.cpuUsage(loadStart[1])] as const);
@@ -36,7 +40,10 @@ export function loadFinished(): { activationStarts(): { finished(): ActivationTi
   };
 }
 
-export function describeActivation(t: ActivationTimes): string {
+export const describeActivation = (t: ActivationTimes): string => describe('Fathom activated', t);
+export const describeRest = (t: RestTimes): string => describe('the rest composed', t);
+
+function describe(what: string, t: ActivationTimes): string {
   const load = t.loadMs === undefined ? '' : ` (bundle evaluated in ${t.loadMs.toFixed(2)} ms, ${t.loadCpuMs?.toFixed(2)} ms CPU)`;
-  return `Fathom activated in ${t.activateMs.toFixed(2)} ms, ${t.activateCpuMs.toFixed(2)} ms CPU${load}`;
+  return `${what} in ${t.activateMs.toFixed(2)} ms, ${t.activateCpuMs.toFixed(2)} ms CPU${load}`;
 }
