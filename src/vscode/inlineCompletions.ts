@@ -5,6 +5,7 @@ import type { DocumentSnapshot } from '../workspace/document';
 import type { FathomConfig } from '../config/settings';
 import type { PrivacyRules } from './privacyRules';
 import type { EditorWorkspaceFiles } from './workspaceFiles';
+import { cellInNotebook } from './notebooks';
 
 export const ACCEPTED_COMMAND = 'fathom.completionAccepted';
 
@@ -68,7 +69,8 @@ export class FathomInlineCompletionProvider implements vscode.InlineCompletionIt
         lookUpSyntax: () => this.lookUpSyntax(snapshot),
       });
       if (!result || token.isCancellationRequested) return undefined;
-      const end = document.positionAt(snapshot.offset + result.replaceLength);
+      // In the cell's own offsets (a notebook cell's snapshot holds the cells around it).
+      const end = document.positionAt(document.offsetAt(position) + result.replaceLength);
       const item = new vscode.InlineCompletionItem(result.insert, new vscode.Range(position, end));
       item.command = { title: 'Fathom: completion accepted', command: ACCEPTED_COMMAND, arguments: [snapshot.uri] };
       if (result.insert !== '') this.onGhostText(snapshot.uri, snapshot.version);
@@ -79,13 +81,15 @@ export class FathomInlineCompletionProvider implements vscode.InlineCompletionIt
   }
 }
 
+/** The document at the cursor; a notebook cell with the cells above as its prefix and the cells below as its suffix. */
 function snapshotOf(document: vscode.TextDocument, position: vscode.Position, path: string | undefined): DocumentSnapshot {
+  const notebook = cellInNotebook(document);
   return {
     uri: document.uri.toString(),
     path: path ?? document.uri.path.split('/').pop() ?? 'untitled',
     languageId: document.languageId,
-    text: document.getText(),
-    offset: document.offsetAt(position),
+    text: notebook?.text ?? document.getText(),
+    offset: (notebook?.cellStart ?? 0) + document.offsetAt(position),
     version: document.version,
   };
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { WorkspaceFiles } from '../workspace/files';
 import { looksBinary } from '../workspace/fileBytes';
+import { fileUriOf } from './notebooks';
 
 /** Files larger than this are not read for context. */
 const MAX_FILE_BYTES = 1_000_000;
@@ -82,8 +83,9 @@ export class EditorWorkspaceFiles implements WorkspaceFiles, vscode.Disposable {
     });
   }
 
-  /** Workspace-relative path with forward slashes; undefined outside the workspace. */
-  relative(uri: vscode.Uri): string | undefined {
+  /** Workspace-relative path with forward slashes (a notebook cell's: its notebook's); undefined outside the workspace. */
+  relative(cellOrFile: vscode.Uri): string | undefined {
+    const uri = fileUriOf(cellOrFile);
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (!folder) return uri.scheme === 'untitled' ? uri.path : undefined;
     const rel = uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1);

@@ -11,8 +11,8 @@
  */
 import * as vscode from 'vscode';
 
-/** Files and unsaved editors; not output panes, git views or other virtual documents. */
-export const INLINE_COMPLETION_DOCUMENTS: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }];
+/** Files, unsaved editors and notebook cells; not output panes, git views or other virtual documents. */
+export const INLINE_COMPLETION_DOCUMENTS: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }, { scheme: 'vscode-notebook-cell' }];
 
 /** The chat's webview view (package.json `contributes.views`). */
 export const CHAT_VIEW_ID = 'fathom.chat';

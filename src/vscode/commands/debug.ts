@@ -4,12 +4,13 @@ import { inputFor, proposeReplacement, streamToPanel, targetIn, type FlowDeps } 
 import type { ProposalOutcome } from './proposal';
 import type { ProblemArgs } from './quickFix';
 import { terminalSelection } from './terminalSelection';
+import { cellError } from '../notebooks';
 
 export type DebugOutcome = ProposalOutcome | 'failed' | 'cancelled' | 'explained';
 
 /**
- * Fathom: Debug — about the selection, else the diagnostic under the cursor, else an error or stack trace the
- * user pastes. The cause analysis streams into the panel, then the fix opens as a diff for Accept / Reject.
+ * Fathom: Debug — about the selection, else the diagnostic under the cursor, else the error a notebook cell's
+ * last run left, else an error or stack trace the user pastes. The cause analysis streams into the panel, then the fix opens as a diff for Accept / Reject.
  */
 export async function debug(deps: FlowDeps): Promise<DebugOutcome> {
   const editor = vscode.window.activeTextEditor;
@@ -20,6 +21,9 @@ export async function debug(deps: FlowDeps): Promise<DebugOutcome> {
   if (!editor.selection.isEmpty) return debugWith(deps, editor, {});
   const diagnostic = diagnosticAt(editor.document.uri, editor.selection.active);
   if (diagnostic) return debugWith(deps, editor, { diagnostic });
+  // A notebook cell that failed when it ran: its traceback is the error to debug.
+  const failedCell = cellError(editor.document);
+  if (failedCell) return debugWith(deps, editor, { errorText: failedCell });
   const errorText = await vscode.window.showInputBox({
     title: vscode.l10n.t('Fathom: Debug'),
     prompt: vscode.l10n.t('There is no problem reported at the cursor. Paste the error message or stack trace (or leave empty to look for bugs in the code at the cursor).'),
