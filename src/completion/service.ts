@@ -35,17 +35,18 @@ export interface CompletionServiceDeps {
 export function createCompleteOnce(deps: CompletionServiceDeps): CompleteOnce {
   const template = templateCache(deps.onTemplateError);
   const carried = new PreviousSnippets();
-  return async (snapshot, signal, progress) => {
+  return async (snapshot, signal, progress, sampling) => {
     const target = await deps.target(signal);
     const config = deps.getConfig();
     const { settings } = target;
+    const temperature = sampling?.temperature ?? settings.temperature;
     return completeOnce(
       snapshot,
       {
         backend: target.backend,
         model: settings.model,
         maxTokens: settings.maxTokens,
-        temperature: settings.temperature,
+        temperature,
         timeoutMs: config.requestTimeoutMs,
         withTree: deps.withTree,
         parse: (language: Language, text: string) => deps.parsers.parse(language, text),
@@ -59,7 +60,7 @@ export function createCompleteOnce(deps: CompletionServiceDeps): CompleteOnce {
               { model: settings.model, info: target.info, settings, contextLength: target.contextLength, template: template(config.completion.template), repoName: deps.repoName?.(), previousSnippets: carried.of(s.uri) },
             );
             carried.set(s.uri, built.snippets.map(snippetKey));
-            return { ...built.request, maxTokens: answerTokens(settings.maxTokens, multiline), timeoutMs: config.requestTimeoutMs };
+            return { ...built.request, temperature, maxTokens: answerTokens(settings.maxTokens, multiline), timeoutMs: config.requestTimeoutMs };
           } finally {
             tree?.delete();
           }

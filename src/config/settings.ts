@@ -25,6 +25,8 @@ export interface CompletionSettings extends RoleSettings {
   template: string;
   /** Lines a suggestion may have: 0 = automatic (a block where one is wanted), 1 = single lines only, n = at most n. */
   maxLines: number;
+  /** On a manual trigger (Alt+\\), up to this many different suggestions to cycle through (1 = just one). */
+  alternatives: number;
   /** Automatic completions wait while the same local server writes a chat or command answer. */
   waitWhileAnswering: boolean;
 }
@@ -100,6 +102,7 @@ export const DEFAULT_SETTINGS = {
   'completion.disabledLanguages': [] as string[],
   'completion.template': '',
   'completion.maxLines': 0,
+  'completion.alternatives': 3,
   'completion.waitWhileAnswering': true,
   'chat.provider': 'ollama',
   'chat.model': 'qwen2.5-coder:7b',
@@ -168,6 +171,7 @@ export function parseConfig(source: SettingsSource): FathomConfig {
       disabledLanguages: list('completion.disabledLanguages'),
       template: raw('completion.template'),
       maxLines: Math.round(num('completion.maxLines', 0, 1000)),
+      alternatives: Math.round(num('completion.alternatives', 1, 3)),
       waitWhileAnswering: bool('completion.waitWhileAnswering'),
     },
     chat: {

@@ -30,6 +30,10 @@ export const BACKOFF_MAX_MS = 30_000;
 export const CLOSE_GRACE_MS = 25;
 /** Latency samples kept for the percentiles. Raising it steadies the figures, at memory and slower reaction to change. */
 export const LATENCY_SAMPLES = 500;
+/** The sampling temperature of the second suggestion of Alt+\\ (Alt+] cycles to it). Higher differs more from the first, and is wrong more often. */
+export const SECOND_SUGGESTION_TEMPERATURE = 0.6;
+/** The sampling temperature of the third suggestion of Alt+\\. Higher differs more from the first two, and is wrong more often. */
+export const THIRD_SUGGESTION_TEMPERATURE = 0.9;
 
 // ── Cache and reuse of suggestions ──────────────────────────────────────────────────────────────────────
 

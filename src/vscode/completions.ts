@@ -69,7 +69,12 @@ export function registerCompletions(
     // Another server, model or template: a suggestion the old one made must not be shown from the cache.
     onConfigChange(() => scheduler.forgetAnswers()),
     vscode.commands.registerCommand(ACCEPTED_COMMAND, (uri: string) => scheduler.accepted(uri, 'whole')),
-    deps.slot((provider = new FathomInlineCompletionProvider(scheduler, deps.getConfig, files, deps.privacy, lookUpSyntax, deps.snoozed, deps.onGhostText, serverAnswering))),
+    deps.slot(
+      (provider = new FathomInlineCompletionProvider(scheduler, deps.getConfig, files, deps.privacy, lookUpSyntax, deps.snoozed, deps.onGhostText, serverAnswering, {
+        complete,
+        count: () => deps.getConfig().completion.alternatives,
+      })),
+    ),
   );
   return scheduler;
 }

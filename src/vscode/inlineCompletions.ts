@@ -2,6 +2,9 @@ import * as vscode from 'vscode';
 import type { CompletionScheduler } from '../completion/scheduling/scheduler';
 import type { SyntaxAtCursor } from '../completion/analysis/syntaxAtCursor';
 import type { DocumentSnapshot } from '../workspace/document';
+import type { CompletionResult } from '../completion/engine/result';
+import { AlternativeSuggestions, findAlternatives } from '../completion/scheduling/alternatives';
+import type { CompleteOnce } from '../completion/scheduling/scheduler';
 import type { FathomConfig } from '../config/settings';
 import type { PrivacyRules } from './privacyRules';
 import type { EditorWorkspaceFiles } from './workspaceFiles';
@@ -28,7 +31,13 @@ export class FathomInlineCompletionProvider implements vscode.InlineCompletionIt
     private readonly onGhostText: (uri: string, version: number) => void = () => {},
     /** Whether the completion server is a local one writing a chat or command answer now (automatic requests wait). */
     private readonly serverAnswering: () => boolean = () => false,
+    /** Alt+\\: more suggestions to cycle through, asked for after the first (how many: `fathom.completion.alternatives`). */
+    private readonly alternatives?: { complete: CompleteOnce; count: () => number },
   ) {}
+
+  private readonly found = new AlternativeSuggestions();
+  /** The search for alternatives under way per document, and where (a keystroke or a move there ends it). */
+  private readonly searching = new Map<string, { version: number; offset: number; abort: AbortController }>();
 
   /** The document whose suggestion askAgain() asked VS Code to fetch again (answered as an automatic call). */
   private revising: string | undefined;
@@ -37,10 +46,12 @@ export class FathomInlineCompletionProvider implements vscode.InlineCompletionIt
    * The suggestion shown in `uri` changed after it was shown (a block's first line grew to the block): VS Code
    * has no stable way to be told, so it is asked to ask again, in the active editor when that is the document.
    */
-  askAgain(uri: string): void {
+  askAgain(uri: string, { afterExplicit = false } = {}): void {
     if (vscode.window.activeTextEditor?.document.uri.toString() !== uri) return;
     this.revising = uri;
-    void vscode.commands.executeCommand('editor.action.inlineSuggest.trigger');
+    // After Alt+\\ VS Code keeps its answer until the suggestion is hidden: hidden, it asks at once again.
+    if (afterExplicit) void vscode.commands.executeCommand('editor.action.inlineSuggest.hide').then(() => vscode.commands.executeCommand('editor.action.inlineSuggest.trigger'));
+    else void vscode.commands.executeCommand('editor.action.inlineSuggest.trigger');
   }
 
   async provideInlineCompletionItems(
@@ -57,6 +68,12 @@ export class FathomInlineCompletionProvider implements vscode.InlineCompletionIt
     const cancel = token.onCancellationRequested(() => abort.abort());
     try {
       const snapshot = snapshotOf(document, position, this.files.relative(document.uri));
+      // Asked again where alternatives were found (after they were, or by Alt+]): all of them, the first still
+      // first, so nothing on screen changes and VS Code can cycle.
+      const alternatives = this.found.at(snapshot);
+      if (alternatives.length > 1) return alternatives.map((result) => this.item(document, position, snapshot, result));
+      const search = this.searching.get(snapshot.uri);
+      if (search && (search.version !== snapshot.version || search.offset !== snapshot.offset)) search.abort.abort();
       const editor = vscode.window.activeTextEditor;
       const result = await this.scheduler.provide(snapshot, {
         trigger: context.triggerKind === vscode.InlineCompletionTriggerKind.Invoke && !revision ? 'manual' : 'automatic',
@@ -69,15 +86,36 @@ export class FathomInlineCompletionProvider implements vscode.InlineCompletionIt
         lookUpSyntax: () => this.lookUpSyntax(snapshot),
       });
       if (!result || token.isCancellationRequested) return undefined;
-      // In the cell's own offsets (a notebook cell's snapshot holds the cells around it).
-      const end = document.positionAt(document.offsetAt(position) + result.replaceLength);
-      const item = new vscode.InlineCompletionItem(result.insert, new vscode.Range(position, end));
-      item.command = { title: 'Fathom: completion accepted', command: ACCEPTED_COMMAND, arguments: [snapshot.uri] };
       if (result.insert !== '') this.onGhostText(snapshot.uri, snapshot.version);
-      return [item];
+      if (context.triggerKind === vscode.InlineCompletionTriggerKind.Invoke && !revision && result.insert.trim() !== '') this.findAlternatives(snapshot, result);
+      return [this.item(document, position, snapshot, result)];
     } finally {
       cancel.dispose();
     }
+  }
+
+  private item(document: vscode.TextDocument, position: vscode.Position, snapshot: DocumentSnapshot, result: CompletionResult): vscode.InlineCompletionItem {
+    // In the cell's own offsets (a notebook cell's snapshot holds the cells around it).
+    const end = document.positionAt(document.offsetAt(position) + result.replaceLength);
+    const item = new vscode.InlineCompletionItem(result.insert, new vscode.Range(position, end));
+    item.command = { title: 'Fathom: completion accepted', command: ACCEPTED_COMMAND, arguments: [snapshot.uri] };
+    return item;
+  }
+
+  /** After the first suggestion of Alt+\\: the others, then VS Code is asked to ask again so it can cycle them. */
+  private findAlternatives(snapshot: DocumentSnapshot, first: CompletionResult): void {
+    const count = this.alternatives?.count() ?? 1;
+    const running = this.searching.get(snapshot.uri);
+    // Alt+] before they are found asks again here: the search under way goes on.
+    if (!this.alternatives || count < 2 || (running && !running.abort.signal.aborted)) return;
+    const search = { version: snapshot.version, offset: snapshot.offset, abort: new AbortController() };
+    this.searching.set(snapshot.uri, search);
+    void findAlternatives(this.alternatives.complete, snapshot, first, count, search.abort.signal).then((results) => {
+      if (this.searching.get(snapshot.uri) === search) this.searching.delete(snapshot.uri);
+      if (search.abort.signal.aborted || results.length < 2) return;
+      this.found.remember(snapshot, results);
+      this.askAgain(snapshot.uri, { afterExplicit: true });
+    });
   }
 }
 

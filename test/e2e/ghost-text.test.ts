@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { waitFor } from '../harness';
 import { useSession } from './helpers/session';
 
 describe('ghost text in the browser', function () {
@@ -46,5 +47,35 @@ describe('ghost text in the browser', function () {
     // The editor's own indentation (4 spaces in the web client) on the line it made; the model's lines after it.
     assert.match(await s.wb.editorText(), new RegExp(`^export function total\\(prices: number\\[\\]\\): number \\{\\n +${FIRST.replace(/[()[\]{}.+*?^$|\\]/g, '\\$&')}\\n  return sum;\\n\\}\\n$`));
     assert.equal(s.fake.requests.filter((r) => r.endpoint === 'ollama.generate').length >= 1, true);
+  });
+});
+
+describe('alternatives in the browser', function () {
+  const s = useSession({
+    files: { 'src/sub.ts': 'export function sub(a: number, b: number): number {\n  return \n}\n' },
+    // The suggestion's toolbar ("1/3" and the arrows) shown without hovering, so the test can read it.
+    settings: { 'editor.inlineSuggest.showToolbar': 'always' },
+  });
+
+  it('Alt+\\ offers alternatives: the first at once, Alt+] cycles to a different one, Tab takes it', async () => {
+    // The fake model answers by how warm the request samples: the settings' 0.2, then the warmer alternatives.
+    const byTemperature = (t: number) => (t < 0.5 ? 'a - b;' : t < 0.8 ? '-(b - a);' : 'Math.abs(a) - b;');
+    s.fake.reply((r) => (r.endpoint === 'ollama.generate' ? { text: byTemperature((r.body as { options?: { temperature?: number } }).options?.temperature ?? 0) } : undefined));
+    await s.wb.openFile('src/sub.ts');
+    await s.wb.goTo(2, 10);
+    await s.page.keyboard.press('Alt+Backslash');
+    await s.wb.waitForGhostText('a - b;');
+    // Once the others are found, the suggestion's toolbar counts them; the first stays on screen meanwhile.
+    const hints = s.page.locator('.inlineSuggestionsHints');
+    await waitFor('the toolbar to count three suggestions', async () => /1\s*\/\s*3/.test((await hints.textContent().catch(() => '')) ?? ''), { timeoutMs: 15_000 });
+    assert.equal(await s.wb.ghostText(), 'a - b;');
+    await s.page.keyboard.press('Alt+BracketRight');
+    await s.wb.waitForGhostText('-(b - a);');
+    assert.match((await hints.textContent()) ?? '', /2\s*\/\s*3/);
+    await s.wb.screenshot('ghost-text-alternative');
+    const temperatures = s.fake.requests.filter((r) => r.endpoint === 'ollama.generate').map((r) => (r.body as { options?: { temperature?: number } }).options?.temperature);
+    assert.deepEqual(temperatures.slice(-3), [0.2, 0.6, 0.9], 'one request per suggestion, the alternatives sampled warmer');
+    await s.wb.acceptGhostText();
+    await s.wb.waitForEditorText((text) => text.includes('return -(b - a);'));
   });
 });

@@ -39,7 +39,12 @@ import { FIRST_LINE_GRACE_MS } from '../../tunables/tunables';
  * (a keystroke that contradicts it aborts the stream at once instead of waiting for the answer) and a block's
  * first line as soon as it is decided (shown at once; the block follows when the stream has decided it).
  */
-export type CompleteOnce = (snapshot: DocumentSnapshot, signal: AbortSignal, progress?: CompletionProgress) => Promise<CompletionResult | undefined>;
+/** How one request samples, when it should differ from the settings (an alternative suggestion). */
+export interface Sampling {
+  temperature: number;
+}
+
+export type CompleteOnce = (snapshot: DocumentSnapshot, signal: AbortSignal, progress?: CompletionProgress, sampling?: Sampling) => Promise<CompletionResult | undefined>;
 
 export interface ProvideOptions {
   trigger: TriggerKind;
