@@ -2,11 +2,13 @@
  * Pipeline overhead per request, network excluded: snapshot, syntax (incremental re-parse after the
  * edit), context, prompt, streaming stop and post-processing — everything the extension does per
  * keystroke that reaches a request — against a scripted backend that answers at once. Real files of about
- * 500, 5,000, 12,000 and 130,000 lines; the cursor at the end of a half-typed line, a new one per request.
- * The 5,000-line file is measured again with the repository retriever on (a LocalCodebase over its folder):
- * warm — the names' definitions already cached, as when typing on in a file — and cold, where every
- * position's lookups start during the measured requests and, in this process, also run on its thread
- * (the extension's index answers from a worker thread, so this is an upper bound).
+ * 500, 4,400, 5,500, 12,000 and 130,000 lines; the cursor at the end of a half-typed line, a new one per request.
+ * The target (10 ms p95) is set at 5,000 lines: realtime.ts (5,553 lines) is the file above it; fs.d.ts (4,376
+ * lines, the file the figure was first measured on) keeps its row for comparison, and is measured again
+ * with the repository retriever on (a LocalCodebase over its folder): warm — the names' definitions
+ * already cached, as when typing on in a file — and cold, where every position's lookups start during the
+ * measured requests and, in this process, also run on its thread (the extension's index answers from a
+ * worker thread, so this is an upper bound).
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -33,6 +35,7 @@ const FILES: { root: string; file: string; target?: { p95: number }; repository?
   { root: join(ROOT, 'node_modules/@types/node'), file: 'fs.d.ts', target: { p95: 10 } },
   { root: join(ROOT, 'node_modules/@types/node'), file: 'fs.d.ts', target: { p95: 10 }, repository: 'warm' },
   { root: join(ROOT, 'node_modules/@types/node'), file: 'fs.d.ts', repository: 'cold' },
+  { root: join(ROOT, 'node_modules/openai/src'), file: 'resources/realtime/realtime.ts', target: { p95: 10 } },
   { root: join(ROOT, 'node_modules/openai/src'), file: 'resources/beta/responses/responses.ts' },
   { root: join(ROOT, 'node_modules/typescript/lib'), file: '_tsc.js', target: { p95: 50 } },
 ];
