@@ -16,6 +16,11 @@
  * Cost: only a margin around each cut point is scanned (SECRET_MARGIN each side, enough to hold the longest
  * secret a rule matches), never the whole text, so a cut in a 5,000-line file costs the same as in a short
  * one. Nearby cut points share one scan.
+ *
+ * A window's scan is also remembered by the exact text it scanned (WindowScans): while the user types, the
+ * windows around cut points far from the edit (an enclosing scope's signature) hold the same text from
+ * keystroke to keystroke and are not scanned again. The scan depends on nothing but that text, so the
+ * remembered answer is the one a new scan would give; a window holding any changed character is scanned anew.
  */
 import { lineIndexAt, lineStarts } from '../text/lineStarts';
 import { createSecretScanner, type SecretScanner } from './secretScan';
@@ -40,6 +45,8 @@ export const SECRET_MARGIN = 24_576;
 const CONTEXT_CHARS = 512;
 /** Moves per cut point at most (each is to a secret's edge or one line further out). */
 const MAX_MOVES = 64;
+/** Window scans remembered per scanner (the most recently used): a document's few cut regions, a few versions back. */
+const REMEMBERED_WINDOWS = 8;
 
 interface Span {
   start: number;
@@ -237,7 +244,7 @@ class SafeCuts {
   }
 
   private scanWindow(lo: number, hi: number): { lo: number; hi: number; spans: Span[] } {
-    const window = { lo, hi, spans: this.scan(lo, hi) };
+    const window = { lo, hi, spans: windowScansOf(this.scanner).scan(this.text.slice(lo, hi)).map((s) => ({ start: s.start + lo, end: s.end + lo })) };
     this.windows.push(window);
     return window;
   }
@@ -256,6 +263,39 @@ class SafeCuts {
     const nl = this.text.indexOf('\n', offset);
     return nl === -1 ? this.text.length : nl;
   }
+}
+
+/**
+ * A scanner's answers for the last REMEMBERED_WINDOWS texts it scanned, found again by comparing the whole
+ * text (never by position, length or version: one changed character is another text). Spans are relative
+ * to the text scanned.
+ */
+export class WindowScans {
+  private entries: { text: string; spans: readonly Span[] }[] = [];
+
+  constructor(private readonly scanner: SecretScanner) {}
+
+  scan(text: string): readonly Span[] {
+    const at = this.entries.findIndex((e) => e.text === text);
+    if (at >= 0) {
+      const [hit] = this.entries.splice(at, 1);
+      this.entries.unshift(hit);
+      return hit.spans;
+    }
+    const spans = this.scanner.scan(text).map((s) => ({ start: s.start, end: s.end }));
+    // A copy of its own: a window cut from a document must not keep the whole document alive.
+    this.entries.unshift({ text: structuredClone(text), spans });
+    if (this.entries.length > REMEMBERED_WINDOWS) this.entries.pop();
+    return spans;
+  }
+}
+
+const windowScans = new WeakMap<SecretScanner, WindowScans>();
+
+function windowScansOf(scanner: SecretScanner): WindowScans {
+  let scans = windowScans.get(scanner);
+  if (!scans) windowScans.set(scanner, (scans = new WindowScans(scanner)));
+  return scans;
 }
 
 /** Whether the spans of `by` together cover all of `span`. */

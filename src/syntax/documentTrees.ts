@@ -62,17 +62,27 @@ export class DocumentTrees {
     // A document we gave up on is not followed edit by edit (it is huge): withTree catches up cheaply.
     if (!entry || entry.gaveUp) return;
     let text = entry.text;
-    for (const c of changes) {
-      entry.pending.push(toEdit(text, c));
-      text = text.slice(0, c.rangeOffset) + c.text + text.slice(c.rangeOffset + c.rangeLength);
+    let drifted: boolean;
+    if (changes.length === 1) {
+      // One change (a keystroke): its text and the parts around it compared in place, without building the
+      // changed document and comparing it whole (two copies of a large document per keystroke).
+      entry.pending.push(toEdit(text, changes[0]));
+      drifted = !applies(text, changes[0], newText);
+    } else {
+      for (const c of changes) {
+        entry.pending.push(toEdit(text, c));
+        text = text.slice(0, c.rangeOffset) + c.text + text.slice(c.rangeOffset + c.rangeLength);
+      }
+      drifted = text !== newText;
     }
-    if (text !== newText) {
+    if (drifted) {
       // Our view of the document drifted: drop the tree and parse from scratch next time.
       entry.tree?.delete();
       this.entries.delete(uri);
       return;
     }
-    entry.text = text;
+    // The caller's string (equal to ours): the next withTree compares it with the snapshot's, often the same object.
+    entry.text = newText;
     entry.version = version;
   }
 
@@ -97,7 +107,22 @@ export class DocumentTrees {
   }
 }
 
-function toEdit(text: string, c: TextChange): Edit {
+/** Whether `change` turns `text` into `newText`: `newText` equals `head + inserted + tail`, compared part by part. */
+function applies(text: string, change: TextChange, newText: string): boolean {
+  const head = text.slice(0, change.rangeOffset);
+  const tail = text.slice(change.rangeOffset + change.rangeLength);
+  const inserted = change.text;
+  const afterInsert = head.length + inserted.length;
+  return (
+    newText.length === afterInsert + tail.length &&
+    newText.slice(head.length, afterInsert) === inserted &&
+    newText.slice(0, head.length) === head &&
+    newText.slice(afterInsert) === tail
+  );
+}
+
+/** The tree edit for one change to `text` (exported for its tests). */
+export function toEdit(text: string, c: TextChange): Edit {
   const start = c.rangeOffset;
   const oldEnd = c.rangeOffset + c.rangeLength;
   const startPosition = pointAt(text, start);
@@ -106,7 +131,8 @@ function toEdit(text: string, c: TextChange): Edit {
     oldEndIndex: oldEnd,
     newEndIndex: start + c.text.length,
     startPosition,
-    oldEndPosition: pointAt(text, oldEnd),
+    // The removed text read from where the change starts, not the document counted again from its top.
+    oldEndPosition: advance(startPosition, text.slice(start, oldEnd)),
     newEndPosition: advance(startPosition, c.text),
   };
 }

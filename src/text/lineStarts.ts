@@ -14,6 +14,13 @@ export function lineStarts(lines: readonly string[]): number[] {
   return starts;
 }
 
+/** The offset at which each line of `text` starts (the same as `lineStarts(text.split('\n'))`, without the split). */
+export function textLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', nl + 1)) starts.push(nl + 1);
+  return starts;
+}
+
 /** The index of the line holding `offset` (binary search over line starts). */
 export function lineIndexAt(starts: readonly number[], offset: number): number {
   let lo = 0;

@@ -7,6 +7,7 @@
  */
 import { scanNames } from './scan';
 import type { ImportBinding, ImportStatement } from './types';
+import { lineIndexAt, textLineStarts } from '../../text/lineStarts';
 import { HALF_DISTANCE } from '../../tunables/tunables';
 import { UNUSED_WEIGHT } from '../../tunables/tunables';
 import { SIGNATURE_WEIGHT } from '../../tunables/tunables';
@@ -74,11 +75,13 @@ export function rankImportedNames(options: RankOptions): WantedName[] {
   }
 
   const wanted: WantedName[] = [];
+  let starts: number[] | undefined;
+  const startsOf = () => (starts ??= textLineStarts(text));
   for (const [local, { statement, binding }] of byLocal) {
     const uses = weights.get(`b:${local}`);
     const signature = options.signatureNames?.has(local) ? SIGNATURE_WEIGHT : 0;
     // Used only beyond the scanned lines: about as far as the scan reaches.
-    const unused = !uses && !usedOutside(text, local, cursorLine - scanLines, cursorLine + scanLines, inImport);
+    const unused = !uses && !usedOutside(text, local, cursorLine - scanLines, cursorLine + scanLines, inImport, startsOf);
     const score = (uses ? combine(uses) : unused ? UNUSED_WEIGHT : 1 / (1 + scanLines / HALF_DISTANCE)) + signature;
     wanted.push({ statement, binding, name: binding.imported, score });
   }
@@ -93,17 +96,16 @@ export function rankImportedNames(options: RankOptions): WantedName[] {
   return wanted.sort((a, b) => b.score - a.score);
 }
 
-/** Whether `name` appears as a word outside the lines `from`..`to` and outside import statements. */
-function usedOutside(text: string, name: string, from: number, to: number, inImport: ReadonlySet<number>): boolean {
-  let line = 0;
-  let lineStart = 0;
+/**
+ * Whether `name` appears as a word outside the lines `from`..`to` and outside import statements. `starts`
+ * gives the text's line starts (computed once for all the names a request checks): an occurrence's line is
+ * found by binary search, not by counting the line breaks before it for every name.
+ */
+export function usedOutside(text: string, name: string, from: number, to: number, inImport: ReadonlySet<number>, starts: () => readonly number[]): boolean {
   for (let i = text.indexOf(name); i !== -1; i = text.indexOf(name, i + name.length)) {
-    for (let nl = text.indexOf('\n', lineStart); nl !== -1 && nl < i; nl = text.indexOf('\n', nl + 1)) {
-      line++;
-      lineStart = nl + 1;
-    }
-    if (line >= from && line <= to) continue;
-    if (inImport.has(line) || isWordChar(text.charCodeAt(i - 1)) || isWordChar(text.charCodeAt(i + name.length))) continue;
+    if (isWordChar(text.charCodeAt(i - 1)) || isWordChar(text.charCodeAt(i + name.length))) continue;
+    const line = lineIndexAt(starts(), i);
+    if ((line >= from && line <= to) || inImport.has(line)) continue;
     return true;
   }
   return false;

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 import { Redactor } from '../../../src/privacy/redactor';
-import { SECRET_MARGIN, secretSafeLines, secretSafeRange, secretSafeRanges, splitsSecret } from '../../../src/privacy/secretSafeCut';
+import { SECRET_MARGIN, WindowScans, secretSafeLines, secretSafeRange, secretSafeRanges, splitsSecret } from '../../../src/privacy/secretSafeCut';
+import { createSecretScanner, type SecretScanner } from '../../../src/privacy/secretScan';
 import { CORPUS } from './corpus';
 
 const pem = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } }).privateKey;
@@ -81,5 +82,79 @@ describe('privacy: cuts that never split a secret', () => {
     const far = `${pem}\n${'const filler = 1;\n'.repeat(Math.ceil((SECRET_MARGIN * 2) / 18))}const a = 1;\nconst b = 2;\n`;
     const at = far.lastIndexOf('const b');
     assert.deepEqual(secretSafeRange(far, { start: at, end: far.length }), { start: at, end: far.length });
+  });
+});
+
+describe('privacy: window scans remembered by the text they scanned', () => {
+  /** A scanner that counts its scans. */
+  function counting(): SecretScanner & { scans: number } {
+    const inner = createSecretScanner();
+    const scanner = { scans: 0, scan: (text: string, skip?: RegExp) => (scanner.scans++, inner.scan(text, skip)) };
+    return scanner;
+  }
+  const filler = 'x'.repeat(token.length);
+
+  it('answers an equal text (another string object) from memory, with the scanner’s own spans', () => {
+    const scanner = counting();
+    const scans = new WindowScans(scanner);
+    const text = `const a = 1;\nconst token = "${token}";\nconst password = "${PASSWORD}";\n`;
+    const fresh = createSecretScanner().scan(text).map((s) => ({ start: s.start, end: s.end }));
+    assert.ok(fresh.length >= 2);
+    assert.deepEqual(scans.scan(text), fresh);
+    assert.deepEqual(scans.scan(text.split('').join('')), fresh);
+    assert.equal(scanner.scans, 1);
+  });
+
+  it('scans again when one character changed, even at the same length and place (never serves a stale answer)', () => {
+    const scanner = counting();
+    const scans = new WindowScans(scanner);
+    const before = `const a = 1;\nconst b = "${filler}";\n`;
+    const after = before.replace(filler, token);
+    assert.equal(before.length, after.length);
+    assert.deepEqual(scans.scan(before), []);
+    const found = scans.scan(after);
+    assert.equal(scanner.scans, 2);
+    assert.deepEqual(found, [{ start: after.indexOf(token), end: after.indexOf(token) + token.length }]);
+    // And back: the text without the token is answered (from memory) as having none.
+    assert.deepEqual(scans.scan(before.split('').join('')), []);
+    assert.equal(scanner.scans, 2);
+  });
+
+  it('forgets the least recently used texts (a bounded memory)', () => {
+    const scanner = counting();
+    const scans = new WindowScans(scanner);
+    const texts = Array.from({ length: 40 }, (_, i) => `const v${i} = ${i};\n`);
+    for (const t of texts) scans.scan(t);
+    scans.scan(texts[0]);
+    assert.equal(scanner.scans, 41, 'the first text was forgotten');
+    scans.scan(texts[39]);
+    assert.equal(scanner.scans, 41, 'the last one is remembered');
+  });
+
+  it('a cut in an edited document is the cut a scanner with no memory makes, edit after edit (a secret typed in, cut through, removed)', () => {
+    const lines = Array.from({ length: 3000 }, (_, i) => `  const value${i} = compute(${i}, "${i % 7 === 0 ? filler : 'plain'}");`);
+    let text = `function big() {\n${lines.join('\n')}\n}\n`;
+    const far = text.indexOf('value5 ');
+    const at = (i: number) => text.indexOf(`value${i} `);
+    // Typing: the secret appears in the line that holds the cut, is cut through, then removed.
+    const steps: ((t: string) => string)[] = [
+      (t) => t.replace(`value2100 = compute(2100, "${filler}")`, `value2100 = compute(2100, "${token}")`),
+      (t) => t,
+      (t) => t.replace(`value2100 = compute(2100, "${token}")`, `value2100 = compute(2100, "${filler}")`),
+      (t) => t.replace('value10 ', 'valueX10 '),
+      (t) => t.replace(`value14 = compute(14, "${filler}")`, `value14 = compute(14, "${token}")`),
+    ];
+    for (const [n, step] of steps.entries()) {
+      text = step(text);
+      const cutInToken = at(2100) + 'value2100 = compute(2100, "'.length + 10;
+      const ranges = [{ start: cutInToken, end: text.length - 3 }, { start: far, end: at(14) + 'value14 = compute(14, "'.length + 6 }];
+      for (const r of ranges) {
+        const remembered = secretSafeRange(text, r);
+        const fresh = secretSafeRange(text, r, createSecretScanner());
+        assert.deepEqual(remembered, fresh, `step ${n}, range ${JSON.stringify(r)}`);
+      }
+      const withToken = text.includes(`compute(2100, "${token}")`);
+      assert.equal(secretSafeRange(text, ranges[0]).start < ranges[0].start, withToken, `step ${n}: the cut through the token moved`);
+    }
   });
 });

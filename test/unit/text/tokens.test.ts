@@ -1,4 +1,7 @@
 import * as assert from 'node:assert/strict';
+import * as fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { estimateTokens, takeTokensFromEnd, takeTokensFromStart, takeTokensAround } from '../../../src/text/tokens';
 
 describe('token estimate', () => {
@@ -56,5 +59,35 @@ describe('text: the part of a text around an offset within a token budget', () =
     assert.ok(estimateTokens(part) <= 200);
     assert.ok(estimateTokens(part) > 150, 'uses the budget');
     assert.equal(text.slice(start, start + part.length), part);
+  });
+});
+
+describe('token estimate: the one-pass count', () => {
+  /** The estimate as first written: one regex match per piece. The one-pass count must agree with it everywhere. */
+  function byPieces(text: string): number {
+    let tokens = 0;
+    for (const m of text.matchAll(/[A-Za-z_]+|\d+|[^\sA-Za-z_\d]|\s+/g)) {
+      const piece = m[0];
+      const c = piece.charCodeAt(0);
+      if (c === 32 || c === 9 || c === 10 || c === 13) tokens += piece.includes('\n') ? piece.split('\n').length - 1 || 1 : Math.ceil(piece.length / 8);
+      else if (piece.length > 1) tokens += Math.ceil(piece.length / 4);
+      else tokens += 1;
+    }
+    return tokens;
+  }
+
+  it('counts every kind of piece as the regex pieces do (words, numbers, marks, whitespace of every kind)', () => {
+    const cases = ['', ' ', '\n', '\r\n', '\t\t\n  \n', '        x', '         ', 'a_b9c', '123abc', '日本語', '😀x', '\u00a0\u00a0 \n', ' \u00a0\n', '\v\f', '\u2028\u2029', '\ufeffa', '\u0085', 'x\u3000\u3000y', '__init__', 'a+=b->c'];
+    for (const text of cases) assert.equal(estimateTokens(text), byPieces(text), JSON.stringify(text));
+  });
+
+  it('agrees with the regex pieces on any text', () => {
+    const unit = fc.oneof(fc.constantFrom(' ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\u1680', '\u2000', '\u200a', '\u200b', '\u2028', '\u202f', '\u205f', '\u3000', '\ufeff', '\u0085', '_', 'a', 'Z', '0', '9', '{', '日', '\ud83d', '\ude00'), fc.string({ unit: 'binary', maxLength: 3 }));
+    fc.assert(fc.property(fc.array(unit, { maxLength: 60 }), (parts) => estimateTokens(parts.join('')) === byPieces(parts.join(''))), { numRuns: 2000 });
+  });
+
+  it('counts real code as the regex pieces do', () => {
+    const code = readFileSync(join(__dirname, '../../../src/text/tokens.ts'), 'utf8');
+    assert.equal(estimateTokens(code), byPieces(code));
   });
 });

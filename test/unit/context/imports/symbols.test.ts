@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { parseImports } from '../../../../src/context/imports/imports';
-import { rankImportedNames } from '../../../../src/context/imports/symbols';
+import * as fc from 'fast-check';
+import { rankImportedNames, usedOutside } from '../../../../src/context/imports/symbols';
+import { textLineStarts } from '../../../../src/text/lineStarts';
 import { testParsers, withCursor } from '../helpers';
 
 describe('context: which imported names matter at the cursor', function () {
@@ -81,5 +83,55 @@ export function run(options: Options): number {
   it('looks up the names near the cursor in modules imported whole (C includes)', async () => {
     const order = await rank('c', `#include "list.h"\n\nint main(void) {\n  node_t *n = list_new();\n  █\n}\n`);
     assert.ok(order.includes('node_t') && order.includes('list_new'), order.join(' '));
+  });
+});
+
+describe('context: whether an imported name is used away from the cursor', () => {
+  /** The check as first written: line breaks counted from the top of the text up to each occurrence. */
+  function byCounting(text: string, name: string, from: number, to: number, inImport: ReadonlySet<number>): boolean {
+    const isWordChar = (code: number) => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 36;
+    let line = 0;
+    let lineStart = 0;
+    for (let i = text.indexOf(name); i !== -1; i = text.indexOf(name, i + name.length)) {
+      for (let nl = text.indexOf('\n', lineStart); nl !== -1 && nl < i; nl = text.indexOf('\n', nl + 1)) {
+        line++;
+        lineStart = nl + 1;
+      }
+      if (line >= from && line <= to) continue;
+      if (inImport.has(line) || isWordChar(text.charCodeAt(i - 1)) || isWordChar(text.charCodeAt(i + name.length))) continue;
+      return true;
+    }
+    return false;
+  }
+
+  it('answers as counting the lines from the top does: occurrences inside the scanned lines, in imports, inside longer words', () => {
+    const text = 'import { a } from "m";\nconst ab = 1;\n\na.x();\n$a; a_\n  a\n';
+    const starts = () => textLineStarts(text);
+    for (const [from, to, imports, expected] of [
+      [2, 10, [0], false],
+      [4, 10, [0], true],
+      [-5, 3, [0], true],
+      [-5, 5, [0], false],
+      [3, 4, [], true],
+      [3, 5, [0, 5], false],
+      [3, 4, [0, 5], false],
+      [3, 4, [0], true],
+    ] as const) {
+      const inImport = new Set<number>(imports);
+      assert.equal(usedOutside(text, 'a', from, to, inImport, starts), expected, `lines ${from}..${to}, imports ${imports}`);
+      assert.equal(byCounting(text, 'a', from, to, inImport), expected);
+    }
+  });
+
+  it('agrees with counting the lines from the top on any text', () => {
+    const text = fc.stringMatching(/^[ab_\n .$]{0,60}$/);
+    const name = fc.constantFrom('a', 'ab', 'b.a', '_');
+    fc.assert(
+      fc.property(text, name, fc.integer({ min: -3, max: 12 }), fc.integer({ min: -3, max: 12 }), fc.uniqueArray(fc.nat(12), { maxLength: 4 }), (t, n, from, to, imports) => {
+        const inImport = new Set(imports);
+        return usedOutside(t, n, from, to, inImport, () => textLineStarts(t)) === byCounting(t, n, from, to, inImport);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
