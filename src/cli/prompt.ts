@@ -112,8 +112,10 @@ export async function promptCommand(args: string[], out: CliOutput = processOutp
   const provider = config.completion.provider;
   const model = config.completion.model;
   const fim = values.fim ? values.fim === 'yes' : assumedFim(provider, model, config);
-  // What the OpenAI-compatible backend would know of its server: the URL, or what /v1/models would say (--server).
-  const server = provider === 'openai' ? ((values.server as OpenAIServerKind | undefined) ?? serverKindFromUrl(baseUrlFor(config, provider)) ?? 'other') : undefined;
+  // What an OpenAI-compatible backend (the server says nothing about FIM) would know of its server: the URL, or
+  // what /v1/models would say (--server).
+  const compatible = providerEntry(provider).capabilities.nativeFim === 'setting';
+  const server = compatible ? ((values.server as OpenAIServerKind | undefined) ?? serverKindFromUrl(baseUrlFor(config, provider)) ?? 'other') : undefined;
   const info: ModelInfo = server ? { name: model, ...completionAbilities(server, fim) } : { name: model, supportsFim: fim };
   const parsers = deps.parsers ?? new Parsers(shippedGrammar(__dirname));
   let built: BuiltCompletionRequest;

@@ -187,7 +187,7 @@ describe('OpenAI-compatible servers through the pipeline (fake server over HTTP)
       assert.ok(String(body.input_suffix).startsWith(';\n}'), String(body.input_suffix));
       const extra = body.input_extra as Array<{ filename: string; text: string }>;
       const math = extra.find((f) => f.filename === 'src/math.ts');
-      assert.ok(math?.text.includes('export function clamp'), JSON.stringify(extra));
+      assert.ok(math && math.text.includes('export function clamp'), JSON.stringify(extra));
       // The file's secret went out as a placeholder.
       assert.ok(!math.text.includes(SECRET) && /const token = '[^']+';/.test(math.text), math.text);
       assert.ok(!String(body.input_prefix).includes('export function clamp'), 'the context file went in input_extra, not the prefix');

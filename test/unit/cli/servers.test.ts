@@ -104,8 +104,7 @@ describe('cli: OpenAI-compatible servers that differ', function () {
         const info = await backend.modelInfo('qwen2.5-coder-1.5b');
         const snapshot = atCursor('def area(r):\n    return █\n');
         const built = buildCompletionRequest({ snapshot, snippets: [], model: 'qwen2.5-coder-1.5b', info, settings: config.completion, contextLength: config.contextLength });
-        assert.equal(built.kind, 'fim');
-        if (built.kind === 'chat') return;
+        if (built.kind !== 'fim') assert.fail(`expected a FIM request, got ${built.kind}`);
         for await (const chunk of backend.streamCompletion(built.request)) void chunk;
         const sent = server.requests.find((r) => r.path === '/infill');
         assert.equal(sent?.rawBody, JSON.stringify(requestBody(built, 'openai', config, 'llamacpp')));
