@@ -129,6 +129,11 @@ export class OpenAIBackend implements Backend {
     return openAIChatBody(request);
   }
 
+  /** Where a FIM request to llama.cpp goes (/infill, beside /v1); undefined for /v1/completions. */
+  completionUrl(request: CompletionRequest): string | undefined {
+    return request.suffix !== undefined && this.traits.completions && this.traits.fim === 'infill' ? infillUrl(this.baseUrl) : undefined;
+  }
+
   /** The /v1/completions body, or the /infill body for a FIM request to llama.cpp. */
   completionBody(request: CompletionRequest): object {
     return openAICompletionRequestBody(request, this.server);

@@ -109,4 +109,9 @@ export interface Backend {
   chatBody?(request: ChatRequest): unknown;
   /** The JSON body `streamCompletion(request)` posts, exactly; clients only. */
   completionBody?(request: CompletionRequest): unknown;
+  /**
+   * The full URL `streamCompletion(request)` posts to when it is not the provider's usual endpoint under the
+   * base URL (llama.cpp's /infill sits at the server root); clients only.
+   */
+  completionUrl?(request: CompletionRequest): string | undefined;
 }

@@ -5,7 +5,9 @@
  * for that server over real HTTP.
  */
 import * as assert from 'node:assert/strict';
+import { createBackend } from '../../../src/backends/create';
 import { OpenAIBackend } from '../../../src/backends/openai';
+import { formatRequestRecord, type RequestRecord } from '../../../src/backends/requestRecord';
 import { objectSource, parseConfig, type FathomConfig } from '../../../src/config/settings';
 import { silentLogger } from '../../../src/logging/logger';
 import { BackendPool } from '../../../src/roles/pool';
@@ -195,6 +197,18 @@ describe('OpenAI-compatible servers through the pipeline (fake server over HTTP)
     });
 
     it('chats on /v1/chat/completions', () => chatWorks(k, MODEL, '/v1/chat/completions'));
+
+    it('Show Last Request names /infill at the server root, with the exact body received', async () => {
+      const records: RequestRecord[] = [];
+      const backend = createBackend('openai', { baseUrl: `${k.server.url}/v1`, fim: true, logger: silentLogger, observe: (r) => records.push(r) });
+      await backend.modelInfo(MODEL);
+      k.server.reset();
+      await collect(backend.streamCompletion({ model: MODEL, prompt: 'const a = ', suffix: ';', maxTokens: 8 }));
+      assert.equal(records.length, 1);
+      assert.equal(records[0].endpoint, 'POST /infill');
+      assert.deepEqual(records[0].body, k.server.requests[0].body);
+      assert.match(formatRequestRecord(records[0]), new RegExp(`"request": "POST ${k.server.url}/infill"`));
+    });
 
     it('reports /infill failures like any other: the server words, no "model missing"', async () => {
       const { backend } = await k.pool.forRole('completion');
