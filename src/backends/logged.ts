@@ -77,9 +77,12 @@ class LoggedBackend extends ForwardingBackend {
   }
 
   streamCompletion(request: CompletionRequest): AsyncIterable<string> {
-    const label = this.label('completion', request.model);
+    // llama.cpp's /infill is not under the base URL: the record and the log name where it really went.
+    const url = this.inner.completionUrl?.(request);
+    const target = url ? { endpoint: `POST ${new URL(url).pathname}`, baseUrl: new URL(url).origin } : undefined;
+    const label = target ? `${this.inner.provider} ${target.endpoint} model=${request.model}` : this.label('completion', request.model);
     this.logger.trace(`${label} prompt: ${clip(JSON.stringify(request.prompt))}${request.suffix !== undefined ? ` suffix: ${clip(JSON.stringify(request.suffix))}` : ''}`);
-    return this.timedStream(label, () => this.inner.streamCompletion(request), this.observe && (() => this.record('completion', request.model, this.inner.completionBody?.(request))));
+    return this.timedStream(label, () => this.inner.streamCompletion(request), this.observe && (() => ({ ...this.record('completion', request.model, this.inner.completionBody?.(request)), ...target })));
   }
 
   private record(operation: Operation, model: string, body: unknown): Omit<RequestRecord, 'firstChunkMs' | 'totalMs' | 'chunks' | 'outcome'> {

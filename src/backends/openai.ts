@@ -9,7 +9,12 @@
  * becomes an `unauthorized` error asking for a key.
  *
  * Every request goes through originLockedFetch: to the configured origin only, never along a redirect to
- * another server, and only when the endpoint rule (local-only mode) allows it.
+ * another server, and only when the endpoint rule (local-only mode) allows it. That includes llama.cpp's
+ * /infill, the one request the SDK does not make (a plain POST through the same fetch).
+ *
+ * Servers differ (openaiServers.ts): Anthropic and Gemini serve chat only, so completions use the chat prompt;
+ * vLLM refuses `suffix`; llama.cpp fills in the middle on /infill. The kind comes from the base URL or from the
+ * first /v1/models answer (modelInfo, which the extension asks before any completion).
  */
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
 import type { ChatCompletionCreateParamsStreaming, CompletionCreateParamsStreaming } from 'openai/resources';
@@ -18,7 +23,8 @@ import { checkedVectors } from './embeddingAnswer';
 import { toBackendError } from './errorMapping';
 import type { BackendError } from './errors';
 import { guardedCall, guardedStream } from './guarded';
-import { originLockedFetch, type EndpointRule } from './originLockedFetch';
+import { completionAbilities, infillBody, infillUrl, parseInfillEvent, serverKindFromModels, serverKindFromUrl, serverTraits, sseData, type OpenAIServerKind, type ServerTraits } from './openaiServers';
+import { originLockedFetch, type EndpointRule, type Fetch } from './originLockedFetch';
 import type { Backend, ChatRequest, CompletionRequest, ModelInfo, ModelSummary, RequestOptions } from './types';
 
 export interface OpenAIBackendOptions {
@@ -26,8 +32,10 @@ export interface OpenAIBackendOptions {
   baseUrl: string;
   apiKey?: string;
   /**
-   * Whether /v1/completions accepts `suffix` for this server and model (vLLM, llama.cpp and Ollama do for FIM
-   * models; OpenAI's current models and many servers do not). No server says so, so it is off unless configured.
+   * Whether the server fills in the middle natively for this model. No server says so, so it is off unless
+   * configured. Sent as `suffix` on /v1/completions, which Ollama's /v1 accepts for FIM models; vLLM answers
+   * 400 "suffix is not currently supported" (so it is never sent there), OpenAI's current models take none,
+   * and llama.cpp gets its own /infill instead (docs/servers.md has the sources).
    */
   fim?: boolean;
   /** Checked before every request (local-only mode). */
@@ -44,9 +52,14 @@ export class OpenAIBackend implements Backend {
   readonly provider = 'openai' as const;
   readonly baseUrl: string;
   private readonly client: OpenAI;
+  private readonly fetch: Fetch;
+  /** Known from the URL, or learned from /v1/models; undefined until then (treated as 'other'). */
+  private kind: OpenAIServerKind | undefined;
 
   constructor(private readonly options: OpenAIBackendOptions) {
     this.baseUrl = options.baseUrl;
+    this.kind = serverKindFromUrl(options.baseUrl);
+    this.fetch = originLockedFetch({ provider: 'openai', baseUrl: options.baseUrl, rule: options.rule });
     this.client = new OpenAI({
       baseURL: options.baseUrl,
       apiKey: options.apiKey || NO_KEY,
@@ -59,8 +72,17 @@ export class OpenAIBackend implements Backend {
       maxRetries: 0,
       // The SDK logs unparsable stream chunks to the console; the failure reaches us as an error anyway.
       logLevel: 'off',
-      fetch: originLockedFetch({ provider: 'openai', baseUrl: options.baseUrl, rule: options.rule }),
+      fetch: this.fetch,
     });
+  }
+
+  /** Which server this is, as far as known (from the URL or the last /v1/models answer). */
+  get server(): OpenAIServerKind {
+    return this.kind ?? 'other';
+  }
+
+  private get traits(): ServerTraits {
+    return serverTraits(this.server);
   }
 
   /** OpenAI-compatible servers have no version endpoint. */
@@ -70,7 +92,7 @@ export class OpenAIBackend implements Backend {
 
   async listModels(options: RequestOptions = {}): Promise<ModelSummary[]> {
     const entries = await this.listEntries(options);
-    return entries.map((entry) => ({ name: String(entry.id) }));
+    return entries.map((entry) => ({ name: this.modelName(entry) }));
   }
 
   /**
@@ -79,23 +101,42 @@ export class OpenAIBackend implements Backend {
    * a server without /v1/models gets one too.
    */
   async modelInfo(model: string, options: RequestOptions = {}): Promise<ModelInfo> {
+    // A hosted chat-only endpoint reports no context window in its list: nothing to ask.
+    if (!this.traits.completions) return { name: model, supportsFim: false, chatOnly: true };
     let entries: Array<Record<string, unknown>>;
     try {
       entries = await this.listEntries(options);
     } catch (error) {
-      if ((error as BackendError).status === 404) return { name: model, supportsFim: this.options.fim ?? false };
+      if ((error as BackendError).status === 404) return { name: model, ...this.fimInfo() };
       throw error;
     }
-    const entry = entries.find((e) => e.id === model);
-    return { name: model, contextLength: entry ? contextLengthOf(entry) : undefined, supportsFim: this.options.fim ?? false };
+    const entry = entries.find((e) => this.modelName(e) === model || e.id === model);
+    return { name: model, contextLength: entry ? contextLengthOf(entry) : undefined, ...this.fimInfo() };
+  }
+
+  /** A listed model's name as requests use it: Gemini lists `models/<name>` and takes the bare name too. */
+  private modelName(entry: Record<string, unknown>): string {
+    const id = String(entry.id);
+    return this.server === 'gemini' ? id.replace(/^models\//, '') : id;
+  }
+
+  /** What this server does with a native FIM request: nothing on a chat-only one or vLLM, /infill on llama.cpp. */
+  private fimInfo(): Pick<ModelInfo, 'supportsFim' | 'chatOnly' | 'infill'> {
+    return completionAbilities(this.server, this.options.fim ?? false);
   }
 
   chatBody(request: ChatRequest): ChatCompletionCreateParamsStreaming {
     return openAIChatBody(request);
   }
 
-  completionBody(request: CompletionRequest): CompletionCreateParamsStreaming {
-    return openAICompletionBody(request);
+  /** Where a FIM request to llama.cpp goes (/infill, beside /v1); undefined for /v1/completions. */
+  completionUrl(request: CompletionRequest): string | undefined {
+    return request.suffix !== undefined && this.traits.completions && this.traits.fim === 'infill' ? infillUrl(this.baseUrl) : undefined;
+  }
+
+  /** The /v1/completions body, or the /infill body for a FIM request to llama.cpp. */
+  completionBody(request: CompletionRequest): object {
+    return openAICompletionRequestBody(request, this.server);
   }
 
   streamChat(request: ChatRequest): AsyncIterable<string> {
@@ -108,11 +149,65 @@ export class OpenAIBackend implements Backend {
   }
 
   streamCompletion(request: CompletionRequest): AsyncIterable<string> {
+    const { completions, fim } = this.traits;
+    if (!completions) return this.refuseCompletion();
+    if (request.suffix !== undefined && fim === 'infill') return this.streamInfill(request);
     return guardedStream(
       request,
-      (signal) => this.client.completions.create(this.completionBody(request), { signal }),
+      (signal) => this.client.completions.create(openAICompletionBody(request), { signal }),
       (chunk) => chunk.choices[0]?.text,
       (error, stop) => this.failure(error, stop, request.model),
+    );
+  }
+
+  /**
+   * A server without /v1/completions would answer 404, which reads as "model missing": say what is wrong
+   * instead, without sending the code anywhere (the prompt stage sends these servers chat requests).
+   */
+  private refuseCompletion(): AsyncIterable<string> {
+    const error = toBackendError(
+      new Error(`${this.baseUrl} serves chat completions only (no /v1/completions); completions use the chat prompt there.`),
+      { responseStarted: false },
+      { provider: 'openai', baseUrl: this.baseUrl, model: undefined, secrets: [this.options.apiKey] },
+    );
+    return { [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(error) }) };
+  }
+
+  /**
+   * llama.cpp's native fill-in-the-middle: POST /infill, answered as server-sent events
+   * `data: {"content": "…", "stop": false}`, the last with `stop: true`. No SDK speaks it, so it is a plain
+   * request through the same origin-locked fetch, under the same deadline and error mapping as the others.
+   */
+  private streamInfill(request: CompletionRequest): AsyncIterable<string> {
+    const body = JSON.stringify(infillBody({ ...request, suffix: request.suffix ?? '' }));
+    const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'text/event-stream' };
+    if (this.options.apiKey) headers.authorization = `Bearer ${this.options.apiKey}`;
+    let answered: Response | undefined;
+    return guardedStream(
+      request,
+      async (signal) => {
+        const response = await this.fetch(infillUrl(this.baseUrl), { method: 'POST', headers, body, signal });
+        answered = response;
+        if (!response.ok) throw new InfillHttpError(response.status, await errorMessageOf(response), response.headers);
+        if (!response.body) throw new Error('the server answered /infill without a body');
+        return infillTexts(response.body as unknown as AsyncIterable<Uint8Array>);
+      },
+      (text) => text,
+      (error, stop) => {
+        const http = error instanceof InfillHttpError ? error : undefined;
+        return toBackendError(
+          error,
+          {
+            stop,
+            status: http?.status,
+            serverMessage: http?.serverMessage,
+            retryAfter: http?.headers.get('retry-after'),
+            retryAfterMs: http?.headers.get('retry-after-ms'),
+            responseStarted: answered !== undefined,
+          },
+          { provider: 'openai', baseUrl: this.baseUrl, model: request.model, secrets: [this.options.apiKey] },
+        );
+      },
     );
   }
 
@@ -135,7 +230,10 @@ export class OpenAIBackend implements Backend {
       (signal) => this.client.models.list({ signal }),
       (error, stop) => this.failure(error, stop, undefined),
     );
-    return page.data as unknown as Array<Record<string, unknown>>;
+    const entries = page.data as unknown as Array<Record<string, unknown>>;
+    // The URL wins (a proxy in front of a hosted API may list anything); otherwise the list tells.
+    if (!serverKindFromUrl(this.baseUrl)) this.kind = serverKindFromModels(entries) ?? 'other';
+    return entries;
   }
 
   private failure(error: unknown, stop: StopReason | undefined, model: string | undefined): BackendError {
@@ -174,6 +272,15 @@ export function openAIChatBody(request: ChatRequest): ChatCompletionCreateParams
   };
 }
 
+/**
+ * The body a completion request posts to this kind of server: the /infill body for a FIM request to llama.cpp,
+ * the /v1/completions body otherwise. Exported for the CLI's `prompt` command.
+ */
+export function openAICompletionRequestBody(request: CompletionRequest, server: OpenAIServerKind): object {
+  if (request.suffix !== undefined && serverTraits(server).fim === 'infill') return infillBody({ ...request, suffix: request.suffix });
+  return openAICompletionBody(request);
+}
+
 /** The /v1/completions body. `raw` needs no flag here: /v1/completions always takes the prompt as it is. */
 export function openAICompletionBody(request: CompletionRequest): CompletionCreateParamsStreaming {
   return {
@@ -195,4 +302,39 @@ function contextLengthOf(entry: Record<string, unknown>): number | undefined {
   // llama.cpp: { meta: { n_ctx_train } }
   const trained = (entry.meta as { n_ctx_train?: unknown } | undefined)?.n_ctx_train;
   return typeof trained === 'number' && trained > 0 ? trained : undefined;
+}
+
+/** An /infill answer with an error status, with what the server said. */
+class InfillHttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly serverMessage: string | undefined,
+    readonly headers: Headers,
+  ) {
+    super(serverMessage ?? `${status} status code`);
+    this.name = 'InfillHttpError';
+  }
+}
+
+/** llama.cpp's error body: `{"error": {"code": 501, "message": "…", "type": "not_supported_error"}}`. */
+async function errorMessageOf(response: Response): Promise<string | undefined> {
+  const text = await response.text().catch(() => '');
+  try {
+    const message = (JSON.parse(text) as { error?: { message?: unknown } } | null)?.error?.message;
+    if (typeof message === 'string') return message;
+  } catch {
+    // Not JSON: the text itself, if any.
+  }
+  return text.trim() || undefined;
+}
+
+/** The text pieces of an /infill stream, up to the event with `stop: true`. */
+async function* infillTexts(body: AsyncIterable<Uint8Array>): AsyncGenerator<string, void, undefined> {
+  for await (const data of sseData(body)) {
+    const event = parseInfillEvent(data);
+    if (!event) continue;
+    if (event.error !== undefined) throw new Error(event.error);
+    yield event.content;
+    if (event.stop) return;
+  }
 }

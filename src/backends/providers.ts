@@ -7,6 +7,7 @@
  */
 import type { BackendOptions } from './create';
 import type { OllamaBackend } from './ollama';
+import type { OpenAIServerKind } from './openaiServers';
 import type { Backend, ChatRequest, CompletionRequest } from './types';
 
 /** What the server can do beyond generating text; callers check these, never the id. */
@@ -32,6 +33,8 @@ export interface ProviderCapabilities {
 export interface BodySettings {
   keepAlive?: string;
   contextLength?: number;
+  /** OpenAI-compatible only: which server (llama.cpp takes FIM on /infill); 'other' when not given. */
+  server?: OpenAIServerKind;
 }
 
 /** The Doctor's one-click fixes a provider's failures point to. */
@@ -136,7 +139,7 @@ export const PROVIDERS: Registry = {
     doctor: { unreachable: 'openSettings', modelMissing: 'selectModel' },
     bodies: {
       chat: (request: ChatRequest) => openaiModule().openAIChatBody(request),
-      completion: (request: CompletionRequest) => openaiModule().openAICompletionBody(request),
+      completion: (request: CompletionRequest, settings: BodySettings) => openaiModule().openAICompletionRequestBody(request, settings.server ?? 'other'),
     },
     create: (options: BackendOptions) =>
       new (openaiModule().OpenAIBackend)({ baseUrl: options.baseUrl, apiKey: options.apiKey, fim: options.fim, rule: options.rule }),

@@ -32,6 +32,13 @@ export interface ModelInfo {
   family?: string;
   /** Ollama's prompt template, when known (lets a caller see which FIM tokens the model was trained on). */
   template?: string;
+  /** The server serves chat completions only (Anthropic, Gemini): completions must use the chat prompt. */
+  chatOnly?: boolean;
+  /**
+   * Native FIM goes to llama.cpp's /infill, which takes context files apart from the prefix (`input_extra`):
+   * a completion request then carries them in `files`.
+   */
+  infill?: boolean;
 }
 
 /** Cancellation and time limits shared by every call. */
@@ -73,6 +80,8 @@ export interface CompletionRequest extends GenerationOptions {
   prompt: string;
   suffix?: string;
   raw?: boolean;
+  /** Context from other files, sent apart from the prompt (llama.cpp /infill `input_extra`); only with `suffix`. */
+  files?: ReadonlyArray<{ path: string; text: string }>;
 }
 
 export interface ChatRequest extends GenerationOptions {
@@ -100,4 +109,9 @@ export interface Backend {
   chatBody?(request: ChatRequest): unknown;
   /** The JSON body `streamCompletion(request)` posts, exactly; clients only. */
   completionBody?(request: CompletionRequest): unknown;
+  /**
+   * The full URL `streamCompletion(request)` posts to when it is not the provider's usual endpoint under the
+   * base URL (llama.cpp's /infill sits at the server root); clients only.
+   */
+  completionUrl?(request: CompletionRequest): string | undefined;
 }

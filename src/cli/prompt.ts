@@ -11,13 +11,14 @@
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isProviderKind, PROVIDER_IDS, providerEntry } from '../backends/providers';
+import { completionAbilities, serverKindFromUrl, type OpenAIServerKind } from '../backends/openaiServers';
 import type { ModelInfo, ProviderKind } from '../backends/types';
 import { answerTokens, isMultilineAt } from '../completion/engine/engine';
 import { assemblePrompt } from '../completion/prompt/assemble';
 import type { BuiltCompletionRequest } from '../completion/prompt/build';
 import { infillFamily } from '../completion/prompt/families';
 import { parseUserTemplate, type UserTemplate } from '../completion/prompt/userTemplate';
-import { objectSource, parseConfig, type FathomConfig } from '../config/settings';
+import { baseUrlFor, objectSource, parseConfig, type FathomConfig } from '../config/settings';
 import { redactRequest } from '../privacy/redactRequest';
 import { Redactor } from '../privacy/redactor';
 import { splitsSecret } from '../privacy/secretSafeCut';
@@ -28,6 +29,8 @@ import { settingsFrom } from './settingsArgs';
 import { warmRepository } from './context';
 import { CODEBASE_USAGE } from './openCodebase';
 
+const SERVER_KINDS: readonly OpenAIServerKind[] = ['anthropic', 'gemini', 'llamacpp', 'vllm', 'lmstudio', 'other'];
+
 export const PROMPT_USAGE = `Options (prompt):
   --root DIR             workspace root
   --file REL_PATH        the file being edited, relative to the root
@@ -36,6 +39,10 @@ export const PROMPT_USAGE = `Options (prompt):
   --provider ollama|openai   which server's request body to print (default: the completion.provider setting)
   --fim yes|no           whether the server fills in the middle natively (default: Ollama yes for a model
                          family trained for it; OpenAI-compatible: the openai.fim setting, as the extension)
+  --server KIND          OpenAI-compatible only: which server, as the extension learns it from /v1/models
+                         (${SERVER_KINDS.join('|')}; default: known from the URL for
+                         Anthropic and Gemini, else other): llamacpp sends FIM to /infill, anthropic and
+                         gemini serve chat only, vllm takes no suffix
   --context-length N     context window the prompt is fitted to and Ollama num_ctx (default: setting)
   --template TEXT        completion template (default: the completion.template setting)
   --settings FILE        read fathom.* settings from a JSON file (e.g. .vscode/settings.json)
@@ -56,6 +63,7 @@ export async function promptCommand(args: string[], out: CliOutput = processOutp
       model: { type: 'string' },
       provider: { type: 'string' },
       fim: { type: 'string' },
+      server: { type: 'string' },
       'context-length': { type: 'string' },
       template: { type: 'string' },
       settings: { type: 'string' },
@@ -75,6 +83,7 @@ export async function promptCommand(args: string[], out: CliOutput = processOutp
   };
   if (values.provider !== undefined && !isProviderKind(values.provider)) return fail(`--provider must be ${PROVIDER_IDS.join(' or ')}.`);
   if (values.fim !== undefined && values.fim !== 'yes' && values.fim !== 'no') return fail('--fim must be yes or no.');
+  if (values.server !== undefined && !(SERVER_KINDS as readonly string[]).includes(values.server)) return fail(`--server must be one of ${SERVER_KINDS.join(', ')}.`);
   if (values.cache !== undefined && !values.codebase) return fail('--cache goes with --codebase.');
   const opened = await openAtCursor(values);
   if ('error' in opened) return fail(opened.error);
@@ -102,7 +111,12 @@ export async function promptCommand(args: string[], out: CliOutput = processOutp
   }
   const provider = config.completion.provider;
   const model = config.completion.model;
-  const info: ModelInfo = { name: model, supportsFim: values.fim ? values.fim === 'yes' : assumedFim(provider, model, config) };
+  const fim = values.fim ? values.fim === 'yes' : assumedFim(provider, model, config);
+  // What an OpenAI-compatible backend (the server says nothing about FIM) would know of its server: the URL, or
+  // what /v1/models would say (--server).
+  const compatible = providerEntry(provider).capabilities.nativeFim === 'setting';
+  const server = compatible ? ((values.server as OpenAIServerKind | undefined) ?? serverKindFromUrl(baseUrlFor(config, provider)) ?? 'other') : undefined;
+  const info: ModelInfo = server ? { name: model, ...completionAbilities(server, fim) } : { name: model, supportsFim: fim };
   const parsers = deps.parsers ?? new Parsers(shippedGrammar(__dirname));
   let built: BuiltCompletionRequest;
   try {
@@ -123,7 +137,7 @@ export async function promptCommand(args: string[], out: CliOutput = processOutp
   } finally {
     if (!deps.parsers) parsers.dispose();
   }
-  out.stdout(JSON.stringify(requestBody(redacted(built, new Redactor()), provider, config), null, values.pretty ? 2 : undefined) + '\n');
+  out.stdout(JSON.stringify(requestBody(redacted(built, new Redactor()), provider, config, server), null, values.pretty ? 2 : undefined) + '\n');
   return 0;
 }
 
@@ -146,9 +160,9 @@ function assumedFim(provider: ProviderKind, model: string, config: FathomConfig)
 }
 
 /** The body the backend posts for this request, from the same functions the backends call. */
-export function requestBody(built: BuiltCompletionRequest, provider: ProviderKind, config: FathomConfig): object {
+export function requestBody(built: BuiltCompletionRequest, provider: ProviderKind, config: FathomConfig, server?: OpenAIServerKind): object {
   // The pool builds every backend with these two settings (Ollama sends num_ctx on every request, keep_alive).
-  const settings = { keepAlive: config.ollama.keepAlive, contextLength: config.contextLength };
+  const settings = { keepAlive: config.ollama.keepAlive, contextLength: config.contextLength, server };
   const bodies = providerEntry(provider).bodies;
   return built.kind === 'chat' ? bodies.chat(built.request, settings) : bodies.completion(built.request, settings);
 }

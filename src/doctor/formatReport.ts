@@ -21,7 +21,8 @@ function formatRole(r: RoleReport): string[] {
   if (r.reachable && r.models) ok(`reachable, ${r.models.length} model(s): ${r.models.slice(0, 8).map((m) => m.name).join(', ')}${r.models.length > 8 ? ', …' : ''}`);
   if (r.modelPresent) ok(`model ${r.model} is available`);
   if (r.info) {
-    ok(`fill-in-the-middle: ${r.info.supportsFim ? 'yes' : 'no'}; context length: ${r.info.contextLength ? `${r.info.contextLength} tokens` : 'not reported'}`);
+    const fim = r.info.supportsFim ? (r.info.infill ? 'yes (llama.cpp /infill)' : 'yes') : r.info.chatOnly ? 'no (the server serves chat only)' : 'no';
+    ok(`fill-in-the-middle: ${fim}; context length: ${r.info.contextLength ? `${r.info.contextLength} tokens` : 'not reported'}`);
   }
   if (r.latency) {
     const tps = r.latency.tokensPerSecond !== undefined ? `, ${r.latency.tokensPerSecond} tokens/s` : '';

@@ -117,7 +117,12 @@ export async function probeRole(role: DoctorRole, backend: Backend, settings: Pi
   }
   try {
     report.info = await backend.modelInfo(settings.model, call);
-    if (role === 'completion' && !report.info.supportsFim) {
+    if (role === 'completion' && report.info.chatOnly) {
+      report.problems.push({
+        message: `${backend.baseUrl} serves chat completions only, so completions are asked as a chat "fill the hole" prompt: slower and weaker than fill-in-the-middle. For fast completions use a local server with a code model (e.g. qwen2.5-coder:1.5b).`,
+        fix: 'openSettings',
+      });
+    } else if (role === 'completion' && !report.info.supportsFim) {
       report.problems.push({
         message: `"${settings.model}" cannot fill in the middle on this server, so completions will be weaker. Pick a code model with FIM support (e.g. qwen2.5-coder:1.5b).`,
         fix: 'selectModel',

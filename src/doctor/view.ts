@@ -103,7 +103,7 @@ function roleView(r: RoleReport): DoctorRoleView {
   if (r.modelPresent === undefined) checks.push({ label: 'Model', detail: `${r.model}: not checked`, status: 'skip' });
   else checks.push({ label: 'Model', detail: r.modelPresent ? `${r.model} is available` : `${r.model} is not on the server`, status: r.modelPresent ? 'ok' : 'fail' });
   if (r.info) {
-    if (r.role === 'completion') checks.push({ label: 'Fill in the middle', detail: r.info.supportsFim ? 'yes' : 'no — completions use a plain prompt', status: r.info.supportsFim ? 'ok' : 'warn' });
+    if (r.role === 'completion') checks.push({ label: 'Fill in the middle', detail: r.info.supportsFim ? (r.info.infill ? 'yes (llama.cpp /infill)' : 'yes') : r.info.chatOnly ? 'no — the server serves chat only; completions use a chat prompt' : 'no — completions use a plain prompt', status: r.info.supportsFim ? 'ok' : 'warn' });
     checks.push({ label: 'Context length', detail: r.info.contextLength ? `${r.info.contextLength.toLocaleString('en-US')} tokens` : 'not reported (the configured one is used)', status: r.info.contextLength ? 'ok' : 'warn' });
   }
   if (r.latency) {

@@ -16,4 +16,4 @@ export { chunkText } from './chunk-text';
 export { ollamaModelMissing } from './ollama-protocol';
 export { EMBEDDING_ENDPOINTS, GENERATION_ENDPOINTS } from './types';
 export { DEFAULT_EMBEDDING_MODELS, EMBEDDING_DIMENSIONS, fakeEmbedding } from './embedding';
-export type { Endpoint, FakeModel, FakeServer, FakeServerOptions, RecordedRequest, Reply, ReplyHandler, ReplyTarget } from './types';
+export type { Endpoint, ServerFlavor, FakeModel, FakeServer, FakeServerOptions, RecordedRequest, Reply, ReplyHandler, ReplyTarget } from './types';

@@ -24,6 +24,7 @@ export function requestText(request: RecordedRequest): RequestText {
     if (typeof body.suffix === 'string') return { kind: 'completion', prefix: prompt, suffix: body.suffix };
     return { kind: 'completion', ...splitFimPrompt(prompt) };
   }
+  if (request.endpoint === 'llamacpp.infill') return { kind: 'completion', prefix: String(body.input_prefix ?? ''), suffix: String(body.input_suffix ?? '') };
   if (request.endpoint === 'ollama.chat' || request.endpoint === 'openai.chat') {
     const messages = Array.isArray(body.messages) ? (body.messages as Array<{ role?: unknown; content?: unknown }>) : [];
     const lastUser = [...messages].reverse().find((m) => m.role === 'user');

@@ -20,6 +20,7 @@ import {
 import { openAIChatStream, openAIChatWhole, openAICompletionStream, openAICompletionWhole, openAIError } from './openai-protocol';
 import { DEFAULT_EMBEDDING_MODELS, embedInputs, fakeEmbedding, ollamaEmbedBody, openAIEmbeddingsBody } from './embedding';
 import { endpointOf, protocolOf, type Protocol } from './routes';
+import { flavorErrorBody, llamacppInfillStream, llamacppInfillWhole, modelsBody, refusal, requestedModel } from './flavors';
 import { sendError, sendJson, sendRedirect, sendStream, type Wire } from './send';
 import type { StreamPlan, WholePlan } from './stream-plan';
 import {
@@ -32,6 +33,7 @@ import {
   type Reply,
   type ReplyHandler,
   type ReplyTarget,
+  type ServerFlavor,
 } from './types';
 
 export const DEFAULT_OLLAMA_VERSION = '0.12.6';
@@ -78,6 +80,15 @@ class FakeLlmServer implements FakeServer {
   }
   get models(): readonly FakeModel[] {
     return this.modelList;
+  }
+
+  private get flavor(): ServerFlavor {
+    return this.options.flavor ?? 'openai';
+  }
+
+  /** The error body for a status, in the shape of the protocol and, for OpenAI-compatible routes, of the server passed for. */
+  private errorBody(protocol: Protocol, status: number, model: string, sentKey: string | undefined, message?: string): unknown {
+    return protocol === 'openai' ? flavorErrorBody(this.flavor, status, model, sentKey, message) : errorBody(protocol, status, model, sentKey, message);
   }
 
   listen(port: number): Promise<void> {
@@ -192,7 +203,7 @@ class FakeLlmServer implements FakeServer {
     } catch {
       body = undefined;
     }
-    return { endpoint: endpointOf(method, path), method, path, query, headers, body, rawBody, at: Date.now(), closedByClient: false, completed: false };
+    return { endpoint: endpointOf(method, path, this.flavor), method, path, query, headers, body, rawBody, at: Date.now(), closedByClient: false, completed: false };
   }
 
   /** Counts the response as in flight and notes how its connection ends. */
@@ -234,20 +245,22 @@ class FakeLlmServer implements FakeServer {
 
     const protocol = protocolOf(record.endpoint, record.path);
     const body = (record.body && typeof record.body === 'object' ? record.body : {}) as Record<string, unknown>;
-    const model = String(body.model ?? body.name ?? '');
+    const model = requestedModel(this.flavor, String(body.model ?? body.name ?? ''));
     const auth = record.headers.authorization;
     const sentKey = auth?.startsWith('Bearer ') ? auth.slice('Bearer '.length) : undefined;
 
     // An auth proxy answers before the server sees the request, so a 401 consumes no scripted reply.
     if (this.options.apiKey !== undefined && sentKey !== this.options.apiKey) {
-      return sendError(wire, {}, 401, errorBody(protocol, 401, model, sentKey));
+      return sendError(wire, {}, 401, this.errorBody(protocol, 401, model, sentKey));
     }
     const scripted = this.takeQueued(record.endpoint) ?? (await this.handler?.(record));
     if (wire.closed.aborted) return;
     if (scripted?.redirect) return sendRedirect(wire, scripted.redirect.status, scripted.redirect.location);
     if (scripted?.status !== undefined && scripted.status >= 400) {
-      return sendError(wire, scripted, scripted.status, errorBody(protocol, scripted.status, model, sentKey, scripted.message));
+      return sendError(wire, scripted, scripted.status, this.errorBody(protocol, scripted.status, model, sentKey, scripted.message));
     }
+    const refused = scripted ? undefined : refusal(this.flavor, record.endpoint, body);
+    if (refused) return sendError(wire, {}, refused.status, this.errorBody(protocol, refused.status, model, sentKey, refused.message));
     return this.serve(record, wire, body, model, scripted);
   }
 
@@ -266,7 +279,7 @@ class FakeLlmServer implements FakeServer {
       case 'ollama.pull':
         return this.pull(wire, reply, body, model);
       case 'openai.models':
-        return sendJson(wire, reply, { object: 'list', data: this.modelList.map(openAIModelEntry) }, '{"object":"list","data":[');
+        return sendJson(wire, reply, modelsBody(this.flavor, this.modelList, openAIModelEntry), '{"object":"list","data":[');
       case 'ollama.embed':
       case 'openai.embeddings':
         return this.embed(record, wire, body, model, reply);
@@ -274,6 +287,7 @@ class FakeLlmServer implements FakeServer {
       case 'ollama.chat':
       case 'openai.chat':
       case 'openai.completions':
+      case 'llamacpp.infill':
         return this.generate(record, wire, body, model, scripted);
       case 'unknown':
         return this.notFound(record, wire);
@@ -282,8 +296,9 @@ class FakeLlmServer implements FakeServer {
 
   private async generate(record: RecordedRequest, wire: Wire, body: Record<string, unknown>, model: string, scripted: Reply | undefined): Promise<void> {
     const protocol = protocolOf(record.endpoint, record.path);
-    // Scripted replies win over the model check, so a test can make any model answer anything.
-    if (!scripted && !findModel(this.modelList, model)) return sendError(wire, {}, 404, errorBody(protocol, 404, model, undefined));
+    // Scripted replies win over the model check, so a test can make any model answer anything. llama.cpp's
+    // /infill serves its one model whatever name the request gives.
+    if (!scripted && record.endpoint !== 'llamacpp.infill' && !findModel(this.modelList, model)) return sendError(wire, {}, 404, this.errorBody(protocol, 404, model, undefined));
     if (!scripted && isOllamaLoadRequest(record.endpoint, body)) {
       // An empty prompt only loads the model (clients use it to warm up); Ollama answers with one object.
       return sendJson(wire, {}, { model, created_at: '2025-01-15T10:00:00Z', response: '', done: true, done_reason: 'load' }, '{');
@@ -303,9 +318,9 @@ class FakeLlmServer implements FakeServer {
   private embed(record: RecordedRequest, wire: Wire, body: Record<string, unknown>, model: string, reply: Reply): Promise<void> {
     const protocol = protocolOf(record.endpoint, record.path);
     const served = this.options.embeddingModels ?? DEFAULT_EMBEDDING_MODELS;
-    if (!findModel(served.map((name) => ({ name })), model)) return sendError(wire, {}, 404, errorBody(protocol, 404, model, undefined));
+    if (!findModel(served.map((name) => ({ name })), model)) return sendError(wire, {}, 404, this.errorBody(protocol, 404, model, undefined));
     const texts = embedInputs(body.input);
-    if (!texts) return sendError(wire, {}, 400, errorBody(protocol, 400, model, undefined, 'invalid input type'));
+    if (!texts) return sendError(wire, {}, 400, this.errorBody(protocol, 400, model, undefined, 'invalid input type'));
     const vectors = texts.map((text) => fakeEmbedding(text));
     const answer = protocol === 'ollama' ? ollamaEmbedBody(model, vectors) : openAIEmbeddingsBody(model, vectors, body.encoding_format, texts.join('').length);
     return sendJson(wire, reply, answer, protocol === 'ollama' ? '{"model":' : '{"object":"list","data":[');
@@ -325,7 +340,7 @@ class FakeLlmServer implements FakeServer {
       return Promise.resolve();
     }
     if (protocolOf(record.endpoint, record.path) === 'openai') {
-      return sendError(wire, {}, 404, openAIError(404, '', undefined, `Invalid URL (${record.method} ${record.path})`));
+      return sendError(wire, {}, 404, this.errorBody('openai', 404, '', undefined, `Invalid URL (${record.method} ${record.path})`));
     }
     // Ollama's router (gin) answers unknown paths in plain text.
     wire.res.writeHead(404, { 'content-type': 'text/plain' }).end('404 page not found');
@@ -344,6 +359,7 @@ function errorBody(protocol: Protocol, status: number, model: string, sentKey: s
 }
 
 function streamPlan(endpoint: Endpoint, model: string, body: Record<string, unknown>, id: string): StreamPlan {
+  if (endpoint === 'llamacpp.infill') return llamacppInfillStream(body);
   if (endpoint === 'ollama.generate') return ollamaGenerateStream(model, body);
   if (endpoint === 'ollama.chat') return ollamaChatStream(model, body);
   if (endpoint === 'openai.chat') return openAIChatStream(model, body, id);
@@ -351,6 +367,7 @@ function streamPlan(endpoint: Endpoint, model: string, body: Record<string, unkn
 }
 
 function wholePlan(endpoint: Endpoint, model: string, body: Record<string, unknown>, id: string): WholePlan {
+  if (endpoint === 'llamacpp.infill') return llamacppInfillWhole(body);
   if (endpoint === 'ollama.generate') return ollamaGenerateWhole(model, body);
   if (endpoint === 'ollama.chat') return ollamaChatWhole(model, body);
   if (endpoint === 'openai.chat') return openAIChatWhole(model, body, id);

@@ -16,13 +16,17 @@ export type Endpoint =
   | 'openai.chat'
   | 'openai.completions'
   | 'openai.embeddings'
+  | 'llamacpp.infill'
   | 'unknown';
+
+/** Which OpenAI-compatible server the fake passes for (flavors.ts): its routes, model list and error shapes. */
+export type ServerFlavor = 'openai' | 'anthropic' | 'gemini' | 'llamacpp' | 'vllm' | 'lmstudio';
 
 /** The endpoints that return vectors (their requests carry code, like generation). */
 export const EMBEDDING_ENDPOINTS: readonly Endpoint[] = ['ollama.embed', 'openai.embeddings'];
 
 /** The endpoints that produce model text; queued replies go to these unless told otherwise. */
-export const GENERATION_ENDPOINTS: readonly Endpoint[] = ['ollama.generate', 'ollama.chat', 'openai.chat', 'openai.completions'];
+export const GENERATION_ENDPOINTS: readonly Endpoint[] = ['ollama.generate', 'ollama.chat', 'openai.chat', 'openai.completions', 'llamacpp.infill'];
 
 /** A model the fake serves, on both protocols. */
 export interface FakeModel {
@@ -125,6 +129,11 @@ export interface FakeServerOptions {
   embeddingModels?: readonly string[];
   /** The fallback answer when no queued reply or handler decided (the offline demo sets its own). */
   defaultReply?: ReplyHandler;
+  /**
+   * The OpenAI-compatible server whose quirks the fake copies (default 'openai'): Anthropic's and Gemini's
+   * chat-only routes, Gemini's /v1beta/openai prefix, llama.cpp's /infill, vLLM's refusal of `suffix`.
+   */
+  flavor?: ServerFlavor;
 }
 
 export interface FakeServer {

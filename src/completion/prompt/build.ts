@@ -3,11 +3,12 @@
  * context. Four ways to ask, chosen in this order:
  * - the user's own template (setting), sent raw;
  * - native fill-in-the-middle when the server says the model supports it (Ollama `suffix`, `/v1/completions`
- *   `suffix`): the server inserts the model's FIM tokens; context snippets become comments at the top of
- *   the prefix, each with its path;
+ *   `suffix`, llama.cpp `/infill`): the server inserts the model's FIM tokens; context snippets become comments
+ *   at the top of the prefix, each with its path (for /infill, snippets from other files travel as files);
  * - the raw FIM template of the model's family (families.ts, templates.ts), sent with `raw: true`, with the
  *   family's stop tokens; snippets go in as repository files for families trained with repository tokens;
- * - otherwise a chat "fill the hole" prompt (chatPrompt.ts), answered between tags (chatFill.ts reads it).
+ * - otherwise a chat "fill the hole" prompt (chatPrompt.ts), answered between tags (chatFill.ts reads it);
+ *   always on a server that serves chat only (Anthropic, Gemini), which has nowhere to send the others.
  */
 import type { ChatRequest, CompletionRequest, ModelInfo } from '../../backends/types';
 import type { RoleSettings } from '../../config/settings';
@@ -84,7 +85,8 @@ export function buildCompletionRequest(input: BuildInput): BuiltCompletionReques
   const snippetBudget = wholePrefixFits ? total - suffixTokens - estimateTokens(fullPrefix) : Math.min(budget.snippets, total - suffixTokens);
   // With repository tokens, snippets from other files go in as files; the current file's own (enclosing
   // scopes the prefix no longer shows) stay comments at the top of its prefix.
-  const repoForm = mode.kind === 'raw' && FIM_TEMPLATES[mode.family].repoContext;
+  // llama.cpp's /infill takes them apart too (input_extra) and lays them out with the model's own tokens.
+  const repoForm = (mode.kind === 'raw' && FIM_TEMPLATES[mode.family].repoContext) || (mode.kind === 'fim' && input.info.infill === true);
   const asFile = (s: ContextSnippet) => repoForm && s.path !== snapshot.path;
   const { snippets, tokens: snippetTokens } = selectSnippets(
     input.snippets,
@@ -130,7 +132,8 @@ export function buildCompletionRequest(input: BuildInput): BuiltCompletionReques
     case 'fim': {
       const prompt = header + prefix;
       const stop = mode.family ? [...FIM_TEMPLATES[mode.family].stop] : undefined;
-      const request: CompletionRequest = { model: input.model, prompt, suffix, ...common, ...(stop && { stop }) };
+      const files = snippets.filter(asFile).map((s) => ({ path: s.path, text: s.text }));
+      const request: CompletionRequest = { model: input.model, prompt, suffix, ...common, ...(stop && { stop }), ...(files.length > 0 && { files }) };
       return { kind: 'fim', family: mode.family, request, promptTokens: estimateTokens(prompt) + suffixTokens, snippets };
     }
     case 'raw': {
@@ -155,6 +158,8 @@ export function buildCompletionRequest(input: BuildInput): BuiltCompletionReques
 }
 
 function chooseMode(input: BuildInput): Mode {
+  // No /v1/completions to send a template or a FIM request to (Anthropic, Gemini).
+  if (input.info.chatOnly) return { kind: 'chat' };
   if (input.template) return { kind: 'custom', template: input.template };
   const family = infillFamily(input.model, input.info.template);
   if (input.info.supportsFim) return { kind: 'fim', family };
