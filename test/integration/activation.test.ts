@@ -44,5 +44,7 @@ describe('activation', () => {
     assert.equal(ext.packageJSON.main, './dist/extension.js');
     assert.ok(ext.packageJSON.activationEvents.includes('onStartupFinished'), 'activationEvents lists onStartupFinished');
     assert.equal(ext.extensionKind, vscode.ExtensionKind.Workspace, 'runs in the (Node) extension host');
+    // Declared, not defaulted: in a remote window Fathom runs beside the workspace (its files, index and terminal).
+    assert.deepEqual(ext.packageJSON.extensionKind, ['workspace']);
   });
 });
