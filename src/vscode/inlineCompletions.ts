@@ -106,8 +106,9 @@ export class FathomInlineCompletionProvider implements vscode.InlineCompletionIt
   private findAlternatives(snapshot: DocumentSnapshot, first: CompletionResult): void {
     const count = this.alternatives?.count() ?? 1;
     const running = this.searching.get(snapshot.uri);
-    // Alt+] before they are found asks again here: the search under way goes on.
-    if (!this.alternatives || count < 2 || (running && !running.abort.signal.aborted)) return;
+    // Alt+] before they are found asks again here: the search under way goes on. A local server writing a
+    // chat or command answer gets no extra requests (one model, two jobs: the answer comes first).
+    if (!this.alternatives || count < 2 || (running && !running.abort.signal.aborted) || this.serverAnswering()) return;
     const search = { version: snapshot.version, offset: snapshot.offset, abort: new AbortController() };
     this.searching.set(snapshot.uri, search);
     void findAlternatives(this.alternatives.complete, snapshot, first, count, search.abort.signal).then((results) => {
