@@ -9,6 +9,8 @@ export interface RequestRecord {
   /** Date.now() when the request was sent. */
   at: number;
   provider: ProviderKind;
+  /** The role that sent it (completion, chat, nextEdit, embeddings), when the pool built the client. */
+  role?: string;
   /** e.g. "POST /api/generate". */
   endpoint: string;
   baseUrl: string;
@@ -27,6 +29,7 @@ export function formatRequestRecord(record: RequestRecord): string {
   const [method, path] = record.endpoint.split(' ');
   const document = {
     sent: new Date(record.at).toISOString(),
+    ...(record.role ? { role: record.role } : {}),
     request: `${method} ${record.baseUrl.replace(/\/+$/, '')}${path ?? ''}`,
     model: record.model,
     response: {
