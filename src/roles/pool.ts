@@ -6,6 +6,7 @@ import { withRedaction } from '../privacy/redactingBackend';
 import { localOnlyRule, withEndpointGuard, type EndpointConsent } from '../privacy/endpointGuard';
 import { withAnswerCap } from '../backends/answerCap';
 import { createBackend } from '../backends/create';
+import { withBaseUrlSetting } from '../backends/baseUrlSetting';
 import type { RequestObserver } from '../backends/logged';
 import type { OllamaBackend } from '../backends/ollama';
 import { PROVIDERS } from '../backends/providers';
@@ -58,7 +59,7 @@ export class BackendPool {
     const config = this.getConfig();
     const settings = config[role];
     // The role's own server (`fathom.<role>.baseUrl`) when set, else its provider's: completions and chat may differ.
-    const backend = await this.guardedClient(role, settings.provider, roleBaseUrl(config, role));
+    const backend = await this.guardedClient(role, settings.provider, roleBaseUrl(config, role), settings.baseUrl && `${role}.baseUrl`);
     // Chat and command answers are counted while they stream: completions to the same local server wait (serverActivity.ts).
     return { backend: role === 'chat' && this.activity ? withActivity(backend, this.activity) : backend, settings };
   }
@@ -70,7 +71,7 @@ export class BackendPool {
   async nextEditBackend(): Promise<{ backend: Backend; settings: NextEditSettings } | undefined> {
     const config = this.getConfig();
     if (!config.nextEdit.enabled) return undefined;
-    return { backend: await this.guardedClient('nextEdit', config.nextEdit.provider, nextEditBaseUrl(config)), settings: config.nextEdit };
+    return { backend: await this.guardedClient('nextEdit', config.nextEdit.provider, nextEditBaseUrl(config), config.nextEdit.baseUrl && 'nextEdit.baseUrl'), settings: config.nextEdit };
   }
 
   /**
@@ -82,17 +83,17 @@ export class BackendPool {
     const config = this.getConfig();
     const baseUrl = embeddingsBaseUrl(config);
     if (!config.embeddings.enabled || !config.embeddings.provider || !baseUrl) return undefined;
-    return { backend: await this.guardedClient('embeddings', config.embeddings.provider, baseUrl), settings: config.embeddings };
+    return { backend: await this.guardedClient('embeddings', config.embeddings.provider, baseUrl, config.embeddings.baseUrl && 'embeddings.baseUrl'), settings: config.embeddings };
   }
 
   /**
    * A role's client of one server, with that server's own key (keys are stored per server: a role on another
    * server never gets the first one's). One client per role, so Show Last Request can say which role sent what.
    */
-  private async guardedClient(role: ServerRole, provider: ProviderKind, baseUrl: string): Promise<Backend> {
+  private async guardedClient(role: ServerRole, provider: ProviderKind, baseUrl: string, ownSetting: string): Promise<Backend> {
     const config = this.getConfig();
     const apiKey = await this.getApiKey(provider, baseUrl);
-    const id = `${role}|${provider}|${baseUrl}|${apiKey ? 'key' : 'nokey'}|${config.contextLength}|${config.ollama.keepAlive}|${config.openai.fim}`;
+    const id = `${role}|${provider}|${baseUrl}|${ownSetting}|${apiKey ? 'key' : 'nokey'}|${config.contextLength}|${config.ollama.keepAlive}|${config.openai.fim}`;
     let backend = this.backends.get(id);
     if (!backend) {
       // Redaction sits outside the request log, so the log never sees a secret either. The endpoint guard
@@ -111,6 +112,8 @@ export class BackendPool {
         observe: this.observe && ((record) => this.observe?.({ ...record, role })),
       })), this.redactor);
       backend = withEndpointGuard(client, { localOnly: () => this.getConfig().localOnly, consent: this.consent });
+      // A role on its own server: its errors' advice names that role's setting, not the provider's URL.
+      if (ownSetting) backend = withBaseUrlSetting(backend, ownSetting);
       this.backends.set(id, backend);
     }
     return backend;

@@ -117,7 +117,7 @@ describe('a server per role (fathom.completion.baseUrl, fathom.chat.baseUrl)', (
       const error = await failureOf(chat.backend.streamChat({ model: chat.settings.model, messages: [{ role: 'user', content: 'hi' }] }));
       assert.equal(error.kind, 'refused');
       assert.equal(error.refusal, 'localOnly');
-      assert.match(error.message, new RegExp(`refuses ${remote.replace(/\./g, '\\.')}`));
+      assert.match(error.message, new RegExp(`refuses ${remote.replace(/\./g, '\\.')}.*Point "fathom\\.chat\\.baseUrl" at a local server`));
       assert.equal(b.requests.length, 0);
       assert.equal(generation(a).length, 1);
     });
