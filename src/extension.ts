@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { BackendPool } from './roles/pool';
 import { ServerActivity } from './roles/serverActivity';
+import { distinctServers, roleServers } from './roles/servers';
 import type { CompletionScheduler } from './completion/scheduling/scheduler';
 import { StatusModel } from './status/statusModel';
 import { ApiKeyStore } from './vscode/apiKeys';
@@ -66,7 +67,8 @@ export function activate(context: vscode.ExtensionContext): FathomApi {
   const switches = new CompletionSwitches(context.globalState, () => config);
   const pool = new BackendPool(() => config, keys.lookup, logger, Date.now, endpointConsent(context), lastRequest.remember, new ServerActivity());
   const status = new StatusModel();
-  const statusBar = new StatusBar(status);
+  // The tooltip lists each server once with the roles that use it (a server per role: issue 14).
+  const statusBar = new StatusBar(status, () => distinctServers(roleServers(config)));
   const reports = new ReportDocuments();
   let doctorPanel: DoctorPanel | undefined;
   const doctor = () => {
@@ -84,13 +86,14 @@ export function activate(context: vscode.ExtensionContext): FathomApi {
       pool.invalidate();
       status.clearError();
       showWhetherOff();
+      statusBar.refresh();
     }),
     keys.onDidChange(() => pool.invalidate()),
     command('fathom.triggerCompletion', () => vscode.commands.executeCommand('editor.action.inlineSuggest.trigger')),
     command('fathom.toggleCompletions', () => writeSetting('completion.enabled', !config.completion.enabled)),
     command('fathom.selectModel', (role) => selectModel(pool, config, role === 'completion' || role === 'chat' ? role : undefined)),
-    command('fathom.pullModel', (name) => pullModel(pool, config, name)),
-    command('fathom.setApiKey', () => keys.promptAndStore(config)),
+    command('fathom.pullModel', (name, where) => pullModel(pool, config, name, where)),
+    command('fathom.setApiKey', (where) => keys.promptAndStore(config, where)),
     command('fathom.doctor', () => doctor().show()),
     command('fathom.showLog', () => channel.show()),
     command('fathom.showLastRequest', () => lastRequest.show(reports)),

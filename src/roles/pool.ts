@@ -11,7 +11,7 @@ import type { RequestObserver } from '../backends/logged';
 import type { OllamaBackend } from '../backends/ollama';
 import { PROVIDERS } from '../backends/providers';
 import { withActivity, type ServerActivity } from './serverActivity';
-import { roleServers, type ServerRole } from './servers';
+import { pullTargetFor, type ServerRole } from './servers';
 import type { Backend, ModelInfo, ProviderKind } from '../backends/types';
 
 const MODEL_INFO_TTL_MS = 5 * 60_000;
@@ -120,13 +120,13 @@ export class BackendPool {
   }
 
   /**
-   * A client of an Ollama, for managing its models (pull): the one `role` uses when that role runs on Ollama,
-   * else `fathom.ollama.baseUrl`. No code goes out through it, so it skips redaction and consent; local-only
-   * mode still refuses a remote one (its fetch checks the rule).
+   * A client of an Ollama, for managing its models (pull): the one `where` names — a role on Ollama, or the URL
+   * of an Ollama a role uses (servers.ts pullTargetFor) — else `fathom.ollama.baseUrl`. No code goes out through
+   * it, so it skips redaction and consent; local-only mode still refuses a remote one (its fetch checks the rule).
    */
-  async ollama(role?: ServerRole): Promise<OllamaBackend> {
+  async ollama(where?: ServerRole | string): Promise<OllamaBackend> {
     const config = this.getConfig();
-    const baseUrl = roleServers(config).find((r) => r.role === role && r.provider === 'ollama')?.baseUrl ?? config.ollama.baseUrl;
+    const baseUrl = pullTargetFor(config, where)?.baseUrl ?? config.ollama.baseUrl;
     return PROVIDERS.ollama.create({ baseUrl, apiKey: await this.getApiKey('ollama', baseUrl), rule: this.rule });
   }
 

@@ -6,10 +6,16 @@
  */
 import { originOf } from '../backends/origin';
 import type { ProviderKind } from '../backends/types';
+import { PROVIDER_IDS, providerEntry } from '../backends/providers';
 import { embeddingsBaseUrl, nextEditBaseUrl, roleBaseUrl, type FathomConfig } from '../config/settings';
 
 /** Every role that sends requests to a model server. */
-export type ServerRole = 'completion' | 'chat' | 'nextEdit' | 'embeddings';
+export const SERVER_ROLES = ['completion', 'chat', 'nextEdit', 'embeddings'] as const;
+export type ServerRole = (typeof SERVER_ROLES)[number];
+
+export function isServerRole(value: unknown): value is ServerRole {
+  return SERVER_ROLES.includes(value as ServerRole);
+}
 
 export interface RoleServer {
   role: ServerRole;
@@ -73,4 +79,31 @@ export function keyTargets(config: FathomConfig, providers: readonly ProviderKin
   for (const r of roleServers(config)) add(r.provider, r.baseUrl, r.role);
   for (const provider of providers) add(provider, config[provider].baseUrl);
   return [...byOrigin.values()];
+}
+
+/**
+ * The servers Pull Model can download into (those of a provider that pulls: Ollama): every one a role uses
+ * (with its roles), then that provider's own URL setting when no role uses it (where a role switched to it
+ * would go).
+ */
+export function pullTargets(config: FathomConfig): SharedServer[] {
+  const pulls = (provider: ProviderKind) => providerEntry(provider).capabilities.pull;
+  const targets = distinctServers(roleServers(config).filter((r) => pulls(r.provider)));
+  for (const provider of PROVIDER_IDS.filter(pulls)) {
+    const own = config[provider].baseUrl;
+    if (!targets.some((t) => serverKey(t.provider, t.baseUrl) === serverKey(provider, own))) targets.push({ provider, baseUrl: own, roles: [] });
+  }
+  return targets;
+}
+
+/**
+ * Where a pull goes when the caller says: a role (its server, when it pulls) or the base URL of one of the pull
+ * targets (an error's server). Anything else — no hint, a role on a server that does not pull, a URL no role
+ * uses — is undefined: ask or default.
+ */
+export function pullTargetFor(config: FathomConfig, where: unknown): SharedServer | undefined {
+  if (typeof where !== 'string' || !where) return undefined;
+  const targets = pullTargets(config);
+  if (isServerRole(where)) return targets.find((t) => t.roles.includes(where));
+  return targets.find((t) => serverKey(t.provider, t.baseUrl) === serverKey(t.provider, where));
 }

@@ -40,7 +40,7 @@ export function registerCompletions(
     repoName: () => vscode.workspace.workspaceFolders?.[0]?.name,
     onTemplateError: (message) => {
       deps.logger.warn(message);
-      deps.status.fail(message);
+      deps.status.fail(message, 'completion');
     },
   });
   // One local model, two jobs: while the completion server writes a chat or command answer, automatic requests wait.
@@ -57,7 +57,7 @@ export function registerCompletions(
     // A block's first line was shown early and the block is now final: VS Code asks again, the scheduler answers it.
     onRevised: (uri) => provider?.askAgain(uri),
     onRequest: () => {
-      const end = deps.status.begin('completing');
+      const end = deps.status.begin('completing', 'completion');
       return (outcome) => {
         if (outcome?.error) deps.logger.warn(`completion failed: ${outcome.error}`);
         end(outcome);

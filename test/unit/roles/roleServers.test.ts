@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { BackendPool } from '../../../src/roles/pool';
-import { distinctServers, keyTargets, roleServers } from '../../../src/roles/servers';
+import { distinctServers, keyTargets, pullTargetFor, pullTargets, roleServers } from '../../../src/roles/servers';
 import { objectSource, parseConfig, roleBaseUrl, type FathomConfig } from '../../../src/config/settings';
 import { RESTRICTED_SETTINGS, trustedSource } from '../../../src/config/trust';
 import type { RequestRecord } from '../../../src/backends/requestRecord';
@@ -60,6 +60,17 @@ describe('a server per role (fathom.completion.baseUrl, fathom.chat.baseUrl)', (
         ['openai', 'https://api.openai.com/v1', 'chat'],
         ['ollama', 'http://127.0.0.1:11434', ''],
       ]);
+    });
+
+    it('pulls into the Ollama a role uses: named by the role or by its URL; a role not on Ollama or an unknown URL names none', () => {
+      const c = parseConfig(objectSource({ 'ollama.baseUrl': 'http://127.0.0.1:11434', 'chat.baseUrl': 'http://gpu-box:11434', 'nextEdit.model': 'zeta', 'nextEdit.provider': 'openai' }));
+      assert.deepEqual(pullTargets(c).map((t) => [t.baseUrl, t.roles]), [['http://127.0.0.1:11434', ['completion']], ['http://gpu-box:11434', ['chat']]]);
+      assert.equal(pullTargetFor(c, 'chat')?.baseUrl, 'http://gpu-box:11434');
+      assert.equal(pullTargetFor(c, 'http://gpu-box:11434/')?.baseUrl, 'http://gpu-box:11434');
+      assert.equal(pullTargetFor(c, 'nextEdit'), undefined);
+      assert.equal(pullTargetFor(c, 'http://attacker.example:11434'), undefined);
+      const noOllama = parseConfig(objectSource({ 'completion.provider': 'openai', 'chat.provider': 'openai', 'ollama.baseUrl': 'http://127.0.0.1:11500' }));
+      assert.deepEqual(pullTargets(noOllama), [{ provider: 'ollama', baseUrl: 'http://127.0.0.1:11500', roles: [] }]);
     });
   });
 
