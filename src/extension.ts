@@ -148,7 +148,7 @@ export function activate(context: vscode.ExtensionContext): FathomApi {
     unknownNames: answerNameCheck(syntax.parsers, () => codebase),
   });
   const activation = activating.finished();
-  logger.info(`${describeActivation(activation)} (completion: ${config.completion.provider} ${config.completion.model}; chat: ${config.chat.provider} ${config.chat.model})`);
+  logger.info(`${describeActivation(activation)} (${roleServers(config).map((r) => `${r.role}: ${r.provider} ${r.model} at ${r.baseUrl}`).join('; ')})`);
   return { status: () => statusBar.current(), completionStats: () => completions.stats(), answerPanel, commands: commands.api, chat, activation, doctor, nextEdit: nextEdits.api, codebase };
 }
 
