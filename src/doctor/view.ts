@@ -71,7 +71,8 @@ function serversSection(servers: ServerReport[]): DoctorSectionView {
       const label = s.roles.map((r) => ROLE_TITLES[r]).join(', ');
       if (s.models !== undefined) return { label, detail: `${at}: reachable, ${s.models} model${s.models === 1 ? '' : 's'}`, status: 'ok' as const };
       if (s.reachable && !s.problem) return { label, detail: `${at}: reachable`, status: 'ok' as const };
-      return { label, detail: `${at}: ${s.refused ? REFUSED[s.refused] : (s.problem ?? 'not reachable')}`, status: 'fail' as const };
+      // The problem itself is on each role's card, with its fix; here the server's state only, as on those cards.
+      return { label, detail: `${at}: ${s.refused ? REFUSED[s.refused] : s.reachable ? 'answered with an error' : 'not reachable'}`, status: 'fail' as const };
     }),
   };
 }

@@ -195,6 +195,7 @@ describe('doctor probe', () => {
     const view = doctorView(report);
     assert.deepEqual(view.roles.map((r) => [r.title, r.problems.length]), [['Completions', 0], ['Chat and commands', 1], ['Next edit suggestions', 0]]);
     assert.deepEqual(view.sections.find((s) => s.id === 'servers')?.checks.map((c) => [c.label, c.status]), [['Completions', 'ok'], ['Chat and commands', 'fail']]);
+    assert.equal(view.sections.find((s) => s.id === 'servers')?.checks[1].detail, `Ollama at ${down}: not reachable`);
   });
 
   it('next-edit model missing: a problem that fails the report, with a fix to pull it', async () => {
