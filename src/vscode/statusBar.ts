@@ -67,7 +67,7 @@ function present(s: StatusSnapshot): { text: string; tooltip: string; command: s
       return {
         text: '$(warning) Fathom',
         tooltip: isServerRole(s.failedRole)
-          ? vscode.l10n.t('Fathom: {0} failed: {1}\nClick to run "Fathom: Doctor": it finds the cause and offers the fix.', roleList([s.failedRole]), s.reason ?? vscode.l10n.t('the last request failed'))
+          ? vscode.l10n.t('Fathom: {0}\nIt concerns {1}. Click to run "Fathom: Doctor": it finds the cause and offers the fix.', s.reason ?? vscode.l10n.t('the last request failed'), roleList([s.failedRole]))
           : vscode.l10n.t('Fathom: {0}\nClick to run "Fathom: Doctor": it finds the cause and offers the fix.', s.reason ?? vscode.l10n.t('the last request failed')),
         command: 'fathom.doctor',
         background: 'statusBarItem.warningBackground',

@@ -84,6 +84,15 @@ describe('a server per role (completion.baseUrl, chat.baseUrl)', () => {
     await waitFor('the tooltip to list both servers', () => api.status().tooltip.includes(`${chat.url}/v1`));
     assert.match(api.status().tooltip, new RegExp(`completions: Ollama at ${completions.url.replace(/[.]/g, '\\.')}`));
     assert.match(api.status().tooltip, new RegExp(`chat and commands: OpenAI-compatible server at ${chat.url.replace(/[.]/g, '\\.')}/v1`));
+    // A failure says which role it concerns.
+    completions.replyOnce({ status: 500 }, 'ollama.generate');
+    await openWithCursor('let failing = █\n');
+    await vscode.commands.executeCommand('editor.action.inlineSuggest.trigger');
+    await waitFor('the status to read error', () => api.status().state === 'error', { timeoutMs: 5000 });
+    assert.match(api.status().tooltip, new RegExp(`${completions.url.replace(/[.]/g, '\\.')}.*HTTP 500[^]*It concerns completions\\.`));
+    completions.reply(() => ({ text: '1;' }));
+    await triggerAndAccept(await openWithCursor('let fine = █\n'));
+    await waitFor('the status to return to idle', () => api.status().state === 'idle');
   });
 
   it('the Doctor checks each server once and says which role uses it', async () => {
