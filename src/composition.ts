@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { BackendPool } from './roles/pool';
 import { ServerActivity } from './roles/serverActivity';
+import { distinctServers, roleServers } from './roles/servers';
 import type { CompletionScheduler } from './completion/scheduling/scheduler';
 import { StatusModel } from './status/statusModel';
 import { ApiKeyStore } from './vscode/apiKeys';
@@ -77,7 +78,8 @@ export function compose(context: vscode.ExtensionContext, { slots, activation }:
   const switches = new CompletionSwitches(context.globalState, () => config);
   const pool = new BackendPool(() => config, keys.lookup, logger, Date.now, endpointConsent(context), lastRequest.remember, new ServerActivity());
   const status = new StatusModel();
-  const statusBar = new StatusBar(status);
+  // The tooltip lists each server once with the roles that use it (a server per role).
+  const statusBar = new StatusBar(status, () => distinctServers(roleServers(config)));
   const reports = new ReportDocuments();
   let doctorPanel: DoctorPanel | undefined;
   const doctor = () => {
@@ -95,13 +97,14 @@ export function compose(context: vscode.ExtensionContext, { slots, activation }:
       pool.invalidate();
       status.clearError();
       showWhetherOff();
+      statusBar.refresh();
     }),
     keys.onDidChange(() => pool.invalidate()),
     command('fathom.triggerCompletion', () => vscode.commands.executeCommand('editor.action.inlineSuggest.trigger')),
     command('fathom.toggleCompletions', () => writeSetting('completion.enabled', !config.completion.enabled)),
     command('fathom.selectModel', (role) => selectModel(pool, config, role === 'completion' || role === 'chat' ? role : undefined)),
-    command('fathom.pullModel', (name) => pullModel(pool, config, name)),
-    command('fathom.setApiKey', () => keys.promptAndStore(config)),
+    command('fathom.pullModel', (name, where) => pullModel(pool, config, name, where)),
+    command('fathom.setApiKey', (where) => keys.promptAndStore(config, where)),
     command('fathom.doctor', () => doctor().show()),
     command('fathom.showLog', () => channel.show()),
     command('fathom.showLastRequest', () => lastRequest.show(reports)),
@@ -157,6 +160,6 @@ export function compose(context: vscode.ExtensionContext, { slots, activation }:
     unknownNames: answerNameCheck(syntax.parsers, () => codebase),
   });
   const rest = composing.finished();
-  logger.info(`${describeActivation(activation)}; ${describeRest(rest)} (completion: ${config.completion.provider} ${config.completion.model}; chat: ${config.chat.provider} ${config.chat.model})`);
+  logger.info(`${describeActivation(activation)}; ${describeRest(rest)} (${roleServers(config).map((r) => `${r.role}: ${r.provider} ${r.model} at ${r.baseUrl}`).join('; ')})`);
   return { status: () => statusBar.current(), completionStats: () => completions.stats(), answerPanel, commands: commands.api, chat, activation, rest, doctor, nextEdit: nextEdits.api, codebase };
 }

@@ -40,6 +40,11 @@ export interface BackendErrorContext {
   redirectTo?: string;
   /** For `tooLong`: the cap, in characters, the answer ran past. */
   limitChars?: number;
+  /**
+   * The setting (without `fathom.`) that holds `baseUrl` — a role's own (`chat.baseUrl`) when it has one; else
+   * the provider's (`ollama.baseUrl`), which the advice names by default.
+   */
+  baseUrlSetting?: string;
 }
 
 /** The one error type backends throw. `message` is written for the user: what happened and what to do. */
@@ -55,6 +60,7 @@ export class BackendError extends Error {
   readonly refusal?: Refusal;
   readonly redirectTo?: string;
   readonly limitChars?: number;
+  readonly baseUrlSetting?: string;
 
   constructor(kind: BackendErrorKind, context: BackendErrorContext, options?: { cause?: unknown }) {
     super(describeBackendError(kind, context), options);
@@ -70,6 +76,7 @@ export class BackendError extends Error {
     this.refusal = context.refusal;
     this.redirectTo = context.redirectTo;
     this.limitChars = context.limitChars;
+    this.baseUrlSetting = context.baseUrlSetting;
   }
 }
 
@@ -82,9 +89,10 @@ export function describeBackendError(kind: BackendErrorKind, c: BackendErrorCont
   const provider = providerEntry(c.provider);
   const who = provider.serverName;
   const tail = c.detail ? ` (server said: ${c.detail})` : '';
+  const setting = `fathom.${c.baseUrlSetting ?? provider.baseUrlSetting}`;
   switch (kind) {
     case 'unreachable':
-      return provider.hints.unreachable(c.baseUrl);
+      return provider.hints.unreachable(c.baseUrl, setting);
     case 'unauthorized':
       return `${who} at ${c.baseUrl} refused the API key${c.status ? ` (HTTP ${c.status})` : ''}. Run "Fathom: Set API Key" to store a valid key.${tail}`;
     case 'modelMissing':
@@ -107,9 +115,9 @@ export function describeBackendError(kind: BackendErrorKind, c: BackendErrorCont
         case 'declined':
           return `You declined sending code to ${originOf(c.baseUrl)}; run "Fathom: Reset Endpoint Consent" to be asked again.`;
         case 'redirect':
-          return `The server at ${originOf(c.baseUrl)} redirected to ${c.redirectTo ?? 'another server'}; Fathom does not follow redirects to another server. If that server is the right one, set "fathom.${c.provider}.baseUrl" to it.`;
+          return `The server at ${originOf(c.baseUrl)} redirected to ${c.redirectTo ?? 'another server'}; Fathom does not follow redirects to another server. If that server is the right one, set "${setting}" to it.`;
         default:
-          return `Local-only mode refuses ${originOf(c.baseUrl)}: it is not on this machine, so Fathom sends it nothing. Point "fathom.${c.provider}.baseUrl" at a local server or turn off "fathom.localOnly".`;
+          return `Local-only mode refuses ${originOf(c.baseUrl)}: it is not on this machine, so Fathom sends it nothing. Point "${setting}" at a local server or turn off "fathom.localOnly".`;
       }
     case 'tooLong':
       return `${who} at ${c.baseUrl} kept answering past ${c.limitChars ?? 'the size cap in'} characters, far beyond the token limit Fathom asked for, so Fathom cut the answer off and did not use it. Check that the server honours the token limit, or pick another model ("Fathom: Select Model").`;

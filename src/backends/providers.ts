@@ -61,7 +61,8 @@ export interface ProviderEntry {
   };
   /** Words for the failures whose advice differs per provider (the rest are shared, in errors.ts). */
   hints: {
-    unreachable(baseUrl: string): string;
+    /** `setting` is the `fathom.` setting that holds `baseUrl` (the provider's, or a role's own). */
+    unreachable(baseUrl: string, setting: string): string;
     /** `tail` is the " (server said: …)" suffix or ''. */
     modelMissing(baseUrl: string, model: string | undefined, tail: string): string;
   };
@@ -110,7 +111,7 @@ export const PROVIDERS: Registry = {
     defaultEmbeddingModel: 'nomic-embed-text',
     apiKey: { envVars: ['FATHOM_API_KEY'], usuallyNeeded: false },
     hints: {
-      unreachable: (baseUrl: string) => `Ollama is not reachable at ${baseUrl}. Start it with "ollama serve" (or open the Ollama app), or set "fathom.ollama.baseUrl" to where it runs.`,
+      unreachable: (baseUrl: string, setting: string) => `Ollama is not reachable at ${baseUrl}. Start it with "ollama serve" (or open the Ollama app), or set "${setting}" to where it runs.`,
       modelMissing: (baseUrl: string, model: string | undefined) =>
         `Ollama at ${baseUrl} does not have the model ${quoted(model)}. Pull it with "ollama pull ${model ?? '<model>'}" or pick another model ("Fathom: Select Model").`,
     },
@@ -132,7 +133,7 @@ export const PROVIDERS: Registry = {
     defaultEmbeddingModel: 'text-embedding-3-small',
     apiKey: { envVars: ['FATHOM_API_KEY', 'OPENAI_API_KEY'], usuallyNeeded: true },
     hints: {
-      unreachable: (baseUrl: string) => `The OpenAI-compatible server is not reachable at ${baseUrl}. Check that it is running and that "fathom.openai.baseUrl" is right.`,
+      unreachable: (baseUrl: string, setting: string) => `The OpenAI-compatible server is not reachable at ${baseUrl}. Check that it is running and that "${setting}" is right.`,
       modelMissing: (baseUrl: string, model: string | undefined, tail: string) =>
         `The OpenAI-compatible server at ${baseUrl} does not serve the model ${quoted(model)}. Pick one it lists ("Fathom: Select Model") or check the model name.${tail}`,
     },

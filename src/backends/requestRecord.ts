@@ -9,6 +9,8 @@ export interface RequestRecord {
   /** Date.now() when the request was sent. */
   at: number;
   provider: ProviderKind;
+  /** The role that sent it (completion, chat, nextEdit, embeddings), when the pool built the client. */
+  role?: string;
   /** e.g. "POST /api/generate". */
   endpoint: string;
   baseUrl: string;
@@ -22,12 +24,23 @@ export interface RequestRecord {
   outcome: string;
 }
 
-/** The record as a JSON document a user reads: where it went, how long it took, what was sent. */
-export function formatRequestRecord(record: RequestRecord): string {
+/** "POST http://127.0.0.1:11434/api/generate": the method and the full URL the request went to. */
+function requestLine(record: RequestRecord): string {
   const [method, path] = record.endpoint.split(' ');
+  return `${method} ${record.baseUrl.replace(/\/+$/, '')}${path ?? ''}`;
+}
+
+/**
+ * The record as a JSON document a user reads: which role sent it, where it went, how long it took, what was
+ * sent. `others` — the last request of each other role — are listed by role with where they went, so a setup
+ * with a server per role shows at a glance which server each role talks to.
+ */
+export function formatRequestRecord(record: RequestRecord, others: readonly RequestRecord[] = []): string {
+  const elsewhere = others.filter((o) => o.role && o.role !== record.role);
   const document = {
     sent: new Date(record.at).toISOString(),
-    request: `${method} ${record.baseUrl.replace(/\/+$/, '')}${path ?? ''}`,
+    ...(record.role ? { role: record.role } : {}),
+    request: requestLine(record),
     model: record.model,
     response: {
       outcome: record.outcome,
@@ -37,6 +50,7 @@ export function formatRequestRecord(record: RequestRecord): string {
     },
     note: 'The body below is exactly what was sent, after secret redaction («secret:…» placeholders) — nothing else left this machine with it.',
     body: record.body ?? null,
+    ...(elsewhere.length ? { otherRoles: Object.fromEntries(elsewhere.map((o) => [o.role, `${requestLine(o)} (sent ${new Date(o.at).toISOString()})`])) } : {}),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }

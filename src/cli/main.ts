@@ -37,6 +37,8 @@ Options (doctor):
   --provider ollama|openai   backend for both roles
   --ollama-url URL       Ollama base URL (default http://127.0.0.1:11434)
   --openai-url URL       OpenAI-compatible base URL (default https://api.openai.com/v1)
+  --completion-url URL   the completion role's own server (as "fathom.completion.baseUrl")
+  --chat-url URL         the chat role's own server (as "fathom.chat.baseUrl")
   --completion-model M   model for completions
   --chat-model M         model for chat
   --timeout MS           request timeout
@@ -44,6 +46,7 @@ Options (doctor):
   --json                 print the report as JSON
   --verbose              log each request to stderr
 Environment: FATHOM_API_KEY (or OPENAI_API_KEY for the openai provider) supplies the API key.
+Each distinct server is checked once; the report lists which roles use it.
 
 ${PROMPT_USAGE}
 
@@ -75,6 +78,8 @@ async function doctor(args: string[]): Promise<number> {
       provider: { type: 'string' },
       'ollama-url': { type: 'string' },
       'openai-url': { type: 'string' },
+      'completion-url': { type: 'string' },
+      'chat-url': { type: 'string' },
       'completion-model': { type: 'string' },
       'chat-model': { type: 'string' },
       timeout: { type: 'string' },
@@ -88,6 +93,8 @@ async function doctor(args: string[]): Promise<number> {
     'chat.provider': values.provider,
     'ollama.baseUrl': values['ollama-url'],
     'openai.baseUrl': values['openai-url'],
+    'completion.baseUrl': values['completion-url'],
+    'chat.baseUrl': values['chat-url'],
     'completion.model': values['completion-model'],
     'chat.model': values['chat-model'],
     requestTimeoutMs: values.timeout !== undefined ? Number(values.timeout) : undefined,

@@ -10,6 +10,8 @@ export const ROLES: readonly Role[] = ['completion', 'chat'];
 
 export interface RoleSettings {
   provider: ProviderKind;
+  /** The role's own server (`fathom.<role>.baseUrl`); '' = the provider's (`ollama.baseUrl` / `openai.baseUrl`). See roleBaseUrl. */
+  baseUrl: string;
   model: string;
   temperature: number;
   maxTokens: number;
@@ -95,6 +97,7 @@ export interface FathomConfig {
 export const DEFAULT_SETTINGS = {
   'completion.enabled': true,
   'completion.provider': 'ollama',
+  'completion.baseUrl': '',
   'completion.model': 'qwen2.5-coder:1.5b',
   'completion.temperature': 0.2,
   'completion.maxTokens': 256,
@@ -105,6 +108,7 @@ export const DEFAULT_SETTINGS = {
   'completion.alternatives': 3,
   'completion.waitWhileAnswering': true,
   'chat.provider': 'ollama',
+  'chat.baseUrl': '',
   'chat.model': 'qwen2.5-coder:7b',
   'chat.temperature': 0.3,
   'chat.maxTokens': 2048,
@@ -164,6 +168,7 @@ export function parseConfig(source: SettingsSource): FathomConfig {
     completion: {
       enabled: bool('completion.enabled'),
       provider: provider('completion.provider'),
+      baseUrl: stripSlash(raw('completion.baseUrl').trim()),
       model: str('completion.model'),
       temperature: num('completion.temperature', 0, 2),
       maxTokens: Math.round(num('completion.maxTokens', 1, 8192)),
@@ -176,6 +181,7 @@ export function parseConfig(source: SettingsSource): FathomConfig {
     },
     chat: {
       provider: provider('chat.provider'),
+      baseUrl: stripSlash(raw('chat.baseUrl').trim()),
       model: str('chat.model'),
       temperature: num('chat.temperature', 0, 2),
       maxTokens: Math.round(num('chat.maxTokens', 1, 131072)),
@@ -211,6 +217,14 @@ function stripSlash(url: string): string {
   return url.replace(/\/+$/, '');
 }
 
+/**
+ * The endpoint a main role (completion, chat) talks to: its own (`fathom.<role>.baseUrl`) when set, else its
+ * provider's — so completions can come from one server and chat from another (issue 14, "a server per role").
+ */
+export function roleBaseUrl(config: FathomConfig, role: Role): string {
+  return config[role].baseUrl || baseUrlFor(config, config[role].provider);
+}
+
 /** The endpoint the next-edit role talks to: its own when set, else its provider's. */
 export function nextEditBaseUrl(config: FathomConfig): string {
   return config.nextEdit.baseUrl || baseUrlFor(config, config.nextEdit.provider);
@@ -228,7 +242,7 @@ export function embeddingsBaseUrl(config: FathomConfig): string | undefined {
   return provider && (baseUrl || baseUrlFor(config, provider));
 }
 
-/** The endpoint a role talks to. */
+/** A provider's own endpoint (its `<id>.baseUrl` setting); a role's is roleBaseUrl / nextEditBaseUrl / embeddingsBaseUrl. */
 export function baseUrlFor(config: FathomConfig, provider: ProviderKind): string {
   // FathomConfig holds one section per provider id (its `<id>.baseUrl` setting), so this is a lookup.
   return config[provider].baseUrl;

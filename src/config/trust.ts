@@ -15,7 +15,7 @@ import type { SettingKey, SettingsSource } from './settings';
 export const USER_ONLY_SETTINGS: readonly SettingKey[] = ['localOnly'];
 
 /** Read from the user's settings only while the workspace is not trusted. */
-export const RESTRICTED_SETTINGS: readonly SettingKey[] = ['ollama.baseUrl', 'openai.baseUrl', 'completion.provider', 'chat.provider', 'completion.template', 'answerLanguage', 'embeddings.provider', 'embeddings.baseUrl', 'nextEdit.provider', 'nextEdit.baseUrl'];
+export const RESTRICTED_SETTINGS: readonly SettingKey[] = ['ollama.baseUrl', 'openai.baseUrl', 'completion.provider', 'completion.baseUrl', 'chat.provider', 'chat.baseUrl', 'completion.template', 'answerLanguage', 'embeddings.provider', 'embeddings.baseUrl', 'nextEdit.provider', 'nextEdit.baseUrl'];
 
 /** A setting's values per level, as VS Code's `WorkspaceConfiguration.inspect` reports them. */
 export interface SettingLevels {

@@ -1,16 +1,25 @@
 import { providerEntry } from '../backends/providers';
 import { formatEmbeddings } from './embeddingsProbe';
 import { codebaseSummary } from './codebaseRow';
-import type { DoctorReport, RoleReport } from './probe';
+import type { DoctorReport, RoleReport, ServerReport } from './probe';
 
 /** The doctor's report as plain text (CLI output, and the body of the editor's report). */
 export function formatReport(report: DoctorReport): string {
   const lines = ['Fathom doctor', ''];
+  if (report.servers?.length) lines.push('servers (each checked once):', ...report.servers.map(formatServer), '');
   for (const r of report.roles) lines.push(...formatRole(r), '');
   if (report.embeddings) lines.push(...formatEmbeddings(report.embeddings), '');
   if (report.codebase) lines.push(`Codebase index: ${codebaseSummary(report.codebase)}`, '');
   lines.push(report.ok ? 'All checks passed.' : `${countProblems(report)} problem(s) found. Fix them and run the doctor again.`);
   return lines.join('\n');
+}
+
+/** "  ✓ Ollama at http://… (version 0.5.0) — completion, chat: reachable, 3 model(s)". */
+export function formatServer(s: ServerReport): string {
+  const head = `${providerEntry(s.provider).label} at ${s.baseUrl}${s.version ? ` (version ${s.version})` : ''} — ${s.roles.join(', ')}`;
+  if (s.models !== undefined) return `  ✓ ${head}: reachable, ${s.models} model(s)`;
+  if (s.reachable && !s.problem) return `  ✓ ${head}: reachable`;
+  return `  ✗ ${head}: ${s.problem ?? 'not reachable'}`;
 }
 
 function formatRole(r: RoleReport): string[] {

@@ -9,6 +9,7 @@ import { providerEntry } from '../backends/providers';
 import { probeEmbeddings, type EmbeddingsCheck, type EmbeddingsLookup } from './embeddingsProbe';
 import { ROLES, type NextEditSettings, type Role, type RoleSettings } from '../config/settings';
 import type { CodebaseReport } from './codebaseRow';
+import { distinctServers, serverKey } from '../roles/servers';
 
 export type FixAction = 'startOllama' | 'pullModel' | 'setApiKey' | 'openSettings' | 'selectModel' | 'openNextEditSetting';
 
@@ -54,8 +55,24 @@ export interface RoleReport {
   notes?: Problem[];
 }
 
+/** One server the roles use, checked once (version and model list) however many roles use it. */
+export interface ServerReport {
+  provider: Backend['provider'];
+  baseUrl: string;
+  /** The roles that use it, in role order (embeddings included when they use it). */
+  roles: (DoctorRole | 'embeddings')[];
+  reachable: boolean;
+  refused?: Refusal;
+  version?: string;
+  models?: number;
+  /** Why it could not be checked (the same message each of its roles shows). */
+  problem?: string;
+}
+
 export interface DoctorReport {
   roles: RoleReport[];
+  /** Each distinct server once, with the roles that use it (what the CLI and the Doctor view list first). */
+  servers?: ServerReport[];
   /** The embeddings role (codebase search), when the caller asked for it. */
   embeddings?: EmbeddingsCheck;
   ok: boolean;
@@ -74,37 +91,94 @@ export type RoleBackendLookup = (role: Role) => Promise<{ backend: Backend; sett
 /** The next-edit role's backend; without one (no model set) the role is off. */
 export type NextEditLookup = () => Promise<{ backend?: Backend; settings: NextEditSettings }>;
 
+/** A server's answer to the doctor's first two questions (version, models), or why it gave none. */
+type ServerAnswer = { version: string | undefined; models: ModelSummary[] } | { error: unknown };
+
+/** Asks each distinct server (provider and base URL) once, whichever roles share it. */
+export class ServerChecks {
+  private readonly answers = new Map<string, Promise<ServerAnswer>>();
+
+  check(backend: Backend, call: { signal?: AbortSignal; timeoutMs: number }): Promise<ServerAnswer> {
+    const key = serverKey(backend.provider, backend.baseUrl);
+    let answer = this.answers.get(key);
+    if (!answer) {
+      answer = (async () => {
+        try {
+          const version = await backend.version(call);
+          return { version, models: await backend.listModels(call) };
+        } catch (error) {
+          return { error };
+        }
+      })();
+      this.answers.set(key, answer);
+    }
+    return answer;
+  }
+}
+
 export async function runDoctor(lookup: RoleBackendLookup, options: ProbeOptions, nextEdit?: NextEditLookup, embeddings?: EmbeddingsLookup): Promise<DoctorReport> {
   const roles: RoleReport[] = [];
+  const servers = new ServerChecks();
   for (const role of ROLES) {
     const { backend, settings } = await lookup(role);
-    roles.push(await probeRole(role, backend, settings, options));
+    roles.push(await probeRole(role, backend, settings, options, servers));
   }
-  if (nextEdit) roles.push(await probeNextEdit(nextEdit, options));
+  if (nextEdit) roles.push(await probeNextEdit(nextEdit, options, servers));
   const embeddingsCheck = embeddings && (await probeEmbeddings(embeddings, options));
-  return { roles, ...(embeddingsCheck && { embeddings: embeddingsCheck }), ok: roles.every((r) => r.problems.length === 0) && !embeddingsCheck?.problem };
+  return {
+    roles,
+    servers: serverReports(roles, embeddingsCheck),
+    ...(embeddingsCheck && { embeddings: embeddingsCheck }),
+    ok: roles.every((r) => r.problems.length === 0) && !embeddingsCheck?.problem,
+  };
+}
+
+/** The distinct servers of the probed roles (and of embeddings), each with its roles and what its check found. */
+function serverReports(roles: RoleReport[], embeddings: EmbeddingsCheck | undefined): ServerReport[] {
+  const on = roles.filter((r) => !r.off);
+  const used = [...on.map((r) => ({ role: r.role, provider: r.provider, baseUrl: r.baseUrl })), ...(embeddings?.provider && embeddings.baseUrl ? [{ role: 'embeddings' as const, provider: embeddings.provider, baseUrl: embeddings.baseUrl }] : [])];
+  return distinctServers(used).map((server) => {
+    const first = on.find((r) => server.roles.includes(r.role));
+    if (!first) {
+      // Only embeddings use it: their one test embedding was its check.
+      const ok = embeddings?.state === 'ok';
+      return { ...server, reachable: ok, ...(embeddings?.problem && { problem: embeddings.problem.message }) };
+    }
+    const problem = first.models ? undefined : first.problems[0]?.message;
+    return {
+      ...server,
+      reachable: first.reachable,
+      ...(first.refused && { refused: first.refused }),
+      ...(first.version !== undefined && { version: first.version }),
+      ...(first.models && { models: first.models.length }),
+      ...(problem && { problem }),
+    };
+  });
 }
 
 /** Next-edit suggestions: off (a note saying how to switch them on), or probed like the chat role on their own endpoint. */
-async function probeNextEdit(lookup: NextEditLookup, options: ProbeOptions): Promise<RoleReport> {
+async function probeNextEdit(lookup: NextEditLookup, options: ProbeOptions, servers?: ServerChecks): Promise<RoleReport> {
   const { backend, settings } = await lookup();
   if (!backend || !settings.enabled) {
     return { role: 'nextEdit', provider: settings.provider, baseUrl: '', model: '', reachable: false, problems: [], off: true, notes: [{ message: NEXT_EDIT_OFF, fix: 'openNextEditSetting' }] };
   }
-  const report = await probeRole('nextEdit', backend, settings, options);
+  const report = await probeRole('nextEdit', backend, settings, options, servers);
   // "Select Model" picks the completion or chat model; the next-edit model is a setting.
   report.problems = report.problems.map((p) => (p.fix === 'selectModel' ? { ...p, fix: 'openNextEditSetting' } : p));
   return report;
 }
 
-export async function probeRole(role: DoctorRole, backend: Backend, settings: Pick<RoleSettings, 'model'>, options: ProbeOptions): Promise<RoleReport> {
+/** Probes one role on its server; with `servers`, a server another role already asked is not asked again. */
+export async function probeRole(role: DoctorRole, backend: Backend, settings: Pick<RoleSettings, 'model'>, options: ProbeOptions, servers = new ServerChecks()): Promise<RoleReport> {
   const report: RoleReport = { role, provider: backend.provider, baseUrl: backend.baseUrl, model: settings.model, reachable: false, problems: [] };
   const call = { signal: options.signal, timeoutMs: options.timeoutMs };
-  try {
-    report.version = await backend.version(call);
-    report.models = await backend.listModels(call);
+  const answer = await servers.check(backend, call);
+  if ('models' in answer) {
+    report.version = answer.version;
+    report.models = answer.models;
     report.reachable = true;
-  } catch (error) {
+  } else {
+    const error = answer.error;
     if (isBackendError(error) && error.kind === 'refused') report.refused = error.refusal;
     report.reachable = isBackendError(error) && error.kind !== 'unreachable' && error.kind !== 'timeout' && error.kind !== 'refused';
     report.problems.push(problemFrom(error));

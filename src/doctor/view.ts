@@ -8,7 +8,7 @@ import { providerEntry } from '../backends/providers';
 import { codebaseCheckStatus, codebaseSummary } from './codebaseRow';
 import { formatEmbeddings, type EmbeddingsCheck } from './embeddingsProbe';
 import { formatReport } from './formatReport';
-import type { DoctorReport, DoctorRole, FixAction, Problem, RoleReport } from './probe';
+import type { DoctorReport, DoctorRole, FixAction, Problem, RoleReport, ServerReport } from './probe';
 
 export type CheckStatus = 'ok' | 'warn' | 'fail' | 'skip';
 
@@ -59,7 +59,23 @@ const REFUSED: Record<Refusal, string> = {
   redirect: 'redirected to another server — not followed',
 };
 
-const ROLE_TITLES: Record<DoctorRole, string> = { completion: 'Completions', chat: 'Chat and commands', nextEdit: 'Next edit suggestions' };
+const ROLE_TITLES: Record<DoctorRole | 'embeddings', string> = { completion: 'Completions', chat: 'Chat and commands', nextEdit: 'Next edit suggestions', embeddings: 'Embeddings' };
+
+/** Which server each role uses, each server checked once: one row per server, labelled with its roles. */
+function serversSection(servers: ServerReport[]): DoctorSectionView {
+  return {
+    id: 'servers',
+    title: servers.length === 1 ? 'Server' : `Servers (${servers.length})`,
+    checks: servers.map((s) => {
+      const at = `${providerEntry(s.provider).label} at ${s.baseUrl}${s.version ? `, version ${s.version}` : ''}`;
+      const label = s.roles.map((r) => ROLE_TITLES[r]).join(', ');
+      if (s.models !== undefined) return { label, detail: `${at}: reachable, ${s.models} model${s.models === 1 ? '' : 's'}`, status: 'ok' as const };
+      if (s.reachable && !s.problem) return { label, detail: `${at}: reachable`, status: 'ok' as const };
+      // The problem itself is on each role's card, with its fix; here the server's state only, as on those cards.
+      return { label, detail: `${at}: ${s.refused ? REFUSED[s.refused] : s.reachable ? 'answered with an error' : 'not reachable'}`, status: 'fail' as const };
+    }),
+  };
+}
 
 export function fixLabel(action: FixAction, model?: string): string {
   switch (action) {
@@ -84,6 +100,7 @@ export function doctorView(report: DoctorReport): DoctorView {
   return {
     roles,
     sections: [
+      ...(report.servers?.length ? [serversSection(report.servers)] : []),
       ...(report.codebase ? [{ id: 'codebase', title: 'Codebase index', checks: [{ label: 'Index', detail: codebaseSummary(report.codebase), status: codebaseCheckStatus(report.codebase) }] }] : []),
       ...(report.embeddings ? [embeddingsSection(report.embeddings)] : []),
     ],

@@ -1,15 +1,17 @@
 import type { ApiKeyLookup } from '../config/apiKeys';
-import { baseUrlFor, embeddingsBaseUrl, nextEditBaseUrl, type EmbeddingsSettings, type FathomConfig, type NextEditSettings, type Role, type RoleSettings } from '../config/settings';
+import { embeddingsBaseUrl, nextEditBaseUrl, roleBaseUrl, type EmbeddingsSettings, type FathomConfig, type NextEditSettings, type Role, type RoleSettings } from '../config/settings';
 import type { Logger } from '../logging/logger';
 import { Redactor } from '../privacy/redactor';
 import { withRedaction } from '../privacy/redactingBackend';
 import { localOnlyRule, withEndpointGuard, type EndpointConsent } from '../privacy/endpointGuard';
 import { withAnswerCap } from '../backends/answerCap';
 import { createBackend } from '../backends/create';
+import { withBaseUrlSetting } from '../backends/baseUrlSetting';
 import type { RequestObserver } from '../backends/logged';
 import type { OllamaBackend } from '../backends/ollama';
 import { PROVIDERS } from '../backends/providers';
 import { withActivity, type ServerActivity } from './serverActivity';
+import { pullTargetFor, type ServerRole } from './servers';
 import type { Backend, ModelInfo, ProviderKind } from '../backends/types';
 
 const MODEL_INFO_TTL_MS = 5 * 60_000;
@@ -56,7 +58,8 @@ export class BackendPool {
   async backendFor(role: Role): Promise<{ backend: Backend; settings: RoleSettings }> {
     const config = this.getConfig();
     const settings = config[role];
-    const backend = await this.guardedClient(settings.provider, baseUrlFor(config, settings.provider));
+    // The role's own server (`fathom.<role>.baseUrl`) when set, else its provider's: completions and chat may differ.
+    const backend = await this.guardedClient(role, settings.provider, roleBaseUrl(config, role), settings.baseUrl && `${role}.baseUrl`);
     // Chat and command answers are counted while they stream: completions to the same local server wait (serverActivity.ts).
     return { backend: role === 'chat' && this.activity ? withActivity(backend, this.activity) : backend, settings };
   }
@@ -68,7 +71,7 @@ export class BackendPool {
   async nextEditBackend(): Promise<{ backend: Backend; settings: NextEditSettings } | undefined> {
     const config = this.getConfig();
     if (!config.nextEdit.enabled) return undefined;
-    return { backend: await this.guardedClient(config.nextEdit.provider, nextEditBaseUrl(config)), settings: config.nextEdit };
+    return { backend: await this.guardedClient('nextEdit', config.nextEdit.provider, nextEditBaseUrl(config), config.nextEdit.baseUrl && 'nextEdit.baseUrl'), settings: config.nextEdit };
   }
 
   /**
@@ -80,13 +83,17 @@ export class BackendPool {
     const config = this.getConfig();
     const baseUrl = embeddingsBaseUrl(config);
     if (!config.embeddings.enabled || !config.embeddings.provider || !baseUrl) return undefined;
-    return { backend: await this.guardedClient(config.embeddings.provider, baseUrl), settings: config.embeddings };
+    return { backend: await this.guardedClient('embeddings', config.embeddings.provider, baseUrl, config.embeddings.baseUrl && 'embeddings.baseUrl'), settings: config.embeddings };
   }
 
-  private async guardedClient(provider: ProviderKind, baseUrl: string): Promise<Backend> {
+  /**
+   * A role's client of one server, with that server's own key (keys are stored per server: a role on another
+   * server never gets the first one's). One client per role, so Show Last Request can say which role sent what.
+   */
+  private async guardedClient(role: ServerRole, provider: ProviderKind, baseUrl: string, ownSetting: string): Promise<Backend> {
     const config = this.getConfig();
     const apiKey = await this.getApiKey(provider, baseUrl);
-    const id = `${provider}|${baseUrl}|${apiKey ? 'key' : 'nokey'}|${config.contextLength}|${config.ollama.keepAlive}|${config.openai.fim}`;
+    const id = `${role}|${provider}|${baseUrl}|${ownSetting}|${apiKey ? 'key' : 'nokey'}|${config.contextLength}|${config.ollama.keepAlive}|${config.openai.fim}`;
     let backend = this.backends.get(id);
     if (!backend) {
       // Redaction sits outside the request log, so the log never sees a secret either. The endpoint guard
@@ -102,20 +109,24 @@ export class BackendPool {
         fim: config.openai.fim,
         rule: this.rule,
         logger: this.logger,
-        observe: this.observe,
+        observe: this.observe && ((record) => this.observe?.({ ...record, role })),
       })), this.redactor);
       backend = withEndpointGuard(client, { localOnly: () => this.getConfig().localOnly, consent: this.consent });
+      // A role on its own server: its errors' advice names that role's setting, not the provider's URL.
+      if (ownSetting) backend = withBaseUrlSetting(backend, ownSetting);
       this.backends.set(id, backend);
     }
     return backend;
   }
 
   /**
-   * A client of the configured Ollama, for managing its models (pull). No code goes out through it, so it
-   * skips redaction and consent; local-only mode still refuses a remote one (its fetch checks the rule).
+   * A client of an Ollama, for managing its models (pull): the one `where` names — a role on Ollama, or the URL
+   * of an Ollama a role uses (servers.ts pullTargetFor) — else `fathom.ollama.baseUrl`. No code goes out through
+   * it, so it skips redaction and consent; local-only mode still refuses a remote one (its fetch checks the rule).
    */
-  async ollama(): Promise<OllamaBackend> {
-    const baseUrl = this.getConfig().ollama.baseUrl;
+  async ollama(where?: ServerRole | string): Promise<OllamaBackend> {
+    const config = this.getConfig();
+    const baseUrl = pullTargetFor(config, where)?.baseUrl ?? config.ollama.baseUrl;
     return PROVIDERS.ollama.create({ baseUrl, apiKey: await this.getApiKey('ollama', baseUrl), rule: this.rule });
   }
 

@@ -8,6 +8,8 @@ export interface StatusSnapshot {
   state: StatusState;
   /** Why completions are off, or what failed last. */
   reason?: string;
+  /** The role whose request failed last ('completion', 'chat', …), when it said: roles may use different servers. */
+  failedRole?: string;
   /** What is running now, newest first. */
   activities: string[];
 }
@@ -16,14 +18,16 @@ export class StatusModel {
   private readonly running = new Map<number, string>();
   private nextId = 0;
   private lastError: string | undefined;
+  private lastErrorRole: string | undefined;
   private disabledReason: string | undefined;
   private readonly listeners = new Set<(s: StatusSnapshot) => void>();
 
   snapshot(): StatusSnapshot {
     const activities = [...this.running.values()].reverse();
     if (this.disabledReason !== undefined) return { state: 'disabled', reason: this.disabledReason, activities };
-    if (activities.length > 0) return { state: 'working', activities, reason: this.lastError };
-    if (this.lastError !== undefined) return { state: 'error', reason: this.lastError, activities };
+    const failedRole = this.lastError !== undefined ? this.lastErrorRole : undefined;
+    if (activities.length > 0) return { state: 'working', activities, reason: this.lastError, ...(failedRole && { failedRole }) };
+    if (this.lastError !== undefined) return { state: 'error', reason: this.lastError, activities, ...(failedRole && { failedRole }) };
     return { state: 'idle', activities };
   }
 
@@ -32,8 +36,11 @@ export class StatusModel {
     return { dispose: () => this.listeners.delete(listener) };
   }
 
-  /** Marks `label` as running; call the returned function once it ends, with the error message if it failed. */
-  begin(label: string): (outcome?: { error?: string }) => void {
+  /**
+   * Marks `label` as running for `role`; call the returned function once it ends, with the error message if it
+   * failed (the status then says which role failed).
+   */
+  begin(label: string, role?: string): (outcome?: { error?: string }) => void {
     const id = this.nextId++;
     this.running.set(id, label);
     this.emit();
@@ -43,19 +50,22 @@ export class StatusModel {
       ended = true;
       this.running.delete(id);
       this.lastError = outcome?.error;
+      this.lastErrorRole = outcome?.error !== undefined ? role : undefined;
       this.emit();
     };
   }
 
   /** Records a failure outside of `begin` (e.g. a configuration problem found at startup). */
-  fail(message: string): void {
+  fail(message: string, role?: string): void {
     this.lastError = message;
+    this.lastErrorRole = role;
     this.emit();
   }
 
   clearError(): void {
     if (this.lastError === undefined) return;
     this.lastError = undefined;
+    this.lastErrorRole = undefined;
     this.emit();
   }
 

@@ -6,7 +6,7 @@ import { createCompleteOnce } from '../completion/service';
 import type { Codebase } from '../codebase/codebase';
 import { RepositoryRetriever } from '../context/repository';
 import type { DocumentSnapshot } from '../workspace/document';
-import { baseUrlFor, type FathomConfig } from '../config/settings';
+import { roleBaseUrl, type FathomConfig } from '../config/settings';
 import { onConfigChange } from './settings';
 import type { Logger } from '../logging/logger';
 import type { StatusModel } from '../status/statusModel';
@@ -39,13 +39,13 @@ export function registerCompletions(
     repoName: () => vscode.workspace.workspaceFolders?.[0]?.name,
     onTemplateError: (message) => {
       deps.logger.warn(message);
-      deps.status.fail(message);
+      deps.status.fail(message, 'completion');
     },
   });
   // One local model, two jobs: while the completion server writes a chat or command answer, automatic requests wait.
   const serverAnswering = () => {
     const config = deps.getConfig();
-    return config.completion.waitWhileAnswering && !!deps.pool.activity?.busyLocally(baseUrlFor(config, config.completion.provider));
+    return config.completion.waitWhileAnswering && !!deps.pool.activity?.busyLocally(roleBaseUrl(config, 'completion'));
   };
   // The trigger's view of the cursor, from the same cached tree the request then uses (no second parse).
   const lookUpSyntax = (s: DocumentSnapshot) => syntax.withTree(s, (tree) => tree && syntaxAtCursor(tree, s.text, s.offset, s.languageId));
@@ -56,7 +56,7 @@ export function registerCompletions(
     // A block's first line was shown early and the block is now final: VS Code asks again, the scheduler answers it.
     onRevised: (uri) => provider?.askAgain(uri),
     onRequest: () => {
-      const end = deps.status.begin('completing');
+      const end = deps.status.begin('completing', 'completion');
       return (outcome) => {
         if (outcome?.error) deps.logger.warn(`completion failed: ${outcome.error}`);
         end(outcome);

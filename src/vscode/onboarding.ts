@@ -30,6 +30,7 @@ export async function chooseBackend(choice?: unknown): Promise<BackendChoice | u
   if (!picked) return undefined;
   const { provider, local, askBaseUrl, models } = CHOICES[picked];
   if (local) {
+    await useProviderServer();
     await writeSetting('completion.provider', provider);
     await writeSetting('chat.provider', provider);
     void vscode.window.showInformationMessage(vscode.l10n.t('Fathom: using Ollama on this machine. Next, pick the models it has (or pull one) — the Doctor checks everything.'), ACTIONS.selectModel, ACTIONS.doctor).then(follow);
@@ -48,6 +49,7 @@ export async function chooseBackend(choice?: unknown): Promise<BackendChoice | u
     baseUrl = typed.trim().replace(/\/+$/, '');
   }
   await writeSetting(entry.baseUrlSetting, baseUrl);
+  await useProviderServer();
   await writeSetting('completion.provider', provider);
   await writeSetting('chat.provider', provider);
   if (models) {
@@ -56,6 +58,11 @@ export async function chooseBackend(choice?: unknown): Promise<BackendChoice | u
   }
   void vscode.window.showInformationMessage(vscode.l10n.t('Fathom: using {0}. Next, set the API key (if the server needs one) and pick the models.', askBaseUrl ? baseUrl : entry.displayName), ACTIONS.apiKey, ACTIONS.selectModel).then(follow);
   return picked;
+}
+
+/** The walkthrough puts both roles on the chosen server: a role's own server (a hybrid setup) would override it. */
+async function useProviderServer(): Promise<void> {
+  for (const key of ['completion.baseUrl', 'chat.baseUrl']) await writeSetting(key, undefined);
 }
 
 /** An untitled TypeScript file with the cursor where a completion makes sense. */

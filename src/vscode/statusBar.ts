@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
 import type { StatusModel, StatusSnapshot } from '../status/statusModel';
+import { providerEntry } from '../backends/providers';
+import { isServerRole, type SharedServer } from '../roles/servers';
+import { roleList } from './roleNames';
 
 export interface StatusView {
   state: StatusSnapshot['state'];
@@ -8,13 +11,19 @@ export interface StatusView {
   visible: boolean;
 }
 
-/** The one Fathom status bar item: renders the StatusModel; a click opens the Fathom menu. */
+/**
+ * The one Fathom status bar item: renders the StatusModel; a click opens the Fathom menu. Its tooltip also
+ * says which server each role uses (`servers`, each server once with its roles).
+ */
 export class StatusBar implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
   private readonly subscription: { dispose(): void };
   private view: StatusView = { state: 'idle', text: '', tooltip: '', visible: false };
 
-  constructor(model: StatusModel) {
+  constructor(
+    private readonly model: StatusModel,
+    private readonly servers: () => readonly SharedServer[] = () => [],
+  ) {
     this.item = vscode.window.createStatusBarItem('fathom.status', vscode.StatusBarAlignment.Right, 100);
     this.item.name = 'Fathom';
     this.subscription = model.onChange((s) => this.render(s));
@@ -28,8 +37,15 @@ export class StatusBar implements vscode.Disposable {
     return { ...this.view };
   }
 
+  /** Renders again: call when the settings changed (the servers may have). */
+  refresh(): void {
+    this.render(this.model.snapshot());
+  }
+
   private render(s: StatusSnapshot): void {
-    const { text, tooltip, command, background } = present(s);
+    const { text, tooltip: said, command, background } = present(s);
+    const servers = this.servers().map((server) => vscode.l10n.t('{0}: {1} at {2}', roleList(server.roles), providerEntry(server.provider).label, server.baseUrl));
+    const tooltip = servers.length ? `${said}\n\n${servers.join('\n')}` : said;
     this.item.text = text;
     this.item.tooltip = tooltip;
     this.item.command = command;
@@ -50,7 +66,9 @@ function present(s: StatusSnapshot): { text: string; tooltip: string; command: s
     case 'error':
       return {
         text: '$(warning) Fathom',
-        tooltip: vscode.l10n.t('Fathom: {0}\nClick to run "Fathom: Doctor": it finds the cause and offers the fix.', s.reason ?? vscode.l10n.t('the last request failed')),
+        tooltip: isServerRole(s.failedRole)
+          ? vscode.l10n.t('Fathom: {0}\nIt concerns {1}. Click to run "Fathom: Doctor": it finds the cause and offers the fix.', s.reason ?? vscode.l10n.t('the last request failed'), roleList([s.failedRole]))
+          : vscode.l10n.t('Fathom: {0}\nClick to run "Fathom: Doctor": it finds the cause and offers the fix.', s.reason ?? vscode.l10n.t('the last request failed')),
         command: 'fathom.doctor',
         background: 'statusBarItem.warningBackground',
       };

@@ -12,6 +12,8 @@ describe('onboarding', () => {
     await fathom();
     // Recorded so that everything chooseBackend changes is put back after the test.
     for (const key of ['completion.provider', 'chat.provider', 'completion.model', 'chat.model', 'openai.baseUrl']) await setSetting(key, get(key));
+    // A hybrid setup before: the choice puts both roles on the chosen server, so their own servers go.
+    await setSetting('chat.baseUrl', 'http://gpu-box:11434');
     const before = get('ollama.baseUrl');
     assert.equal(await vscode.commands.executeCommand('fathom.chooseBackend', 'openai'), 'openai');
     assert.equal(get('completion.provider'), 'openai');
@@ -19,6 +21,7 @@ describe('onboarding', () => {
     assert.equal(get('openai.baseUrl'), 'https://api.openai.com/v1');
     assert.equal(get('chat.model'), 'gpt-4o-mini');
     assert.equal(get('ollama.baseUrl'), before, 'the Ollama address is kept for later');
+    assert.equal(get('chat.baseUrl'), '', 'the chat role uses the chosen server again');
     assert.equal(await vscode.commands.executeCommand('fathom.chooseBackend', 'ollama'), 'ollama');
     assert.equal(get('completion.provider'), 'ollama');
     assert.equal(get('chat.provider'), 'ollama');

@@ -3,7 +3,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PullOutcome } from '../../src/vscode/pullModel';
 import { assertNoUnhandledRejections } from './faults';
-import { EXTENSION_ID, fathom, openWithCursor, setSetting, useFakeServer, waitFor } from './helpers';
+import { EXTENSION_ID, fathom, openWithCursor, restoreSettings, setSetting, useFakeServer, waitFor } from './helpers';
+import { startFakeServer } from '../fake-server';
 
 const NEW_MODEL = 'starcoder2:3b';
 const pull = (name?: string) => vscode.commands.executeCommand<PullOutcome>('fathom.pullModel', name);
@@ -19,7 +20,7 @@ describe('Fathom: Pull Model', () => {
   });
 
   it('pulls with progress up to 100 %, and the model is then listed', async () => {
-    assert.deepEqual(await pull(NEW_MODEL), { outcome: 'pulled', model: NEW_MODEL, percent: 100 });
+    assert.deepEqual(await pull(NEW_MODEL), { outcome: 'pulled', model: NEW_MODEL, baseUrl: fake.server.url, percent: 100 });
     const request = fake.server.requests.find((r) => r.endpoint === 'ollama.pull');
     assert.deepEqual(request?.body, { name: NEW_MODEL, stream: true });
     assert.equal(request?.completed, true);
@@ -50,11 +51,26 @@ describe('Fathom: Pull Model', () => {
     const error = await waitFor('the error notification', () => api.commands.shownErrors()[shown]);
     const button = error.actions.find((a) => a.label === 'Pull Model');
     assert.ok(button, `a Pull Model button: ${error.message}`);
-    assert.deepEqual({ command: button.command, args: button.args }, { command: 'fathom.pullModel', args: [NEW_MODEL] });
+    // It names the server that lacks the model: with a server per role, that is where the pull goes.
+    assert.deepEqual({ command: button.command, args: button.args }, { command: 'fathom.pullModel', args: [NEW_MODEL, fake.server.url] });
     // What clicking the button runs:
     assert.equal((await vscode.commands.executeCommand<PullOutcome>(button.command, ...button.args)).outcome, 'pulled');
     fake.server.reply(() => ({ text: 'It adds two numbers.' }));
     assert.equal(await vscode.commands.executeCommand('fathom.explain'), 'It adds two numbers.');
     assertNoUnhandledRejections();
+  });
+
+  it("pulls into the Ollama of the role it is asked for: the chat role's own server, not the completions'", async () => {
+    const gpuBox = await startFakeServer();
+    try {
+      await setSetting('chat.baseUrl', gpuBox.url);
+      const outcome = await vscode.commands.executeCommand<PullOutcome>('fathom.pullModel', NEW_MODEL, 'chat');
+      assert.deepEqual(outcome, { outcome: 'pulled', model: NEW_MODEL, baseUrl: gpuBox.url, percent: 100 });
+      assert.ok(gpuBox.requests.some((r) => r.endpoint === 'ollama.pull'));
+      assert.ok(!fake.server.requests.some((r) => r.endpoint === 'ollama.pull'), 'the completion server was not asked');
+    } finally {
+      await restoreSettings();
+      await gpuBox.close();
+    }
   });
 });

@@ -58,6 +58,9 @@ describe('Restricted Mode: an untrusted workspace cannot move code to its server
         {
           'fathom.ollama.baseUrl': workspace.url,
           'fathom.openai.baseUrl': `${workspace.url}/v1`,
+          // A server per role: just as restricted as the providers' URLs.
+          'fathom.completion.baseUrl': workspace.url,
+          'fathom.chat.baseUrl': workspace.url,
           'fathom.completion.template': `<|fim_prefix|>${MARK.template} {prefix}<|fim_suffix|>{suffix}<|fim_middle|>`,
           'fathom.answerLanguage': MARK.answerLanguage,
           'fathom.localOnly': false,

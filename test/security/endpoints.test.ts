@@ -110,6 +110,7 @@ describe('security 10: the endpoint guard — redirects, and every request under
   let sameOrigin = { requests: 0, followed: 0 };
   const localOnly: { provider: ProviderKind; kind: Kind; attempted: number; reached: number; outcome: string }[] = [];
   const control: { provider: ProviderKind; kind: Kind; reached: number }[] = [];
+  const perRole: { provider: ProviderKind; kind: string; remoteReached: number; localReached: number; outcome: string; keyElsewhere: number }[] = [];
 
   for (const provider of PROVIDERS) {
     it(`${provider}: a cross-origin redirect of any status is refused for every kind of request; the target receives nothing`, async () => {
@@ -156,6 +157,35 @@ describe('security 10: the endpoint guard — redirects, and every request under
         assert.ok(server.requests.length > 0, `${kind} reached the server`);
       }
     });
+
+    it(`${provider}: a server per role under local-only mode — the chat role's remote server gets nothing, the completion role's local one works, and no key crosses over`, async () => {
+      // chat.baseUrl is remote (0.0.0.0 reaches the target fake but is not loopback); completion.baseUrl local.
+      const local = provider === 'ollama' ? server.url : `${server.url}/v1`;
+      const remote = (provider === 'ollama' ? target.url : `${target.url}/v1`).replace('127.0.0.1', '0.0.0.0');
+      const config = parseConfig(objectSource({ 'completion.provider': provider, 'chat.provider': provider, 'completion.baseUrl': local, 'chat.baseUrl': remote, 'ollama.baseUrl': 'http://127.0.0.1:9', 'openai.baseUrl': 'http://127.0.0.1:9/v1', localOnly: true, requestTimeoutMs: 5000 }));
+      // Each server has its own key; the local server's must never reach another.
+      const pool = new BackendPool(() => config, async (_p, baseUrl) => (baseUrl === local ? 'sk-local-zebra-0123' : 'sk-remote-zebra-4567'), silentLogger, Date.now, async () => true);
+      const chat = await pool.backendFor('chat');
+      const completion = await pool.backendFor('completion');
+      const chatKinds: [string, () => Promise<unknown>][] = [
+        ['chat', () => drain(chat.backend.streamChat({ model: chat.settings.model, messages: [{ role: 'user', content: `Explain ${CODE}` }] }))],
+        ['chat: model list', () => chat.backend.listModels()],
+        ['chat: model info', () => chat.backend.modelInfo(chat.settings.model)],
+        ['chat: version', () => chat.backend.version()],
+      ];
+      for (const [kind, run] of chatKinds) {
+        const before = server.requests.length;
+        const result = await outcome(run().then(() => undefined));
+        perRole.push({ provider, kind, remoteReached: target.requests.length, localReached: server.requests.length - before, outcome: result, keyElsewhere: 0 });
+        assert.equal(result, 'refused:localOnly', kind);
+      }
+      assert.equal(await outcome(drain(completion.backend.streamCompletion({ model: completion.settings.model, prompt: CODE, suffix: '\n' })).then(() => undefined)), 'sent');
+      const keyElsewhere = target.requests.filter((r) => JSON.stringify(r.headers).includes('sk-local-zebra')).length;
+      perRole.push({ provider, kind: 'completion (local role server)', remoteReached: target.requests.length, localReached: server.requests.length, outcome: 'sent', keyElsewhere });
+      assert.equal(target.requests.length, 0, "requests that reached the chat role's remote server");
+      assert.ok(server.requests.length > 0, 'the completion role reached its local server');
+      assert.ok(server.requests.every((r) => !JSON.stringify(r.headers).includes('sk-remote-zebra')), "the chat server's key never went to the completion server");
+    });
   }
 
   after(() => {
@@ -186,6 +216,17 @@ describe('security 10: the endpoint guard — redirects, and every request under
     }
     const controlReached = control.filter((c) => c.reached > 0).length;
     rows.push({ metric: 'control without local-only mode: kinds of request that reached the same endpoint', value: controlReached, unit: ` / ${control.length}`, target: `= ${control.length}`, pass: control.length > 0 && controlReached === control.length });
-    record(SECTIONS.endpoints, rows, { endpoints: { redirects, localOnly, control } });
+    const refusedRole = perRole.filter((c) => c.kind !== 'completion (local role server)');
+    const reachedRemote = perRole.reduce((n, c) => Math.max(n, c.remoteReached), 0);
+    rows.push({
+      metric: `a server per role, local-only mode: requests reaching the chat role's remote server (${refusedRole.length} chat-role requests tried: ${PROVIDERS.join(', ')})`,
+      value: reachedRemote,
+      unit: '',
+      target: '= 0',
+      pass: refusedRole.length > 0 && reachedRemote === 0 && refusedRole.every((c) => c.outcome === 'refused:localOnly'),
+    });
+    const localWorked = perRole.filter((c) => c.kind === 'completion (local role server)' && c.localReached > 0).length;
+    rows.push({ metric: 'a server per role, local-only mode: completion roles on a local server that still work', value: localWorked, unit: ` / ${PROVIDERS.length}`, target: `= ${PROVIDERS.length}`, pass: localWorked === PROVIDERS.length });
+    record(SECTIONS.endpoints, rows, { endpoints: { redirects, localOnly, control, perRole } });
   });
 });

@@ -31,7 +31,8 @@ export function withCommandProgress<T>(
       const untrack = trackRunning(abort);
       const cancel = token.onCancellationRequested(() => abort.abort());
       const cancelToo = options.cancelWhen?.(() => abort.abort());
-      const end = status.begin(options.activity);
+      // Commands answer through the chat role (its server may not be the completions').
+      const end = status.begin(options.activity, 'chat');
       try {
         const result = await work(abort.signal, (message) => progress.report({ message }));
         end();

@@ -24,10 +24,11 @@ export async function applyFix(deps: FixDeps, role: DoctorRole, action: FixActio
     case 'startOllama':
       return startOllama(deps, role);
     case 'pullModel':
-      await vscode.commands.executeCommand('fathom.pullModel', deps.modelFor(role));
+      // Into the Ollama this role uses, and the key for this role's server: roles may use different servers.
+      await vscode.commands.executeCommand('fathom.pullModel', deps.modelFor(role), role);
       return true;
     case 'setApiKey':
-      await vscode.commands.executeCommand('fathom.setApiKey');
+      await vscode.commands.executeCommand('fathom.setApiKey', role);
       return true;
     case 'selectModel':
       await vscode.commands.executeCommand('fathom.selectModel', role);

@@ -88,4 +88,15 @@ describe('logged backend', () => {
       assert.deepEqual(shown.body, records[0].body);
     });
   }
+
+  it('Show Last Request names the role that sent the request, and where each other role sent its last one', () => {
+    const record = (role: string, baseUrl: string, endpoint: string, at: number): RequestRecord => ({ at, role, provider: 'ollama', endpoint, baseUrl, model: 'm', body: { prompt: 'p' }, totalMs: 5, chunks: 1, outcome: 'ok' });
+    const completion = record('completion', 'http://127.0.0.1:11434', 'POST /api/generate', Date.UTC(2026, 0, 1, 12));
+    const chat = record('chat', 'https://gpu-box:11434/', 'POST /api/chat', Date.UTC(2026, 0, 1, 11));
+    const shown = JSON.parse(formatRequestRecord(completion, [completion, chat]));
+    assert.equal(shown.role, 'completion');
+    assert.equal(shown.request, 'POST http://127.0.0.1:11434/api/generate');
+    assert.deepEqual(shown.otherRoles, { chat: 'POST https://gpu-box:11434/api/chat (sent 2026-01-01T11:00:00.000Z)' });
+    assert.equal('otherRoles' in JSON.parse(formatRequestRecord(completion, [completion])), false);
+  });
 });

@@ -46,7 +46,7 @@ describe('backends/providers: the provider registry', () => {
       });
 
       it('words its failures with the server and model, and points the Doctor at a fix', () => {
-        assert.ok(entry.hints.unreachable('http://h:1').includes('http://h:1'));
+        assert.ok(entry.hints.unreachable('http://h:1', 'fathom.chat.baseUrl').includes('http://h:1'));
         const missing = entry.hints.modelMissing('http://h:1', 'm1', ' (server said: x)');
         assert.ok(missing.includes('http://h:1') && missing.includes('"m1"'));
         assert.ok(['startOllama', 'openSettings'].includes(entry.doctor.unreachable));

@@ -84,6 +84,60 @@ describe('cli: node dist/cli.js doctor', function () {
     assert.equal(server.requests.length, 0);
   });
 
+  it('checks each distinct server once: both roles on one server ask its version and model list once', async () => {
+    server.reset();
+    const { stdout, code } = await cli('doctor', '--ollama-url', server.url);
+    assert.equal(code, 0, stdout);
+    assert.equal(server.requests.filter((r) => r.endpoint === 'ollama.version').length, 1);
+    assert.equal(server.requests.filter((r) => r.endpoint === 'ollama.tags').length, 1);
+    assert.match(stdout, new RegExp(`^servers \\(each checked once\\):\n {2}✓ Ollama at ${server.url.replace(/\./g, '\\.')} \\(version [\\d.]+\\) — completion, chat: reachable, \\d+ model\\(s\\)$`, 'm'));
+  });
+
+  it('honours fathom.completion.baseUrl and fathom.chat.baseUrl: each server receives only its own role\'s requests', async () => {
+    const chatServer = await startFakeServer();
+    try {
+      server.reset();
+      const settings = join(mkdtempSync(join(tmpdir(), 'fathom-cli-')), 'settings.json');
+      // The provider URLs point nowhere: only the roles' own URLs may be asked.
+      writeFileSync(settings, JSON.stringify({
+        'fathom.ollama.baseUrl': await closedPortUrl(),
+        'fathom.openai.baseUrl': await closedPortUrl(),
+        'fathom.completion.baseUrl': server.url,
+        'fathom.chat.provider': 'openai',
+        'fathom.chat.baseUrl': `${chatServer.url}/v1`,
+      }));
+      const { stdout, code } = await cli('doctor', '--settings', settings);
+      assert.equal(code, 0, stdout);
+      assert.match(stdout, new RegExp(`^completion: Ollama at ${server.url.replace(/\./g, '\\.')} .*model qwen2\\.5-coder:1\\.5b$`, 'm'));
+      assert.match(stdout, new RegExp(`^chat: OpenAI-compatible server at ${chatServer.url.replace(/\./g, '\\.')}/v1, model qwen2\\.5-coder:7b$`, 'm'));
+      assert.match(stdout, /— completion: reachable/);
+      assert.match(stdout, /— chat: reachable/);
+      // Server A saw the completion role only (its model, Ollama's API); server B the chat role only.
+      const models = (s: FakeServer) => new Set(s.requests.map((r) => (r.body as { model?: string } | undefined)?.model).filter(Boolean));
+      assert.ok(server.requests.length > 0 && server.requests.every((r) => r.endpoint.startsWith('ollama.')), server.requests.map((r) => r.endpoint).join());
+      assert.deepEqual([...models(server)], ['qwen2.5-coder:1.5b']);
+      assert.ok(server.requests.some((r) => r.endpoint === 'ollama.generate'));
+      assert.ok(chatServer.requests.length > 0 && chatServer.requests.every((r) => r.endpoint.startsWith('openai.')), chatServer.requests.map((r) => r.endpoint).join());
+      assert.deepEqual([...models(chatServer)], ['qwen2.5-coder:7b']);
+      assert.ok(chatServer.requests.some((r) => r.endpoint === 'openai.chat'));
+      // The same with flags instead of a settings file.
+      const flags = await cli('doctor', '--json', '--ollama-url', await closedPortUrl(), '--completion-url', server.url, '--chat-url', chatServer.url);
+      const report = JSON.parse(flags.stdout);
+      assert.deepEqual(report.servers.map((s: { baseUrl: string; roles: string[] }) => [s.baseUrl, s.roles]), [[server.url, ['completion']], [chatServer.url, ['chat']]]);
+    } finally {
+      await chatServer.close();
+    }
+  });
+
+  it('says which role a failure concerns when only the chat server is down', async () => {
+    const down = await closedPortUrl();
+    const { stdout, code } = await cli('doctor', '--ollama-url', server.url, '--chat-url', down);
+    assert.equal(code, 1);
+    assert.match(stdout, new RegExp(`✗ Ollama at ${down} — chat: Ollama is not reachable at ${down}\\..*or set "fathom\\.chat\\.baseUrl" to where it runs`));
+    assert.match(stdout, new RegExp(`^chat: Ollama at ${down}, model qwen2\\.5-coder:7b\n {2}✗ Ollama is not reachable`, 'm'));
+    assert.match(stdout, /^completion: Ollama at .*\n {2}✓ reachable/m);
+  });
+
   it('explains its usage for an unknown command', async () => {
     const { stderr, code } = await cli('frobnicate');
     assert.equal(code, 2);

@@ -164,6 +164,40 @@ describe('doctor probe', () => {
     }
   });
 
+  it('a server per role: each role is probed on its own server, each server once, and the view lists the servers with their roles', async () => {
+    const chatServer = await startFakeServer();
+    try {
+      const down = await closedPortUrl();
+      const report = await doctorWithNextEdit({ 'ollama.baseUrl': down, 'completion.baseUrl': server.url, 'chat.baseUrl': chatServer.url, 'nextEdit.model': 'qwen2.5-coder:7b', 'nextEdit.baseUrl': chatServer.url });
+      assert.equal(report.ok, true, formatReport(report));
+      assert.deepEqual(report.roles.map((r) => [r.role, r.baseUrl]), [['completion', server.url], ['chat', chatServer.url], ['nextEdit', chatServer.url]]);
+      assert.equal(chatServer.requests.filter((r) => r.endpoint === 'ollama.version').length, 1, 'chat and next edit share one check of their server');
+      assert.equal(chatServer.requests.filter((r) => r.endpoint === 'ollama.tags').length, 1);
+      assert.ok(!server.requests.some((r) => r.endpoint === 'ollama.chat'), 'the completion server got no chat request');
+      assert.deepEqual(report.servers?.map((s) => [s.baseUrl, s.roles, s.reachable]), [[server.url, ['completion'], true], [chatServer.url, ['chat', 'nextEdit'], true]]);
+      const section = doctorView(report).sections.find((s) => s.id === 'servers');
+      assert.equal(section?.title, 'Servers (2)');
+      assert.deepEqual(section?.checks.map((c) => [c.label, c.status]), [['Completions', 'ok'], ['Chat and commands, Next edit suggestions', 'ok']]);
+      assert.match(section!.checks[1].detail, new RegExp(`^Ollama at ${chatServer.url.replace(/[.]/g, '\\.')}, version [\\d.]+: reachable, \\d+ models$`));
+    } finally {
+      await chatServer.close();
+    }
+  });
+
+  it('a server per role: a failure shows on the role that uses the failed server only, naming its setting', async () => {
+    const down = await closedPortUrl();
+    const report = await doctorWithNextEdit({ 'ollama.baseUrl': server.url, 'chat.baseUrl': down });
+    assert.equal(report.ok, false);
+    const [completion, chat] = report.roles;
+    assert.deepEqual(completion.problems, []);
+    assert.equal(chat.problems.length, 1);
+    assert.match(chat.problems[0].message, new RegExp(`Ollama is not reachable at ${down}.*set "fathom\\.chat\\.baseUrl" to where it runs`));
+    const view = doctorView(report);
+    assert.deepEqual(view.roles.map((r) => [r.title, r.problems.length]), [['Completions', 0], ['Chat and commands', 1], ['Next edit suggestions', 0]]);
+    assert.deepEqual(view.sections.find((s) => s.id === 'servers')?.checks.map((c) => [c.label, c.status]), [['Completions', 'ok'], ['Chat and commands', 'fail']]);
+    assert.equal(view.sections.find((s) => s.id === 'servers')?.checks[1].detail, `Ollama at ${down}: not reachable`);
+  });
+
   it('next-edit model missing: a problem that fails the report, with a fix to pull it', async () => {
     const report = await doctorWithNextEdit({ 'ollama.baseUrl': server.url, 'nextEdit.model': 'zeta:7b' });
     assert.equal(report.ok, false);

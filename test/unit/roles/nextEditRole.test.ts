@@ -17,7 +17,7 @@ describe('BackendPool: the next-edit role', () => {
     assert.equal(await pool.nextEditBackend(), undefined);
   });
 
-  it('talks to its own endpoint when one is set, else shares the provider\'s client', async () => {
+  it('talks to its own endpoint when one is set, else uses the provider\'s server', async () => {
     let config: FathomConfig = parseConfig(objectSource({ 'ollama.baseUrl': 'http://127.0.0.1:9', 'nextEdit.model': 'zeta', 'nextEdit.baseUrl': server.url }));
     const pool = new BackendPool(() => config, async () => undefined, silentLogger);
     const role = (await pool.nextEditBackend())!;
@@ -28,7 +28,7 @@ describe('BackendPool: the next-edit role', () => {
     config = parseConfig(objectSource({ 'ollama.baseUrl': server.url, 'nextEdit.model': 'zeta' }));
     pool.invalidate();
     const shared = (await pool.nextEditBackend())!;
-    assert.equal(shared.backend, (await pool.backendFor('completion')).backend);
+    assert.equal(shared.backend.baseUrl, (await pool.backendFor('completion')).backend.baseUrl);
   });
 
   it('is guarded like every role: local-only mode refuses a remote next-edit endpoint before anything is sent', async () => {

@@ -31,12 +31,14 @@ describe('BackendPool', () => {
     }
   });
 
-  it('makes nothing until asked, then reuses the client for both roles on the same server', async () => {
+  it("makes nothing until asked, then reuses each role's client (both roles on the same server by default)", async () => {
     const pool = new BackendPool(() => config, async () => undefined, silentLogger);
     assert.equal(server.requests.length, 0);
     const a = await pool.backendFor('completion');
     const b = await pool.backendFor('chat');
-    assert.equal(a.backend, b.backend);
+    assert.equal(a.backend, (await pool.backendFor('completion')).backend);
+    assert.equal(a.backend.baseUrl, server.url);
+    assert.equal(b.backend.baseUrl, server.url);
     assert.equal(a.settings.model, 'qwen2.5-coder:1.5b');
     assert.equal(b.settings.model, 'qwen2.5-coder:7b');
   });

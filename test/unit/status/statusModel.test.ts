@@ -61,4 +61,16 @@ describe('StatusModel', () => {
     m.fail('later');
     assert.deepEqual(seen, ['working', 'error', 'idle']);
   });
+
+  it('says which role failed (roles may use different servers), and forgets it with the error', () => {
+    const m = new StatusModel();
+    m.begin('explaining', 'chat')({ error: 'Ollama is not reachable at http://gpu-box:11434' });
+    assert.deepEqual(m.snapshot(), { state: 'error', reason: 'Ollama is not reachable at http://gpu-box:11434', failedRole: 'chat', activities: [] });
+    m.begin('completing', 'completion')();
+    assert.equal(m.snapshot().failedRole, undefined);
+    m.fail('bad template', 'completion');
+    assert.equal(m.snapshot().failedRole, 'completion');
+    m.clearError();
+    assert.deepEqual(m.snapshot(), { state: 'idle', activities: [] });
+  });
 });

@@ -17,7 +17,7 @@ export function snippet(path: string, text: string, score: number, source: Snipp
   return { path, startLine: 1, endLine: text.split('\n').length, text, source, score };
 }
 
-export const SETTINGS: RoleSettings = { provider: 'ollama', model: 'qwen2.5-coder:1.5b', temperature: 0.2, maxTokens: 256 };
+export const SETTINGS: RoleSettings = { provider: 'ollama', baseUrl: '', model: 'qwen2.5-coder:1.5b', temperature: 0.2, maxTokens: 256 };
 
 export const fimInfo = (name: string): ModelInfo => ({ name, supportsFim: true });
 export const noFimInfo = (name: string): ModelInfo => ({ name, supportsFim: false });
