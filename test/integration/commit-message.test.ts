@@ -165,6 +165,20 @@ describe('commit message (Source Control)', function () {
     }
   });
 
+  it('"/commit" in the chat writes the message into the input box and says so in the chat', async () => {
+    await folder.write('src/shop.ts', 'export function total(items: number[]): number {\n  return items.length + 1;\n}\n');
+    await git(root(), 'add', 'src/shop.ts');
+    await api.chat.session.newChat();
+    fake.server.reply(() => ({ text: 'fix(shop): count one more item' }));
+    await api.chat.view.receive({ type: 'send', text: '/commit' });
+    assert.equal(repository.inputBox.value, 'fix(shop): count one more item');
+    const sent = fake.server.requests.find((r) => r.endpoint === 'ollama.chat')!.rawBody;
+    assert.ok(sent.includes('items.length + 1') && sent.includes('staged changes'), 'the commit prompt, not a chat question');
+    assert.equal(api.chat.session.state().conversation.turns.length, 0, 'nothing asked in the chat');
+    assert.match(api.chat.session.state().notice ?? '', /commit message/);
+    await git(root(), 'commit', '-q', '-m', 'staged by the test');
+  });
+
   it('a server that is down: the error says so with its buttons, and the input box is unchanged', async () => {
     await folder.write('src/shop.ts', 'export function total(items: number[]): number {\n  return 0;\n}\n');
     await git(root(), 'add', 'src/shop.ts');
