@@ -239,11 +239,20 @@ function keepStartLines(text: string, budget: number): string | undefined {
   return [...lines.slice(0, end + 1), cutMarker(lines.length - 1 - end)].join('\n');
 }
 
-/** One line per changed file: `M src/a.ts (+3 -1)`, `R old.ts → new.ts`, `A .env (content not shown: ignored)`. */
-export function fileList(files: readonly DiffFile[], hidden: readonly DiffFile[], fitted: Pick<FittedDiff, 'cut' | 'omitted'>): string {
+/** Files the list names one by one; a commit of more (a vendored folder, a mass rename) ends with a count of the rest. */
+const LISTED_FILES = 200;
+
+/**
+ * One line per changed file: `M src/a.ts (+3 -1)`, `R old.ts → new.ts`, `A .env (content not shown: private)`;
+ * past `max` files, one line counts the rest.
+ */
+export function fileList(files: readonly DiffFile[], hidden: readonly DiffFile[], fitted: Pick<FittedDiff, 'cut' | 'omitted'>, max = LISTED_FILES): string {
   const letter: Record<FileChange, string> = { added: 'A', deleted: 'D', modified: 'M', renamed: 'R', copied: 'C' };
   const hiddenSet = new Set(hidden);
+  const rest = files.slice(max);
+  const more = rest.length > 0 ? [`… and ${rest.length} more file${rest.length === 1 ? '' : 's'} (+${rest.reduce((n, f) => n + f.added, 0)} -${rest.reduce((n, f) => n + f.removed, 0)})`] : [];
   return files
+    .slice(0, max)
     .map((f) => {
       const name = f.oldPath !== undefined ? `${f.oldPath} → ${f.path}` : f.path;
       const notes: string[] = [];
@@ -256,6 +265,7 @@ export function fileList(files: readonly DiffFile[], hidden: readonly DiffFile[]
       }
       return `${letter[f.change]} ${name} (${notes.join(', ')})`;
     })
+    .concat(more)
     .join('\n');
 }
 

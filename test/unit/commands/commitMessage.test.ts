@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { cleanCommitMessage, commitPrompt, cutMarker, filterDiff, fitDiff, languageText, splitDiff, unquote } from '../../../src/commands/commitMessage';
+import { cleanCommitMessage, commitPrompt, cutMarker, fileList, filterDiff, fitDiff, languageText, splitDiff, unquote } from '../../../src/commands/commitMessage';
 import { estimateTokens } from '../../../src/text/tokens';
 
 /** A diff as `git diff --cached` writes it: a modified file, a new file, a deletion, a rename, a binary file. */
@@ -160,6 +160,14 @@ describe('commit message: the prompt', () => {
     assert.match(prompt.messages[1].content, /^A big\.ts \(\+3000 -0, diff cut\)$/m);
     assert.match(prompt.messages[1].content, /too long for this prompt/);
     assert.ok(prompt.messages[1].content.includes('+  return n * (1 - discount);'), 'the small files are whole');
+  });
+
+  it('a commit of very many files lists the first ones and counts the rest', () => {
+    const files = splitDiff(Array.from({ length: 5 }, (_, i) => `diff --git a/f${i}.ts b/f${i}.ts\n--- a/f${i}.ts\n+++ b/f${i}.ts\n@@ -1 +1,2 @@\n-a\n+b\n+c`).join('\n'));
+    assert.equal(fileList(files, [], { cut: [], omitted: [] }, 3), 'M f0.ts (+2 -1)\nM f1.ts (+2 -1)\nM f2.ts (+2 -1)\n… and 2 more files (+4 -2)');
+    const many = Array.from({ length: 1500 }, (_, i) => `diff --git a/dir/file${i}.ts b/dir/file${i}.ts\n--- a/dir/file${i}.ts\n+++ b/dir/file${i}.ts\n@@ -1 +1 @@\n-old ${i}\n+new ${i}`).join('\n');
+    const prompt = commitPrompt({ diff: many, isIgnored: none, style: 'plain', language: 'en' }, budget);
+    assert.match(prompt.messages[1].content, /… and 1300 more files \(\+1300 -1300\)/);
   });
 
   it('says what to do when the context leaves no room for the diff', () => {
