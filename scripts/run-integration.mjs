@@ -4,7 +4,7 @@
 // suite loaded through the URL's payload (extensionDevelopmentPath + extensionTestsPath). The suite writes its
 // result to a file; this script prints it and exits non-zero when a test failed or no result came.
 //
-//   npm run test:integration [-- --grep TEXT] [-- --no-build] [-- --timeout SECONDS] [-- --locale zh-cn] [-- --multi-root] [-- --restricted] [-- --disk-index]
+//   npm run test:integration [-- --grep TEXT] [-- --no-build] [-- --timeout SECONDS] [-- --locale zh-cn] [-- --multi-root] [-- --restricted] [-- --disk-index] [-- --git]
 //
 // --locale (or FATHOM_LOCALE) runs VS Code in that display language: the server's --locale and the browser's
 // language; the suite sees it as FATHOM_TEST_LOCALE (test/integration/l10n.test.ts runs only then, and the
@@ -22,6 +22,10 @@
 // --disk-index (npm run test:diskindex) sets FATHOM_DISK_INDEX_FROM_FILES=1 for VS Code, so the index worker builds
 // every folder's index on disk (the large-root tier, SQLite); the suite sees FATHOM_TEST_DISK_INDEX
 // (test/integration/codebase-disk.test.ts runs only then).
+//
+// --git (npm run test:git) starts VS Code with the built-in Git extension on (`git.enabled`; the other runs keep it off, and
+// it cannot be turned off again once on); the suite sees FATHOM_TEST_GIT (test/integration/commit-message.test.ts runs
+// only then, against a repository it creates with the machine's `git`).
 //
 // FATHOM_EXTENSION_PATH=DIR tests the extension in DIR (e.g. an unpacked .vsix) instead of this repository.
 // FATHOM_KEEP_TEMP=1 keeps the temporary profile/workspace; FATHOM_HEADED=1 shows the browser (needs a display).
@@ -43,6 +47,7 @@ const { values: opts } = parseArgs({
     'multi-root': { type: 'boolean', default: false },
     restricted: { type: 'boolean', default: false },
     'disk-index': { type: 'boolean', default: false },
+    git: { type: 'boolean', default: false },
   },
 });
 
@@ -68,7 +73,8 @@ const server = await h.startVSCodeServer({
   locale,
   workspaceTrust: opts.restricted,
   ...(multiRoot ? { extraFolders: ['second'] } : {}),
-  env: { FATHOM_TEST_RESULT: resultFile, ...(opts.grep ? { FATHOM_TEST_GREP: opts.grep } : {}), ...(locale ? { FATHOM_TEST_LOCALE: locale } : {}), ...(multiRoot ? { FATHOM_TEST_MULTI_ROOT: '1' } : {}), ...restricted, ...(opts['disk-index'] ? { FATHOM_DISK_INDEX_FROM_FILES: '1', FATHOM_TEST_DISK_INDEX: '1' } : {}) },
+  ...(opts.git ? { settings: { 'git.enabled': true } } : {}),
+  env: { FATHOM_TEST_RESULT: resultFile, ...(opts.grep ? { FATHOM_TEST_GREP: opts.grep } : {}), ...(locale ? { FATHOM_TEST_LOCALE: locale } : {}), ...(multiRoot ? { FATHOM_TEST_MULTI_ROOT: '1' } : {}), ...restricted, ...(opts['disk-index'] ? { FATHOM_DISK_INDEX_FROM_FILES: '1', FATHOM_TEST_DISK_INDEX: '1' } : {}), ...(opts.git ? { FATHOM_TEST_GIT: '1' } : {}) },
 });
 let browser;
 let page;

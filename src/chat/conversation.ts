@@ -9,7 +9,7 @@ import type { CodebaseContext, CodebaseNote, CodebaseSource } from './codebaseCo
 /** Context the user attached to a question: shown as a chip, sent with the question. */
 export interface Attachment {
   id: string;
-  kind: 'selection' | 'file' | 'symbol' | 'diagnostics' | 'answer';
+  kind: 'selection' | 'file' | 'symbol' | 'diagnostics' | 'answer' | 'terminal';
   /** What the chip says, e.g. "app.ts:12-30" or "Problems in app.ts". */
   label: string;
   /** Workspace-relative path of the file it came from. */

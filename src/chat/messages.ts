@@ -11,6 +11,7 @@ import { secretSafeRange } from '../privacy/secretSafeCut';
 import { estimateTokens, takeTokensFromStart } from '../text/tokens';
 import { codebasePromptText } from './codebasePrompt';
 import type { Attachment, ChatTurn } from './conversation';
+import { expandSlashCommand } from './slashCommands';
 
 export interface ChatBudget {
   /** The model's context window in tokens. */
@@ -33,17 +34,25 @@ const TRUNCATED = '\n… (cut here to fit the model’s context)';
 
 /**
  * The text of a question as the model reads it: the attached context first, then the code from the workspace
- * index (already fitted to its budget when it was found), then what the user wrote.
+ * index (already fitted to its budget when it was found), then what the user wrote (a slash command as its
+ * instruction: slashCommands.ts).
  */
 export function questionText(turn: Pick<ChatTurn, 'text' | 'attachments' | 'codebase'>, attachments = turn.attachments ?? []): string {
   const blocks = attachments.map(attachmentText);
   if (turn.codebase) blocks.push(codebasePromptText(turn.codebase));
-  return [...blocks.filter(Boolean), turn.text].join('\n\n');
+  return [...blocks.filter(Boolean), expandSlashCommand(turn.text)].join('\n\n');
 }
 
 export function attachmentText(a: Attachment): string {
   const lines = a.startLine !== undefined ? ` (lines ${a.startLine}-${a.endLine ?? a.startLine})` : '';
-  const heading = a.kind === 'diagnostics' ? `Problems reported in \`${a.path}\`:` : a.kind === 'answer' ? `An earlier answer (${a.label}):` : `\`${a.path}\`${lines}:`;
+  const heading =
+    a.kind === 'diagnostics'
+      ? `Problems reported in \`${a.path}\`:`
+      : a.kind === 'answer'
+        ? `An earlier answer (${a.label}):`
+        : a.kind === 'terminal'
+          ? 'The last command run in the terminal, and its output:'
+          : `\`${a.path}\`${lines}:`;
   return a.kind === 'diagnostics' || a.kind === 'answer' ? `${heading}\n${a.text}` : `${heading}\n${fenced(a.text, a.languageId)}`;
 }
 
@@ -77,7 +86,7 @@ function fitQuestion(question: ChatTurn, budget: number): { text: string; trunca
   const attachments = [...(question.attachments ?? [])];
   const full = questionText(question, attachments);
   if (cost(full) <= budget || attachments.length === 0) return { text: full, truncated: [] };
-  const fixed = cost(question.text) + (question.codebase ? cost(codebasePromptText(question.codebase)) : 0) + attachments.reduce((sum, a) => sum + cost(attachmentText({ ...a, text: '' })), 0);
+  const fixed = cost(expandSlashCommand(question.text)) + (question.codebase ? cost(codebasePromptText(question.codebase)) : 0) + attachments.reduce((sum, a) => sum + cost(attachmentText({ ...a, text: '' })), 0);
   const share = Math.max(0, budget - fixed);
   // Small attachments keep all of their text; the rest share what is left equally.
   const bySize = [...attachments].sort((a, b) => estimateTokens(a.text) - estimateTokens(b.text));

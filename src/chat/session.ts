@@ -130,6 +130,12 @@ export class ChatSession {
     this.emit();
   }
 
+  /** Shows `text` as the view's notice (what a slash command that does not answer in the chat did). */
+  note(text: string): void {
+    this.notice = text;
+    this.emit();
+  }
+
   /** Sends a question; `replacing` is the id of an earlier question the user edited (later turns go). */
   async send(text: string, replacing?: string): Promise<void> {
     await this.init();

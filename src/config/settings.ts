@@ -5,6 +5,10 @@
 import type { ProviderKind } from '../backends/types';
 import { isProviderKind, providerEntry } from '../backends/providers';
 
+/** The commit message's format: Conventional Commits (`type(scope): summary`) or a plain summary line. */
+export type CommitStyle = 'conventional' | 'plain';
+export const COMMIT_STYLES: readonly CommitStyle[] = ['conventional', 'plain'];
+
 export type Role = 'completion' | 'chat';
 export const ROLES: readonly Role[] = ['completion', 'chat'];
 
@@ -91,6 +95,8 @@ export interface FathomConfig {
   localOnly: boolean;
   /** Whether the workspace's codebase index is built and kept (src/vscode/codebase/). */
   codebase: { enabled: boolean };
+  /** Fathom: Write Commit Message. `language`: 'auto' = the answer language of the other commands, else a tag or a language's name. */
+  commitMessage: { style: CommitStyle; language: string };
 }
 
 /** Flat defaults, keyed as in package.json without the `fathom.` prefix. */
@@ -130,6 +136,8 @@ export const DEFAULT_SETTINGS = {
   requestTimeoutMs: 30000,
   localOnly: false,
   'codebase.enabled': true,
+  'commitMessage.style': 'conventional',
+  'commitMessage.language': 'auto',
 } as const;
 
 export type SettingKey = keyof typeof DEFAULT_SETTINGS;
@@ -205,6 +213,10 @@ export function parseConfig(source: SettingsSource): FathomConfig {
     requestTimeoutMs: Math.round(num('requestTimeoutMs', 1000, 600000)),
     localOnly: bool('localOnly'),
     codebase: { enabled: bool('codebase.enabled') },
+    commitMessage: {
+      style: COMMIT_STYLES.find((s) => s === source('commitMessage.style')) ?? (DEFAULT_SETTINGS['commitMessage.style'] as CommitStyle),
+      language: str('commitMessage.language'),
+    },
   };
 }
 

@@ -103,6 +103,9 @@ export const SNIPPET_SHARE = 0.25;
 /** Tokens kept for the template's own text (FIM markers, repository name, paths). Lowering it risks overflowing a tight context window. */
 export const TEMPLATE_RESERVE = 64;
 
+/** Fewest tokens a commit message prompt must have left for the staged diff, else the command says the context is too small. Lowering it lets a tiny context describe a change from little more than its file list. */
+export const COMMIT_MIN_DIFF_TOKENS = 256;
+
 // ── Context retrieval ───────────────────────────────────────────────────────────────────────────────────
 
 /** Score of an enclosing scope's signature the prefix does not show. Raising it ranks those signatures above other snippets. */

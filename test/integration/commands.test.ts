@@ -15,6 +15,7 @@ const COMMANDS: Record<string, string> = {
   'fathom.doctor': 'Fathom: Doctor',
   'fathom.nextEdit.jumpOrAccept': 'Fathom: Jump to or Accept Next Edit',
   'fathom.nextEdit.dismiss': 'Fathom: Dismiss Next Edit',
+  'fathom.writeCommitMessage': 'Fathom: Write Commit Message',
 };
 
 describe('commands', () => {

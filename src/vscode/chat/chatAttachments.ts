@@ -1,6 +1,6 @@
 /**
  * What the user can attach to a chat question, read from the editor: the selection, the current file, its
- * problems, or files and symbols picked with "@". Every read goes through the privacy rules — a file that
+ * problems, the terminal's last command and output (`@terminal`), or files and symbols picked with "@". Every read goes through the privacy rules — a file that
  * matches .fathomignore or the built-in secret patterns is refused with a message, never read — and binary
  * or very large files are refused with a message that says what to do instead. A selection or symbol never
  * ends inside a secret: its edges widen to hold the whole secret (secretSafeCut.ts).
@@ -23,6 +23,8 @@ export interface ChatAttachmentsDeps {
   files: EditorWorkspaceFiles;
   /** The editor the user last worked in (focusing the chat view leaves none active in some layouts). */
   editor: () => vscode.TextEditor | undefined;
+  /** `@terminal`: the last command in the active terminal and its output (terminalHistory.ts); absent: not offered. */
+  terminal?: () => Promise<Attachment | undefined>;
 }
 
 let counter = 0;
@@ -59,6 +61,19 @@ export class ChatAttachments {
   }
 
   /**
+   * The code a slash command works on: the selection, else the whole file; with `withProblems`, the file's
+   * problems too when the editor reports any. Empty (the user is told) without a usable editor.
+   */
+  codeForCommand(withProblems: boolean): Attachment[] {
+    const editor = this.usableEditor(vscode.l10n.t('Fathom: open a file in the editor (and select the code) for the chat command to work on.'));
+    if (!editor) return [];
+    const code = editor.selection.isEmpty ? this.fromText(editor.document, editor.document.getText()) : this.fromRange(editor.document, editor.selection);
+    if (!code) return [];
+    const problems = withProblems && vscode.languages.getDiagnostics(editor.document.uri).length > 0 ? this.diagnostics() : undefined;
+    return problems ? [code, problems] : [code];
+  }
+
+  /**
    * "@": a quick pick of `@codebase`, workspace files and (as the user types) symbols; resolves with the chosen
    * attachments, or 'codebase' when the user picked the `@codebase` mention (the view types it).
    */
@@ -70,6 +85,7 @@ export class ChatAttachments {
     quickPick.matchOnDescription = true;
     const fixed: PickItem[] = [
       { label: '$(search) @codebase', description: vscode.l10n.t('Search this workspace for code that answers the question'), what: 'codebase', alwaysShow: true },
+      ...(this.deps.terminal ? [{ label: '$(terminal) @terminal', description: vscode.l10n.t('The last command run in the terminal and its output'), what: 'terminal' as const, alwaysShow: true }] : []),
       { label: `$(selection) ${vscode.l10n.t('Selection')}`, what: 'selection', alwaysShow: true },
       { label: `$(file) ${vscode.l10n.t('Current file')}`, what: 'file', alwaysShow: true },
       { label: `$(warning) ${vscode.l10n.t('Problems in the current file')}`, what: 'diagnostics', alwaysShow: true },
@@ -100,6 +116,7 @@ export class ChatAttachments {
     quickPick.dispose();
     if (!chosen) return [];
     if (chosen.what === 'codebase') return 'codebase';
+    if (chosen.what === 'terminal') return present(await this.deps.terminal?.());
     if (chosen.what === 'selection') return present(this.selection());
     if (chosen.what === 'file') return present(this.file());
     if (chosen.what === 'diagnostics') return present(this.diagnostics());
@@ -198,7 +215,7 @@ export class ChatAttachments {
 }
 
 interface PickItem extends vscode.QuickPickItem {
-  what?: 'selection' | 'file' | 'diagnostics' | 'codebase';
+  what?: 'selection' | 'file' | 'diagnostics' | 'codebase' | 'terminal';
   uri?: vscode.Uri;
   range?: vscode.Range;
 }

@@ -19,6 +19,7 @@ import { applyCode, openAsNewFile, type ChatActionDeps } from './chatActions';
 import type { ChatAttachments } from './chatAttachments';
 import { chatLabels, codebaseNoteText } from './codebaseNote';
 import { chatHtml } from './html';
+import { runSlashCommand, slashCommandList } from './slashCommands';
 import { CHAT_VIEW_ID } from '../activation/placeholders';
 
 export interface ChatViewDeps extends ChatActionDeps {
@@ -138,6 +139,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       models: this.models,
       model: this.deps.model(),
       labels: chatLabels(),
+      slashCommands: slashCommandList(),
     };
   }
 
@@ -187,10 +189,20 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
         for (const [turnId, blocks] of this.checkedAnswers) if (blocks.length > 0) this.post({ type: 'unknownNames', turnId, blocks });
         void this.loadModels();
         break;
-      case 'send':
+      case 'send': {
         await this.modelChange;
-        await session.send(message.text, message.replacing);
+        // A slash command attaches the code it needs first, or is done here (`/commit`).
+        const prepared = await runSlashCommand(message.text, {
+          pending: () => session.state().pending,
+          attach: (a) => session.attach(a),
+          codeForCommand: (withProblems) => attachments.codeForCommand(withProblems),
+          note: (text) => session.note(text),
+        });
+        if (prepared === 'ask') await session.send(message.text, message.replacing);
+        // Nothing to work on: the draft comes back to the box.
+        else if (prepared === 'no-code') this.post({ type: 'insertText', text: message.text });
         break;
+      }
       case 'stop':
         await session.stop();
         break;

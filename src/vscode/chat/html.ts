@@ -14,13 +14,14 @@ export function chatHtml(page: PanelPage): string {
 </header>
 <section id="history" aria-label="Saved conversations" hidden><ul id="history-list"></ul></section>
 <h2 id="conversation-title"></h2>
-<p id="empty">Ask about your code. Attach the selection, the file or its problems below, or type <kbd>@</kbd> to pick files and symbols — or <kbd>@codebase</kbd> to search the whole workspace.</p>
+<p id="empty">Ask about your code. Attach the selection, the file or its problems below, or type <kbd>@</kbd> to pick files and symbols — or <kbd>@codebase</kbd> to search the whole workspace, <kbd>@terminal</kbd> for the last command's output. Start with <kbd>/</kbd> for a command: <kbd>/explain</kbd>, <kbd>/fix</kbd>, <kbd>/tests</kbd>, <kbd>/doc</kbd>, <kbd>/commit</kbd>.</p>
 <main id="log" role="log" aria-live="polite" aria-label="Conversation"></main>
 <div id="notice" role="status" hidden><span id="notice-text"></span> <button id="notice-dismiss" type="button" title="Dismiss">Dismiss</button></div>
 <footer id="composer">
 <div id="editing" hidden>Editing an earlier message: sending replaces it and the answers after it. <button id="cancel-edit" type="button">Cancel</button></div>
 <div id="chips" aria-label="Attached context"></div>
-<textarea id="input" rows="3" aria-label="Message to Fathom" placeholder="Ask Fathom… (Enter sends, Shift+Enter for a new line, @ attaches files and symbols)"></textarea>
+<ul id="slash-menu" role="listbox" aria-label="Commands" hidden></ul>
+<textarea id="input" rows="3" aria-label="Message to Fathom" aria-controls="slash-menu" aria-autocomplete="list" placeholder="Ask Fathom… (Enter sends, Shift+Enter for a new line, @ attaches files and symbols, / for commands)"></textarea>
 <div id="composer-actions">
 <button id="attach-selection" type="button" title="Attach the editor's selection">Selection</button>
 <button id="attach-file" type="button" title="Attach the current file">File</button>

@@ -1,6 +1,6 @@
 /**
  * The sidebar chat: composes the conversation store and session (src/chat/) with the chat view, its context
- * pickers and code actions, "Ask About Selection", and "Continue in chat" from the answer panel.
+ * pickers (`@terminal` included) and slash commands, its code actions, "Ask About Selection", and "Continue in chat" from the answer panel.
  * extension.ts calls this once.
  */
 import * as vscode from 'vscode';
@@ -23,6 +23,7 @@ import type { EditorSyntax } from '../syntaxTrees';
 import type { EditorWorkspaceFiles } from '../workspaceFiles';
 import { ChatAttachments } from './chatAttachments';
 import { ChatViewProvider, type ChatViewDeps } from './chatViewProvider';
+import { TerminalHistory } from './terminalHistory';
 import type { ProviderSlots } from '../activation/placeholders';
 
 export interface ChatDeps {
@@ -51,6 +52,8 @@ export interface ChatCodebaseService extends ChatCodebase {
 export interface ChatApi {
   session: ChatSession;
   view: ChatViewProvider;
+  /** What `@terminal` attaches: the active terminal's last command and output. */
+  terminals: TerminalHistory;
   /** The folder conversations are saved in. */
   storageDir: string;
 }
@@ -87,7 +90,8 @@ export function registerChat(context: vscode.ExtensionContext, deps: ChatDeps): 
       return prompt.source === 'workspace' ? { text, note: vscode.l10n.t('Using the workspace prompt file {0} as the chat\'s system prompt.', prompt.path) } : text;
     },
   });
-  const attachments = new ChatAttachments({ privacy: deps.privacy, files: deps.files, editor: () => actions.targetEditor() });
+  const terminals = new TerminalHistory();
+  const attachments = new ChatAttachments({ privacy: deps.privacy, files: deps.files, editor: () => actions.targetEditor(), terminal: () => terminals.attachment() });
   const view = new ChatViewProvider(context.extensionUri, {
     session,
     attachments,
@@ -123,6 +127,7 @@ export function registerChat(context: vscode.ExtensionContext, deps: ChatDeps): 
 
   context.subscriptions.push(
     actions,
+    terminals,
     view,
     deps.slot(view),
     vscode.commands.registerCommand('fathom.askAboutSelection', async () => {
@@ -138,7 +143,7 @@ export function registerChat(context: vscode.ExtensionContext, deps: ChatDeps): 
     }),
     onConfigChange(() => view.refresh(), 'fathom.chat'),
   );
-  return { session, view, storageDir };
+  return { session, view, terminals, storageDir };
 }
 
 /** A workspace-relative path's file without the index: in the only folder, or in the folder its first segment names. */

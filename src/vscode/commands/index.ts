@@ -1,5 +1,5 @@
 /**
- * Explain, Debug, Refactor, Generate Tests and Document: their commands, the lightbulb's quick fixes, the
+ * Explain, Debug, Refactor, Generate Tests and Document: their commands (and Write Commit Message), the lightbulb's quick fixes, the
  * proposal diff's Accept / Reject, and the answer panel they stream into. extension.ts calls this once.
  */
 import * as vscode from 'vscode';
@@ -14,6 +14,7 @@ import type { PrivacyRules } from '../privacyRules';
 import type { EditorSyntax } from '../syntaxTrees';
 import type { EditorWorkspaceFiles } from '../workspaceFiles';
 import { panelSink } from './answerSink';
+import { WRITE_COMMIT_MESSAGE, writeCommitMessage } from './commitMessage';
 import { bindCore } from './coreBinding';
 import { debug, debugTerminalSelection, explainProblem, fixProblem } from './debug';
 import { documentTarget } from './document';
@@ -97,6 +98,8 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
     command('fathom.refactor', (preset) => refactor(flow, preset)),
     command('fathom.generateTests', () => generateTests(flow)),
     command('fathom.document', () => documentTarget(flow)),
+    // From the Source Control title bar VS Code passes the repository's SourceControl (its rootUri says which).
+    command(WRITE_COMMIT_MESSAGE, (args) => writeCommitMessage({ pool: deps.pool, getConfig: deps.getConfig, status: deps.status, logger: deps.logger, privacy: deps.privacy }, args)),
     command(EXPLAIN_PROBLEM, (args) => explainProblem(flow, args as ProblemArgs)),
     command(FIX_PROBLEM, (args) => fixProblem(flow, args as ProblemArgs)),
     // From the diff's title bar VS Code passes the proposal's URI; from the palette, nothing (the active diff).

@@ -14,7 +14,7 @@ import { StreamingMarkdown } from '../stream';
 import { lineRange } from '../../text/lineRange';
 import { markUnknownNames } from './nameMarks';
 import type { BlockNames } from '../../codebase/names/answerNames';
-import type { ChatChip, ChatLabels, ChatViewState, ChatViewTurn, FromChat, ToChat } from './protocol';
+import type { ChatChip, ChatLabels, ChatSlashCommand, ChatViewState, ChatViewTurn, FromChat, ToChat } from './protocol';
 
 export interface ChatHost {
   postMessage(message: FromChat): void;
@@ -57,10 +57,12 @@ export class ChatView {
   private readonly renderer: MarkdownRenderer;
   private readonly schedule: (render: () => void) => void;
   private readonly requestRender: () => void;
+  /** The commands offered after `/` while it is open, and the highlighted one. */
+  private slash: { items: ChatSlashCommand[]; active: number } | undefined;
   private readonly el: Record<
     'log' | 'title' | 'notice' | 'noticeText' | 'chips' | 'history' | 'historyList' | 'editing' | 'empty',
     HTMLElement
-  > & { input: HTMLTextAreaElement; send: HTMLButtonElement; stop: HTMLButtonElement; model: HTMLSelectElement; historyToggle: HTMLButtonElement };
+  > & { input: HTMLTextAreaElement; send: HTMLButtonElement; stop: HTMLButtonElement; model: HTMLSelectElement; historyToggle: HTMLButtonElement; slashMenu: HTMLUListElement };
 
   constructor(
     private readonly doc: Document,
@@ -87,6 +89,7 @@ export class ChatView {
       stop: byId('stop'),
       model: byId('model'),
       historyToggle: byId('history-toggle'),
+      slashMenu: byId('slash-menu'),
     };
     const window = doc.defaultView;
     if (!window) throw new Error('the chat page has no window');
@@ -98,7 +101,17 @@ export class ChatView {
     this.el.input.value = this.saved.draft;
     doc.addEventListener('click', (event) => this.onClick(event));
     this.el.input.addEventListener('keydown', (event) => this.onKey(event));
-    this.el.input.addEventListener('input', () => this.save({ draft: this.el.input.value }));
+    this.el.input.addEventListener('input', () => {
+      this.save({ draft: this.el.input.value });
+      this.updateSlashMenu();
+    });
+    this.el.slashMenu.addEventListener('mousedown', (event) => {
+      // A click picks the command; the box keeps the focus.
+      const item = (event.target as Element | null)?.closest?.<HTMLElement>('[data-slash]');
+      if (!item?.dataset.slash) return;
+      event.preventDefault();
+      this.pickSlash(item.dataset.slash);
+    });
     this.el.model.addEventListener('change', () => this.post({ type: 'pickModel', model: this.el.model.value }));
     this.renderNow();
   }
@@ -135,6 +148,8 @@ export class ChatView {
     const replacing = this.saved.editing;
     this.post(replacing ? { type: 'send', text, replacing } : { type: 'send', text });
     this.el.input.value = '';
+    this.slash = undefined;
+    this.renderSlashMenu();
     this.save({ draft: '', editing: undefined });
     this.renderNow();
   }
@@ -343,7 +358,82 @@ export class ChatView {
     );
   }
 
+  /** What `/` offers: shown while the box holds only `/` and the start of a command name before the cursor. */
+  private updateSlashMenu(): void {
+    const input = this.el.input;
+    const typed = /^\/([a-z]*)$/i.exec(input.value.slice(0, input.selectionStart ?? input.value.length));
+    const items = typed ? (this.chat.slashCommands ?? []).filter((c) => c.name.startsWith(typed[1].toLowerCase())) : [];
+    const previous = this.slash?.items[this.slash.active]?.name;
+    const active = Math.max(0, items.findIndex((c) => c.name === previous));
+    this.slash = items.length > 0 ? { items, active } : undefined;
+    this.renderSlashMenu();
+  }
+
+  private renderSlashMenu(): void {
+    const menu = this.el.slashMenu;
+    menu.hidden = !this.slash;
+    this.el.input.setAttribute('aria-expanded', String(!!this.slash));
+    if (!this.slash) {
+      menu.replaceChildren();
+      this.el.input.removeAttribute('aria-activedescendant');
+      return;
+    }
+    const { items, active } = this.slash;
+    menu.replaceChildren(
+      ...items.map((command, index) => {
+        const li = this.doc.createElement('li');
+        li.id = `slash-${command.name}`;
+        li.setAttribute('role', 'option');
+        li.setAttribute('aria-selected', String(index === active));
+        li.dataset.slash = command.name;
+        const name = this.doc.createElement('span');
+        name.className = 'slash-name';
+        name.textContent = `/${command.name}`;
+        const description = this.doc.createElement('span');
+        description.className = 'slash-description';
+        description.textContent = command.description;
+        li.append(name, description);
+        return li;
+      }),
+    );
+    this.el.input.setAttribute('aria-activedescendant', `slash-${items[active].name}`);
+  }
+
+  /** Puts `/name ` in place of what was typed of it, keeping the rest of the message. */
+  private pickSlash(name: string): void {
+    const input = this.el.input;
+    const rest = input.value.slice(input.selectionStart ?? input.value.length).replace(/^\S*\s?/, '');
+    input.value = `/${name} ${rest}`;
+    const cursor = name.length + 2;
+    input.setSelectionRange(cursor, cursor);
+    input.focus();
+    this.slash = undefined;
+    this.renderSlashMenu();
+    this.save({ draft: input.value });
+  }
+
+  /** Keys while the command list is open: arrows move, Enter or Tab picks, Escape closes. True when handled. */
+  private onSlashKey(event: KeyboardEvent): boolean {
+    const slash = this.slash;
+    if (!slash || event.isComposing) return false;
+    const n = slash.items.length;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      slash.active = (slash.active + (event.key === 'ArrowDown' ? 1 : n - 1)) % n;
+      this.renderSlashMenu();
+    } else if ((event.key === 'Enter' && !event.shiftKey) || event.key === 'Tab') {
+      this.pickSlash(slash.items[slash.active].name);
+    } else if (event.key === 'Escape') {
+      this.slash = undefined;
+      this.renderSlashMenu();
+    } else {
+      return false;
+    }
+    event.preventDefault();
+    return true;
+  }
+
   private onKey(event: KeyboardEvent): void {
+    if (this.onSlashKey(event)) return;
     if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
       event.preventDefault();
       this.send();

@@ -27,6 +27,12 @@ export interface ChatViewTurn {
   codebaseNote?: string;
 }
 
+/** A slash command the message box completes after `/`, with its description in the user's language. */
+export interface ChatSlashCommand {
+  name: string;
+  description: string;
+}
+
 /** The view's words that come from the extension's translations. */
 export interface ChatLabels {
   /** Heads an answer's list of workspace code. */
@@ -50,6 +56,8 @@ export interface ChatViewState {
   models: string[];
   model: string;
   labels?: ChatLabels;
+  /** What `/` at the start of the message box offers (absent in an old saved state: nothing is offered). */
+  slashCommands?: ChatSlashCommand[];
 }
 
 /** Extension → webview. */

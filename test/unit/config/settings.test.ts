@@ -56,6 +56,12 @@ describe('settings', () => {
     assert.equal(parseConfig(objectSource({ 'explain.audience': 'guru' })).commands.audience, 'intermediate');
   });
 
+  it('reads the commit message settings: style (conventional by default) and language (auto by default)', () => {
+    assert.deepEqual(parseConfig(() => undefined).commitMessage, { style: 'conventional', language: 'auto' });
+    assert.deepEqual(parseConfig(objectSource({ 'commitMessage.style': 'plain', 'commitMessage.language': ' German ' })).commitMessage, { style: 'plain', language: 'German' });
+    assert.deepEqual(parseConfig(objectSource({ 'commitMessage.style': 'gitmoji', 'commitMessage.language': '' })).commitMessage, { style: 'conventional', language: 'auto' });
+  });
+
   it('reads fathom.completion.maxLines as a whole number from 0 (automatic) to 1000', () => {
     assert.equal(parseConfig(() => undefined).completion.maxLines, 0);
     assert.equal(parseConfig(objectSource({ 'completion.maxLines': 3 })).completion.maxLines, 3);

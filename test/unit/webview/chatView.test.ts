@@ -740,3 +740,76 @@ describe('webview: the chat view', () => {
     });
   });
 });
+
+describe('chat view: "/" completes the slash commands', () => {
+  const COMMANDS = [
+    { name: 'explain', description: 'Explain the selected code' },
+    { name: 'fix', description: 'Fix the selected code' },
+    { name: 'tests', description: 'Write tests' },
+    { name: 'doc', description: 'Add doc comments' },
+    { name: 'commit', description: 'Write a commit message' },
+  ];
+  const withCommands = { ...STATE, slashCommands: COMMANDS };
+  const names = ($$: ReturnType<typeof setup>['$$']) => $$('#slash-menu li').map((li) => li.dataset.slash);
+
+  it('"/" at the start offers every command with its description; typing narrows the list', () => {
+    const { show, type, $, $$ } = setup();
+    show(withCommands);
+    assert.equal($('#slash-menu').hidden, true);
+    type('/');
+    assert.equal($('#slash-menu').hidden, false);
+    assert.deepEqual(names($$), ['explain', 'fix', 'tests', 'doc', 'commit']);
+    assert.equal($('#slash-menu li .slash-description').textContent, 'Explain the selected code');
+    assert.equal($('#input').getAttribute('aria-expanded'), 'true');
+    type('/t');
+    assert.deepEqual(names($$), ['tests']);
+    type('/zz');
+    assert.equal($('#slash-menu').hidden, true);
+    type('/fix it');
+    assert.equal($('#slash-menu').hidden, true, 'closed once the command is followed by a space');
+    type('please /fix');
+    assert.equal($('#slash-menu').hidden, true, 'only at the start');
+  });
+
+  it('arrows move, Enter picks the command instead of sending, and the box reads "/name "', () => {
+    const { show, type, key, input, host, $, $$ } = setup();
+    show(withCommands);
+    type('/');
+    assert.equal(key('ArrowDown'), true);
+    assert.equal(key('ArrowDown'), true);
+    assert.equal($$('#slash-menu li[aria-selected="true"]')[0].dataset.slash, 'tests');
+    assert.equal(key('ArrowUp'), true);
+    assert.equal(key('Enter'), true);
+    assert.equal(input.value, '/fix ');
+    assert.equal(input.selectionStart, 5);
+    assert.equal($('#slash-menu').hidden, true);
+    assert.deepEqual(host.sent, [], 'nothing sent while picking');
+    key('Enter');
+    assert.deepEqual(host.sent, [{ type: 'send', text: '/fix ' }], 'the next Enter sends');
+  });
+
+  it('Tab picks, ArrowUp wraps to the last, Escape closes the list without stopping anything, a click picks', () => {
+    const { show, type, key, input, host, $, window } = setup();
+    show(withCommands);
+    type('/');
+    key('ArrowUp');
+    assert.equal(key('Tab'), true);
+    assert.equal(input.value, '/commit ');
+    type('/d');
+    assert.equal(key('Escape'), true);
+    assert.equal($('#slash-menu').hidden, true);
+    assert.equal(input.value, '/d');
+    type('/e');
+    $('#slash-menu li .slash-name').dispatchEvent(new window.MouseEvent('mousedown', { bubbles: true, cancelable: true }));
+    assert.equal(input.value, '/explain ');
+    assert.deepEqual(host.sent, []);
+  });
+
+  it('without the extension\'s list (an old saved state) nothing is offered and "/" is typed as it is', () => {
+    const { show, type, key, $ } = setup();
+    show(STATE);
+    type('/');
+    assert.equal($('#slash-menu').hidden, true);
+    assert.equal(key('Enter'), true, 'Enter sends as before');
+  });
+});
