@@ -10,6 +10,7 @@ export function formatReport(report: DoctorReport): string {
   for (const r of report.roles) lines.push(...formatRole(r), '');
   if (report.embeddings) lines.push(...formatEmbeddings(report.embeddings), '');
   if (report.codebase) lines.push(`Codebase index: ${codebaseSummary(report.codebase)}`, '');
+  if (report.remote) lines.push(`Remote window: ${report.remote}`, '');
   lines.push(report.ok ? 'All checks passed.' : `${countProblems(report)} problem(s) found. Fix them and run the doctor again.`);
   return lines.join('\n');
 }

@@ -9,6 +9,7 @@ import { providerEntry } from '../backends/providers';
 import { probeEmbeddings, type EmbeddingsCheck, type EmbeddingsLookup } from './embeddingsProbe';
 import { ROLES, type NextEditSettings, type Role, type RoleSettings } from '../config/settings';
 import type { CodebaseReport } from './codebaseRow';
+import { canStartOllamaHere } from './remoteHost';
 import { distinctServers, serverKey } from '../roles/servers';
 
 export type FixAction = 'startOllama' | 'pullModel' | 'setApiKey' | 'openSettings' | 'selectModel' | 'openNextEditSetting';
@@ -76,6 +77,11 @@ export interface DoctorReport {
   /** The embeddings role (codebase search), when the caller asked for it. */
   embeddings?: EmbeddingsCheck;
   ok: boolean;
+  /**
+   * In a remote window (SSH, WSL, a container, a codespace) whose servers include a loopback one: where that
+   * address really is and how to reach the laptop's server (doctor/remoteHost.ts). The extension's report only.
+   */
+  remote?: string;
   /** The workspace's codebase index (the extension's report only; information, not a check that fails). */
   codebase?: CodebaseReport;
 }
@@ -238,8 +244,10 @@ async function measureLatency(role: DoctorRole, backend: Backend, settings: Pick
 
 function problemFrom(error: unknown): Problem {
   if (!isBackendError(error)) return { message: `Unexpected failure: ${error instanceof Error ? error.message : String(error)}` };
+  const unreachable = providerEntry(error.provider).doctor.unreachable;
   const fix: Partial<Record<BackendError['kind'], FixAction>> = {
-    unreachable: providerEntry(error.provider).doctor.unreachable,
+    // "Start Ollama" starts it on the extension host's machine: it can only help a server there.
+    unreachable: unreachable === 'startOllama' && !canStartOllamaHere(error.baseUrl) ? 'openSettings' : unreachable,
     unauthorized: 'setApiKey',
     modelMissing: providerEntry(error.provider).doctor.modelMissing,
     timeout: 'openSettings',

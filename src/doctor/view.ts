@@ -8,6 +8,7 @@ import { providerEntry } from '../backends/providers';
 import { codebaseCheckStatus, codebaseSummary } from './codebaseRow';
 import { formatEmbeddings, type EmbeddingsCheck } from './embeddingsProbe';
 import { formatReport } from './formatReport';
+import { isLoopback } from '../privacy/endpoints';
 import type { DoctorReport, DoctorRole, FixAction, Problem, RoleReport, ServerReport } from './probe';
 
 export type CheckStatus = 'ok' | 'warn' | 'fail' | 'skip';
@@ -103,11 +104,18 @@ export function doctorView(report: DoctorReport): DoctorView {
       ...(report.servers?.length ? [serversSection(report.servers)] : []),
       ...(report.codebase ? [{ id: 'codebase', title: 'Codebase index', checks: [{ label: 'Index', detail: codebaseSummary(report.codebase), status: codebaseCheckStatus(report.codebase) }] }] : []),
       ...(report.embeddings ? [embeddingsSection(report.embeddings)] : []),
+      ...(report.remote ? [remoteSection(report)] : []),
     ],
     ok: report.ok,
     summary: report.ok ? 'All checks passed: Fathom is ready.' : `${problems} problem${problems === 1 ? '' : 's'} found. Each has a button that fixes it; then run the checks again.`,
     text: formatReport(report),
   };
+}
+
+/** Where 127.0.0.1 is in a remote window: a warning while a server there does not answer, information otherwise. */
+function remoteSection(report: DoctorReport): DoctorSectionView {
+  const unanswered = report.roles.some((r) => !r.off && !r.reachable && isLoopback(r.baseUrl));
+  return { id: 'remote', title: 'Remote window', checks: [{ label: 'Where Fathom runs', detail: report.remote ?? '', status: unanswered ? 'warn' : 'ok' }] };
 }
 
 function roleView(r: RoleReport): DoctorRoleView {

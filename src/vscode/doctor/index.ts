@@ -7,6 +7,7 @@ import type { BackendPool } from '../../roles/pool';
 import type { FathomConfig } from '../../config/settings';
 import { runDoctor } from '../../doctor/probe';
 import { codebaseReport } from '../../doctor/codebaseRow';
+import { remoteAdvice } from '../../doctor/remoteHost';
 import type { CodebaseStatus } from '../../codebase/indexStatus';
 import { doctorView, type DoctorView } from '../../doctor/view';
 import { parseFromDoctor, type ToDoctor } from '../../webview/doctor/protocol';
@@ -70,6 +71,8 @@ export class DoctorPanel implements vscode.Disposable {
         if (abort.signal.aborted) return undefined;
         const codebase = this.codebaseStatus?.();
         if (codebase) report.codebase = codebaseReport(codebase, Date.now());
+        // In a remote window the extension host, and so 127.0.0.1, is the remote machine.
+        report.remote = remoteAdvice(vscode.env.remoteName, report.roles.filter((r) => !r.off).map((r) => r.baseUrl));
         this.last = doctorView(report);
         this.post({ type: 'report', view: this.last });
         return this.last;

@@ -49,6 +49,16 @@ describe('doctor probe', () => {
     assert.match(text, /All checks passed\./);
   });
 
+  it('offers Start Ollama only for a server on this machine: one elsewhere that does not answer gets Open Settings', async () => {
+    // A name under .invalid never resolves: unreachable, like a team server that is down.
+    const report = await doctorAgainst({ 'ollama.baseUrl': 'http://fathom-doctor-test.invalid:11434', requestTimeoutMs: 1000 });
+    for (const role of report.roles) {
+      assert.equal(role.reachable, false);
+      assert.match(role.problems[0].message, /not reachable/);
+      assert.equal(role.problems[0].fix, 'openSettings', `${role.role}: starting Ollama here cannot reach ${role.baseUrl}`);
+    }
+  });
+
   it('says Ollama is not reachable, with what to do, when nothing listens', async () => {
     const url = await closedPortUrl();
     const report = await doctorAgainst({ 'ollama.baseUrl': url });

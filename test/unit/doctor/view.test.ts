@@ -55,6 +55,16 @@ describe('doctor: the report as the Doctor panel shows it', () => {
     assert.match(view.text, /^Fathom doctor/);
   });
 
+  it('a remote window: a card says where 127.0.0.1 is — a warning while the server there does not answer', () => {
+    const remote = 'http://127.0.0.1:11434 is on the SSH host, where VS Code runs Fathom in this window — not on this computer.';
+    const failing = doctorView({ roles: [down], ok: false, remote });
+    assert.deepEqual(failing.sections.find((s) => s.id === 'remote')?.checks, [{ label: 'Where Fathom runs', detail: remote, status: 'warn' }]);
+    assert.match(failing.text, /Remote window: http:\/\/127\.0\.0\.1:11434 is on the SSH host/);
+    const answering = doctorView({ roles: [healthy('completion', 'qwen2.5-coder:1.5b')], ok: true, remote });
+    assert.equal(answering.sections.find((s) => s.id === 'remote')?.checks[0].status, 'ok');
+    assert.equal(doctorView({ roles: [down], ok: false }).sections.find((s) => s.id === 'remote'), undefined, 'no card in a local window');
+  });
+
   it('server down: the server check fails, the model is not checked, the fix starts Ollama', () => {
     const view = doctorView({ roles: [down], ok: false });
     assert.deepEqual(view.roles[0].checks.map((c) => [c.label, c.status]), [['Server', 'fail'], ['Model', 'skip']]);
