@@ -90,7 +90,7 @@ export function compose(context: vscode.ExtensionContext, { slots, activation }:
   };
 
   // Local statistics, in this machine's storage only (vscode/statistics/store.ts).
-  const statistics = new StatisticsStore(context.globalState);
+  const statistics = new StatisticsStore(context.globalState, () => config.statistics.enabled);
   let statisticsPanel: StatisticsPanel | undefined;
   const showStatistics = () => {
     if (!statisticsPanel) context.subscriptions.push((statisticsPanel = new StatisticsPanel(context.extensionUri, statistics)));

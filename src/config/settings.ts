@@ -87,6 +87,8 @@ export interface FathomConfig {
   localOnly: boolean;
   /** Whether the workspace's codebase index is built and kept (src/vscode/codebase/). */
   codebase: { enabled: boolean };
+  /** Whether suggestions shown and accepted are counted (Fathom: Show Statistics; this machine only). */
+  statistics: { enabled: boolean };
 }
 
 /** Flat defaults, keyed as in package.json without the `fathom.` prefix. */
@@ -123,6 +125,7 @@ export const DEFAULT_SETTINGS = {
   requestTimeoutMs: 30000,
   localOnly: false,
   'codebase.enabled': true,
+  'statistics.enabled': true,
 } as const;
 
 export type SettingKey = keyof typeof DEFAULT_SETTINGS;
@@ -195,6 +198,7 @@ export function parseConfig(source: SettingsSource): FathomConfig {
     requestTimeoutMs: Math.round(num('requestTimeoutMs', 1000, 600000)),
     localOnly: bool('localOnly'),
     codebase: { enabled: bool('codebase.enabled') },
+    statistics: { enabled: bool('statistics.enabled') },
   };
 }
 

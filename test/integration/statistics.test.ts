@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { FathomApi } from '../../src/extension';
 import type { StatisticsData, StatisticsRow } from '../../src/statistics/book';
-import { closeAllEditors, CURSOR, EXTENSION_ID, fathom, openWithCursor, triggerAndAccept, useFakeServer, waitFor } from './helpers';
+import { closeAllEditors, CURSOR, EXTENSION_ID, fathom, openWithCursor, restoreSettings, setSetting, triggerAndAccept, useFakeServer, waitFor } from './helpers';
 
 describe('statistics', () => {
   const fake = useFakeServer();
@@ -87,6 +87,19 @@ describe('statistics', () => {
 
     api.statistics.store.shown('statistics-test', 'test-model', 42);
     await waitFor('the open page to be redrawn with the new count', () => api.statistics.panel().current().sent?.summary.languages.some((r) => r.name === 'statistics-test'), { timeoutMs: 10_000 });
+  });
+
+  it('with fathom.statistics.enabled off, a suggestion shown and accepted is not counted', async () => {
+    await setSetting('statistics.enabled', false);
+    try {
+      const before = JSON.stringify(api.statistics.store.summary());
+      fake.server.reply(() => ({ text: ' world' }));
+      const editor = await openWithCursor(`hello${CURSOR}`, 'txt');
+      assert.equal(await triggerAndAccept(editor), `hello world${CURSOR}`);
+      assert.equal(JSON.stringify(api.statistics.store.summary()), before);
+    } finally {
+      await restoreSettings();
+    }
   });
 
   it('clearing forgets everything, in storage too, and the open page says nothing is recorded', async () => {

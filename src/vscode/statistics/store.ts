@@ -26,6 +26,8 @@ export class StatisticsStore implements CompletionRecorder, vscode.Disposable {
 
   constructor(
     private readonly state: vscode.Memento,
+    /** `fathom.statistics.enabled`: while false nothing is counted (what was counted stays until cleared). */
+    private readonly enabled: () => boolean = () => true,
     private readonly now: () => number = Date.now,
   ) {
     // Corrupt or old data starts a clean book (fromJSON never throws).
@@ -33,11 +35,13 @@ export class StatisticsStore implements CompletionRecorder, vscode.Disposable {
   }
 
   shown(language: string, model: string, latencyMs: number | undefined): void {
+    if (!this.enabled()) return;
     this.book.shown(language, model, latencyMs, dayOf(this.now()));
     this.touched();
   }
 
   accepted(language: string, model: string, kind: AcceptKind): void {
+    if (!this.enabled()) return;
     this.book.accepted(language, model, kind, dayOf(this.now()));
     this.touched();
   }

@@ -145,10 +145,11 @@ export class StatisticsPage {
   /** The latency buckets as columns, with lines at p50 and p90. */
   private histogram(s: StatisticsSummary, l: StatisticsLabels): SVGElement {
     const { buckets, p50Ms, p90Ms } = s.latency;
-    const height = 190;
+    const height = 200;
     const left = 20;
     const bottom = height - 30;
-    const top = 24;
+    // Room above the tallest column for its count and, above that, the p50 / p90 labels.
+    const top = 44;
     const bw = (WIDTH - left * 2) / buckets.length;
     const max = Math.max(1, ...buckets.map((b) => b.count));
     const chart = this.svg('svg', { viewBox: `0 0 ${WIDTH} ${height}`, width: WIDTH, height, class: 'chart histogram', role: 'img', 'aria-label': format(l.latencySummary, p50Ms, p90Ms, s.latency.samples) });
@@ -179,9 +180,9 @@ export class StatisticsPage {
     for (const [name, ms] of [['p50', p50Ms], ['p90', p90Ms]] as const) {
       if (s.latency.samples === 0) break;
       const x = xOf(ms);
-      const text = this.svg('text', { x, y: name === 'p50' ? 10 : 20, class: `marker-label ${name}`, 'text-anchor': 'middle' });
+      const text = this.svg('text', { x, y: name === 'p50' ? 10 : 22, class: `marker-label ${name}`, 'text-anchor': 'middle' });
       text.textContent = `${name} ${ms} ms`;
-      chart.append(this.svg('line', { x1: x, x2: x, y1: top - 2, y2: bottom, class: `marker ${name}`, 'data-ms': ms }), text);
+      chart.append(this.svg('line', { x1: x, x2: x, y1: name === 'p50' ? 14 : 26, y2: bottom, class: `marker ${name}`, 'data-ms': ms }), text);
     }
     return chart;
   }
