@@ -23,6 +23,9 @@ describe('statistics', () => {
   const none: StatisticsRow = { name: '', shown: 0, accepted: { whole: 0, word: 0, line: 0 }, acceptedTotal: 0, rate: 0 };
 
   it('counts a suggestion shown and accepted whole for its language and model, with its latency, and stores it on this machine', async () => {
+    const storedPair = () => (api.statistics.stored() as StatisticsData | undefined)?.rows.find((r) => r.language === 'typescript' && r.model === model());
+    await api.statistics.store.flush();
+    const storedBefore = storedPair()?.accepted.whole ?? 0;
     const before = { language: row('languages', 'typescript') ?? none, model: row('models', model()) ?? none, samples: api.statistics.store.summary().latency.samples, scheduler: api.completionStats().accepted.whole };
     fake.server.reply(() => ({ text: 'a + b;' }));
     const editor = await openWithCursor(`export function add(a: number, b: number): number {\n  return ${CURSOR}\n}\n`);
@@ -36,9 +39,7 @@ describe('statistics', () => {
 
     // In globalState (this machine's storage), once written.
     await api.statistics.store.flush();
-    const stored = api.statistics.stored() as StatisticsData;
-    const storedRow = stored.rows.find((r) => r.language === 'typescript' && r.model === model());
-    assert.equal(storedRow?.accepted.whole, language.accepted.whole);
+    assert.equal(storedPair()?.accepted.whole, storedBefore + 1);
   });
 
   it('fathom.acceptNextWord (ctrl/cmd+right while a suggestion shows) accepts the next word and counts it by word', async () => {
