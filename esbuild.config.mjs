@@ -43,7 +43,7 @@ export const builds = [
   // (src/vscode/chat/html.ts).
   {
     bundle: true,
-    entryPoints: { panel: 'src/webview/panel/panel.ts', chat: 'src/webview/chat/chat.ts', doctor: 'src/webview/doctor/doctor.ts' },
+    entryPoints: { panel: 'src/webview/panel/panel.ts', chat: 'src/webview/chat/chat.ts', doctor: 'src/webview/doctor/doctor.ts', statistics: 'src/webview/statistics/statistics.ts' },
     outdir: 'dist/webview',
     platform: 'browser',
     format: 'iife',

@@ -12,6 +12,8 @@ import { StatusModel } from './status/statusModel';
 import { ApiKeyStore } from './vscode/apiKeys';
 import { registerCommands, type CommandsApi } from './vscode/commands';
 import { DoctorPanel } from './vscode/doctor';
+import { STATISTICS_KEY, StatisticsStore } from './vscode/statistics/store';
+import { StatisticsPanel } from './vscode/statistics/panel';
 import { registerCompletions } from './vscode/completions';
 import { createLog } from './vscode/log';
 import { pullModel } from './vscode/pullModel';
@@ -53,6 +55,8 @@ export interface FathomApi {
   chat: ChatApi;
   /** The Doctor panel (made on first use). */
   doctor(): DoctorPanel;
+  /** Local statistics (shown, accepted, latency per language and model) and their panel (made on first use). */
+  statistics: { store: StatisticsStore; panel(): StatisticsPanel; stored(): unknown };
   /** Next-edit suggestions: the one shown. */
   nextEdit: NextEditApi;
   /** The workspace's codebase index (built in a worker after activation). */
@@ -87,6 +91,14 @@ export function compose(context: vscode.ExtensionContext, { slots, activation }:
     return doctorPanel;
   };
 
+  // Local statistics, in this machine's storage only (vscode/statistics/store.ts).
+  const statistics = new StatisticsStore(context.globalState, () => config.statistics.enabled);
+  let statisticsPanel: StatisticsPanel | undefined;
+  const showStatistics = () => {
+    if (!statisticsPanel) context.subscriptions.push((statisticsPanel = new StatisticsPanel(context.extensionUri, statistics)));
+    return statisticsPanel;
+  };
+
   const command = (id: string, run: (...args: unknown[]) => unknown) => vscode.commands.registerCommand(id, run);
   context.subscriptions.push(
     channel,
@@ -106,6 +118,8 @@ export function compose(context: vscode.ExtensionContext, { slots, activation }:
     command('fathom.pullModel', (name, where) => pullModel(pool, config, name, where)),
     command('fathom.setApiKey', (where) => keys.promptAndStore(config, where)),
     command('fathom.doctor', () => doctor().show()),
+    statistics,
+    command('fathom.showStatistics', () => showStatistics().show()),
     command('fathom.showLog', () => channel.show()),
     command('fathom.showLastRequest', () => lastRequest.show(reports)),
     command('fathom.getStarted', () => openWalkthrough()),
@@ -134,7 +148,7 @@ export function compose(context: vscode.ExtensionContext, { slots, activation }:
   const nextEdits = registerNextEdits(context, { pool, getConfig: () => config, logger, syntax, files, privacy });
   // The codebase index (registered below) as completions use it: only once it has an index to answer from.
   const indexed = () => (indexAnswers(codebase.status()) ? codebase : undefined);
-  const completions = registerCompletions(context, { slot: slots.inlineCompletions, pool, getConfig: () => config, status, logger, syntax, files, privacy, snoozed: () => switches.snoozed(), onGhostText: nextEdits.ghostShown, codebase: indexed, indexVersion: () => indexVersion(codebase.status()) });
+  const completions = registerCompletions(context, { slot: slots.inlineCompletions, pool, getConfig: () => config, status, logger, syntax, files, privacy, snoozed: () => switches.snoozed(), onGhostText: nextEdits.ghostShown, codebase: indexed, indexVersion: () => indexVersion(codebase.status()), statistics });
   let panel: AnswerPanel | undefined;
   const panelListeners: ((panel: AnswerPanel) => void)[] = [];
   const answerPanel = () => {
@@ -161,5 +175,5 @@ export function compose(context: vscode.ExtensionContext, { slots, activation }:
   });
   const rest = composing.finished();
   logger.info(`${describeActivation(activation)}; ${describeRest(rest)} (${roleServers(config).map((r) => `${r.role}: ${r.provider} ${r.model} at ${r.baseUrl}`).join('; ')})`);
-  return { status: () => statusBar.current(), completionStats: () => completions.stats(), answerPanel, commands: commands.api, chat, activation, rest, doctor, nextEdit: nextEdits.api, codebase };
+  return { status: () => statusBar.current(), completionStats: () => completions.stats(), answerPanel, commands: commands.api, chat, activation, rest, doctor, statistics: { store: statistics, panel: showStatistics, stored: () => context.globalState.get(STATISTICS_KEY) }, nextEdit: nextEdits.api, codebase };
 }

@@ -97,6 +97,8 @@ export interface FathomConfig {
   codebase: { enabled: boolean };
   /** Fathom: Write Commit Message. `language`: 'auto' = the answer language of the other commands, else a tag or a language's name. */
   commitMessage: { style: CommitStyle; language: string };
+  /** Whether suggestions shown and accepted are counted (Fathom: Show Statistics; this machine only). */
+  statistics: { enabled: boolean };
 }
 
 /** Flat defaults, keyed as in package.json without the `fathom.` prefix. */
@@ -138,6 +140,7 @@ export const DEFAULT_SETTINGS = {
   'codebase.enabled': true,
   'commitMessage.style': 'conventional',
   'commitMessage.language': 'auto',
+  'statistics.enabled': true,
 } as const;
 
 export type SettingKey = keyof typeof DEFAULT_SETTINGS;
@@ -217,6 +220,7 @@ export function parseConfig(source: SettingsSource): FathomConfig {
       style: COMMIT_STYLES.find((s) => s === source('commitMessage.style')) ?? (DEFAULT_SETTINGS['commitMessage.style'] as CommitStyle),
       language: str('commitMessage.language'),
     },
+    statistics: { enabled: bool('statistics.enabled') },
   };
 }
 

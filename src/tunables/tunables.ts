@@ -30,9 +30,9 @@ export const BACKOFF_MAX_MS = 30_000;
 export const CLOSE_GRACE_MS = 25;
 /** Latency samples kept for the percentiles. Raising it steadies the figures, at memory and slower reaction to change. */
 export const LATENCY_SAMPLES = 500;
-/** The sampling temperature of the second suggestion of Alt+\\ (Alt+] cycles to it). Higher differs more from the first, and is wrong more often. */
+/** The sampling temperature of the second suggestion of Alt+\ (Alt+] cycles to it). Higher differs more from the first, and is wrong more often. */
 export const SECOND_SUGGESTION_TEMPERATURE = 0.6;
-/** The sampling temperature of the third suggestion of Alt+\\. Higher differs more from the first two, and is wrong more often. */
+/** The sampling temperature of the third suggestion of Alt+\. Higher differs more from the first two, and is wrong more often. */
 export const THIRD_SUGGESTION_TEMPERATURE = 0.9;
 
 // ── Cache and reuse of suggestions ──────────────────────────────────────────────────────────────────────
@@ -171,3 +171,14 @@ export const FEW_MEMBERS = 6;
 
 /** Quiet time after an edit before a next-edit request. Raising it sends fewer requests while typing, at a later suggestion. */
 export const NEXT_EDIT_DEBOUNCE_MS = 300;
+
+// ── Local statistics ────────────────────────────────────────────────────────────────────────────────────
+
+/** Statistics are written to this machine's storage at most this often (and when the window closes). Raising it writes less, losing more on a crash. */
+export const STATISTICS_WRITE_MS = 5000;
+/** Days of per-day counts kept (the page charts the last 30). Raising it keeps a longer history, at storage. */
+export const STATISTICS_DAYS_KEPT = 90;
+/** The open statistics page is redrawn at most this often while suggestions are shown. */
+export const STATISTICS_REDRAW_MS = 1000;
+/** Language/model pairs counted at most (a bound on storage): past it, new pairs are not counted. */
+export const STATISTICS_MAX_ROWS = 500;

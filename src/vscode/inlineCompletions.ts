@@ -12,6 +12,13 @@ import { cellInNotebook } from './notebooks';
 
 export const ACCEPTED_COMMAND = 'fathom.completionAccepted';
 
+/** A suggestion Fathom returned to the editor: for whom, by which model, how long after the editor asked. */
+export interface ShownSuggestion {
+  languageId: string;
+  model: string;
+  latencyMs: number;
+}
+
 /**
  * Turns an editor position into a snapshot for the completion scheduler, and its answer into ghost text.
  * VS Code calls this on every keystroke and cancels the token on the next one: the token becomes the
@@ -31,7 +38,9 @@ export class FathomInlineCompletionProvider implements vscode.InlineCompletionIt
     private readonly onGhostText: (uri: string, version: number) => void = () => {},
     /** Whether the completion server is a local one writing a chat or command answer now (automatic requests wait). */
     private readonly serverAnswering: () => boolean = () => false,
-    /** Alt+\\: more suggestions to cycle through, asked for after the first (how many: `fathom.completion.alternatives`). */
+    /** Told what each call answered in a document: a suggestion shown (the statistics), or nothing. */
+    private readonly onAnswer: (uri: string, shown: ShownSuggestion | undefined) => void = () => {},
+    /** Alt+\: more suggestions to cycle through, asked for after the first (how many: `fathom.completion.alternatives`). */
     private readonly alternatives?: { complete: CompleteOnce; count: () => number },
   ) {}
 
@@ -49,7 +58,7 @@ export class FathomInlineCompletionProvider implements vscode.InlineCompletionIt
   askAgain(uri: string, { afterExplicit = false } = {}): void {
     if (vscode.window.activeTextEditor?.document.uri.toString() !== uri) return;
     this.revising = uri;
-    // After Alt+\\ VS Code keeps its answer until the suggestion is hidden: hidden, it asks at once again.
+    // After Alt+\ VS Code keeps its answer until the suggestion is hidden: hidden, it asks at once again.
     if (afterExplicit) void vscode.commands.executeCommand('editor.action.inlineSuggest.hide').then(() => vscode.commands.executeCommand('editor.action.inlineSuggest.trigger'));
     else void vscode.commands.executeCommand('editor.action.inlineSuggest.trigger');
   }
@@ -60,7 +69,9 @@ export class FathomInlineCompletionProvider implements vscode.InlineCompletionIt
     context: vscode.InlineCompletionContext,
     token: vscode.CancellationToken,
   ): Promise<vscode.InlineCompletionItem[] | undefined> {
-    if (!this.getConfig().completion.enabled || this.snoozed()) return undefined;
+    const asked = performance.now();
+    const completion = this.getConfig().completion;
+    if (!completion.enabled || this.snoozed()) return undefined;
     // Asked again by askAgain(): as the keystroke it continues, not as a request the user made (Trigger Inline Suggestion).
     const revision = this.revising === document.uri.toString() && context.triggerKind === vscode.InlineCompletionTriggerKind.Invoke;
     if (revision) this.revising = undefined;
@@ -85,8 +96,12 @@ export class FathomInlineCompletionProvider implements vscode.InlineCompletionIt
         // Inside `${…}` of a template literal is code, inside a multi-line string is not: only the tree knows.
         lookUpSyntax: () => this.lookUpSyntax(snapshot),
       });
-      if (!result || token.isCancellationRequested) return undefined;
+      if (!result || token.isCancellationRequested) {
+        this.onAnswer(snapshot.uri, undefined);
+        return undefined;
+      }
       if (result.insert !== '') this.onGhostText(snapshot.uri, snapshot.version);
+      this.onAnswer(snapshot.uri, result.insert !== '' ? { languageId: document.languageId, model: completion.model, latencyMs: performance.now() - asked } : undefined);
       if (context.triggerKind === vscode.InlineCompletionTriggerKind.Invoke && !revision && result.insert.trim() !== '') this.findAlternatives(snapshot, result);
       return [this.item(document, position, snapshot, result)];
     } finally {
@@ -98,11 +113,12 @@ export class FathomInlineCompletionProvider implements vscode.InlineCompletionIt
     // In the cell's own offsets (a notebook cell's snapshot holds the cells around it).
     const end = document.positionAt(document.offsetAt(position) + result.replaceLength);
     const item = new vscode.InlineCompletionItem(result.insert, new vscode.Range(position, end));
-    item.command = { title: 'Fathom: completion accepted', command: ACCEPTED_COMMAND, arguments: [snapshot.uri] };
+    // The language and model travel with the item, so accepting it counts for them (statistics).
+    item.command = { title: 'Fathom: completion accepted', command: ACCEPTED_COMMAND, arguments: [snapshot.uri, document.languageId, this.getConfig().completion.model] };
     return item;
   }
 
-  /** After the first suggestion of Alt+\\: the others, then VS Code is asked to ask again so it can cycle them. */
+  /** After the first suggestion of Alt+\: the others, then VS Code is asked to ask again so it can cycle them. */
   private findAlternatives(snapshot: DocumentSnapshot, first: CompletionResult): void {
     const count = this.alternatives?.count() ?? 1;
     const running = this.searching.get(snapshot.uri);

@@ -21,7 +21,7 @@ const LAYERS: readonly (readonly string[])[] = [
   [''], //                                                   extension.ts: activates (placeholders); composition.ts: composes and registers
   ['vscode'], //                                             the editor adapters
   ['cli', 'webview'], //                                     the other entry points: the terminal, the webview pages
-  ['completion', 'chat', 'doctor'], //                       features: completion service, chat core, doctor checks
+  ['completion', 'chat', 'doctor', 'statistics'], //         features: completion service, chat core, doctor checks, local statistics
   ['roles', 'commands', 'completion/scheduling', 'nextEdit'], // the backend for each role; command core; when to ask; next edits
   ['completion/engine'], //                                  one request: prompt, stream, post-process
   ['completion/streaming', 'completion/prompt'], //          the cut while streaming; the prompt for a model
