@@ -63,7 +63,7 @@ describe('webview labels (the pages in the user\'s language)', () => {
       ['插入', '在编辑器的光标处插入这段代码'],
     ]);
     assert.match(doc.getElementById('answer')!.textContent!, /It is:/, 'the answer stays as written');
-    view.receive({ type: 'sources', sources: [{ path: 'src/a.ts', startLine: 3, endLine: 7 }] });
+    view.receive({ type: 'sources', sources: [{ path: 'src/a.ts', startLine: 3, endLine: 7, symbol: '' }] });
     assert.equal(doc.querySelector('a.source-link')!.getAttribute('title'), '打开 src/a.ts，第 3–7 行');
     view.receive({ type: 'fail', message: 'x' });
     assert.equal(doc.getElementById('status')!.textContent, '失败');
