@@ -7,19 +7,15 @@ import MarkdownItConstructor, { type MarkdownIt } from 'markdown-it';
 import { highlightCode } from './highlight';
 import { linkLineReferences } from './lineLinks';
 import { createSanitizer, type SanitizeOptions } from './sanitize';
+import { PANEL_LABELS_EN, type CodeActionLabels } from './labels';
 
 export type CodeAction = 'copy' | 'insert' | 'apply' | 'saveAs';
-
-const ACTION_TEXT: Record<CodeAction, [label: string, title: string]> = {
-  copy: ['Copy', 'Copy this code'],
-  insert: ['Insert', 'Insert this code at the cursor in the editor'],
-  apply: ['Apply', 'Apply this code to the file: shows a diff to accept or reject'],
-  saveAs: ['New File', 'Open this code in a new untitled editor (save it where it belongs with Ctrl+S)'],
-};
 
 export interface RendererOptions extends SanitizeOptions {
   /** The buttons on each code block's toolbar (default: Copy, Insert). */
   actions?: readonly CodeAction[];
+  /** Their labels and tooltips, in the user's language (default: English). */
+  labels?: CodeActionLabels;
 }
 
 export interface MarkdownRenderer {
@@ -42,12 +38,13 @@ export function createRenderer(window: Window, options: RendererOptions = {}): M
   const markdown = createMarkdown();
   const sanitize = createSanitizer(window, options);
   const actions = options.actions ?? ['copy', 'insert'];
+  const labels = options.labels ?? PANEL_LABELS_EN;
   return {
     markdown,
     render(source) {
       const fragment = sanitize(markdown.render(source));
       linkLineReferences(fragment);
-      addCodeToolbars(fragment, actions);
+      addCodeToolbars(fragment, actions, labels);
       return fragment;
     },
   };
@@ -59,7 +56,7 @@ export function codeLanguage(code: Element): string | undefined {
   return cls?.slice('language-'.length) || undefined;
 }
 
-function addCodeToolbars(root: DocumentFragment, actions: readonly CodeAction[]): void {
+function addCodeToolbars(root: DocumentFragment, actions: readonly CodeAction[], labels: CodeActionLabels): void {
   const doc = root.ownerDocument;
   for (const pre of Array.from(root.querySelectorAll('pre'))) {
     const code = pre.querySelector('code');
@@ -75,7 +72,7 @@ function addCodeToolbars(root: DocumentFragment, actions: readonly CodeAction[])
       label.textContent = language;
       bar.append(label);
     }
-    bar.append(...actions.map((action) => button(doc, action, ...ACTION_TEXT[action])));
+    bar.append(...actions.map((action) => button(doc, action, labels[action], labels[`${action}Title`])));
     pre.replaceWith(block);
     block.append(bar, pre);
   }

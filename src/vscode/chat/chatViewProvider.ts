@@ -20,6 +20,7 @@ import type { ChatAttachments } from './chatAttachments';
 import { chatLabels, codebaseNoteText } from './codebaseNote';
 import { chatHtml } from './html';
 import { runSlashCommand, slashCommandList } from './slashCommands';
+import { chatPageLabels } from '../webviewLabels';
 import { CHAT_VIEW_ID } from '../activation/placeholders';
 
 export interface ChatViewDeps extends ChatActionDeps {
@@ -78,7 +79,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     this.ready = false;
     const webview = view.webview;
     webview.options = webviewOptions(this.extensionUri);
-    webview.html = chatHtml(pageFor(webview, this.extensionUri, 'chat.js', 'chat.css', vscode.l10n.t('Fathom Chat')));
+    webview.html = chatHtml({ ...pageFor(webview, this.extensionUri, 'chat.js', 'chat.css', vscode.l10n.t('Fathom Chat')), labels: chatPageLabels() });
     const disposables = [
       webview.onDidReceiveMessage((message) => void this.receive(message)),
       view.onDidChangeVisibility(() => {

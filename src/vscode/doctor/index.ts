@@ -13,6 +13,7 @@ import { doctorView, type DoctorView } from '../../doctor/view';
 import { parseFromDoctor, type ToDoctor } from '../../webview/doctor/protocol';
 import { pageFor, webviewOptions } from '../panel/webviewSetup';
 import { doctorHtml } from './html';
+import { doctorLabels } from '../webviewLabels';
 import { applyFix } from './fixes';
 import { onConfigChange } from '../settings';
 
@@ -77,7 +78,7 @@ export class DoctorPanel implements vscode.Disposable {
         this.post({ type: 'report', view: this.last });
         return this.last;
       } catch (error) {
-        if (!abort.signal.aborted) this.post({ type: 'failed', message: `The checks could not run: ${error instanceof Error ? error.message : String(error)}` });
+        if (!abort.signal.aborted) this.post({ type: 'failed', message: vscode.l10n.t('The checks could not run: {0}', error instanceof Error ? error.message : String(error)) });
         return undefined;
       }
     })();
@@ -92,7 +93,7 @@ export class DoctorPanel implements vscode.Disposable {
   private createPanel(): vscode.WebviewPanel {
     const panel = vscode.window.createWebviewPanel(DOCTOR_VIEW_TYPE, vscode.l10n.t('Fathom Doctor'), vscode.ViewColumn.Active, { ...webviewOptions(this.extensionUri), retainContextWhenHidden: false });
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'fathom.svg');
-    panel.webview.html = doctorHtml(pageFor(panel.webview, this.extensionUri, 'doctor.js', 'doctor.css', 'Fathom Doctor'));
+    panel.webview.html = doctorHtml({ ...pageFor(panel.webview, this.extensionUri, 'doctor.js', 'doctor.css', vscode.l10n.t('Fathom Doctor')), labels: doctorLabels() });
     const webview = panel.webview;
     this.ready = false;
     const disposables = [

@@ -8,6 +8,7 @@ import type { CodePlace } from '../../codebase/codebase';
 import { parseFromPanel, type AnswerView, type FromPanel, type ToPanel } from '../../webview/panel/protocol';
 import { ChunkBatcher } from './chunkBatcher';
 import { panelHtml } from './html';
+import { panelLabels } from '../webviewLabels';
 import { PanelActions } from './panelActions';
 import { pageFor, webviewOptions } from './webviewSetup';
 
@@ -154,7 +155,7 @@ export class AnswerPanel implements vscode.Disposable {
     );
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'fathom.svg');
     const webview = panel.webview;
-    webview.html = panelHtml(pageFor(webview, this.extensionUri, 'panel.js', 'panel.css', title));
+    webview.html = panelHtml({ ...pageFor(webview, this.extensionUri, 'panel.js', 'panel.css', title), labels: panelLabels() });
     this.ready = false;
     this.panelDisposables = [
       webview.onDidReceiveMessage((message) => void this.onMessage(message)),

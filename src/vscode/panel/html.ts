@@ -5,6 +5,7 @@
  * string out (no `vscode` here), so the policy is checked by unit tests.
  */
 import { randomBytes } from 'node:crypto';
+import { PANEL_LABELS_EN, type PanelLabels } from '../../webview/labels';
 
 export interface PanelPage {
   /** `webview.cspSource`: the origin(s) of the webview's own resources. */
@@ -17,7 +18,15 @@ export interface PanelPage {
   resourceOrigin: string;
   nonce: string;
   title: string;
+  /** The user's language (`vscode.env.language`), for `<html lang>`. */
+  language?: string;
 }
+
+/**
+ * A page with its words `L` in the user's language (webview/labels.ts): used in the markup and, as
+ * `<body data-labels>`, by the script. Without them the page is in English.
+ */
+export type LocalizedPage<L> = PanelPage & { labels?: L };
 
 /** 128 random bits: a script may run only if it carries this load's nonce. */
 export const newNonce = (): string => randomBytes(16).toString('base64');
@@ -31,23 +40,25 @@ export function contentSecurityPolicy({ cspSource, nonce }: Pick<PanelPage, 'csp
   ].join('; ');
 }
 
-export function panelHtml(page: PanelPage): string {
+export function panelHtml(page: LocalizedPage<PanelLabels>): string {
+  const t = page.labels ?? PANEL_LABELS_EN;
+  const text = escapeHtml;
   return pageHtml(
-    page,
+    { ...page, labels: t },
     `<header><h1 id="title">${escapeHtml(page.title)}</h1><p id="subtitle" hidden></p><span id="status" role="status"></span></header>
-<p id="prompt-file" hidden>Using the workspace prompt file <a id="prompt-file-link" href="#"></a></p>
+<p id="prompt-file" hidden>${text(t.promptFile)} <a id="prompt-file-link" href="#"></a></p>
 <main id="answer" class="markdown" aria-live="polite"></main>
 <p id="error" role="alert" hidden></p>
-<nav id="sources" aria-labelledby="sources-heading" hidden><h2 id="sources-heading">Used from this workspace</h2><ul id="sources-list"></ul></nav>
-<footer><button id="continue" class="primary" type="button" hidden disabled>Continue in chat</button></footer>`,
+<nav id="sources" aria-labelledby="sources-heading" hidden><h2 id="sources-heading">${text(t.usedFromWorkspace)}</h2><ul id="sources-list"></ul></nav>
+<footer><button id="continue" class="primary" type="button" hidden disabled>${text(t.continueInChat)}</button></footer>`,
   );
 }
 
 /** A webview page around `body` (trusted markup written by the extension): the policy, the stylesheet, the script. */
-export function pageHtml(page: PanelPage, body: string): string {
+export function pageHtml(page: LocalizedPage<object>, body: string): string {
   const attr = escapeHtml;
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${attr(page.language ?? 'en')}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${attr(contentSecurityPolicy(page))}">
@@ -55,7 +66,7 @@ export function pageHtml(page: PanelPage, body: string): string {
 <link rel="stylesheet" href="${attr(page.styleUri)}">
 <title>${escapeHtml(page.title)}</title>
 </head>
-<body data-phase="done" data-resource-origin="${attr(page.resourceOrigin)}">
+<body data-phase="done" data-resource-origin="${attr(page.resourceOrigin)}" data-labels="${attr(JSON.stringify(page.labels ?? {}))}">
 ${body}
 <script nonce="${attr(page.nonce)}" src="${attr(page.scriptUri)}"></script>
 </body>

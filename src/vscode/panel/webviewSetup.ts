@@ -24,6 +24,7 @@ export function pageFor(webview: vscode.Webview, extensionUri: vscode.Uri, scrip
     resourceOrigin: originOf(webview.asWebviewUri(extensionUri).toString()),
     nonce: newNonce(),
     title,
+    language: vscode.env.language,
   };
 }
 

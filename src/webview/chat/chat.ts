@@ -5,6 +5,7 @@
 import { frameSchedule } from '../adaptiveSchedule';
 import { ChatView, type SavedChatView } from './chatView';
 import type { FromChat, ToChat } from './protocol';
+import { CHAT_LABELS_EN, readLabels } from '../labels';
 
 interface VsCodeWebviewApi {
   postMessage(message: FromChat): void;
@@ -17,6 +18,7 @@ const api = acquireVsCodeApi();
 const view = new ChatView(document, api, {
   schedule: frameSchedule(),
   resourceOrigin: document.body.dataset.resourceOrigin,
+  labels: readLabels(document, CHAT_LABELS_EN),
 });
 window.addEventListener('message', (event: MessageEvent<ToChat>) => view.receive(event.data));
 api.postMessage({ type: 'ready' });

@@ -15,6 +15,7 @@ import { lineRange } from '../../text/lineRange';
 import { markUnknownNames } from './nameMarks';
 import type { BlockNames } from '../../codebase/names/answerNames';
 import type { ChatChip, ChatLabels, ChatSlashCommand, ChatViewState, ChatViewTurn, FromChat, ToChat } from './protocol';
+import { CHAT_LABELS_EN, fill, type ChatPageLabels } from '../labels';
 
 export interface ChatHost {
   postMessage(message: FromChat): void;
@@ -33,6 +34,8 @@ export interface SavedChatView {
 export interface ChatViewOptions {
   schedule?: (render: () => void) => void;
   resourceOrigin?: string;
+  /** The page's words in the user's language (default: English). */
+  labels?: ChatPageLabels;
 }
 
 interface RenderedTurn {
@@ -55,6 +58,8 @@ export class ChatView {
   /** Per answer, its code blocks' names found nowhere in the workspace (the extension sends them when it ends). */
   private readonly unknownNames = new Map<string, readonly BlockNames[]>();
   private readonly renderer: MarkdownRenderer;
+  /** The page's own words (its buttons, tooltips, empty states), from `<body data-labels>`. */
+  private readonly t: ChatPageLabels;
   private readonly schedule: (render: () => void) => void;
   private readonly requestRender: () => void;
   /** The commands offered after `/` while it is open, and the highlighted one. */
@@ -93,7 +98,8 @@ export class ChatView {
     };
     const window = doc.defaultView;
     if (!window) throw new Error('the chat page has no window');
-    this.renderer = createRenderer(window, { resourceOrigin: options.resourceOrigin, actions: ['copy', 'insert', 'apply', 'saveAs'] });
+    this.t = options.labels ?? CHAT_LABELS_EN;
+    this.renderer = createRenderer(window, { resourceOrigin: options.resourceOrigin, actions: ['copy', 'insert', 'apply', 'saveAs'], labels: this.t });
     this.schedule = options.schedule ?? ((render) => render());
     this.requestRender = coalesce(this.schedule, () => this.renderNow());
     this.saved = readSaved(host.getState());
@@ -202,7 +208,7 @@ export class ChatView {
     element.dataset.turnId = turn.id;
     const who = this.doc.createElement('h3');
     who.className = 'who';
-    who.textContent = turn.role === 'user' ? 'You' : 'Fathom';
+    who.textContent = turn.role === 'user' ? this.t.you : 'Fathom';
     const body = this.doc.createElement('div');
     body.className = turn.role === 'assistant' ? 'body markdown' : 'body';
     const footer = this.doc.createElement('div');
@@ -234,12 +240,12 @@ export class ChatView {
     }
     const footer: Node[] = [];
     if (turn.error) footer.push(this.paragraph(turn.stopped ? 'stopped' : 'error', turn.error, turn.stopped ? 'status' : 'alert'));
-    else if (turn.stopped) footer.push(this.paragraph('stopped', 'Stopped.', 'status'));
+    else if (turn.stopped) footer.push(this.paragraph('stopped', this.t.stopped, 'status'));
     if (turn.codebaseNote) footer.push(this.paragraph('codebase-note', turn.codebaseNote, 'status'));
     if (turn.sources?.length) footer.push(this.sourceList(turn.sources));
     if (turn.role === 'assistant' && turn.model && !streaming) footer.push(this.paragraph('model-name', turn.model));
-    if (turn.role === 'user' && !this.chat.streaming) footer.push(this.button('edit', 'Edit', 'Edit this message and send it again (the answers after it are replaced)'));
-    if (turn.role === 'assistant' && isLast && !this.chat.streaming) footer.push(this.button('regenerate', 'Regenerate', 'Ask for this answer again'));
+    if (turn.role === 'user' && !this.chat.streaming) footer.push(this.button('edit', this.t.edit, this.t.editTitle));
+    if (turn.role === 'assistant' && isLast && !this.chat.streaming) footer.push(this.button('regenerate', this.t.regenerate, this.t.regenerateTitle));
     rendered.footer.replaceChildren(...footer);
   }
 
@@ -304,8 +310,8 @@ export class ChatView {
         label.textContent = chip.label;
         element.append(label);
         if (removable) {
-          const remove = this.button('detach', '×', `Remove ${chip.label}`);
-          remove.setAttribute('aria-label', `Remove ${chip.label}`);
+          const remove = this.button('detach', '×', fill(this.t.remove, chip.label));
+          remove.setAttribute('aria-label', fill(this.t.remove, chip.label));
           element.append(remove);
         }
         return element;
@@ -341,7 +347,7 @@ export class ChatView {
     if (this.chat.history.length === 0) {
       const none = this.doc.createElement('li');
       none.className = 'history-empty';
-      none.textContent = 'No saved conversations yet.';
+      none.textContent = this.t.noConversations;
       this.el.historyList.replaceChildren(none);
       return;
     }
@@ -350,9 +356,9 @@ export class ChatView {
         const li = this.doc.createElement('li');
         li.dataset.conversationId = item.id;
         if (item.id === this.chat.conversationId) li.setAttribute('aria-current', 'true');
-        const open = this.button('open', item.title, `Open "${item.title}" (${item.turns} messages, ${new Date(item.updatedAt).toLocaleString()})`);
+        const open = this.button('open', item.title, fill(this.t.openConversation, item.title, item.turns, new Date(item.updatedAt).toLocaleString()));
         open.classList.add('history-title');
-        li.append(open, this.button('rename', 'Rename', `Rename "${item.title}"`), this.button('delete', 'Delete', `Delete "${item.title}"`));
+        li.append(open, this.button('rename', this.t.rename, fill(this.t.renameTitle, item.title)), this.button('delete', this.t.delete, fill(this.t.deleteTitle, item.title)));
         return li;
       }),
     );
@@ -529,7 +535,7 @@ export class ChatView {
     const action = button.dataset.action;
     if (action === 'copy') {
       this.post({ type: 'copy', code: text });
-      this.flash(button, 'Copied');
+      this.flash(button, this.t.copied);
     } else if (action === 'insert') this.post({ type: 'insert', code: text });
     else if (action === 'apply' || action === 'saveAs') this.post(language ? { type: action, code: text, language } : { type: action, code: text });
   }

@@ -5,6 +5,7 @@
  */
 import type { CheckStatus, DoctorCheck, DoctorView } from '../../doctor/view';
 import type { FromDoctor, ToDoctor } from './protocol';
+import { DOCTOR_LABELS_EN, type DoctorLabels } from '../labels';
 
 export interface DoctorHost {
   postMessage(message: FromDoctor): void;
@@ -21,6 +22,8 @@ export class DoctorPage {
   constructor(
     private readonly doc: Document,
     private readonly host: DoctorHost,
+    /** The page's words in the user's language (default: English). */
+    private readonly labels: DoctorLabels = DOCTOR_LABELS_EN,
   ) {
     const byId = (id: string) => {
       const found = doc.getElementById(id);
@@ -37,7 +40,7 @@ export class DoctorPage {
   receive(message: ToDoctor): void {
     if (message.type === 'running') {
       this.doc.body.dataset.state = 'running';
-      this.summary.textContent = 'Checking the servers and models…';
+      this.summary.textContent = this.labels.checking;
       this.setButtonsDisabled(true);
     } else if (message.type === 'failed') {
       this.doc.body.dataset.state = 'failed';

@@ -4,6 +4,7 @@
  */
 import { frameSchedule } from '../adaptiveSchedule';
 import { PanelView } from './panelView';
+import { PANEL_LABELS_EN, readLabels } from '../labels';
 import type { AnswerView, FromPanel, ToPanel } from './protocol';
 
 interface VsCodeWebviewApi {
@@ -17,6 +18,7 @@ const api = acquireVsCodeApi();
 const view = new PanelView(document, api, {
   schedule: frameSchedule(),
   resourceOrigin: document.body.dataset.resourceOrigin,
+  labels: readLabels(document, PANEL_LABELS_EN),
 });
 window.addEventListener('message', (event: MessageEvent<ToPanel>) => view.receive(event.data));
 api.postMessage({ type: 'ready' });

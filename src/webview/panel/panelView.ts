@@ -9,6 +9,7 @@ import type { AnswerView, FromPanel, ToPanel } from './protocol';
 import { codeLanguage, createRenderer } from '../render';
 import { StreamingMarkdown } from '../stream';
 import { lineRange } from '../../text/lineRange';
+import { fill, PANEL_LABELS_EN, type PanelLabels } from '../labels';
 
 export interface PanelHost {
   postMessage(message: FromPanel): void;
@@ -21,14 +22,17 @@ export interface PanelViewOptions {
   schedule?: (render: () => void) => void;
   /** Origin of the webview's own resources, whose images may show. */
   resourceOrigin?: string;
+  /** The page's words in the user's language (default: English). */
+  labels?: PanelLabels;
 }
 
 const EMPTY: AnswerView = { title: '', markdown: '', phase: 'done', chatAvailable: false };
 
-const STATUS_TEXT: Record<AnswerView['phase'], string> = { streaming: 'Answering…', done: '', failed: 'Failed' };
+const PHASES = new Set<string>(['streaming', 'done', 'failed']);
 
 export class PanelView {
   private view: AnswerView;
+  private readonly labels: PanelLabels;
   private readonly stream: StreamingMarkdown;
   private readonly schedule: (render: () => void) => void;
   private readonly requestRender: () => void;
@@ -67,11 +71,12 @@ export class PanelView {
       sources: byId('sources'),
       sourcesList: byId('sources-list'),
     };
+    this.labels = options.labels ?? PANEL_LABELS_EN;
     this.schedule = options.schedule ?? ((render) => render());
     this.requestRender = coalesce(this.schedule, () => this.renderNow());
     const window = doc.defaultView;
     if (!window) throw new Error('the panel page has no window');
-    this.stream = new StreamingMarkdown(this.el.answer, createRenderer(window, { resourceOrigin: options.resourceOrigin }));
+    this.stream = new StreamingMarkdown(this.el.answer, createRenderer(window, { resourceOrigin: options.resourceOrigin, labels: this.labels }));
     // A panel that was hidden and re-created comes back with what it showed.
     this.view = isAnswerView(host.getState()) ? (host.getState() as AnswerView) : EMPTY;
     doc.addEventListener('click', (event) => this.onClick(event));
@@ -112,10 +117,10 @@ export class PanelView {
     // Text only: the path is shown, never used as a link target (the extension knows which file it was).
     this.el.promptFileLink.textContent = promptFile ?? '';
     this.el.promptFile.hidden = !promptFile;
-    this.el.status.textContent = STATUS_TEXT[phase];
+    this.el.status.textContent = phase === 'streaming' ? this.labels.answering : phase === 'failed' ? this.labels.failed : '';
     this.doc.body.dataset.phase = phase;
     this.stream.update(markdown);
-    this.el.error.textContent = phase === 'failed' ? (error ?? 'The answer failed.') : '';
+    this.el.error.textContent = phase === 'failed' ? (error ?? this.labels.answerFailed) : '';
     this.el.error.hidden = phase !== 'failed';
     this.renderSources();
     // "Continue in chat" stays hidden until the chat view exists, and waits for the whole answer.
@@ -139,7 +144,7 @@ export class PanelView {
         link.href = '#';
         link.dataset.index = String(index);
         link.textContent = `${source.path}:${lineRange(source.startLine, source.endLine)}`;
-        link.title = `Open ${source.path}, ${source.endLine > source.startLine ? 'lines' : 'line'} ${lineRange(source.startLine, source.endLine)}`;
+        link.title = fill(source.endLine > source.startLine ? this.labels.openLineRange : this.labels.openLine, source.path, lineRange(source.startLine, source.endLine));
         item.append(link);
         if (source.symbol) {
           const symbol = this.doc.createElement('span');
@@ -183,7 +188,7 @@ export class PanelView {
     const text = code.textContent ?? '';
     if (button.dataset.action === 'copy') {
       this.host.postMessage({ type: 'copy', code: text });
-      this.flash(button, 'Copied');
+      this.flash(button, this.labels.copied);
     } else if (button.dataset.action === 'insert') {
       const language = codeLanguage(code);
       this.host.postMessage(language ? { type: 'insert', code: text, language } : { type: 'insert', code: text });
@@ -204,5 +209,5 @@ function sourceKey(s: { path: string; startLine: number; endLine: number }): str
 
 function isAnswerView(value: unknown): value is AnswerView {
   const v = value as Partial<AnswerView> | undefined;
-  return !!v && typeof v.title === 'string' && typeof v.markdown === 'string' && typeof v.phase === 'string' && v.phase in STATUS_TEXT;
+  return !!v && typeof v.title === 'string' && typeof v.markdown === 'string' && typeof v.phase === 'string' && PHASES.has(v.phase);
 }
