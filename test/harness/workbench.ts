@@ -155,7 +155,15 @@ export class Workbench {
 
   /** Runs a command from the command palette (F1) by its exact title, e.g. "Fathom: Doctor". */
   async runCommand(title: string, { timeoutMs = 10_000 } = {}): Promise<void> {
-    await this.quickInput('F1', `>${title}`);
+    // A view that takes the focus as it comes up (a webview restored after a reload) closes the palette under
+    // the test's hands: opened again, up to three times, when it closed before the command showed.
+    const widget = this.page.locator('.quick-input-widget');
+    const row = this.page.locator('.quick-input-list .monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }) }).first();
+    for (let attempt = 1; ; attempt++) {
+      await this.quickInput('F1', `>${title}`);
+      const shown = await waitFor(`the command "${title}" in the command palette`, async () => (await row.isVisible()) || ((await widget.isVisible()) ? false : 'closed'), { timeoutMs });
+      if (shown === true || attempt === 3) break;
+    }
     await this.pickRow(title, `the command "${title}" in the command palette`, timeoutMs);
   }
 
