@@ -13,3 +13,8 @@ export function freePort(): Promise<number> {
     });
   });
 }
+
+/** The URL of a local port nothing listens on (free a moment ago): connecting to it is refused. */
+export async function closedPortUrl(): Promise<string> {
+  return `http://127.0.0.1:${await freePort()}`;
+}

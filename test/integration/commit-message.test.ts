@@ -8,11 +8,11 @@
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { promisify } from 'node:util';
 import * as vscode from 'vscode';
 import type { FathomApi } from '../../src/extension';
 import type { GitApi, GitRepository } from '../../src/vscode/git';
+import { closedPortUrl } from '../harness/ports';
 import { EXTENSION_ID, fathom, setSetting, suiteFolder, useFakeServer, waitFor } from './helpers';
 
 const run = promisify(execFile);
@@ -25,15 +25,6 @@ const ID = 'fathom.writeCommitMessage';
 async function git(cwd: vscode.Uri, ...args: string[]): Promise<string> {
   const { stdout } = await run('git', ['-c', 'user.name=Fathom Test', '-c', 'user.email=test@fathom.invalid', '-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', ...args], { cwd: cwd.fsPath });
   return stdout;
-}
-
-/** A local port nothing listens on: connecting to it is refused. */
-async function closedPortUrl(): Promise<string> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return `http://127.0.0.1:${port}`;
 }
 
 /** The Git extension's API once it is on. */

@@ -8,10 +8,10 @@
  * test-results/fault-matrix.json.
  */
 import * as assert from 'node:assert/strict';
-import { createServer } from 'node:net';
 import type { BackendErrorKind } from '../../src/backends/errors';
 import type { FakeServer, RecordedRequest } from '../fake-server';
 import { GENERATION_ENDPOINTS } from '../fake-server/types';
+import { closedPortUrl } from '../harness/ports';
 import { setSetting } from './helpers';
 import { unhandledRejections } from './rejections';
 
@@ -59,15 +59,6 @@ export async function useProvider({ server, provider }: FaultContext): Promise<v
 
 async function pointAt(f: FaultContext, url: string): Promise<void> {
   await setSetting(`${f.provider}.baseUrl`, f.provider === 'openai' ? `${url}/v1` : url);
-}
-
-/** A local port nothing listens on: connecting to it is refused. */
-async function closedPortUrl(): Promise<string> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return `http://127.0.0.1:${port}`;
 }
 
 const once = (f: FaultContext, reply: Parameters<FakeServer['replyOnce']>[0]) => f.server.replyOnce(reply);
