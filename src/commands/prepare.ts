@@ -24,7 +24,7 @@ import { enclosingScopes } from '../context/scopes';
 import { secretSafeLines, secretSafeRange } from '../privacy/secretSafeCut';
 import type { Parsers } from '../syntax/parsers';
 import { estimateTokens, takeTokensAround } from '../text/tokens';
-import { loadPrompt, renderPrompt, type PromptTemplate } from './promptFiles';
+import { loadPrompt, renderPrompt, type PromptRead, type PromptTemplate } from './promptFiles';
 import { answerLanguageName, audienceText, docStyle, fenced, formatDiagnostics, languageName, stepByStepText, targetNoun } from './promptVars';
 import { findTarget } from './target';
 import { existingTestsContext, testsContext } from './testsContext';
@@ -52,7 +52,9 @@ export interface CommandDeps {
   /** The document's current tree (DocumentTrees), if the caller keeps one; else it is parsed here. */
   tree?: Tree;
   /** Reads `.fathom/prompts/<kind>.md` from the workspace and `prompts/<kind>.md` from the extension. */
-  readPrompt: (relPath: string) => Promise<string | undefined>;
+  readPrompt: PromptRead;
+  /** The folder whose `.fathom/prompts/` overrides the prompt: '' in a single-folder workspace, else `name/` of the target's folder. */
+  promptFolder?: string;
   /** The chat model's real context length, and the tokens its answer may take. */
   contextLength: number;
   maxTokens: number;
@@ -111,7 +113,7 @@ const DEFAULT_INSTRUCTIONS: Partial<Record<CommandKind, string>> = { refactor: '
 
 export async function prepareCommand(request: CommandRequest, deps: CommandDeps): Promise<PreparedCommand> {
   const { snapshot, kind } = request;
-  const template = await loadPrompt(kind, deps.readPrompt);
+  const template = await loadPrompt(kind, deps.readPrompt, deps.promptFolder);
   const ownTree = deps.tree ? undefined : await deps.parsers.parseText(snapshot.languageId, snapshot.text);
   const tree = deps.tree ?? ownTree;
   try {

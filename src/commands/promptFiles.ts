@@ -29,24 +29,25 @@ export interface PromptTemplate {
   examples: ChatMessage[];
 }
 
-export const workspacePromptPath = (kind: PromptKind): string => `.fathom/prompts/${kind}.md`;
+/** A workspace's override of a prompt; `folder` is the prefix of the folder it belongs to (multi-root: `name/`). */
+export const workspacePromptPath = (kind: PromptKind, folder = ''): string => `${folder}.fathom/prompts/${kind}.md`;
 export const shippedPromptPath = (kind: PromptKind): string => `prompts/${kind}.md`;
 
-/** Reads a prompt file by its relative path (`.fathom/prompts/…` from the workspace, `prompts/…` shipped). */
-export type PromptRead = (relPath: string) => Promise<string | undefined>;
+/** Reads a prompt file by its relative path: a workspace path (`.fathom/prompts/…`) or a shipped one (`prompts/…`). */
+export type PromptRead = (relPath: string, source: PromptTemplate['source']) => Promise<string | undefined>;
 
 /**
  * A workspace prompt file comes from whoever wrote the repository, and it becomes the instructions the model
  * follows with the user's code in hand. So it is used only in a trusted workspace: in an untrusted one this
- * reader answers "no such file" for `.fathom/…` paths, so loadPrompt falls back to the shipped prompt, and
+ * reader answers "no such file" for workspace paths, so loadPrompt falls back to the shipped prompt, and
  * `onIgnored` hears once per file that one was there and was not used. Trust is asked at every read, so
  * granting it takes effect on the next command.
  */
 export function trustedPromptReader(read: PromptRead, trusted: () => boolean, onIgnored?: (relPath: string) => void): PromptRead {
   const noted = new Set<string>();
-  return async (relPath) => {
-    if (!relPath.startsWith('.fathom/') || trusted()) return read(relPath);
-    if (onIgnored && !noted.has(relPath) && (await read(relPath))?.trim()) {
+  return async (relPath, source) => {
+    if (source !== 'workspace' || trusted()) return read(relPath, source);
+    if (onIgnored && !noted.has(relPath) && (await read(relPath, source))?.trim()) {
       noted.add(relPath);
       onIgnored(relPath);
     }
@@ -55,15 +56,15 @@ export function trustedPromptReader(read: PromptRead, trusted: () => boolean, on
 }
 
 /**
- * Reads the prompt of a command: the workspace override first, then the shipped file. `read` answers
- * both kinds of path (the adapter reads `.fathom/…` from the workspace and `prompts/…` from the extension).
+ * Reads the prompt of a command: the workspace override first (in the folder `folder` names: the target's
+ * folder in a multi-root workspace), then the shipped file.
  */
-export async function loadPrompt(kind: PromptKind, read: PromptRead): Promise<PromptTemplate> {
-  for (const [path, source] of [[workspacePromptPath(kind), 'workspace'], [shippedPromptPath(kind), 'extension']] as const) {
-    const text = await read(path);
+export async function loadPrompt(kind: PromptKind, read: PromptRead, folder = ''): Promise<PromptTemplate> {
+  for (const [path, source] of [[workspacePromptPath(kind, folder), 'workspace'], [shippedPromptPath(kind), 'extension']] as const) {
+    const text = await read(path, source);
     if (text !== undefined && text.trim()) return { kind, source, path, ...parsePromptFile(text, path) };
   }
-  throw new Error(`No prompt for "${kind}": neither ${workspacePromptPath(kind)} nor ${shippedPromptPath(kind)} could be read.`);
+  throw new Error(`No prompt for "${kind}": neither ${workspacePromptPath(kind, folder)} nor ${shippedPromptPath(kind)} could be read.`);
 }
 
 /** Splits a prompt file into its parts (see the format above). */

@@ -26,8 +26,8 @@ export interface CompletionServiceDeps {
   files: WorkspaceFiles;
   /** The repository retriever over the workspace's codebase index, when there is one. */
   repository?: RepositoryRetriever;
-  /** Workspace folder name, for model families trained with a repository name. */
-  repoName?: () => string | undefined;
+  /** The name of the workspace folder holding the document, for model families trained with a repository name. */
+  repoName?: (snapshot: DocumentSnapshot) => string | undefined;
   /** Told once per distinct bad template, so the user learns why it is not used. */
   onTemplateError?: (message: string) => void;
 }
@@ -57,7 +57,7 @@ export function createCompleteOnce(deps: CompletionServiceDeps): CompleteOnce {
             const built = await assemblePrompt(
               s,
               { files: deps.files, parsers: deps.parsers, tree, signal, repository: deps.repository },
-              { model: settings.model, info: target.info, settings, contextLength: target.contextLength, template: template(config.completion.template), repoName: deps.repoName?.(), previousSnippets: carried.of(s.uri) },
+              { model: settings.model, info: target.info, settings, contextLength: target.contextLength, template: template(config.completion.template), repoName: deps.repoName?.(s), previousSnippets: carried.of(s.uri) },
             );
             carried.set(s.uri, built.snippets.map(snippetKey));
             return { ...built.request, temperature, maxTokens: answerTokens(settings.maxTokens, multiline), timeoutMs: config.requestTimeoutMs };

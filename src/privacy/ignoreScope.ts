@@ -84,6 +84,25 @@ export class IgnoreScope {
     };
   }
 
+  /**
+   * Rules for workspace paths: relative to the only folder, or — with several — starting with the name of
+   * their folder (`names`: the folders' names in this scope's order). A path naming no folder leads nowhere
+   * Fathom may read: it counts as ignored.
+   */
+  forWorkspacePaths(names: readonly string[]): PathRules {
+    if (this.folders.length <= 1) return this.forFolder(0);
+    const perFolder = this.folders.map((_, i) => this.forFolder(i));
+    const judge = (path: string, ask: (rules: PathRules, rest: string) => boolean) => {
+      const slash = path.indexOf('/');
+      const index = slash > 0 ? names.indexOf(path.slice(0, slash)) : -1;
+      return index < 0 || !perFolder[index] || ask(perFolder[index], path.slice(slash + 1));
+    };
+    return {
+      ignores: (path) => judge(path, (rules, rest) => rules.ignores(rest)),
+      ignoresFileOrFolder: (path) => judge(path, (rules, rest) => rules.ignoresFileOrFolder(rest)),
+    };
+  }
+
   /** By the path's own name: its folder's rules on the path relative to it, or the outside rules. */
   private ignoresAsWritten({ segments, folder: isFolder }: { segments: string[]; folder: boolean }): boolean {
     const within = this.folderOf(segments, (f) => f.segments);

@@ -15,6 +15,7 @@ import type { CompletionRecorder } from './statistics/store';
 import type { PrivacyRules } from './privacyRules';
 import type { EditorSyntax } from './syntaxTrees';
 import type { EditorWorkspaceFiles } from './workspaceFiles';
+import { homeFolder } from './workspacePaths';
 import type { ProviderSlots } from './activation/placeholders';
 
 /** Accepts the next word of the suggestion shown (VS Code's command; ctrl/cmd+right), counted if it was Fathom's. */
@@ -42,7 +43,7 @@ export function registerCompletions(
     // Context never comes from files the ignore rules cover.
     files: deps.privacy.guard(files),
     repository,
-    repoName: () => vscode.workspace.workspaceFolders?.[0]?.name,
+    repoName: (s) => homeFolder(vscode.Uri.parse(s.uri))?.name,
     onTemplateError: (message) => {
       deps.logger.warn(message);
       deps.status.fail(message, 'completion');

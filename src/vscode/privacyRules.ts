@@ -48,12 +48,12 @@ export class PrivacyRules implements vscode.Disposable {
   }
 
   /**
-   * A view of the editor's files in which ignored files do not exist, following rule changes: paths are
-   * relative to the first folder, as EditorWorkspaceFiles reads them; recent documents, which may come from
-   * any folder, are judged by their URI.
+   * A view of the editor's files in which ignored files do not exist, following rule changes: workspace
+   * paths, as EditorWorkspaceFiles reads them, are judged by their own folder's rules; recent documents by
+   * their URI.
    */
   guard(files: EditorWorkspaceFiles): WorkspaceFiles {
-    const guarded = guardFiles(files, () => this.current().forFolder(0));
+    const guarded = guardFiles(files, () => this.current().forWorkspacePaths((vscode.workspace.workspaceFolders ?? []).map((f) => f.name)));
     return {
       ...guarded,
       recentDocuments: () => files.recentDocuments().filter((doc) => !this.isIgnored(doc.uri) && !holdsCredentials(doc.text)).map(({ path, languageId, text }) => ({ path, languageId, text })),

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { WorkspaceFiles } from '../workspace/files';
 import { looksBinary } from '../workspace/fileBytes';
 import { fileUriOf } from './notebooks';
+import { workspacePath, workspaceUri } from './workspacePaths';
 
 /** Files larger than this are not read for context. */
 const MAX_FILE_BYTES = 1_000_000;
@@ -10,7 +11,8 @@ const RECENT_LIMIT = 20;
 
 /**
  * Other files for the completion context, answered from open editors first (unsaved text included),
- * then from the workspace file system. Paths are relative to the first workspace folder.
+ * then from the workspace file system. Paths are workspace paths (workspacePaths.ts): with several folders
+ * they start with the folder's name, so each file is read from its own folder.
  */
 export class EditorWorkspaceFiles implements WorkspaceFiles, vscode.Disposable {
   private readonly recent: vscode.TextDocument[] = [];
@@ -64,8 +66,8 @@ export class EditorWorkspaceFiles implements WorkspaceFiles, vscode.Disposable {
   }
 
   async list(dir: string): Promise<string[]> {
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    const uri = dir === '' ? folder?.uri : this.absolute(dir);
+    // With several folders the workspace's top is the folders themselves: no files there.
+    const uri = dir === '' && (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? undefined : this.absolute(dir);
     if (!uri) return [];
     try {
       const entries = await vscode.workspace.fs.readDirectory(uri);
@@ -83,19 +85,14 @@ export class EditorWorkspaceFiles implements WorkspaceFiles, vscode.Disposable {
     });
   }
 
-  /** Workspace-relative path with forward slashes (a notebook cell's: its notebook's); undefined outside the workspace. */
+  /** The workspace path (a notebook cell's: its notebook's); an untitled document's own path; undefined outside the workspace. */
   relative(cellOrFile: vscode.Uri): string | undefined {
     const uri = fileUriOf(cellOrFile);
-    const folder = vscode.workspace.getWorkspaceFolder(uri);
-    if (!folder) return uri.scheme === 'untitled' ? uri.path : undefined;
-    const rel = uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1);
-    return rel || undefined;
+    return workspacePath(uri) ?? (uri.scheme === 'untitled' ? uri.path : undefined);
   }
 
   private absolute(path: string): vscode.Uri | undefined {
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    if (!folder || path.split('/').includes('..')) return undefined;
-    return vscode.Uri.joinPath(folder.uri, path);
+    return workspaceUri(path);
   }
 
   dispose(): void {

@@ -15,6 +15,7 @@ import type { Logger } from '../../logging/logger';
 import { answerLanguage } from '../commands/language';
 import type { Proposals } from '../commands/proposal';
 import { promptReader } from '../commands/promptReader';
+import { folderPrefixOf, workspaceUri } from '../workspacePaths';
 import type { AnswerPanel } from '../panel/answerPanel';
 import { PanelActions } from '../panel/panelActions';
 import { onConfigChange, writeSetting } from '../settings';
@@ -83,7 +84,7 @@ export function registerChat(context: vscode.ExtensionContext, deps: ChatDeps): 
       };
     },
     async system() {
-      const prompt = await loadPrompt('chat', readPrompt);
+      const prompt = await loadPrompt('chat', readPrompt, folderPrefixOf(actions.targetEditor()?.document.uri));
       const language = answerLanguageName(answerLanguage(deps.getConfig().commands.answerLanguage));
       const text = renderPrompt(prompt.system, { answerLanguage: language }).text;
       // A workspace prompt file (trusted workspaces only) replaces Fathom's instructions: the chat says so.
@@ -144,14 +145,4 @@ export function registerChat(context: vscode.ExtensionContext, deps: ChatDeps): 
     onConfigChange(() => view.refresh(), 'fathom.chat'),
   );
   return { session, view, terminals, storageDir };
-}
-
-/** A workspace-relative path's file without the index: in the only folder, or in the folder its first segment names. */
-function workspaceUri(path: string): vscode.Uri | undefined {
-  if (path.split('/').includes('..')) return undefined;
-  const folders = vscode.workspace.workspaceFolders ?? [];
-  if (folders.length === 1) return vscode.Uri.joinPath(folders[0].uri, path);
-  const slash = path.indexOf('/');
-  const folder = folders.find((f) => f.name === path.slice(0, slash));
-  return folder && slash > 0 ? vscode.Uri.joinPath(folder.uri, path.slice(slash + 1)) : undefined;
 }

@@ -13,6 +13,7 @@ import { IndexWorkerClient } from '../../codebase/worker/client';
 import type { IndexWorkerData } from '../../codebase/worker/main';
 import type { Logger } from '../../logging/logger';
 import { onConfigChange } from '../settings';
+import { workspaceUri } from '../workspacePaths';
 import { IndexSession, type SessionFolder, type ShowProgress } from './session';
 
 export interface WorkspaceCodebaseDeps {
@@ -91,12 +92,7 @@ export class WorkspaceCodebase implements Codebase, vscode.Disposable {
 
   /** The file of a hit's path (relative to its folder; with several folders, starting with the folder's name). */
   uriOf(path: string): vscode.Uri | undefined {
-    const folders = diskFolders();
-    if (folders.length === 0) return undefined;
-    if (folders.length === 1) return vscode.Uri.joinPath(folders[0].uri, path);
-    const slash = path.indexOf('/');
-    const folder = slash > 0 ? folders.find((f) => f.name === path.slice(0, slash)) : undefined;
-    return folder && vscode.Uri.joinPath(folder.uri, path.slice(slash + 1));
+    return workspaceUri(path, diskFolders());
   }
 
   status(): CodebaseStatus {

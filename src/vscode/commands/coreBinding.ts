@@ -15,6 +15,7 @@ import { RedactionLedger } from '../../privacy/redactionLedger';
 import type { CommandAnswer, CommandCore, CommandInput, PromptSource } from './core';
 import { answerLanguage } from './language';
 import { promptReader } from './promptReader';
+import { folderPrefixOf } from '../workspacePaths';
 
 export interface CoreBindingDeps {
   pool: BackendPool;
@@ -45,7 +46,7 @@ export function bindCore(deps: CoreBindingDeps): CommandCore {
           instruction: input.instruction,
           settings: { answerLanguage: answerLanguage(config.commands.answerLanguage), audience: config.commands.audience, stepByStep: config.commands.showReasoning },
         },
-        { files: deps.files, parsers: deps.syntax.parsers, readPrompt, contextLength: chat.contextLength, maxTokens: chat.settings.maxTokens, signal, codebase: deps.codebase?.() },
+        { files: deps.files, parsers: deps.syntax.parsers, readPrompt, promptFolder: folderPrefixOf(vscode.Uri.parse(input.snapshot.uri)), contextLength: chat.contextLength, maxTokens: chat.settings.maxTokens, signal, codebase: deps.codebase?.() },
       );
       if (prepared.unknownPlaceholders.length > 0) {
         // A typo in the user's own prompt file: say so (the request still goes out, the placeholder as written).

@@ -7,13 +7,13 @@ const noted = new Set<string>();
 
 /**
  * Reads a command's prompt file for loadPrompt (src/commands/promptFiles.ts): `.fathom/prompts/…` from the
- * workspace (the user's override, unsaved edits included) — only once the workspace is trusted — and
+ * workspace (in multi-root, the folder's: `name/.fathom/prompts/…`) (the user's override, unsaved edits included) — only once the workspace is trusted — and
  * `prompts/…` from the extension's own files. In Restricted Mode a workspace prompt file is left unused (the
  * shipped prompt applies) and a note says so once.
  */
 export function promptReader(extensionUri: vscode.Uri, files: WorkspaceFiles): PromptRead {
-  const read: PromptRead = async (relPath) => {
-    if (relPath.startsWith('.fathom/')) return files.read(relPath);
+  const read: PromptRead = async (relPath, source) => {
+    if (source === 'workspace') return files.read(relPath);
     try {
       return new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, relPath)));
     } catch {

@@ -11,6 +11,7 @@ import { panelHtml } from './html';
 import { panelLabels } from '../webviewLabels';
 import { PanelActions } from './panelActions';
 import { pageFor, webviewOptions } from './webviewSetup';
+import { workspaceUri } from '../workspacePaths';
 
 export const ANSWER_PANEL_VIEW_TYPE = 'fathom.answer';
 
@@ -118,9 +119,9 @@ export class AnswerPanel implements vscode.Disposable {
 
   /** Opens the workspace prompt file the current answer names (the link in the panel). */
   async openPromptFile(): Promise<void> {
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    if (!this.view.promptFile || !folder) return;
-    await vscode.window.showTextDocument(vscode.Uri.joinPath(folder.uri, this.view.promptFile), { viewColumn: vscode.ViewColumn.One, preview: false });
+    const uri = this.view.promptFile ? workspaceUri(this.view.promptFile) : undefined;
+    if (!uri) return;
+    await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.One, preview: false });
   }
 
   /** Ends the answer with an error message (the backend's typed message), keeping what arrived so far. */

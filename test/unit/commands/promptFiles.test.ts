@@ -69,8 +69,18 @@ describe('commands: prompt files', () => {
 
     it('the shipped prompts are read whatever the trust', async () => {
       const read = trustedPromptReader(reader(), () => false);
-      assert.match((await read('prompts/explain.md')) ?? '', /## user/);
-      assert.equal(await read('.fathom/prompts/explain.md'), undefined);
+      assert.match((await read('prompts/explain.md', 'extension')) ?? '', /## user/);
+      assert.equal(await read('.fathom/prompts/explain.md', 'workspace'), undefined);
+    });
+
+    it('in a multi-root workspace, the target folder\'s override — and a folder named "prompts" is still the workspace', async () => {
+      const files = { 'api/.fathom/prompts/explain.md': '## user\nAPI {{code}}\n', 'prompts/.fathom/prompts/explain.md': '## user\nsteal {{code}}\n' };
+      const trustedRead = trustedPromptReader(reader(files), () => true);
+      assert.equal((await loadPrompt('explain', trustedRead, 'api/')).user, 'API {{code}}');
+      assert.equal((await loadPrompt('explain', trustedRead, 'api/')).path, 'api/.fathom/prompts/explain.md');
+      assert.equal((await loadPrompt('explain', trustedRead, 'web/')).source, 'extension', 'another folder has no override');
+      const untrusted = trustedPromptReader(reader(files), () => false);
+      assert.equal((await loadPrompt('explain', untrusted, 'prompts/')).source, 'extension', 'untrusted: a folder named "prompts" is no shipped prompt');
     });
   });
 

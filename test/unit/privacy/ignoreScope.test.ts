@@ -105,6 +105,21 @@ describe('privacy: ignore scope (links, several folders, outside every folder)',
     assert.equal(scope.forFolder(5), defaults, 'no such folder: the outside rules');
   });
 
+  it('judges workspace paths (with several folders, the folder\'s name first) by their own folder\'s rules', () => {
+    const paths = scope.forWorkspacePaths(['app', 'lib']);
+    assert.ok(paths.ignores('app/src/notes.txt'), 'the first folder\'s link to its .env');
+    assert.ok(!paths.ignores('app/src/app.ts'));
+    assert.ok(paths.ignores('lib/internal/pricing.ts'), 'the second folder\'s own .fathomignore');
+    assert.ok(!paths.ignores('lib/src/shared.ts'));
+    assert.ok(!paths.ignores('app/internal/pricing.ts'), 'the first folder by its own rules (no internal/ rule), not the second\'s');
+    assert.ok(paths.ignoresFileOrFolder('app/src/cfg'), 'a folder link, named without a slash');
+    for (const nowhere of ['web/src/app.ts', 'src/app.ts', '', '/app/src/app.ts']) assert.ok(paths.ignores(nowhere), `${nowhere}: no such folder, nothing to read`);
+    // One folder: paths are relative to it, no name first.
+    const single = new IgnoreScope([{ path: w.ws, rules: rulesOf(w.ws) }], { outside: defaults, realpath: nodeRealpath }).forWorkspacePaths(['app']);
+    assert.ok(single.ignores('src/notes.txt'));
+    assert.ok(!single.ignores('src/app.ts'));
+  });
+
   it('follows no link without a realpath, or when told not to (virtual documents)', () => {
     const plain = new IgnoreScope([{ path: w.ws, rules: rulesOf(w.ws) }], { outside: defaults });
     assert.ok(!plain.ignores(inWs('src/notes.txt')));
