@@ -235,6 +235,31 @@ describe('sidebar chat in the browser', function () {
     assert.equal(await chat.evaluate(() => document.activeElement?.id), 'attach-selection');
   });
 
+  it('"/" lists the slash commands, typing narrows them, Tab picks one, and Enter asks with its instruction and the file', async () => {
+    await s.wb.openFile('src/stats.ts');
+    await s.wb.runCommand('Fathom: Open Chat');
+    chat = await chatFrame(s.page);
+    await $('#input').fill('');
+    await $('#input').pressSequentially('/');
+    await waitFor('the command list', async () => (await $('#slash-menu').isVisible()) && (await $('#slash-menu li').count()) > 0);
+    assert.deepEqual(await $('#slash-menu .slash-name').allTextContents(), ['/explain', '/fix', '/tests', '/doc', '/commit']);
+    assert.match((await $('#slash-menu li').first().textContent()) ?? '', /explain.+\S/i, 'each command says what it does');
+    await s.wb.screenshot('chat-slash-menu');
+    await $('#input').pressSequentially('d');
+    await waitFor('only /doc left', async () => JSON.stringify(await $('#slash-menu .slash-name').allTextContents()) === '["/doc"]');
+    await $('#input').press('Tab');
+    assert.equal(await $('#input').inputValue(), '/doc ');
+    assert.equal(await $('#slash-menu').isVisible(), false, 'the list closed');
+    s.fake.reply((r) => (asked(r, 'Add documentation comments') ? { text: '```ts\n/** The mean of the values. */\n```' } : undefined));
+    answersBefore = await $('.turn.assistant').count();
+    await $('#input').press('Enter');
+    await answered();
+    const body = JSON.stringify(lastChat(s.fake.requests)?.body);
+    assert.match(body, /Add documentation comments to the attached code/);
+    assert.match(body, /stats\.ts/, 'the editor\'s code was attached');
+    assert.equal(await $('.turn.user .question').last().textContent(), '/doc', 'the conversation shows what was typed');
+  });
+
   it('picks the chat model from the server’s list; the next question uses it', async () => {
     await waitFor('the server’s models in the picker', async () => (await $('#model option').allTextContents()).includes('llama3.2:3b'));
     assert.deepEqual((await $('#model option').allTextContents()).sort(), ['llama3.2:3b', 'qwen2.5-coder:1.5b', 'qwen2.5-coder:7b']);
