@@ -42,9 +42,10 @@ export class Workbench {
   /**
    * Opens a workspace file through Quick Open (Ctrl+P) and waits until its editor has focus and is ready for
    * typing: VS Code creates some editor parts, inline suggestions among them, only once the window is idle
-   * after the editor appeared, and keys typed before that never ask for ghost text.
+   * after the editor appeared, and keys typed before that never ask for ghost text. A notebook opens in the
+   * notebook editor, whose cells are text editors of their own: `{ notebook: true }` waits for its cells.
    */
-  async openFile(relPath: string, { timeoutMs = 15_000 } = {}): Promise<void> {
+  async openFile(relPath: string, { timeoutMs = 15_000, notebook = false } = {}): Promise<void> {
     const name = basename(relPath);
     const row = this.page.locator('.quick-input-list .monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(name)}$`) }) }).first();
     // A view that takes the focus late (a webview being revealed) closes Quick Open: open it again then.
@@ -53,6 +54,11 @@ export class Workbench {
       if (!(await row.isVisible())) return false;
       return row.click({ timeout: 2000 }).then(() => true, () => false);
     }, { timeoutMs });
+    if (notebook) {
+      await waitFor(`the cells of ${relPath}`, () => this.page.locator('.notebook-editor .cell-editor-container .monaco-editor').first().isVisible(), { timeoutMs });
+      await this.idle();
+      return;
+    }
     await waitFor(`the editor of ${relPath} to have focus`, async () => {
       const uri = await this.page.locator('.editor-group-container.active .monaco-editor.focused[data-uri]').first().getAttribute('data-uri').catch(() => null);
       return uri?.endsWith(relPath.replace(/^\.?\//, ''));
