@@ -28,6 +28,8 @@ export interface SessionOptions {
   waitForActivation?: boolean;
   /** Environment variables for the VS Code server and so its extension host (e.g. FATHOM_LOAD_REST_AFTER_MS). */
   env?: NodeJS.ProcessEnv;
+  /** Runs on the workspace folder (its absolute path) after the files are written, before the window opens (e.g. `git init`). */
+  beforeOpen?: (workspace: string) => Promise<void>;
 }
 
 export interface Session {
@@ -56,6 +58,7 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
       env: options.env,
     });
     cleanup.push(() => server.stop());
+    await options.beforeOpen?.(server.profile.workspace);
     const browser = await launchBrowser();
     cleanup.push(() => browser.close());
     const page = await openWorkbench(browser, server.workbenchUrl({ extensionDevelopmentPath: options.vsix ? undefined : EXTENSION_PATH, openFile: options.openFile }), { locale: options.locale });
