@@ -39,6 +39,8 @@ export const builds = [
   { ...node, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: `#!/usr/bin/env node\n${importMetaUrl}` } },
   // The codebase index's worker thread (src/codebase/worker/main.ts), started by the extension host.
   { ...node, entryPoints: { codebaseWorker: 'src/codebase/worker/main.ts' }, outdir: 'dist' },
+  // The chunk workers a large build parses files in (src/codebase/chunkWorker.ts), started by the index worker and the CLI.
+  { ...node, entryPoints: { chunkWorker: 'src/codebase/chunkWorker.ts' }, outdir: 'dist' },
   // The webview scripts run in browser pages: the answer panel's (src/vscode/panel/html.ts) and the chat view's
   // (src/vscode/chat/html.ts).
   {

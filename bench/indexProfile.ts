@@ -1,17 +1,19 @@
 /**
  * Indexing cost of the 10,000-file tree, repeatable (a helper beside `npm run bench -- search`, which builds
  * the same tree): `npx tsx bench/indexProfile.ts [DIR]` builds the search sets and their copies into DIR once
- * (reused by later runs), indexes the tree in-process with syncIndex, and prints wall and CPU seconds. It also
+ * (reused by later runs), indexes the tree in-process with syncIndex (on disk, the tier the extension picks at that size), and prints wall and CPU seconds. It also
  * writes DIR/fingerprint.json: every set's top-10 answers (paths, lines, scores) from its own index and from the
  * large one, and a hash of each set's index snapshot; two runs whose fingerprints are byte-identical searched
  * identically. For a profile: `node --import tsx --cpu-prof --cpu-prof-dir=DIR/prof bench/indexProfile.ts DIR`,
  * then `npx tsx bench/cpuProfileSummary.ts DIR/prof/<file>.cpuprofile`.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CodebaseIndex } from '../src/codebase/codebaseIndex';
+import { DISK_INDEX_FROM_FILES, openRootIndex } from '../src/codebase/sqlite/diskTier';
+import { bundledChunkWorker } from '../src/codebase/chunkPool';
 import { syncIndex } from '../src/codebase/syncIndex';
 import { shippedGrammar } from '../src/syntax/locateGrammar';
 import { Parsers } from '../src/syntax/parsers';
@@ -38,10 +40,14 @@ async function main(): Promise<void> {
       };
     }
   }
-  const index = CodebaseIndex.empty();
+  // Through the tier the extension chooses (sqlite/diskTier.ts), as the search bench does: 10,000 files go on disk.
+  const cache = join(dir, 'large-cache');
+  rmSync(cache, { recursive: true, force: true });
+  const { index } = await openRootIndex(large, cache, { fromFiles: DISK_INDEX_FROM_FILES });
   const cpu = process.cpuUsage();
   const started = performance.now();
-  const stats = await syncIndex(large, index, parsers);
+  // As the extension's index worker and the CLI build it: chunked in worker threads (dist/chunkWorker.js).
+  const stats = await syncIndex(large, index, parsers, { startChunkWorker: process.env.FATHOM_PROFILE_ONE_THREAD === '1' ? undefined : bundledChunkWorker(join(__dirname, '..', 'dist')) });
   const wallS = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
   const cpuS = (used.user + used.system) / 1e6;
@@ -50,6 +56,7 @@ async function main(): Promise<void> {
     for (const set of sets) fingerprint[`large: ${set.name}`] = answers(index, set);
     writeFileSync(join(dir, 'fingerprint.json'), JSON.stringify(fingerprint, null, 1));
   }
+  if (index.onDisk) index.close();
   parsers.dispose();
   const load = loadavg().map((l) => l.toFixed(2)).join(' ');
   process.stdout.write(

@@ -18,6 +18,7 @@ import MiniSearch from 'minisearch';
 import { CodebaseIndex } from '../src/codebase/codebaseIndex';
 import { saveIndex } from '../src/codebase/indexStore';
 import { DISK_INDEX_FROM_FILES, openRootIndex } from '../src/codebase/sqlite/diskTier';
+import { bundledChunkWorker } from '../src/codebase/chunkPool';
 import { syncIndex } from '../src/codebase/syncIndex';
 import { walkRoot } from '../src/codebase/walk';
 import { shippedGrammar } from '../src/syntax/locateGrammar';
@@ -178,7 +179,8 @@ async function largeTree(sets: BuiltSet[], root: string, parsers: Parsers) {
   // Through the tier the extension chooses (sqlite/diskTier.ts): 10,000 files are indexed on disk.
   const { index } = await openRootIndex(root, join(root, '..', 'large-cache'), { fromFiles: DISK_INDEX_FROM_FILES });
   const started = performance.now();
-  const stats = await syncIndex(root, index, parsers);
+  // As the extension's index worker and the CLI build it: chunked in worker threads (dist/chunkWorker.js).
+  const stats = await syncIndex(root, index, parsers, { startChunkWorker: bundledChunkWorker(join(__dirname, '..', 'dist')) });
   const ms = performance.now() - started;
   gc();
   const after = process.memoryUsage();

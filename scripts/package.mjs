@@ -59,7 +59,7 @@ for (const { path } of files) {
   else if (path.includes('node_modules/')) problems.push(`node_modules: ${path}`);
   else if (!allowed.some((re) => re.test(path))) problems.push(`a file that does not run: ${path}`);
 }
-for (const needed of ['dist/extension.js', 'dist/composition.js', 'dist/codebaseWorker.js', 'dist/webview/panel.js', 'dist/webview/chat.js', 'dist/webview/doctor.js', 'dist/webview/statistics.js', 'dist/grammars/tree-sitter.wasm', 'dist/node-sqlite3-wasm.wasm', 'media/icon.png', 'media/panel.css', 'media/chat.css', 'media/doctor.css', 'media/statistics.css', 'media/page.css', 'media/controls.css', 'media/markdown.css', 'prompts/chat.md', 'LICENSE', 'ThirdPartyNotices.txt']) {
+for (const needed of ['dist/extension.js', 'dist/composition.js', 'dist/codebaseWorker.js', 'dist/chunkWorker.js', 'dist/webview/panel.js', 'dist/webview/chat.js', 'dist/webview/doctor.js', 'dist/webview/statistics.js', 'dist/grammars/tree-sitter.wasm', 'dist/node-sqlite3-wasm.wasm', 'media/icon.png', 'media/panel.css', 'media/chat.css', 'media/doctor.css', 'media/statistics.css', 'media/page.css', 'media/controls.css', 'media/markdown.css', 'prompts/chat.md', 'LICENSE', 'ThirdPartyNotices.txt']) {
   if (!files.some((f) => f.path === needed)) problems.push(`missing: ${needed}`);
 }
 // The notices must cover what ships now (a dependency added or bumped: `npm run notices`).

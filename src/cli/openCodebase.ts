@@ -6,6 +6,7 @@
  */
 import { resolve } from 'node:path';
 import type { CodebaseIndex } from '../codebase/codebaseIndex';
+import { bundledChunkWorker } from '../codebase/chunkPool';
 import { defaultCacheDir } from '../codebase/indexStore';
 import { diskIndexFromFiles, openRootIndex, saveRootIndex } from '../codebase/sqlite/diskTier';
 import { LocalCodebase } from '../codebase/localCodebase';
@@ -31,7 +32,8 @@ export async function openCodebase(root: string, parsers: Parsers, cacheDir: str
  */
 export async function syncedIndex(root: string, parsers: Parsers, cacheDir: string | undefined): Promise<{ index: CodebaseIndex; stats: SyncStats; busy: boolean }> {
   const { index, busy } = await openRootIndex(root, cacheDir, { fromFiles: diskIndexFromFiles() });
-  const stats = await syncIndex(root, index, parsers);
+  // A large first build parses in chunk workers (dist/chunkWorker.js beside dist/cli.js).
+  const stats = await syncIndex(root, index, parsers, { startChunkWorker: bundledChunkWorker(__dirname) });
   closeAtExit(index);
   // An index on disk is committed even unchanged (a fresh database holds the sync's writes); one in memory is written when it changed.
   if (cacheDir && !busy && (index.onDisk || stats.added || stats.updated || stats.removed)) await saveRootIndex(cacheDir, root, index);

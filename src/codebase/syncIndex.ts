@@ -2,7 +2,9 @@
  * Brings a CodebaseIndex up to date with a root on disk: walks the root (walk.ts), re-chunks only the
  * files whose size or modification time changed since they were indexed, adds new ones and drops files
  * that are gone or now ignored. Binary, minified and credential files are left out. Reports progress and
- * stops early when cancelled, so a worker thread can run it for the extension.
+ * stops early when cancelled, so a worker thread can run it for the extension. With many files to index and
+ * a way to start chunk workers (chunkPool.ts), files are parsed and cut in those threads while this one adds
+ * the previous batch's chunks to the index.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -11,6 +13,7 @@ import { languageOfPath } from '../syntax/languages';
 import type { Parsers } from '../syntax/parsers';
 import { textOfFile } from '../workspace/fileBytes';
 import type { ChunkWithText } from './chunk';
+import { ChunkPool, type StartChunkWorker } from './chunkPool';
 import { chunkFile } from './chunker';
 import type { CodebaseIndex } from './codebaseIndex';
 import { walkRoot, type WalkOptions } from './walk';
@@ -19,6 +22,9 @@ export interface SyncOptions extends WalkOptions {
   /** Called after each file read, with how many of the changed files are done. */
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
+  /** Starts a chunk worker: used when at least `chunkWorkersFrom` (default CHUNK_WORKERS_FROM_FILES) files are to be indexed. */
+  startChunkWorker?: StartChunkWorker;
+  chunkWorkersFrom?: number;
 }
 
 export interface SyncStats {
@@ -42,6 +48,8 @@ const MINIFIED_LINE_CHARS = 400;
 export const INDEX_PARSE_MS = 5_000;
 /** Files read at once. */
 const READ_BATCH = 32;
+/** Files to index from which chunking moves to worker threads (below, starting them costs more than it saves). */
+export const CHUNK_WORKERS_FROM_FILES = 300;
 
 export async function syncIndex(root: string, index: CodebaseIndex, parsers: Parsers, options: SyncOptions = {}): Promise<SyncStats> {
   const walked = await walkRoot(root, options);
@@ -61,20 +69,34 @@ export async function syncIndex(root: string, index: CodebaseIndex, parsers: Par
   });
   let added = 0;
   let done = 0;
-  for (let i = 0; i < changed.length; i += READ_BATCH) {
-    if (options.signal?.aborted) break;
-    const batch = changed.slice(i, i + READ_BATCH);
+  const pool = options.startChunkWorker && changed.length >= (options.chunkWorkersFrom ?? CHUNK_WORKERS_FROM_FILES) ? ChunkPool.start(options.startChunkWorker) : undefined;
+  // A file the pool cannot take (no worker left) is chunked here: the index holds the same either way.
+  const chunk = (path: string, text: string) => (pool?.alive ? pool.chunks(path, text).catch(() => chunksOf(path, text, parsers)) : chunksOf(path, text, parsers));
+  /** Reads a batch and starts chunking it (unreadable, binary, minified or key files: no chunks). */
+  const prepare = async (batch: typeof changed) => {
     const texts = await Promise.all(batch.map((f) => readFile(join(root, f.path)).then(textOfFile, () => undefined)));
-    for (let j = 0; j < batch.length; j++) {
-      const file = batch[j];
-      const text = texts[j];
-      if (!index.stamp(file.path)) added++;
-      // Unreadable, binary, minified or a key file: indexed as empty, so it is not read again until it changes.
-      const chunks = text === undefined || !searchable(text) ? [] : await chunksOf(file.path, text, parsers);
-      index.setFile(file.path, file, chunks);
-      done++;
-      options.onProgress?.(done, changed.length);
+    return Promise.all(texts.map((text, j) => (text === undefined || !searchable(text) ? [] : chunk(batch[j].path, text))));
+  };
+  try {
+    let next = changed.length > 0 ? prepare(changed.slice(0, READ_BATCH)) : undefined;
+    for (let i = 0; next && i < changed.length; i += READ_BATCH) {
+      const chunked = await next;
+      // The next batch is read and cut while this one goes into the index.
+      next = i + READ_BATCH < changed.length && !options.signal?.aborted ? prepare(changed.slice(i + READ_BATCH, i + 2 * READ_BATCH)) : undefined;
+      if (options.signal?.aborted) break;
+      const batch = changed.slice(i, i + READ_BATCH);
+      for (let j = 0; j < batch.length; j++) {
+        const file = batch[j];
+        if (!index.stamp(file.path)) added++;
+        // Indexed even when empty, so it is not read again until it changes.
+        index.setFile(file.path, file, chunked[j]);
+        done++;
+        options.onProgress?.(done, changed.length);
+      }
     }
+    await next?.catch(() => undefined);
+  } finally {
+    await pool?.close();
   }
   return { files: index.fileCount, chunks: index.chunkCount, added, updated: done - added, removed, unchanged: walked.length - changed.length };
 }

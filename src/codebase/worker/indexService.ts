@@ -15,6 +15,7 @@ import { databasePath, diskTier, DISK_INDEX_FROM_FILES, openRootIndex, saveRootI
 import { removeDatabase } from '../sqlite/indexDatabase';
 import { LocalCodebase } from '../localCodebase';
 import type { Parsers } from '../../syntax/parsers';
+import type { StartChunkWorker } from '../chunkPool';
 import { syncIndex, type SyncStats } from '../syncIndex';
 import { syncPaths } from '../syncPaths';
 import type { Embedder } from '../vectors/embedder';
@@ -88,6 +89,8 @@ export interface IndexServiceOptions {
   embed?: Embedder;
   /** From how many files a root's index lives on disk (default DISK_INDEX_FROM_FILES). */
   diskIndexFromFiles?: number;
+  /** Starts a chunk worker for a large sync (chunkPool.ts); without it every file is chunked in this thread. */
+  startChunkWorker?: StartChunkWorker;
 }
 
 const DEFAULT_SAVE_DELAY_MS = 5_000;
@@ -151,7 +154,7 @@ export class IndexService {
   sync(root: string, options: { signal?: AbortSignal; onProgress?: (p: SyncProgress) => void } = {}): Promise<SyncOutcome> {
     this.roots.get(root)?.embedding?.abort();
     return this.exclusive(root, async (state) => {
-      const stats = await syncIndex(root, state.index, this.parsers, { signal: options.signal, onProgress: (done, total) => options.onProgress?.({ done, total }) });
+      const stats = await syncIndex(root, state.index, this.parsers, { signal: options.signal, onProgress: (done, total) => options.onProgress?.({ done, total }), startChunkWorker: this.options.startChunkWorker });
       if (state.tier?.busy) this.markBusy(state);
       const cancelled = options.signal?.aborted === true;
       if (!cancelled) state.complete = true;

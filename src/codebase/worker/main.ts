@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { Parsers } from '../../syntax/parsers';
+import { bundledChunkWorker } from '../chunkPool';
 import { diskIndexFromFiles } from '../sqlite/diskTier';
 import { indexHandlers } from './handlers';
 import { IndexService } from './indexService';
@@ -28,5 +29,7 @@ const service = new IndexService(parsers, {
   embed: (texts, signal) => peer.call<number[][]>('embed', [texts], { signal }),
   // FATHOM_DISK_INDEX_FROM_FILES (tests only) moves the disk tier's threshold.
   diskIndexFromFiles: diskIndexFromFiles(),
+  // A large build parses in chunk workers of its own (dist/chunkWorker.js beside this bundle).
+  startChunkWorker: bundledChunkWorker(data.distDir ?? __dirname, { distDir: data.distDir ?? __dirname, grammarPaths: data.grammarPaths }),
 });
 for (const [method, handler] of Object.entries(indexHandlers(service))) peer.handle(method, handler);
