@@ -77,8 +77,8 @@ export async function syncIndex(root: string, index: CodebaseIndex, parsers: Par
     const texts = await Promise.all(batch.map((f) => readFile(join(root, f.path)).then(textOfFile, () => undefined)));
     return Promise.all(texts.map((text, j) => (text === undefined || !searchable(text) ? [] : chunk(batch[j].path, text))));
   };
+  let next = changed.length > 0 ? prepare(changed.slice(0, READ_BATCH)) : undefined;
   try {
-    let next = changed.length > 0 ? prepare(changed.slice(0, READ_BATCH)) : undefined;
     for (let i = 0; next && i < changed.length; i += READ_BATCH) {
       const chunked = await next;
       // The next batch is read and cut while this one goes into the index.
@@ -94,8 +94,9 @@ export async function syncIndex(root: string, index: CodebaseIndex, parsers: Par
         options.onProgress?.(done, changed.length);
       }
     }
-    await next?.catch(() => undefined);
   } finally {
+    // A batch still being prepared (cancelled, or the index failed) ends before its workers do, unheard.
+    await next?.catch(() => undefined);
     await pool?.close();
   }
   return { files: index.fileCount, chunks: index.chunkCount, added, updated: done - added, removed, unchanged: walked.length - changed.length };
