@@ -115,7 +115,7 @@ export async function searchCommand(args: string[], out: CliOutput = processOutp
     index = synced.index;
     const { stats } = synced;
     if (synced.busy) out.stderr(`fathom search: another process holds the index of ${root}; searching an index built in memory, not saved\n`);
-    if (values.verbose) out.stderr(`fathom search: ${stats.files} files, ${stats.chunks} chunks (${stats.added} added, ${stats.updated} updated, ${stats.removed} removed)${index.onDisk ? ' on disk' : ''} in ${Math.round(performance.now() - started)} ms\n`);
+    if (values.verbose) out.stderr(`fathom search: ${stats.files} files, ${stats.chunks} chunks (${stats.added} added, ${stats.updated} updated, ${stats.removed} removed${stats.chunkedInWorkers ? `, ${stats.chunkedInWorkers} parsed in worker threads` : ''})${index.onDisk ? ' on disk' : ''} in ${Math.round(performance.now() - started)} ms\n`);
   } finally {
     parsers.dispose();
   }

@@ -35,6 +35,8 @@ export interface SyncStats {
   updated: number;
   removed: number;
   unchanged: number;
+  /** Files parsed and cut in chunk workers (the rest in this thread). */
+  chunkedInWorkers: number;
 }
 
 /** Average characters per line above which a file is minified or generated, not code to search. */
@@ -71,7 +73,13 @@ export async function syncIndex(root: string, index: CodebaseIndex, parsers: Par
   let done = 0;
   const pool = options.startChunkWorker && changed.length >= (options.chunkWorkersFrom ?? CHUNK_WORKERS_FROM_FILES) ? ChunkPool.start(options.startChunkWorker) : undefined;
   // A file the pool cannot take (no worker left) is chunked here: the index holds the same either way.
-  const chunk = (path: string, text: string) => (pool?.alive ? pool.chunks(path, text).catch(() => chunksOf(path, text, parsers)) : chunksOf(path, text, parsers));
+  let chunkedInWorkers = 0;
+  const inWorker = (path: string, text: string, from: ChunkPool) =>
+    from.chunks(path, text).then(
+      (chunks) => (chunkedInWorkers++, chunks),
+      () => chunksOf(path, text, parsers),
+    );
+  const chunk = (path: string, text: string) => (pool?.alive ? inWorker(path, text, pool) : chunksOf(path, text, parsers));
   /** Reads a batch and starts chunking it (unreadable, binary, minified or key files: no chunks). */
   const prepare = async (batch: typeof changed) => {
     const texts = await Promise.all(batch.map((f) => readFile(join(root, f.path)).then(textOfFile, () => undefined)));
@@ -99,7 +107,7 @@ export async function syncIndex(root: string, index: CodebaseIndex, parsers: Par
     await next?.catch(() => undefined);
     await pool?.close();
   }
-  return { files: index.fileCount, chunks: index.chunkCount, added, updated: done - added, removed, unchanged: walked.length - changed.length };
+  return { files: index.fileCount, chunks: index.chunkCount, added, updated: done - added, removed, unchanged: walked.length - changed.length, chunkedInWorkers };
 }
 
 /** The chunks of one file: from its syntax tree when Fathom parses its language, else line windows. */

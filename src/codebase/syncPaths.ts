@@ -25,7 +25,7 @@ export interface PathsStats extends SyncStats {
 export async function syncPaths(root: string, index: CodebaseIndex, parsers: Parsers, paths: readonly string[], options: SyncOptions = {}): Promise<PathsStats> {
   const unique = [...new Set(paths.map(normalize).filter((p) => p !== ''))];
   if (unique.some(isIgnoreFile)) return { ...(await syncIndex(root, index, parsers, options)), full: true };
-  const stats: PathsStats = { files: 0, chunks: 0, added: 0, updated: 0, removed: 0, unchanged: 0, full: false };
+  const stats: PathsStats = { files: 0, chunks: 0, added: 0, updated: 0, removed: 0, unchanged: 0, chunkedInWorkers: 0, full: false };
   const rules = await rulesForRoot((name) => readFile(join(root, name), 'utf8'));
   const gitignores = new Map<string, Promise<GitIgnore | undefined>>();
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
