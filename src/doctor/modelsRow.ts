@@ -5,7 +5,7 @@
  */
 import { providerEntry } from '../backends/providers';
 import type { Role } from '../config/settings';
-import { fitText, formatBytes, machineText, notJudgedText, speedText, type Fit, type ModelFit } from '../roles/modelFit';
+import { fitText, formatBytes, loadedText, machineText, notJudgedText, speedText, type Fit, type ModelFit } from '../roles/modelFit';
 import { sameModel, type RoleReport, type ServerReport } from './probe';
 
 export interface ModelRow {
@@ -38,6 +38,8 @@ function rowDetail(m: ModelFit, server: ServerReport): string {
   const machine = server.choice?.machine;
   const parts = [m.sizeBytes !== undefined ? formatBytes(m.sizeBytes) : 'size not reported'];
   if (machine && m.fit !== 'unknown') parts.push(fitText(m, machine));
+  const loaded = loadedText(m);
+  if (loaded) parts.push(loaded);
   if (m.fim) parts.push('fills in the middle');
   parts.push(speedText(m));
   return parts.join(' · ');

@@ -4,7 +4,7 @@
  * extension ("Fathom: Doctor"); it returns plain data and says what to do about each problem.
  */
 import { BackendError, isBackendError, type Refusal } from '../backends/errors';
-import type { Backend, ModelInfo, ModelSummary } from '../backends/types';
+import type { Backend, LoadedModel, ModelInfo, ModelSummary } from '../backends/types';
 import { providerEntry } from '../backends/providers';
 import { probeEmbeddings, type EmbeddingsCheck, type EmbeddingsLookup } from './embeddingsProbe';
 import { ROLES, type NextEditSettings, type Role, type RoleSettings } from '../config/settings';
@@ -111,11 +111,13 @@ type ServerAnswer = { version: string | undefined; models: ModelSummary[] } | { 
 /** Asks each distinct server (provider and base URL) once, whichever roles share it. */
 export class ServerChecks {
   private readonly answers = new Map<string, Promise<ServerAnswer>>();
+  private readonly backends = new Map<string, Backend>();
 
   check(backend: Backend, call: { signal?: AbortSignal; timeoutMs: number }): Promise<ServerAnswer> {
     const key = serverKey(backend.provider, backend.baseUrl);
     let answer = this.answers.get(key);
     if (!answer) {
+      this.backends.set(key, backend);
       answer = (async () => {
         try {
           const version = await backend.version(call);
@@ -127,6 +129,24 @@ export class ServerChecks {
       this.answers.set(key, answer);
     }
     return answer;
+  }
+
+  /**
+   * The models each server that answered has loaded now (Ollama's /api/ps, after the roles' tiny generations),
+   * by server key; a server that does not say, or fails to, has none listed.
+   */
+  async loaded(call: { signal?: AbortSignal; timeoutMs: number }): Promise<Map<string, LoadedModel[]>> {
+    const out = new Map<string, LoadedModel[]>();
+    for (const [key, backend] of this.backends) {
+      const answer = await this.answers.get(key);
+      if (!answer || !('models' in answer) || !backend.loadedModels) continue;
+      try {
+        out.set(key, await backend.loadedModels(call));
+      } catch {
+        // Information only: the models are still judged by this machine's memory.
+      }
+    }
+    return out;
   }
 }
 
@@ -142,9 +162,10 @@ export async function runDoctor(lookup: RoleBackendLookup, options: ProbeOptions
   if (nextEdit) roles.push(await probeNextEdit(nextEdit, options, servers));
   const embeddingsCheck = embeddings && (await probeEmbeddings(embeddings, options));
   const resources = await machine;
+  const loaded = resources ? await servers.loaded({ signal: options.signal, timeoutMs: options.timeoutMs }) : new Map<string, LoadedModel[]>();
   return {
     roles,
-    servers: serverReports(roles, embeddingsCheck, resources),
+    servers: serverReports(roles, embeddingsCheck, resources, loaded),
     ...(embeddingsCheck && { embeddings: embeddingsCheck }),
     ...(resources && { machine: resources }),
     ok: roles.every((r) => r.problems.length === 0) && !embeddingsCheck?.problem,
@@ -152,7 +173,7 @@ export async function runDoctor(lookup: RoleBackendLookup, options: ProbeOptions
 }
 
 /** The distinct servers of the probed roles (and of embeddings), each with its roles and what its check found. */
-function serverReports(roles: RoleReport[], embeddings: EmbeddingsCheck | undefined, machine: MachineResources | undefined): ServerReport[] {
+function serverReports(roles: RoleReport[], embeddings: EmbeddingsCheck | undefined, machine: MachineResources | undefined, loaded: Map<string, LoadedModel[]>): ServerReport[] {
   const on = roles.filter((r) => !r.off);
   const used = [...on.map((r) => ({ role: r.role, provider: r.provider, baseUrl: r.baseUrl })), ...(embeddings?.provider && embeddings.baseUrl ? [{ role: 'embeddings' as const, provider: embeddings.provider, baseUrl: embeddings.baseUrl }] : [])];
   return distinctServers(used).map((server) => {
@@ -165,7 +186,7 @@ function serverReports(roles: RoleReport[], embeddings: EmbeddingsCheck | undefi
     const problem = first.models ? undefined : first.problems[0]?.message;
     // The speeds measured on this server: each role's model, by its tiny generation.
     const measured = on.flatMap((r) => (server.roles.includes(r.role) && r.latency ? [{ model: r.model, firstTokenMs: r.latency.firstTokenMs, tokensPerSecond: r.latency.tokensPerSecond }] : []));
-    const choice = machine && first.models ? chooseModels({ baseUrl: server.baseUrl, models: first.models, machine, measured, sameModel: (listed, wanted) => sameModel(server.provider, listed, wanted) }) : undefined;
+    const choice = machine && first.models ? chooseModels({ baseUrl: server.baseUrl, models: first.models, machine, measured, loaded: loaded.get(serverKey(server.provider, server.baseUrl)), sameModel: (listed, wanted) => sameModel(server.provider, listed, wanted) }) : undefined;
     return {
       ...server,
       reachable: first.reachable,

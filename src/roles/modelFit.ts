@@ -7,7 +7,7 @@
  * (Ollama's /api/tags does; OpenAI-compatible servers do not). A server elsewhere (another machine, a cloud
  * service) is not limited by this machine at all: nothing is recommended by size there.
  */
-import type { ModelSummary } from '../backends/types';
+import type { LoadedModel, ModelSummary } from '../backends/types';
 import { infillFamily } from '../completion/prompt/families';
 import { isLoopback } from '../privacy/endpoints';
 import { COMPLETION_MODEL_MAX_BYTES, GPU_USABLE_SHARE, MEMORY_USABLE_SHARE, MODEL_CONTEXT_BYTES, MODEL_MEMORY_FACTOR } from '../tunables/tunables';
@@ -37,6 +37,8 @@ export interface ModelFit {
   chat: boolean;
   /** Measured by the doctor; undefined: not measured. */
   speed?: { firstTokenMs: number; tokensPerSecond?: number };
+  /** Loaded on the server now, with the bytes of it in GPU memory (Ollama's /api/ps). */
+  loaded?: { sizeBytes: number; vramBytes: number };
 }
 
 export interface ModelChoice {
@@ -54,6 +56,8 @@ export interface ModelChoiceInput {
   models: readonly ModelSummary[];
   machine: MachineResources;
   measured?: readonly MeasuredSpeed[];
+  /** The models the server has loaded now (Ollama's /api/ps): one loaded wholly in GPU memory fits the GPU, whatever nvidia-smi says. */
+  loaded?: readonly LoadedModel[];
   /** Whether a listed name is the measured model (Ollama's "name" is "name:latest"); default: equal names. */
   sameModel?: (listed: string, wanted: string) => boolean;
 }
@@ -88,13 +92,17 @@ export function chooseModels(input: ModelChoiceInput): ModelChoice {
     const name = m.name.toLowerCase();
     const embedding = EMBEDDING_NAME.test(name) || EMBEDDING_FAMILIES.has((m.family ?? '').toLowerCase());
     const speed = input.measured?.find((s) => same(m.name, s.model));
+    const loaded = input.loaded?.find((l) => same(l.name, m.name));
+    // The server put it wholly in GPU memory: it fits there (Apple silicon and AMD GPUs have no nvidia-smi).
+    const inGpu = !!loaded && loaded.sizeBytes > 0 && loaded.vramBytes >= loaded.sizeBytes;
     return {
       name: m.name,
       ...(m.sizeBytes ? { sizeBytes: m.sizeBytes, needBytes: Math.round(needBytes(m.sizeBytes)) } : {}),
-      fit: kind === 'local' ? fitOf(m.sizeBytes, input.machine) : 'unknown',
+      fit: kind !== 'local' ? 'unknown' : inGpu ? 'gpu' : fitOf(m.sizeBytes, input.machine),
       fim: !embedding && infillFamily(m.name) !== undefined,
       chat: !embedding && !BASE_NAME.test(name),
       ...(speed && { speed: { firstTokenMs: speed.firstTokenMs, ...(speed.tokensPerSecond !== undefined && { tokensPerSecond: speed.tokensPerSecond }) } }),
+      ...(loaded && { loaded: { sizeBytes: loaded.sizeBytes, vramBytes: loaded.vramBytes } }),
     };
   });
   if (kind !== 'local') return { kind, machine: input.machine, models };
@@ -154,6 +162,15 @@ export function fitText(model: ModelFit, machine: MachineResources): string {
     case 'unknown':
       return 'size not reported';
   }
+}
+
+/** "loaded, all in GPU memory" / "loaded, 40% in GPU memory" / "loaded in system memory (CPU)"; undefined when not loaded. */
+export function loadedText(model: ModelFit): string | undefined {
+  if (!model.loaded) return undefined;
+  const { sizeBytes, vramBytes } = model.loaded;
+  if (sizeBytes > 0 && vramBytes >= sizeBytes) return 'loaded, all in GPU memory';
+  if (vramBytes > 0 && sizeBytes > 0) return `loaded, ${Math.round((vramBytes / sizeBytes) * 100)}% in GPU memory`;
+  return 'loaded in system memory (CPU)';
 }
 
 /** "first token 80 ms, 41.5 tokens/s", or "not measured". */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { BackendPool } from '../roles/pool';
-import type { ModelSummary } from '../backends/types';
+import type { LoadedModel, ModelSummary } from '../backends/types';
 import { roleBaseUrl, type FathomConfig, type Role } from '../config/settings';
 import { readMachine, type MachineResources } from '../roles/machine';
 import { chooseModels, formatBytes, type ModelChoice, type ModelFit } from '../roles/modelFit';
@@ -52,11 +52,12 @@ export async function selectModel(pool: BackendPool, config: FathomConfig, role?
   const { backend } = await pool.backendFor(chosenRole);
   let models: ModelSummary[];
   let machine: MachineResources;
+  let loaded: LoadedModel[];
   try {
-    [models, machine] = await vscode.window.withProgress(
+    [models, machine, loaded] = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: chosenRole === 'chat' ? vscode.l10n.t('Fathom: listing the chat models at {0}…', backend.baseUrl) : vscode.l10n.t('Fathom: listing the completion models at {0}…', backend.baseUrl) },
-      // nvidia-smi runs while the server lists its models.
-      () => Promise.all([backend.listModels({ timeoutMs: config.requestTimeoutMs }), readMachine()]),
+      // nvidia-smi and the loaded models (Ollama: which sit in GPU memory; information only, never a failure) while the server lists its models.
+      () => Promise.all([backend.listModels({ timeoutMs: config.requestTimeoutMs }), readMachine(), (backend.loadedModels?.({ timeoutMs: config.requestTimeoutMs }) ?? Promise.resolve([])).catch((): LoadedModel[] => [])]),
     );
   } catch (error) {
     const openSettings = vscode.l10n.t('Open Settings');
@@ -69,7 +70,7 @@ export async function selectModel(pool: BackendPool, config: FathomConfig, role?
   }
   const current = config[chosenRole].model;
   const same = (listed: string, wanted: string) => sameModel(backend.provider, listed, wanted);
-  const choice = chooseModels({ baseUrl: backend.baseUrl, models, machine, sameModel: same });
+  const choice = chooseModels({ baseUrl: backend.baseUrl, models, machine, loaded, sameModel: same });
   const recommended = choice[chosenRole];
   const items = models.map((m, i): ModelPickItem => {
     const isRecommended = recommended !== undefined && m.name === recommended;

@@ -239,7 +239,7 @@ describe('doctor probe', () => {
     assert.equal(speeds['qwen2.5-coder:7b'], undefined);
     const text = formatReport(report);
     assert.ok(text.includes(`Models on this machine — Ollama at ${server.url}:\n  memory 8.0 GB (4.0 GB free); GPU memory 6.0 GB (5.5 GB free)\n`), text);
-    assert.match(text, / {2}✓ qwen2\.5-coder:1\.5b: 1\.0 GB · fits in GPU memory · fills in the middle · first token \d+ ms/);
+    assert.match(text, / {2}✓ qwen2\.5-coder:1\.5b: 1\.0 GB · fits in GPU memory · loaded in system memory \(CPU\) · fills in the middle · first token \d+ ms/);
     assert.match(text, / {2}✓ qwen2\.5-coder:7b: 4\.7 GB · fits in GPU and system memory together \(slower than in the GPU alone\) · fills in the middle · not measured/);
     assert.match(text, /→ recommended completion model: qwen2\.5-coder:1\.5b \(in use\)/);
     assert.match(text, /→ recommended chat model: llama3\.2:3b \(in use\)/);
@@ -252,7 +252,7 @@ describe('doctor probe', () => {
     const section = view.sections.find((s) => s.id === 'models');
     assert.ok(section);
     const checks = Object.fromEntries(section.checks.map((c) => [c.label, [c.status, c.detail]]));
-    assert.deepEqual(checks['qwen2.5-coder:7b'], ['skip', "4.7 GB · too big for this machine's 5.0 GB · fills in the middle · first token " + report.roles[0].latency?.firstTokenMs + ' ms' + (report.roles[0].latency?.tokensPerSecond !== undefined ? `, ${report.roles[0].latency?.tokensPerSecond} tokens/s` : '')]);
+    assert.deepEqual(checks['qwen2.5-coder:7b'], ['skip', "4.7 GB · too big for this machine's 5.0 GB · loaded in system memory (CPU) · fills in the middle · first token " + report.roles[0].latency?.firstTokenMs + ' ms' + (report.roles[0].latency?.tokensPerSecond !== undefined ? `, ${report.roles[0].latency?.tokensPerSecond} tokens/s` : '')]);
     assert.deepEqual(checks['Recommended completion model'], ['ok', 'qwen2.5-coder:1.5b — not in use; Select Model to use it']);
     // 3 GB of memory for models: nothing fits beside the 1.5B, and the 3B (2.0 GB) fits alone.
     assert.deepEqual(checks['Recommended chat model'], ['ok', 'llama3.2:3b — not in use; Select Model to use it']);
@@ -260,6 +260,19 @@ describe('doctor probe', () => {
       { label: 'Use qwen2.5-coder:1.5b for completions', role: 'completion', model: 'qwen2.5-coder:1.5b' },
       { label: 'Use llama3.2:3b for chat', role: 'chat', model: 'llama3.2:3b' },
     ]);
+  });
+
+  it('models on this machine: Ollama\'s loaded models (/api/ps) say how much sits in GPU memory; one wholly there fits the GPU', async () => {
+    const gpu = await startFakeServer({ vramShare: 1 });
+    try {
+      const report = await doctorAgainst({ 'ollama.baseUrl': gpu.url }, undefined, LAPTOP);
+      const choice = report.servers?.[0].choice;
+      assert.deepEqual(choice?.models.map((m) => [m.name, m.fit]), [['qwen2.5-coder:1.5b', 'gpu'], ['qwen2.5-coder:7b', 'gpu'], ['llama3.2:3b', 'memory']], 'the two models the roles ran are loaded wholly in GPU memory');
+      assert.match(formatReport(report), /✓ qwen2\.5-coder:7b: 4\.7 GB · fits in GPU memory · loaded, all in GPU memory · fills in the middle · first token/);
+      assert.equal(gpu.requests.filter((r) => r.endpoint === 'ollama.ps').length, 1, 'asked once, after the roles\' generations');
+    } finally {
+      await gpu.close();
+    }
   });
 
   it('models on this machine: an OpenAI-compatible server reports no sizes, so nothing is recommended by size', async () => {

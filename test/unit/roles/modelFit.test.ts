@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { ModelSummary } from '../../../src/backends/types';
 import type { MachineResources } from '../../../src/roles/machine';
-import { chooseModels, fitOf, fitText, machineText, needBytes, speedText } from '../../../src/roles/modelFit';
+import { chooseModels, fitOf, fitText, loadedText, machineText, needBytes, speedText } from '../../../src/roles/modelFit';
 import { COMPLETION_MODEL_MAX_BYTES, GPU_USABLE_SHARE, MEMORY_USABLE_SHARE, MODEL_CONTEXT_BYTES, MODEL_MEMORY_FACTOR } from '../../../src/tunables/tunables';
 
 const LOCAL = 'http://127.0.0.1:11434';
@@ -137,6 +137,23 @@ describe('model choice by resources', () => {
     assert.equal(speedText(choice.models[0]), 'not measured');
     assert.equal(speedText(choice.models[1]), 'first token 240 ms, 38.5 tokens/s');
     assert.deepEqual(choice.models[1].speed, { firstTokenMs: 240, tokensPerSecond: 38.5 });
+  });
+
+  it('a model the server loaded wholly in GPU memory fits the GPU (no nvidia-smi: Apple silicon, AMD); a partial or CPU load says so', () => {
+    const choice = chooseModels({
+      baseUrl: LOCAL,
+      models: [model('qwen2.5-coder:1.5b', 1), model('llama3.1:8b', 4.9), model('llama3.3:70b', 42.5)],
+      machine: laptop,
+      loaded: [
+        { name: 'qwen2.5-coder:1.5b', sizeBytes: 1.2 * GB, vramBytes: 1.2 * GB },
+        { name: 'llama3.1:8b', sizeBytes: 5.5 * GB, vramBytes: 2.2 * GB },
+      ],
+    });
+    assert.deepEqual(choice.models.map((m) => m.fit), ['gpu', 'memory', 'tooBig']);
+    assert.deepEqual(choice.models.map(loadedText), ['loaded, all in GPU memory', 'loaded, 40% in GPU memory', undefined]);
+    assert.equal(loadedText({ ...choice.models[2], loaded: { sizeBytes: 5 * GB, vramBytes: 0 } }), 'loaded in system memory (CPU)');
+    // Elsewhere, nothing is judged even when loaded.
+    assert.equal(chooseModels({ baseUrl: 'http://10.0.0.5:11434', models: [model('qwen2.5-coder:1.5b', 1)], machine: laptop, loaded: [{ name: 'qwen2.5-coder:1.5b', sizeBytes: GB, vramBytes: GB }] }).models[0].fit, 'unknown');
   });
 
   it('says what it judged the machine by', () => {
