@@ -83,7 +83,8 @@ export function fitOf(sizeBytes: number | undefined, machine: MachineResources):
 
 const EMBEDDING_NAME = /embed|\bbge\b|bge-|minilm|rerank/;
 const EMBEDDING_FAMILIES = new Set(['bert', 'nomic-bert', 'jina-bert', 'xlm-roberta']);
-const BASE_NAME = /[-_:.]base\b|\bbase[-_]/;
+/** Pre-trained only (no chat): "-base" and "-code" tags, and the code-completion models Ollama ships without an instruct tag. */
+const NOT_CHAT_NAME = /[-_:.]base\b|\bbase[-_]|[-_:]code\b|^(starcoder2?|stable-?code)(?!.*instruct)|^codegemma:2b/;
 
 export function chooseModels(input: ModelChoiceInput): ModelChoice {
   const same = input.sameModel ?? ((a: string, b: string) => a === b);
@@ -100,7 +101,7 @@ export function chooseModels(input: ModelChoiceInput): ModelChoice {
       ...(m.sizeBytes ? { sizeBytes: m.sizeBytes, needBytes: Math.round(needBytes(m.sizeBytes)) } : {}),
       fit: kind !== 'local' ? 'unknown' : inGpu ? 'gpu' : fitOf(m.sizeBytes, input.machine),
       fim: !embedding && infillFamily(m.name) !== undefined,
-      chat: !embedding && !BASE_NAME.test(name),
+      chat: !embedding && !NOT_CHAT_NAME.test(name),
       ...(speed && { speed: { firstTokenMs: speed.firstTokenMs, ...(speed.tokensPerSecond !== undefined && { tokensPerSecond: speed.tokensPerSecond }) } }),
       ...(loaded && { loaded: { sizeBytes: loaded.sizeBytes, vramBytes: loaded.vramBytes } }),
     };

@@ -139,6 +139,15 @@ describe('model choice by resources', () => {
     assert.deepEqual(choice.models[1].speed, { firstTokenMs: 240, tokensPerSecond: 38.5 });
   });
 
+  it('chat excludes embedding, base and completion-only code models; instruct variants chat', () => {
+    const names = ['starcoder2:3b', 'starcoder2:15b-instruct', 'stable-code:3b', 'codegemma:2b', 'codegemma:7b', 'codellama:7b-code', 'codellama:7b', 'deepseek-coder:6.7b-base', 'deepseek-coder:6.7b', 'all-minilm:latest', 'qwen2.5-coder:7b'];
+    const choice = chooseModels({ baseUrl: LOCAL, models: names.map((n) => model(n, 1)), machine: laptop });
+    assert.deepEqual(
+      choice.models.filter((m) => m.chat).map((m) => m.name),
+      ['starcoder2:15b-instruct', 'codegemma:7b', 'codellama:7b', 'deepseek-coder:6.7b', 'qwen2.5-coder:7b'],
+    );
+  });
+
   it('a model the server loaded wholly in GPU memory fits the GPU (no nvidia-smi: Apple silicon, AMD); a partial or CPU load says so', () => {
     const choice = chooseModels({
       baseUrl: LOCAL,
