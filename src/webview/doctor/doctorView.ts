@@ -5,7 +5,7 @@
  */
 import type { CheckStatus, DoctorCheck, DoctorView } from '../../doctor/view';
 import type { FromDoctor, ToDoctor } from './protocol';
-import { DOCTOR_LABELS_EN, type DoctorLabels } from '../labels';
+import { DOCTOR_LABELS_EN, fill, type DoctorLabels } from '../labels';
 
 export interface DoctorHost {
   postMessage(message: FromDoctor): void;
@@ -86,7 +86,7 @@ export class DoctorPage {
         if (section.actions?.length) {
           const box = this.el('div', 'actions');
           for (const action of section.actions) {
-            const button = this.el('button', 'use', action.label) as HTMLButtonElement;
+            const button = this.el('button', 'use', fill(action.role === 'chat' ? this.labels.useForChat : this.labels.useForCompletions, action.model)) as HTMLButtonElement;
             button.type = 'button';
             button.dataset.role = action.role;
             button.dataset.model = action.model;

@@ -7,6 +7,7 @@ import type { FromDoctor } from '../../../src/webview/doctor/protocol';
 import { parseFromDoctor } from '../../../src/webview/doctor/protocol';
 import { newWindow } from '../webview/dom';
 import { chooseModels } from '../../../src/roles/modelFit';
+import { DOCTOR_LABELS_EN } from '../../../src/webview/labels';
 
 const healthy = (role: RoleReport['role'], model: string): RoleReport => ({
   role,
@@ -165,6 +166,10 @@ describe('doctor: the panel page', () => {
     assert.equal(window.document.querySelectorAll('b').length, 0, 'a model name stays text');
     const buttons = Array.from(card.querySelectorAll<HTMLButtonElement>('button.use'));
     assert.deepEqual(buttons.map((b) => b.textContent), ['Use qwen2.5-coder:1.5b for completions']);
+    // In the user's language (the labels the extension translated), the model filled in.
+    const zh = newWindow(doctorHtml({ cspSource: 'https://x', scriptUri: 'https://x/doctor.js', styleUri: 'https://x/doctor.css', resourceOrigin: '', nonce: 'N', title: 'Fathom Doctor' }));
+    new DoctorPage(zh.document, { postMessage: () => {}, getState: () => ({ view }), setState: () => {} }, { ...DOCTOR_LABELS_EN, useForCompletions: '将 {0} 用于补全' });
+    assert.equal(zh.document.querySelector('button.use')?.textContent, '将 qwen2.5-coder:1.5b 用于补全');
     click(buttons[0]);
     assert.deepEqual(sent, [{ type: 'useModel', role: 'completion', model: 'qwen2.5-coder:1.5b' }]);
     p.receive({ type: 'running' });
