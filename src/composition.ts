@@ -17,7 +17,7 @@ import { StatisticsPanel } from './vscode/statistics/panel';
 import { registerCompletions } from './vscode/completions';
 import { createLog } from './vscode/log';
 import { pullModel } from './vscode/pullModel';
-import { selectModel } from './vscode/selectModel';
+import { selectModel, shownModelPick, type ShownModelPick } from './vscode/selectModel';
 import { ReportDocuments } from './vscode/reportDocument';
 import { LastRequest } from './vscode/lastRequest';
 import { onConfigChange, readConfig, writeSetting } from './vscode/settings';
@@ -55,6 +55,8 @@ export interface FathomApi {
   chat: ChatApi;
   /** The Doctor panel (made on first use). */
   doctor(): DoctorPanel;
+  /** The Select Model quick pick last shown: its items with their fit and the recommended one marked. */
+  modelPick(): ShownModelPick | undefined;
   /** Local statistics (shown, accepted, latency per language and model) and their panel (made on first use). */
   statistics: { store: StatisticsStore; panel(): StatisticsPanel; stored(): unknown };
   /** Next-edit suggestions: the one shown. */
@@ -114,7 +116,7 @@ export function compose(context: vscode.ExtensionContext, { slots, activation }:
     keys.onDidChange(() => pool.invalidate()),
     command('fathom.triggerCompletion', () => vscode.commands.executeCommand('editor.action.inlineSuggest.trigger')),
     command('fathom.toggleCompletions', () => writeSetting('completion.enabled', !config.completion.enabled)),
-    command('fathom.selectModel', (role) => selectModel(pool, config, role === 'completion' || role === 'chat' ? role : undefined)),
+    command('fathom.selectModel', (role, model) => selectModel(pool, config, role === 'completion' || role === 'chat' ? role : undefined, typeof model === 'string' ? model : undefined)),
     command('fathom.pullModel', (name, where) => pullModel(pool, config, name, where)),
     command('fathom.setApiKey', (where) => keys.promptAndStore(config, where)),
     command('fathom.doctor', () => doctor().show()),
@@ -175,5 +177,5 @@ export function compose(context: vscode.ExtensionContext, { slots, activation }:
   });
   const rest = composing.finished();
   logger.info(`${describeActivation(activation)}; ${describeRest(rest)} (${roleServers(config).map((r) => `${r.role}: ${r.provider} ${r.model} at ${r.baseUrl}`).join('; ')})`);
-  return { status: () => statusBar.current(), completionStats: () => completions.stats(), answerPanel, commands: commands.api, chat, activation, rest, doctor, statistics: { store: statistics, panel: showStatistics, stored: () => context.globalState.get(STATISTICS_KEY) }, nextEdit: nextEdits.api, codebase };
+  return { status: () => statusBar.current(), completionStats: () => completions.stats(), answerPanel, commands: commands.api, chat, activation, rest, doctor, modelPick: shownModelPick, statistics: { store: statistics, panel: showStatistics, stored: () => context.globalState.get(STATISTICS_KEY) }, nextEdit: nextEdits.api, codebase };
 }

@@ -1,4 +1,4 @@
-import type { Backend, ChatRequest, CompletionRequest, ModelInfo, ModelSummary, ProviderKind, RequestOptions } from './types';
+import type { Backend, ChatRequest, CompletionRequest, LoadedModel, ModelInfo, ModelSummary, ProviderKind, RequestOptions } from './types';
 
 /**
  * A Backend that passes every call to another: the base of the decorators around the real clients
@@ -19,6 +19,9 @@ export abstract class ForwardingBackend implements Backend {
   }
   listModels(options?: RequestOptions): Promise<ModelSummary[]> {
     return this.inner.listModels(options);
+  }
+  loadedModels(options?: RequestOptions): Promise<LoadedModel[]> {
+    return this.inner.loadedModels ? this.inner.loadedModels(options) : Promise.resolve([]);
   }
   modelInfo(model: string, options?: RequestOptions): Promise<ModelInfo> {
     return this.inner.modelInfo(model, options);

@@ -7,15 +7,16 @@ import type { Logger } from '../logging/logger';
 import { isBackendError } from './errors';
 import { ForwardingBackend } from './forwarding';
 import type { RequestRecord } from './requestRecord';
-import type { Backend, ChatRequest, CompletionRequest, ModelInfo, ModelSummary, ProviderKind, RequestOptions } from './types';
+import type { Backend, ChatRequest, CompletionRequest, LoadedModel, ModelInfo, ModelSummary, ProviderKind, RequestOptions } from './types';
 
-type Operation = 'version' | 'listModels' | 'modelInfo' | 'chat' | 'completion' | 'embed';
+type Operation = 'version' | 'listModels' | 'loadedModels' | 'modelInfo' | 'chat' | 'completion' | 'embed';
 
 /** Which HTTP request each operation makes, as the log names it. */
 const ENDPOINTS: Record<ProviderKind, Record<Operation, string>> = {
   ollama: {
     version: 'GET /api/version',
     listModels: 'GET /api/tags',
+    loadedModels: 'GET /api/ps',
     modelInfo: 'POST /api/show',
     chat: 'POST /api/chat',
     completion: 'POST /api/generate',
@@ -24,6 +25,7 @@ const ENDPOINTS: Record<ProviderKind, Record<Operation, string>> = {
   openai: {
     version: '(no request)',
     listModels: 'GET /models',
+    loadedModels: '(no request)',
     modelInfo: 'GET /models',
     chat: 'POST /chat/completions',
     completion: 'POST /completions',
@@ -56,6 +58,11 @@ class LoggedBackend extends ForwardingBackend {
 
   listModels(options?: RequestOptions): Promise<ModelSummary[]> {
     return this.timed('listModels', undefined, () => this.inner.listModels(options));
+  }
+
+  loadedModels(options?: RequestOptions): Promise<LoadedModel[]> {
+    if (!this.inner.loadedModels) return Promise.resolve([]);
+    return this.timed('loadedModels', undefined, () => super.loadedModels(options));
   }
 
   modelInfo(model: string, options?: RequestOptions): Promise<ModelInfo> {

@@ -16,7 +16,7 @@ import { checkedVectors } from './embeddingAnswer';
 import { guardedCall, guardedStream } from './guarded';
 import { originLockedFetch, type EndpointRule, type Fetch } from './originLockedFetch';
 import type { PullUpdate } from './pullProgress';
-import type { Backend, ChatRequest, CompletionRequest, GenerationOptions, ModelInfo, ModelSummary, RequestOptions } from './types';
+import type { Backend, ChatRequest, CompletionRequest, GenerationOptions, LoadedModel, ModelInfo, ModelSummary, RequestOptions } from './types';
 
 export interface OllamaBackendOptions {
   baseUrl: string;
@@ -60,6 +60,11 @@ export class OllamaBackend implements Backend {
       parameterSize: m.details?.parameter_size || undefined,
       quantization: m.details?.quantization_level || undefined,
     }));
+  }
+
+  async loadedModels(options: RequestOptions = {}): Promise<LoadedModel[]> {
+    const answer = await this.call(options, undefined, (client) => client.ps());
+    return (answer.models ?? []).map((m) => ({ name: m.name, sizeBytes: m.size, vramBytes: m.size_vram ?? 0 }));
   }
 
   async modelInfo(model: string, options: RequestOptions = {}): Promise<ModelInfo> {

@@ -22,6 +22,14 @@ export interface ModelSummary {
   quantization?: string;
 }
 
+/** A model the server has loaded now (Ollama's /api/ps), and how much of it sits in GPU memory. */
+export interface LoadedModel {
+  name: string;
+  sizeBytes: number;
+  /** Bytes of it in GPU memory (Ollama's `size_vram`; 0: all in system memory, on the CPU). */
+  vramBytes: number;
+}
+
 /** What a model can do, as far as the server tells (`/api/show`; OpenAI-compatible servers mostly say nothing). */
 export interface ModelInfo {
   name: string;
@@ -95,6 +103,8 @@ export interface Backend {
   /** Server version when the server tells it (Ollama `/api/version`); undefined for servers that do not. */
   version(options?: RequestOptions): Promise<string | undefined>;
   listModels(options?: RequestOptions): Promise<ModelSummary[]>;
+  /** The models the server has loaded now with their GPU share (Ollama's /api/ps); servers that do not say have none. */
+  loadedModels?(options?: RequestOptions): Promise<LoadedModel[]>;
   modelInfo(model: string, options?: RequestOptions): Promise<ModelInfo>;
   /** Streams the answer's text as it arrives. Breaking out of the loop aborts the HTTP stream. */
   streamChat(request: ChatRequest): AsyncIterable<string>;

@@ -13,6 +13,7 @@ import { envApiKey } from './envApiKey';
 import { objectSource, parseConfig, type FathomConfig } from '../config/settings';
 import { formatReport } from '../doctor/formatReport';
 import { runDoctor } from '../doctor/probe';
+import { readMachine } from '../roles/machine';
 import { settingsFrom } from './settingsArgs';
 import { silentLogger, type Logger } from '../logging/logger';
 import { replay, REPLAY_USAGE } from './replay';
@@ -25,7 +26,8 @@ const USAGE = `Usage: node dist/cli.js <command> [options]
 
 Commands:
   doctor     Probe the configured backends: reachability, version, models, FIM support,
-             context length and latency. Exits 1 when something is wrong.
+             context length and latency, which models fit this machine (memory, and
+             GPU memory from nvidia-smi) and which to use. Exits 1 when something is wrong.
 ${REPLAY_USAGE}
 ${NEXT_EDIT_USAGE}
   prompt     Print the exact request body a completion at --file/--offset would send.
@@ -104,7 +106,7 @@ async function doctor(args: string[]): Promise<number> {
   const logger: Logger = values.verbose ? stderrLogger : silentLogger;
   const pool = new BackendPool(() => config, async (provider) => envApiKey(provider), logger);
   const nextEdit = async () => (await pool.nextEditBackend()) ?? { settings: config.nextEdit };
-  const report = await runDoctor((role) => pool.backendFor(role), { timeoutMs: config.requestTimeoutMs }, nextEdit, () => pool.embeddingsBackend());
+  const report = await runDoctor((role) => pool.backendFor(role), { timeoutMs: config.requestTimeoutMs, machine: () => readMachine() }, nextEdit, () => pool.embeddingsBackend());
   process.stdout.write((values.json ? JSON.stringify(report, null, 2) : formatReport(report)) + '\n');
   return report.ok ? 0 : 1;
 }

@@ -1,6 +1,7 @@
 import { providerEntry } from '../backends/providers';
 import { formatEmbeddings } from './embeddingsProbe';
 import { codebaseSummary } from './codebaseRow';
+import { formatModelsSection, modelsSection } from './modelsRow';
 import type { DoctorReport, RoleReport, ServerReport } from './probe';
 
 /** The doctor's report as plain text (CLI output, and the body of the editor's report). */
@@ -8,6 +9,10 @@ export function formatReport(report: DoctorReport): string {
   const lines = ['Fathom doctor', ''];
   if (report.servers?.length) lines.push('servers (each checked once):', ...report.servers.map(formatServer), '');
   for (const r of report.roles) lines.push(...formatRole(r), '');
+  for (const server of report.servers ?? []) {
+    const section = modelsSection(server, report.roles);
+    if (section) lines.push(...formatModelsSection(section), '');
+  }
   if (report.embeddings) lines.push(...formatEmbeddings(report.embeddings), '');
   if (report.codebase) lines.push(`Codebase index: ${codebaseSummary(report.codebase)}`, '');
   if (report.remote) lines.push(`Remote window: ${report.remote}`, '');

@@ -4,13 +4,15 @@
  * extension ("Fathom: Doctor"); it returns plain data and says what to do about each problem.
  */
 import { BackendError, isBackendError, type Refusal } from '../backends/errors';
-import type { Backend, ModelInfo, ModelSummary } from '../backends/types';
+import type { Backend, LoadedModel, ModelInfo, ModelSummary } from '../backends/types';
 import { providerEntry } from '../backends/providers';
 import { probeEmbeddings, type EmbeddingsCheck, type EmbeddingsLookup } from './embeddingsProbe';
 import { ROLES, type NextEditSettings, type Role, type RoleSettings } from '../config/settings';
 import type { CodebaseReport } from './codebaseRow';
 import { canStartOllamaHere } from './remoteHost';
 import { distinctServers, serverKey } from '../roles/servers';
+import { chooseModels, type ModelChoice } from '../roles/modelFit';
+import type { MachineResources } from '../roles/machine';
 
 export type FixAction = 'startOllama' | 'pullModel' | 'setApiKey' | 'openSettings' | 'selectModel' | 'openNextEditSetting';
 
@@ -68,6 +70,8 @@ export interface ServerReport {
   models?: number;
   /** Why it could not be checked (the same message each of its roles shows). */
   problem?: string;
+  /** Which of its models fit this machine, with the measured speeds, and the two recommendations (roles/modelFit.ts). */
+  choice?: ModelChoice;
 }
 
 export interface DoctorReport {
@@ -84,12 +88,16 @@ export interface DoctorReport {
   remote?: string;
   /** The workspace's codebase index (the extension's report only; information, not a check that fails). */
   codebase?: CodebaseReport;
+  /** This machine's memory and GPU memory, when the caller gave `ProbeOptions.machine`. */
+  machine?: MachineResources;
 }
 
 export interface ProbeOptions {
   timeoutMs: number;
   signal?: AbortSignal;
   now?: () => number;
+  /** Reads this machine's resources (roles/machine.ts `readMachine`); without it no server's models are judged. */
+  machine?: () => Promise<MachineResources>;
 }
 
 export type RoleBackendLookup = (role: Role) => Promise<{ backend: Backend; settings: RoleSettings }>;
@@ -103,11 +111,13 @@ type ServerAnswer = { version: string | undefined; models: ModelSummary[] } | { 
 /** Asks each distinct server (provider and base URL) once, whichever roles share it. */
 export class ServerChecks {
   private readonly answers = new Map<string, Promise<ServerAnswer>>();
+  private readonly backends = new Map<string, Backend>();
 
   check(backend: Backend, call: { signal?: AbortSignal; timeoutMs: number }): Promise<ServerAnswer> {
     const key = serverKey(backend.provider, backend.baseUrl);
     let answer = this.answers.get(key);
     if (!answer) {
+      this.backends.set(key, backend);
       answer = (async () => {
         try {
           const version = await backend.version(call);
@@ -120,27 +130,50 @@ export class ServerChecks {
     }
     return answer;
   }
+
+  /**
+   * The models each server that answered has loaded now (Ollama's /api/ps, after the roles' tiny generations),
+   * by server key; a server that does not say, or fails to, has none listed.
+   */
+  async loaded(call: { signal?: AbortSignal; timeoutMs: number }): Promise<Map<string, LoadedModel[]>> {
+    const out = new Map<string, LoadedModel[]>();
+    for (const [key, backend] of this.backends) {
+      const answer = await this.answers.get(key);
+      if (!answer || !('models' in answer) || !backend.loadedModels) continue;
+      try {
+        out.set(key, await backend.loadedModels(call));
+      } catch {
+        // Information only: the models are still judged by this machine's memory.
+      }
+    }
+    return out;
+  }
 }
 
 export async function runDoctor(lookup: RoleBackendLookup, options: ProbeOptions, nextEdit?: NextEditLookup, embeddings?: EmbeddingsLookup): Promise<DoctorReport> {
   const roles: RoleReport[] = [];
   const servers = new ServerChecks();
+  // nvidia-smi runs while the servers are asked.
+  const machine = options.machine?.();
   for (const role of ROLES) {
     const { backend, settings } = await lookup(role);
     roles.push(await probeRole(role, backend, settings, options, servers));
   }
   if (nextEdit) roles.push(await probeNextEdit(nextEdit, options, servers));
   const embeddingsCheck = embeddings && (await probeEmbeddings(embeddings, options));
+  const resources = await machine;
+  const loaded = resources ? await servers.loaded({ signal: options.signal, timeoutMs: options.timeoutMs }) : new Map<string, LoadedModel[]>();
   return {
     roles,
-    servers: serverReports(roles, embeddingsCheck),
+    servers: serverReports(roles, embeddingsCheck, resources, loaded),
     ...(embeddingsCheck && { embeddings: embeddingsCheck }),
+    ...(resources && { machine: resources }),
     ok: roles.every((r) => r.problems.length === 0) && !embeddingsCheck?.problem,
   };
 }
 
 /** The distinct servers of the probed roles (and of embeddings), each with its roles and what its check found. */
-function serverReports(roles: RoleReport[], embeddings: EmbeddingsCheck | undefined): ServerReport[] {
+function serverReports(roles: RoleReport[], embeddings: EmbeddingsCheck | undefined, machine: MachineResources | undefined, loaded: Map<string, LoadedModel[]>): ServerReport[] {
   const on = roles.filter((r) => !r.off);
   const used = [...on.map((r) => ({ role: r.role, provider: r.provider, baseUrl: r.baseUrl })), ...(embeddings?.provider && embeddings.baseUrl ? [{ role: 'embeddings' as const, provider: embeddings.provider, baseUrl: embeddings.baseUrl }] : [])];
   return distinctServers(used).map((server) => {
@@ -151,6 +184,9 @@ function serverReports(roles: RoleReport[], embeddings: EmbeddingsCheck | undefi
       return { ...server, reachable: ok, ...(embeddings?.problem && { problem: embeddings.problem.message }) };
     }
     const problem = first.models ? undefined : first.problems[0]?.message;
+    // The speeds measured on this server: each role's model, by its tiny generation.
+    const measured = on.flatMap((r) => (server.roles.includes(r.role) && r.latency ? [{ model: r.model, firstTokenMs: r.latency.firstTokenMs, tokensPerSecond: r.latency.tokensPerSecond }] : []));
+    const choice = machine && first.models ? chooseModels({ baseUrl: server.baseUrl, models: first.models, machine, measured, loaded: loaded.get(serverKey(server.provider, server.baseUrl)), sameModel: (listed, wanted) => sameModel(server.provider, listed, wanted) }) : undefined;
     return {
       ...server,
       reachable: first.reachable,
@@ -158,6 +194,7 @@ function serverReports(roles: RoleReport[], embeddings: EmbeddingsCheck | undefi
       ...(first.version !== undefined && { version: first.version }),
       ...(first.models && { models: first.models.length }),
       ...(problem && { problem }),
+      ...(choice && { choice }),
     };
   });
 }

@@ -10,6 +10,8 @@ import { formatEmbeddings, type EmbeddingsCheck } from './embeddingsProbe';
 import { formatReport } from './formatReport';
 import { isLoopback } from '../privacy/endpoints';
 import type { DoctorReport, DoctorRole, FixAction, Problem, RoleReport, ServerReport } from './probe';
+import type { Role } from '../config/settings';
+import { modelsSection, RECOMMENDED_LABEL, recommendationText, UNMATCHED } from './modelsRow';
 
 export type CheckStatus = 'ok' | 'warn' | 'fail' | 'skip';
 
@@ -37,11 +39,19 @@ export interface DoctorRoleView {
   notes: { message: string; fix?: DoctorFix }[];
 }
 
-/** A card of information after the roles' (the codebase index). */
+/** A button of a section that opens Select Model for a role with a model chosen (a recommendation). */
+export interface DoctorModelAction {
+  label: string;
+  role: Role;
+  model: string;
+}
+
+/** A card of information after the roles' (the codebase index, the models on this machine). */
 export interface DoctorSectionView {
   id: string;
   title: string;
   checks: DoctorCheck[];
+  actions?: DoctorModelAction[];
 }
 
 export interface DoctorView {
@@ -102,6 +112,7 @@ export function doctorView(report: DoctorReport): DoctorView {
     roles,
     sections: [
       ...(report.servers?.length ? [serversSection(report.servers)] : []),
+      ...modelsSections(report),
       ...(report.codebase ? [{ id: 'codebase', title: 'Codebase index', checks: [{ label: 'Index', detail: codebaseSummary(report.codebase), status: codebaseCheckStatus(report.codebase) }] }] : []),
       ...(report.embeddings ? [embeddingsSection(report.embeddings)] : []),
       ...(report.remote ? [remoteSection(report)] : []),
@@ -110,6 +121,25 @@ export function doctorView(report: DoctorReport): DoctorView {
     summary: report.ok ? 'All checks passed: Fathom is ready.' : `${problems} problem${problems === 1 ? '' : 's'} found. Each has a button that fixes it; then run the checks again.`,
     text: formatReport(report),
   };
+}
+
+const ROLE_WORDS: Record<Role, string> = { completion: 'completions', chat: 'chat' };
+
+/** "Models on this machine", a card per server the doctor judged, with a button per recommendation not in use. */
+function modelsSections(report: DoctorReport): DoctorSectionView[] {
+  let count = 0;
+  return (report.servers ?? []).flatMap((server) => {
+    const section = modelsSection(server, report.roles);
+    if (!section) return [];
+    count++;
+    const checks: DoctorCheck[] = [{ label: 'This machine', detail: section.machine, status: 'ok' }];
+    if (section.note) checks.push({ label: 'Sizes', detail: section.note, status: 'skip' });
+    for (const row of section.rows) checks.push({ label: row.name, detail: row.detail, status: row.fit === 'gpu' || row.fit === 'memory' ? 'ok' : 'skip' });
+    for (const r of section.recommendations) checks.push({ label: RECOMMENDED_LABEL[r.role], detail: recommendationText(r), status: 'ok' });
+    for (const role of section.unmatched) checks.push({ label: RECOMMENDED_LABEL[role], detail: UNMATCHED[role], status: 'warn' });
+    const actions = section.recommendations.filter((r) => !r.inUse).map((r) => ({ label: `Use ${r.model} for ${ROLE_WORDS[r.role]}`, role: r.role, model: r.model }));
+    return [{ id: count === 1 ? 'models' : `models-${count}`, title: section.title, checks, ...(actions.length && { actions }) }];
+  });
 }
 
 /** Where 127.0.0.1 is in a remote window: a warning while a server there does not answer, information otherwise. */

@@ -16,7 +16,7 @@ import { originOf } from '../backends/origin';
 import { BackendError } from '../backends/errors';
 import { ForwardingBackend } from '../backends/forwarding';
 import type { EndpointRule } from '../backends/originLockedFetch';
-import type { Backend, ChatRequest, CompletionRequest, ModelInfo, ModelSummary, RequestOptions } from '../backends/types';
+import type { Backend, ChatRequest, CompletionRequest, LoadedModel, ModelInfo, ModelSummary, RequestOptions } from '../backends/types';
 import { isLoopback } from './endpoints';
 
 /** Asks (or recalls) whether code may go to this endpoint. */
@@ -59,6 +59,11 @@ class GuardedEndpointBackend extends ForwardingBackend {
   async listModels(options?: RequestOptions): Promise<ModelSummary[]> {
     this.checkLocalOnly();
     return this.inner.listModels(options);
+  }
+
+  async loadedModels(options?: RequestOptions): Promise<LoadedModel[]> {
+    this.checkLocalOnly();
+    return super.loadedModels(options);
   }
 
   async modelInfo(model: string, options?: RequestOptions): Promise<ModelInfo> {

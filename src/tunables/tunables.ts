@@ -182,3 +182,18 @@ export const STATISTICS_DAYS_KEPT = 90;
 export const STATISTICS_REDRAW_MS = 1000;
 /** Language/model pairs counted at most (a bound on storage): past it, new pairs are not counted. */
 export const STATISTICS_MAX_ROWS = 500;
+
+// ── Model choice by resources (roles/modelFit.ts): which of a server's models fit this machine ─────────
+
+/** A model needs about its file size times this in memory (weights plus runtime buffers). Raising it calls fewer models a fit, lowering it risks a model that swaps or spills out of the GPU. */
+export const MODEL_MEMORY_FACTOR = 1.1;
+/** Bytes a loaded model needs beyond its weights for its context (the KV cache of a few thousand tokens). Raising it calls fewer models a fit on small machines. */
+export const MODEL_CONTEXT_BYTES = 500_000_000;
+/** Share of the GPUs' total memory a model may take (the display and other programs keep the rest). Raising it calls bigger models a GPU fit, at a risk of spilling into system memory. */
+export const GPU_USABLE_SHARE = 0.9;
+/** Share of the system's total memory a model may take (the editor, the language servers and the OS keep the rest). Raising it calls bigger models a fit, at a risk of swapping. */
+export const MEMORY_USABLE_SHARE = 0.6;
+/** The recommended completion model is the largest fill-in-the-middle model up to this file size (small is fast on every keystroke). Raising it recommends better but slower completion models. */
+export const COMPLETION_MODEL_MAX_BYTES = 3_000_000_000;
+/** How long the doctor and Select Model wait for `nvidia-smi` before calling the GPU unknown. Raising it helps a slow driver answer, at that much delay when it hangs. */
+export const NVIDIA_SMI_TIMEOUT_MS = 3000;

@@ -86,5 +86,7 @@ export function doctorLabels(): DoctorLabels {
     runAgain: vscode.l10n.t('Run Again'),
     runAgainTitle: vscode.l10n.t('Run the checks again'),
     checking: vscode.l10n.t('Checking the servers and models…'),
+    useForCompletions: vscode.l10n.t('Use {0} for completions'),
+    useForChat: vscode.l10n.t('Use {0} for chat'),
   };
 }

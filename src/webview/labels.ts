@@ -87,6 +87,9 @@ export interface DoctorLabels {
   runAgain: string;
   runAgainTitle: string;
   checking: string;
+  /** A recommendation's button on the "Models on this machine" card; {0} is the model. */
+  useForCompletions: string;
+  useForChat: string;
 }
 
 const CODE_ACTIONS_EN: CodeActionLabels = {
@@ -162,6 +165,8 @@ export const DOCTOR_LABELS_EN: DoctorLabels = {
   runAgain: 'Run Again',
   runAgainTitle: 'Run the checks again',
   checking: 'Checking the servers and models…',
+  useForCompletions: 'Use {0} for completions',
+  useForChat: 'Use {0} for chat',
 };
 
 /** `template` with `{0}`, `{1}`… replaced by `args` (each once, in any order; a missing one stays). */

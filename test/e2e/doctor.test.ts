@@ -59,6 +59,31 @@ describe('Doctor: a missing model and a model without fill-in-the-middle, fixed 
   });
 });
 
+describe('Doctor: models on this machine', function () {
+  // A 4.7 GB completion model: the 1.0 GB code model is the recommended one, and not in use.
+  const s = useSession({ settings: { 'fathom.completion.model': 'qwen2.5-coder:7b' } });
+
+  it('lists the server\'s models with their size and fit; the recommendation\'s button opens Select Model with it, Enter uses it', async () => {
+    await s.wb.runCommand('Fathom: Doctor');
+    let doctor = await doctorFrame(s.page);
+    await settled(doctor);
+    const card = doctor.locator('section[data-section="models"]');
+    assert.match((await card.locator('h2').textContent()) ?? '', /^Models on this machine — Ollama at http:\/\/127\.0\.0\.1:\d+$/);
+    assert.match((await card.locator('.check', { hasText: 'qwen2.5-coder:1.5b' }).first().textContent()) ?? '', /1\.0 GB · fits in/);
+    assert.match((await card.locator('.check', { hasText: 'Recommended completion model' }).textContent()) ?? '', /qwen2\.5-coder:1\.5b — not in use/);
+    await s.wb.screenshot('doctor-models');
+    await card.locator('button.use', { hasText: 'Use qwen2.5-coder:1.5b for completions' }).click();
+    // Select Model opens with the recommended model active and marked.
+    const active = s.page.locator('.quick-input-list .monaco-list-row.focused');
+    await waitFor('Select Model with the recommended model active', async () => /qwen2\.5-coder:1\.5b/.test((await active.textContent().catch(() => '')) ?? ''), { timeoutMs: 15_000 });
+    assert.match((await active.textContent()) ?? '', /recommended completion model for this machine/);
+    await s.wb.screenshot('doctor-models-select');
+    await s.page.keyboard.press('Enter');
+    doctor = await doctorFrame(s.page);
+    await waitFor('the recommendation to be in use', async () => /qwen2\.5-coder:1\.5b \(in use\)/.test((await doctor.locator('section[data-section="models"]').textContent().catch(() => '')) ?? ''), { timeoutMs: 30_000 });
+  });
+});
+
 describe('Doctor: the server is down', function () {
   let closedUrl = '';
   before(async () => {

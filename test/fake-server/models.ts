@@ -61,6 +61,12 @@ export function ollamaTagsEntry(model: FakeModel) {
   return { name: model.name, model: model.name, modified_at: MODIFIED_AT, size: sizeOf(model), digest: digestOf(model), details: details(model) };
 }
 
+/** One entry of Ollama's GET /api/ps: a loaded model, `size_vram` of it in GPU memory. */
+export function ollamaPsEntry(model: FakeModel, vramShare: number) {
+  const size = sizeOf(model);
+  return { name: model.name, model: model.name, size, digest: digestOf(model), details: details(model), expires_at: '2099-01-01T00:00:00Z', size_vram: Math.round(size * vramShare) };
+}
+
 // Shortened versions of the real templates: what matters to clients is whether `.Suffix` appears.
 const FIM_TEMPLATE =
   '{{- if .Suffix }}<|fim_prefix|>{{ .Prompt }}<|fim_suffix|>{{ .Suffix }}<|fim_middle|>\n' +

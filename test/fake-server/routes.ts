@@ -5,6 +5,7 @@ import type { Endpoint, ServerFlavor } from './types';
 const ROUTES: Record<string, Endpoint> = {
   'GET /api/version': 'ollama.version',
   'GET /api/tags': 'ollama.tags',
+  'GET /api/ps': 'ollama.ps',
   'POST /api/show': 'ollama.show',
   'POST /api/generate': 'ollama.generate',
   'POST /api/chat': 'ollama.chat',

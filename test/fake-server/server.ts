@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { chunkText } from './chunk-text';
 import { defaultReply } from './default-reply';
-import { DEFAULT_MODELS, findModel, ollamaShow, ollamaTagsEntry, openAIModelEntry } from './models';
+import { DEFAULT_MODELS, findModel, ollamaPsEntry, ollamaShow, ollamaTagsEntry, openAIModelEntry } from './models';
 import {
   ollamaChatStream,
   ollamaChatWhole,
@@ -232,6 +232,12 @@ class FakeLlmServer implements FakeServer {
     };
   }
 
+  /** The models that got an Ollama generation request since start or reset: what /api/ps lists, first loaded first. */
+  private loadedModels(): FakeModel[] {
+    const names = new Set(this.requests.filter((r) => r.endpoint === 'ollama.generate' || r.endpoint === 'ollama.chat').map((r) => String((r.body as { model?: unknown } | undefined)?.model ?? '')));
+    return [...names].flatMap((name) => findModel(this.modelList, name) ?? []);
+  }
+
   private takeQueued(endpoint: Endpoint): Reply | undefined {
     const index = this.queue.findIndex((q) => q.to.includes(endpoint));
     return index < 0 ? undefined : this.queue.splice(index, 1)[0].reply;
@@ -271,6 +277,8 @@ class FakeLlmServer implements FakeServer {
         return sendJson(wire, reply, { version: this.options.version ?? DEFAULT_OLLAMA_VERSION }, '{"version":');
       case 'ollama.tags':
         return sendJson(wire, reply, { models: this.modelList.map(ollamaTagsEntry) }, '{"models":[');
+      case 'ollama.ps':
+        return sendJson(wire, reply, { models: this.loadedModels().map((m) => ollamaPsEntry(m, this.options.vramShare ?? 0)) }, '{"models":[');
       case 'ollama.show': {
         const found = findModel(this.modelList, model);
         if (!found) return sendError(wire, reply, 404, { error: ollamaShowMissing(model) });

@@ -9,6 +9,7 @@ export type Endpoint =
   | 'ollama.chat'
   | 'ollama.show'
   | 'ollama.tags'
+  | 'ollama.ps'
   | 'ollama.version'
   | 'ollama.pull'
   | 'ollama.embed'
@@ -134,6 +135,11 @@ export interface FakeServerOptions {
    * chat-only routes, Gemini's /v1beta/openai prefix, llama.cpp's /infill, vLLM's refusal of `suffix`.
    */
   flavor?: ServerFlavor;
+  /**
+   * Share (0..1) of each loaded model that /api/ps reports in GPU memory (`size_vram`); default 0, all on the
+   * CPU. A model counts as loaded once it got a generation request (since start or reset), as in Ollama.
+   */
+  vramShare?: number;
 }
 
 export interface FakeServer {

@@ -16,6 +16,7 @@ import { doctorHtml } from './html';
 import { doctorLabels } from '../webviewLabels';
 import { applyFix } from './fixes';
 import { onConfigChange } from '../settings';
+import { readMachine } from '../../roles/machine';
 
 export const DOCTOR_VIEW_TYPE = 'fathom.doctor';
 
@@ -68,7 +69,7 @@ export class DoctorPanel implements vscode.Disposable {
       try {
         const config = this.getConfig();
         const nextEdit = async () => (await this.pool.nextEditBackend()) ?? { settings: config.nextEdit };
-        const report = await runDoctor((role) => this.pool.backendFor(role), { timeoutMs: config.requestTimeoutMs, signal: abort.signal }, nextEdit, () => this.pool.embeddingsBackend());
+        const report = await runDoctor((role) => this.pool.backendFor(role), { timeoutMs: config.requestTimeoutMs, signal: abort.signal, machine: () => readMachine() }, nextEdit, () => this.pool.embeddingsBackend());
         if (abort.signal.aborted) return undefined;
         const codebase = this.codebaseStatus?.();
         if (codebase) report.codebase = codebaseReport(codebase, Date.now());
@@ -143,6 +144,13 @@ export class DoctorPanel implements vscode.Disposable {
           message.action,
         );
         if (again && this.panel) await this.check();
+        break;
+      }
+      case 'useModel': {
+        // Only a model this report recommends (the page shows what servers list).
+        const offered = this.last?.sections.some((s) => s.actions?.some((a) => a.role === message.role && a.model === message.model));
+        // Select Model with it chosen; picking it changes the setting, and the checks run again.
+        if (offered) await vscode.commands.executeCommand('fathom.selectModel', message.role, message.model);
         break;
       }
     }

@@ -5,7 +5,7 @@
  */
 import type { CheckStatus, DoctorCheck, DoctorView } from '../../doctor/view';
 import type { FromDoctor, ToDoctor } from './protocol';
-import { DOCTOR_LABELS_EN, type DoctorLabels } from '../labels';
+import { DOCTOR_LABELS_EN, fill, type DoctorLabels } from '../labels';
 
 export interface DoctorHost {
   postMessage(message: FromDoctor): void;
@@ -83,6 +83,17 @@ export class DoctorPage {
         const card = this.el('section', 'role');
         card.dataset.section = section.id;
         card.append(this.el('h2', '', section.title), this.checks(section.checks));
+        if (section.actions?.length) {
+          const box = this.el('div', 'actions');
+          for (const action of section.actions) {
+            const button = this.el('button', 'use', fill(action.role === 'chat' ? this.labels.useForChat : this.labels.useForCompletions, action.model)) as HTMLButtonElement;
+            button.type = 'button';
+            button.dataset.role = action.role;
+            button.dataset.model = action.model;
+            box.append(button);
+          }
+          card.append(box);
+        }
         return card;
       }),
     );
@@ -99,6 +110,9 @@ export class DoctorPage {
       const role = button.dataset.role;
       const action = button.dataset.action;
       if ((role === 'completion' || role === 'chat' || role === 'nextEdit') && action) this.host.postMessage({ type: 'fix', role, action } as FromDoctor);
+    } else if (button.classList.contains('use')) {
+      const { role, model } = button.dataset;
+      if ((role === 'completion' || role === 'chat') && model) this.host.postMessage({ type: 'useModel', role, model });
     }
   }
 
@@ -114,7 +128,7 @@ export class DoctorPage {
   }
 
   private setButtonsDisabled(disabled: boolean): void {
-    for (const b of Array.from(this.doc.querySelectorAll<HTMLButtonElement>('button.fix, #rerun'))) b.disabled = disabled;
+    for (const b of Array.from(this.doc.querySelectorAll<HTMLButtonElement>('button.fix, button.use, #rerun'))) b.disabled = disabled;
   }
 
   private el(tag: string, className: string, text?: string): HTMLElement {

@@ -13,7 +13,13 @@ export type ToDoctor =
   | { type: 'failed'; message: string };
 
 /** Page → extension. */
-export type FromDoctor = { type: 'ready' } | { type: 'rerun' } | { type: 'copy' } | { type: 'fix'; role: DoctorRole; action: FixAction };
+export type FromDoctor =
+  | { type: 'ready' }
+  | { type: 'rerun' }
+  | { type: 'copy' }
+  | { type: 'fix'; role: DoctorRole; action: FixAction }
+  /** A recommendation's button: Select Model for the role with the model chosen (the extension checks it was recommended). */
+  | { type: 'useModel'; role: 'completion' | 'chat'; model: string };
 
 const ACTIONS = new Set<string>(['startOllama', 'pullModel', 'setApiKey', 'openSettings', 'selectModel', 'openNextEditSetting']);
 
@@ -23,6 +29,9 @@ export function parseFromDoctor(message: unknown): FromDoctor | undefined {
   if (m.type === 'ready' || m.type === 'rerun' || m.type === 'copy') return { type: m.type };
   if (m.type === 'fix' && (m.role === 'completion' || m.role === 'chat' || m.role === 'nextEdit') && typeof m.action === 'string' && ACTIONS.has(m.action)) {
     return { type: 'fix', role: m.role, action: m.action as FixAction };
+  }
+  if (m.type === 'useModel' && (m.role === 'completion' || m.role === 'chat') && typeof m.model === 'string' && m.model.length > 0 && m.model.length <= 300) {
+    return { type: 'useModel', role: m.role, model: m.model };
   }
   return undefined;
 }

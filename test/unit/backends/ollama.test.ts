@@ -35,6 +35,21 @@ describe('OllamaBackend', () => {
     );
   });
 
+  it('lists the loaded models with the bytes of each in GPU memory (/api/ps)', async () => {
+    assert.deepEqual(await backend.loadedModels(), [], 'nothing loaded before a generation');
+    await collect(backend.streamCompletion({ model: FIM_MODEL, prompt: 'def f(', suffix: '' }));
+    assert.deepEqual(await backend.loadedModels(), [{ name: FIM_MODEL, sizeBytes: 986_062_089, vramBytes: 0 }]);
+    assert.equal(server.requests.at(-1)?.endpoint, 'ollama.ps');
+    const gpu = await startFakeServer({ vramShare: 0.5 });
+    try {
+      const onGpu = new OllamaBackend({ baseUrl: gpu.url, keepAlive: '30m', contextLength: 8192 });
+      await collect(onGpu.streamChat({ model: CHAT_MODEL, messages: [{ role: 'user', content: 'hi' }] }));
+      assert.deepEqual(await onGpu.loadedModels(), [{ name: CHAT_MODEL, sizeBytes: 2_019_393_189, vramBytes: Math.round(2_019_393_189 * 0.5) }]);
+    } finally {
+      await gpu.close();
+    }
+  });
+
   it('reads context length and FIM support from /api/show', async () => {
     const fim = await backend.modelInfo(FIM_MODEL);
     assert.equal(fim.name, FIM_MODEL);

@@ -41,6 +41,21 @@ describe('cli: node dist/cli.js doctor', function () {
     assert.match(stdout, /^Next edit suggestions: off — set fathom\.nextEdit\.model \(e\.g\. zeta, or any chat model\)$/m);
   });
 
+  it('prints the models on this machine: each with its size, fit and measured speed, and the two recommendations', async () => {
+    const { stdout, code } = await cli('doctor', '--ollama-url', server.url);
+    assert.equal(code, 0, stdout);
+    const at = server.url.replace(/[.]/g, '\\.');
+    // The real machine: its memory, and a GPU only where nvidia-smi answers.
+    assert.match(stdout, new RegExp(`^Models on this machine — Ollama at ${at}:\n  memory \\d+\\.\\d GB \\(\\d+\\.\\d GB free\\); (GPU memory|no GPU memory reported)`, 'm'));
+    // Measured: the completion model (1.5B) and the chat model (7B), which the fake then lists as loaded (/api/ps); the 3B is not.
+    assert.match(stdout, /^ {2}[✓–] qwen2\.5-coder:1\.5b: 1\.0 GB · (fits in GPU memory|fits in memory|fits in GPU and system memory together[^·]*|too big [^·]*) · loaded [^·]+ · fills in the middle · first token \d+ ms/m);
+    assert.match(stdout, /^ {2}[✓–] qwen2\.5-coder:7b: 4\.7 GB · .* · fills in the middle · first token \d+ ms/m);
+    assert.match(stdout, /^ {2}[✓–] llama3\.2:3b: 2\.0 GB · [^·]+ · not measured$/m);
+    // Any machine that runs the tests has the 3 GB of memory the 1.5B needs.
+    assert.match(stdout, /^ {2}→ recommended completion model: qwen2\.5-coder:1\.5b \(in use\)$/m);
+    assert.match(stdout, /^ {2}→ recommended chat model: \S+/m);
+  });
+
   it('says "Ollama is not reachable at …" with what to do against a closed port, exit code ≠ 0', async () => {
     const url = await closedPortUrl();
     const { stdout, code } = await cli('doctor', '--ollama-url', url);

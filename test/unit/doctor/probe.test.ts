@@ -7,6 +7,7 @@ import { doctorView } from '../../../src/doctor/view';
 import { silentLogger } from '../../../src/logging/logger';
 import { startFakeServer, type FakeServer } from '../../fake-server';
 import { closedPortUrl } from '../backends/helpers';
+import type { MachineResources } from '../../../src/roles/machine';
 
 /** The doctor as the CLI and the panel run it: the two roles, then next-edit suggestions. */
 function doctorWithNextEdit(settings: Record<string, unknown>) {
@@ -15,11 +16,15 @@ function doctorWithNextEdit(settings: Record<string, unknown>) {
   return runDoctor((role) => pool.backendFor(role), { timeoutMs: config.requestTimeoutMs }, async () => (await pool.nextEditBackend()) ?? { settings: config.nextEdit });
 }
 
-function doctorAgainst(settings: Record<string, unknown>, apiKey?: string) {
+function doctorAgainst(settings: Record<string, unknown>, apiKey?: string, machine?: MachineResources) {
   const config = parseConfig(objectSource({ requestTimeoutMs: 2000, ...settings }));
   const pool = new BackendPool(() => config, async () => apiKey, silentLogger);
-  return runDoctor((role) => pool.backendFor(role), { timeoutMs: config.requestTimeoutMs });
+  return runDoctor((role) => pool.backendFor(role), { timeoutMs: config.requestTimeoutMs, ...(machine && { machine: async () => machine }) });
 }
+
+/** A 16 GB laptop without an NVIDIA GPU, and one with a 6 GB GPU and 8 GB of memory. */
+const LAPTOP: MachineResources = { memoryTotalBytes: 16e9, memoryFreeBytes: 9e9 };
+const SMALL_GPU: MachineResources = { memoryTotalBytes: 8e9, memoryFreeBytes: 4e9, gpu: { count: 1, totalBytes: 6e9, freeBytes: 5.5e9 } };
 
 describe('doctor probe', () => {
   let server: FakeServer;
@@ -215,6 +220,78 @@ describe('doctor probe', () => {
     assert.equal(nextEdit.modelPresent, false);
     assert.equal(nextEdit.problems[0].fix, 'pullModel');
     assert.deepEqual(doctorView(report).roles[2].problems[0].fix, { action: 'pullModel', label: 'Pull zeta:7b', role: 'nextEdit', model: 'zeta:7b' });
+  });
+
+  it('models on this machine: each model\'s size, fit and measured speed, and the recommendations for the roles on that server', async () => {
+    const report = await doctorAgainst({ 'ollama.baseUrl': server.url, 'chat.model': 'llama3.2:3b' }, undefined, SMALL_GPU);
+    assert.deepEqual(report.machine, SMALL_GPU);
+    const choice = report.servers?.[0].choice;
+    assert.ok(choice, formatReport(report));
+    assert.equal(choice.kind, 'local');
+    // 6 GB × 0.9 of GPU (5.4 GB): the 7B (4.7 GB × 1.1 + 0.5 GB) does not fit there, but in GPU and memory together.
+    assert.deepEqual(choice.models.map((m) => [m.name, m.fit]), [['qwen2.5-coder:1.5b', 'gpu'], ['qwen2.5-coder:7b', 'memory'], ['llama3.2:3b', 'gpu']]);
+    assert.equal(choice.completion, 'qwen2.5-coder:1.5b');
+    assert.equal(choice.chat, 'llama3.2:3b', 'the largest chat model in the GPU beside the completion model');
+    // Measured: the two models the roles use, by the doctor's tiny generations; the third is not measured.
+    const speeds = Object.fromEntries(choice.models.map((m) => [m.name, m.speed?.firstTokenMs]));
+    assert.equal(speeds['qwen2.5-coder:1.5b'], report.roles[0].latency?.firstTokenMs);
+    assert.equal(speeds['llama3.2:3b'], report.roles[1].latency?.firstTokenMs);
+    assert.equal(speeds['qwen2.5-coder:7b'], undefined);
+    const text = formatReport(report);
+    assert.ok(text.includes(`Models on this machine — Ollama at ${server.url}:\n  memory 8.0 GB (4.0 GB free); GPU memory 6.0 GB (5.5 GB free)\n`), text);
+    assert.match(text, / {2}✓ qwen2\.5-coder:1\.5b: 1\.0 GB · fits in GPU memory · loaded in system memory \(CPU\) · fills in the middle · first token \d+ ms/);
+    assert.match(text, / {2}✓ qwen2\.5-coder:7b: 4\.7 GB · fits in GPU and system memory together \(slower than in the GPU alone\) · fills in the middle · not measured/);
+    assert.match(text, /→ recommended completion model: qwen2\.5-coder:1\.5b \(in use\)/);
+    assert.match(text, /→ recommended chat model: llama3\.2:3b \(in use\)/);
+  });
+
+  it('models on this machine: a model not in use gets a button that opens Select Model with it; too big is said, not failed', async () => {
+    const report = await doctorAgainst({ 'ollama.baseUrl': server.url, 'completion.model': 'qwen2.5-coder:7b' }, undefined, { memoryTotalBytes: 5e9, memoryFreeBytes: 2e9 });
+    assert.equal(report.ok, true, 'a model too big for this machine is information, not a problem');
+    const view = doctorView(report);
+    const section = view.sections.find((s) => s.id === 'models');
+    assert.ok(section);
+    const checks = Object.fromEntries(section.checks.map((c) => [c.label, [c.status, c.detail]]));
+    assert.deepEqual(checks['qwen2.5-coder:7b'], ['skip', "4.7 GB · too big for this machine's 5.0 GB · loaded in system memory (CPU) · fills in the middle · first token " + report.roles[0].latency?.firstTokenMs + ' ms' + (report.roles[0].latency?.tokensPerSecond !== undefined ? `, ${report.roles[0].latency?.tokensPerSecond} tokens/s` : '')]);
+    assert.deepEqual(checks['Recommended completion model'], ['ok', 'qwen2.5-coder:1.5b — not in use; Select Model to use it']);
+    // 3 GB of memory for models: nothing fits beside the 1.5B, and the 3B (2.0 GB) fits alone.
+    assert.deepEqual(checks['Recommended chat model'], ['ok', 'llama3.2:3b — not in use; Select Model to use it']);
+    assert.deepEqual(section.actions, [
+      { label: 'Use qwen2.5-coder:1.5b for completions', role: 'completion', model: 'qwen2.5-coder:1.5b' },
+      { label: 'Use llama3.2:3b for chat', role: 'chat', model: 'llama3.2:3b' },
+    ]);
+  });
+
+  it('models on this machine: Ollama\'s loaded models (/api/ps) say how much sits in GPU memory; one wholly there fits the GPU', async () => {
+    const gpu = await startFakeServer({ vramShare: 1 });
+    try {
+      const report = await doctorAgainst({ 'ollama.baseUrl': gpu.url }, undefined, LAPTOP);
+      const choice = report.servers?.[0].choice;
+      assert.deepEqual(choice?.models.map((m) => [m.name, m.fit]), [['qwen2.5-coder:1.5b', 'gpu'], ['qwen2.5-coder:7b', 'gpu'], ['llama3.2:3b', 'memory']], 'the two models the roles ran are loaded wholly in GPU memory');
+      assert.match(formatReport(report), /✓ qwen2\.5-coder:7b: 4\.7 GB · fits in GPU memory · loaded, all in GPU memory · fills in the middle · first token/);
+      assert.equal(gpu.requests.filter((r) => r.endpoint === 'ollama.ps').length, 1, 'asked once, after the roles\' generations');
+    } finally {
+      await gpu.close();
+    }
+  });
+
+  it('models on this machine: an OpenAI-compatible server reports no sizes, so nothing is recommended by size', async () => {
+    const report = await doctorAgainst({ 'completion.provider': 'openai', 'chat.provider': 'openai', 'openai.baseUrl': `${server.url}/v1` }, undefined, LAPTOP);
+    assert.equal(report.servers?.[0].choice?.kind, 'noSizes');
+    const section = doctorView(report).sections.find((s) => s.id === 'models');
+    assert.deepEqual(section?.checks.map((c) => [c.label, c.detail]), [
+      ['This machine', 'memory 16.0 GB (9.0 GB free); no GPU memory reported (nvidia-smi)'],
+      ['Sizes', 'sizes are not reported by this server, so nothing is recommended by size'],
+    ]);
+    assert.equal(section?.actions, undefined);
+    assert.match(formatReport(report), /ℹ sizes are not reported by this server/);
+  });
+
+  it('models on this machine: without the machine read (a caller that does not ask), no section', async () => {
+    const report = await doctorAgainst({ 'ollama.baseUrl': server.url });
+    assert.equal(report.servers?.[0].choice, undefined);
+    assert.equal(doctorView(report).sections.find((s) => s.id === 'models'), undefined);
+    assert.doesNotMatch(formatReport(report), /Models on this machine/);
   });
 
   it('treats "name" and "name:latest" as one Ollama model', () => {

@@ -6,6 +6,8 @@ import { DoctorPage } from '../../../src/webview/doctor/doctorView';
 import type { FromDoctor } from '../../../src/webview/doctor/protocol';
 import { parseFromDoctor } from '../../../src/webview/doctor/protocol';
 import { newWindow } from '../webview/dom';
+import { chooseModels } from '../../../src/roles/modelFit';
+import { DOCTOR_LABELS_EN } from '../../../src/webview/labels';
 
 const healthy = (role: RoleReport['role'], model: string): RoleReport => ({
   role,
@@ -125,6 +127,61 @@ describe('doctor: the panel page', () => {
     assert.equal(($('button.fix') as HTMLButtonElement).disabled, true);
     click($('button.fix'));
     assert.deepEqual(sent, []);
+  });
+
+  it('models on this machine: a card per server with its models, and a button per recommendation that asks for Select Model with it', () => {
+    const { p, $, click, sent, window } = page();
+    const report = {
+      roles: [healthy('completion', 'qwen2.5-coder:7b'), healthy('chat', 'qwen2.5-coder:7b')],
+      servers: [
+        {
+          provider: 'ollama' as const,
+          baseUrl: 'http://127.0.0.1:11434',
+          roles: ['completion' as const, 'chat' as const],
+          reachable: true,
+          models: 2,
+          choice: chooseModels({
+            baseUrl: 'http://127.0.0.1:11434',
+            models: [{ name: 'qwen2.5-coder:1.5b', sizeBytes: 986_062_089 }, { name: 'qwen2.5-coder:7b', sizeBytes: 4_683_087_332 }, { name: '<b>llama</b>:70b', sizeBytes: 42e9 }],
+            machine: { memoryTotalBytes: 16e9, memoryFreeBytes: 8e9 },
+            measured: [{ model: 'qwen2.5-coder:7b', firstTokenMs: 120, tokensPerSecond: 32.5 }],
+          }),
+        },
+      ],
+      ok: true,
+    };
+    const view = doctorView(report);
+    p.receive({ type: 'report', view });
+    const card = $('section[data-section="models"]');
+    assert.equal(card.querySelector('h2')?.textContent, 'Models on this machine — Ollama at http://127.0.0.1:11434');
+    const rows = Array.from(card.querySelectorAll('li.check')).map((li) => [li.querySelector('.label')?.textContent, li.querySelector('.detail')?.textContent, li.className]);
+    assert.deepEqual(rows, [
+      ['This machine', 'memory 16.0 GB (8.0 GB free); no GPU memory reported (nvidia-smi)', 'check ok'],
+      ['qwen2.5-coder:1.5b', '1.0 GB · fits in memory · fills in the middle · not measured', 'check ok'],
+      ['qwen2.5-coder:7b', '4.7 GB · fits in memory · fills in the middle · first token 120 ms, 32.5 tokens/s', 'check ok'],
+      ['<b>llama</b>:70b', "42.0 GB · too big for this machine's 16.0 GB · not measured", 'check skip'],
+      ['Recommended completion model', 'qwen2.5-coder:1.5b — not in use; Select Model to use it', 'check ok'],
+      ['Recommended chat model', 'qwen2.5-coder:7b (in use)', 'check ok'],
+    ]);
+    assert.equal(window.document.querySelectorAll('b').length, 0, 'a model name stays text');
+    const buttons = Array.from(card.querySelectorAll<HTMLButtonElement>('button.use'));
+    assert.deepEqual(buttons.map((b) => b.textContent), ['Use qwen2.5-coder:1.5b for completions']);
+    // In the user's language (the labels the extension translated), the model filled in.
+    const zh = newWindow(doctorHtml({ cspSource: 'https://x', scriptUri: 'https://x/doctor.js', styleUri: 'https://x/doctor.css', resourceOrigin: '', nonce: 'N', title: 'Fathom Doctor' }));
+    new DoctorPage(zh.document, { postMessage: () => {}, getState: () => ({ view }), setState: () => {} }, { ...DOCTOR_LABELS_EN, useForCompletions: '将 {0} 用于补全' });
+    assert.equal(zh.document.querySelector('button.use')?.textContent, '将 qwen2.5-coder:1.5b 用于补全');
+    click(buttons[0]);
+    assert.deepEqual(sent, [{ type: 'useModel', role: 'completion', model: 'qwen2.5-coder:1.5b' }]);
+    p.receive({ type: 'running' });
+    assert.equal(buttons[0].disabled, true, 'the buttons wait while the checks run');
+    assert.match(view.text, /Models on this machine — Ollama at http:\/\/127\.0\.0\.1:11434:\n/);
+    assert.match(view.text, /→ recommended completion model: qwen2\.5-coder:1\.5b — not in use; Select Model to use it/);
+  });
+
+  it('the page\'s useModel message is checked: a role of completion or chat, a model name', () => {
+    assert.deepEqual(parseFromDoctor({ type: 'useModel', role: 'chat', model: 'llama3.1:8b' }), { type: 'useModel', role: 'chat', model: 'llama3.1:8b' });
+    for (const bad of [{ type: 'useModel', role: 'nextEdit', model: 'x' }, { type: 'useModel', role: 'chat' }, { type: 'useModel', role: 'chat', model: '' }, { type: 'useModel', role: 'chat', model: 'x'.repeat(301) }, { type: 'useModel', role: 'chat', model: 3 }])
+      assert.equal(parseFromDoctor(bad), undefined, JSON.stringify(bad));
   });
 
   it('a re-created page shows the last report from its saved state', () => {

@@ -179,6 +179,7 @@ describe('endpoint guard: local-only mode and consent before code leaves the mac
       calls.push(
         [`${backend.provider} version`, backend.version()],
         [`${backend.provider} listModels`, backend.listModels()],
+        [`${backend.provider} loadedModels`, backend.loadedModels ? backend.loadedModels() : Promise.reject(new Error('no loadedModels'))],
         [`${backend.provider} modelInfo`, backend.modelInfo(settings.model)],
         [`${backend.provider} streamCompletion`, drain(backend.streamCompletion({ model: settings.model, prompt: 'const key = ' }))],
         [`${backend.provider} streamChat`, drain(backend.streamChat({ model: settings.model, messages: [{ role: 'user', content: 'explain' }] }))],
