@@ -63,7 +63,8 @@ describe('codebase: chunking in worker threads', function () {
     const single = await snapshotOf();
     const pooled = await snapshotOf({ startChunkWorker: sourceWorker, chunkWorkersFrom: 1 });
     assert.equal(pooled.snapshot, single.snapshot);
-    assert.deepEqual(pooled.stats, single.stats);
+    assert.deepEqual({ ...pooled.stats, chunkedInWorkers: 0 }, single.stats);
+    assert.equal(pooled.stats.chunkedInWorkers, 5, 'every file the walk found went to the worker');
     assert.ok(single.stats.chunks > 5, 'the tree was chunked');
   });
 
@@ -71,6 +72,7 @@ describe('codebase: chunking in worker threads', function () {
     const single = await snapshotOf();
     const fallen = await snapshotOf({ startChunkWorker: brokenWorker, chunkWorkersFrom: 1 });
     assert.equal(fallen.snapshot, single.snapshot);
+    assert.equal(fallen.stats.chunkedInWorkers, 0);
     const pool = ChunkPool.start(brokenWorker, 2);
     await new Promise((r) => setTimeout(r, 500));
     assert.equal(pool.alive, false);
