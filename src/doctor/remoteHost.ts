@@ -1,6 +1,6 @@
 /**
  * Where Fathom runs when VS Code is connected to another machine (Remote - SSH, WSL, a dev container,
- * Codespaces): the extension host, and so every request, runs there (package.json `extensionKind`:
+ * Codespaces, a browser on a VS Code server elsewhere): the extension host, and so every request, runs there (package.json `extensionKind`:
  * workspace), which makes `127.0.0.1` that machine, not the laptop in front of the user. The Doctor says so
  * and shows how to reach the laptop's Ollama; "Start Ollama" is offered only for a server on the machine the
  * extension host runs on.
@@ -10,9 +10,21 @@ import { isLoopback } from '../privacy/endpoints';
 /** `vscode.env.remoteName`: undefined in a local window. */
 export type RemoteName = string | undefined;
 
+/**
+ * A browser connected straight to a VS Code server (code-server, `code serve-web`) has the server's address as
+ * its remote name (`127.0.0.1:8080`, `devbox:8080`): no `+`, a port. Served from this very computer, 127.0.0.1
+ * is this computer — no remote at all; from another machine, that machine.
+ */
+function servedFrom(remoteName: string): { host: string } | undefined {
+  const address = /^(\[[^\]]+\]|[^+:/]+):\d+$/.exec(remoteName);
+  return address ? { host: address[1] } : undefined;
+}
+
 /** The Doctor's note for a remote window whose servers include a loopback one; undefined when none applies. */
 export function remoteAdvice(remoteName: RemoteName, baseUrls: readonly string[]): string | undefined {
   if (!remoteName) return undefined;
+  const server = servedFrom(remoteName);
+  if (server && isLoopback(`http://${server.host}/`)) return undefined;
   const local = [...new Set(baseUrls.filter(isLoopback))];
   if (local.length === 0) return undefined;
   const where = `${local.join(', ')} ${local.length === 1 ? 'is' : 'are'} on the ${machine(remoteName)}, where VS Code runs Fathom in this window — not on this computer.`;
@@ -36,7 +48,7 @@ function machine(remoteName: string): string {
     case 'codespaces':
       return 'codespace';
     default:
-      return `remote machine (${remoteName})`;
+      return servedFrom(remoteName) ? `machine the VS Code server runs on (${servedFrom(remoteName)!.host})` : `remote machine (${remoteName})`;
   }
 }
 

@@ -56,6 +56,9 @@ describe('commands', () => {
     // No next-edit model in the tests' settings: the Doctor says how to switch it on, with a button to the setting.
     assert.match(report, /Next edit suggestions: off — set fathom\.nextEdit\.model/);
     assert.equal(shown.roles[2].notes[0]?.fix?.action, 'openNextEditSetting');
+    // This window is a browser on a VS Code server on this very computer (remoteName "127.0.0.1:<port>"): no remote card.
+    assert.match(vscode.env.remoteName ?? '', /^127\.0\.0\.1:\d+$/);
+    assert.doesNotMatch(report, /Remote window/, 'a VS Code server on this computer is not a remote machine');
     const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('fathom.doctor'));
     assert.ok(tab, 'a Doctor tab is open');
     assert.equal(tab.label, 'Fathom Doctor');

@@ -22,6 +22,12 @@ describe('remoteAdvice: 127.0.0.1 in a remote window is the remote machine', () 
     assert.match(remoteAdvice('codespaces', ['http://127.0.0.1:11434'])!, /cannot reach this computer/);
     assert.match(remoteAdvice('tunnel', ['http://127.0.0.1:11434'])!, /remote machine \(tunnel\).*forward its port/);
   });
+
+  it('a browser on a VS Code server (code-server, serve-web): nothing when it is served from this computer, the server\'s machine otherwise', () => {
+    for (const here of ['127.0.0.1:8080', 'localhost:40963', '[::1]:8080']) assert.equal(remoteAdvice(here, ['http://127.0.0.1:11434']), undefined, here);
+    assert.match(remoteAdvice('devbox.lan:8080', ['http://127.0.0.1:11434'])!, /^http:\/\/127\.0\.0\.1:11434 is on the machine the VS Code server runs on \(devbox\.lan\)/);
+    assert.match(remoteAdvice('10.0.0.7:8080', ['http://127.0.0.1:11434'])!, /VS Code server runs on \(10\.0\.0\.7\).*forward its port/);
+  });
 });
 
 describe('canStartOllamaHere: only a server on the extension host’s machine', () => {
