@@ -60,7 +60,7 @@ async function main(): Promise<void> {
   parsers.dispose();
   const load = loadavg().map((l) => l.toFixed(2)).join(' ');
   process.stdout.write(
-    `${stats.files} files, ${stats.chunks} chunks: wall ${wallS.toFixed(1)} s, CPU ${cpuS.toFixed(1)} s (user ${(used.user / 1e6).toFixed(1)}, system ${(used.system / 1e6).toFixed(1)}), heap ${heapMB.toFixed(0)} MB, load ${load}\n`,
+    `${stats.files} files, ${stats.chunks} chunks (${stats.chunkedInWorkers} files parsed in worker threads): wall ${wallS.toFixed(1)} s, CPU ${cpuS.toFixed(1)} s (user ${(used.user / 1e6).toFixed(1)}, system ${(used.system / 1e6).toFixed(1)}), heap ${heapMB.toFixed(0)} MB, load ${load}\n`,
   );
 }
 
