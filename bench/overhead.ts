@@ -39,7 +39,7 @@ const FILES: { root: string; file: string; target?: { p95: number }; repository?
   { root: join(ROOT, 'node_modules/openai/src'), file: 'resources/beta/responses/responses.ts' },
   { root: join(ROOT, 'node_modules/typescript/lib'), file: '_tsc.js', target: { p95: 50 } },
 ];
-const SAMPLES = 300;
+const SAMPLES = Number(process.env.FATHOM_OVERHEAD_SAMPLES ?? 300);
 const WARMUP = 10;
 /** Characters removed from the end of the line: the cursor stands in a half-typed line. */
 const CUT = 6;
@@ -61,7 +61,9 @@ export async function run(): Promise<BenchSection> {
   const rows: BenchRow[] = [];
   const details: unknown[] = [];
   const config = parseConfig(() => undefined);
+  const only = process.env.FATHOM_OVERHEAD_ONLY?.split(',');
   for (const { root, file, target, repository } of FILES) {
+    if (only && !only.some((name) => file.endsWith(name) && (repository === undefined || only.includes(`${name}:${repository}`)))) continue;
     const original = readFileSync(join(root, file), 'utf8');
     const lines = original.split('\n').length;
     const retriever = repository ? new TimedRetriever(await codebaseOf(root, parsers)) : undefined;
