@@ -9,6 +9,8 @@
  * already cached, as when typing on in a file — and cold, where every position's lookups start during the
  * measured requests and, in this process, also run on its thread (the extension's index answers from a
  * worker thread, so this is an upper bound).
+ * FATHOM_OVERHEAD_ONLY=realtime.ts,fs.d.ts measures only those files (`fs.d.ts:warm` / `fs.d.ts:cold` for the
+ * repository rows); FATHOM_OVERHEAD_SAMPLES sets the requests per file (more for a CPU profile).
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -63,7 +65,8 @@ export async function run(): Promise<BenchSection> {
   const config = parseConfig(() => undefined);
   const only = process.env.FATHOM_OVERHEAD_ONLY?.split(',');
   for (const { root, file, target, repository } of FILES) {
-    if (only && !only.some((name) => file.endsWith(name) && (repository === undefined || only.includes(`${name}:${repository}`)))) continue;
+    const key = `${file.split('/').pop()}${repository ? `:${repository}` : ''}`;
+    if (only && !only.includes(key)) continue;
     const original = readFileSync(join(root, file), 'utf8');
     const lines = original.split('\n').length;
     const retriever = repository ? new TimedRetriever(await codebaseOf(root, parsers)) : undefined;
