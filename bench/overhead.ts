@@ -9,6 +9,8 @@
  * already cached, as when typing on in a file — and cold, where every position's lookups start during the
  * measured requests and, in this process, also run on its thread (the extension's index answers from a
  * worker thread, so this is an upper bound).
+ * FATHOM_OVERHEAD_ONLY=realtime.ts,fs.d.ts measures only those files (`fs.d.ts:warm` / `fs.d.ts:cold` for the
+ * repository rows); FATHOM_OVERHEAD_SAMPLES sets the requests per file (more for a CPU profile).
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -39,7 +41,7 @@ const FILES: { root: string; file: string; target?: { p95: number }; repository?
   { root: join(ROOT, 'node_modules/openai/src'), file: 'resources/beta/responses/responses.ts' },
   { root: join(ROOT, 'node_modules/typescript/lib'), file: '_tsc.js', target: { p95: 50 } },
 ];
-const SAMPLES = 300;
+const SAMPLES = Number(process.env.FATHOM_OVERHEAD_SAMPLES ?? 300);
 const WARMUP = 10;
 /** Characters removed from the end of the line: the cursor stands in a half-typed line. */
 const CUT = 6;
@@ -61,7 +63,10 @@ export async function run(): Promise<BenchSection> {
   const rows: BenchRow[] = [];
   const details: unknown[] = [];
   const config = parseConfig(() => undefined);
+  const only = process.env.FATHOM_OVERHEAD_ONLY?.split(',');
   for (const { root, file, target, repository } of FILES) {
+    const key = `${file.split('/').pop()}${repository ? `:${repository}` : ''}`;
+    if (only && !only.includes(key)) continue;
     const original = readFileSync(join(root, file), 'utf8');
     const lines = original.split('\n').length;
     const retriever = repository ? new TimedRetriever(await codebaseOf(root, parsers)) : undefined;

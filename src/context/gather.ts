@@ -16,6 +16,7 @@ import { languageFacts } from '../syntax/languages';
 import type { Parsers } from '../syntax/parsers';
 import { promptBudget } from './promptBudget';
 import { secretSafeLines } from '../privacy/secretSafeCut';
+import { lineAtOffset } from '../text/lineStarts';
 import { fitSnippets } from './fitSnippets';
 import { DEFAULT_WORK, FileIndexCache, type WorkBudget } from './imports/fileIndexCache';
 import { importCandidates } from './imports/importRetriever';
@@ -69,7 +70,7 @@ export async function gatherContext(snapshot: DocumentSnapshot, files: Workspace
   const tree = options.tree ?? ownTree;
   try {
     const candidates: SnippetCandidate[] = [];
-    const cursorLine = lineAt(snapshot.text, snapshot.offset);
+    const cursorLine = lineAtOffset(snapshot.text, snapshot.offset);
     if (tree) {
       const lines = snapshot.text.split('\n');
       const scopes = enclosingScopes(tree, { text: snapshot.text, offset: snapshot.offset, lines, cursorLine });
@@ -119,10 +120,4 @@ function similarCandidates(snapshot: DocumentSnapshot, files: WorkspaceFiles): S
 function sameFamily(a: string, b: string): boolean {
   const family = (id: string) => languageFacts(id)?.similarFamily ?? id;
   return family(a) === family(b);
-}
-
-function lineAt(text: string, offset: number): number {
-  let line = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
 }

@@ -6,6 +6,7 @@
  */
 import type { Node, Tree } from 'web-tree-sitter';
 import { estimateTokens } from '../text/tokens';
+import { lineAtOffset } from '../text/lineStarts';
 import { MAX_SEARCH_LINES, PREFIX_START_STEP_LINES } from '../tunables/tunables';
 
 export interface PrefixSuffix {
@@ -37,8 +38,7 @@ export function cutPrefixSuffix(text: string, offset: number, budget: { prefix: 
  */
 function steppedStart(text: string, start: number, offset: number): number {
   if (start === 0) return 0;
-  let line = 0;
-  for (let at = text.indexOf('\n'); at !== -1 && at < start; at = text.indexOf('\n', at + 1)) line++;
+  const line = lineAtOffset(text, start);
   let stepped = start;
   for (let n = (PREFIX_START_STEP_LINES - (line % PREFIX_START_STEP_LINES)) % PREFIX_START_STEP_LINES; n > 0; n--) {
     const next = text.indexOf('\n', stepped);

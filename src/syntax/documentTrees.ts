@@ -4,6 +4,7 @@
  */
 import type { Edit, Point, Tree } from 'web-tree-sitter';
 import type { Parsers } from './parsers';
+import { lineAtOffset } from '../text/lineStarts';
 
 /** One contiguous change, as editors report it (offsets into the text before the change). */
 export interface TextChange {
@@ -138,13 +139,8 @@ export function toEdit(text: string, c: TextChange): Edit {
 }
 
 function pointAt(text: string, offset: number): Point {
-  let row = 0;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    row++;
-    lineStart = i + 1;
-  }
-  return { row, column: offset - lineStart };
+  const lineStart = offset <= 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
+  return { row: lineAtOffset(text, offset), column: offset - lineStart };
 }
 
 function advance(from: Point, inserted: string): Point {

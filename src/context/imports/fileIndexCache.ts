@@ -8,6 +8,8 @@ import type { WorkspaceFiles } from '../../workspace/files';
 import { languageOfPath } from '../../syntax/languages';
 import type { Parsers } from '../../syntax/parsers';
 import { indexFile, type FileIndex } from './definitions';
+import { ImportStatementsCache } from './imports';
+import { OutsideUses } from './symbols';
 import { MAX_INDEXED_CHARS } from '../../tunables/tunables';
 import { INDEX_FRESH_MS as FRESH_MS } from '../../tunables/tunables';
 import { IMPORT_RESOLUTION_MS as RESOLUTION_MS } from '../../tunables/tunables';
@@ -23,10 +25,16 @@ export const DEFAULT_WORK: Readonly<Omit<WorkBudget, 'signal'>> = { filesLeft: 4
 
 export { MAX_INDEXED_CHARS };
 
+/** Documents whose imported names' uses away from the cursor are remembered (the ones typed in most recently). */
+const OUTSIDE_DOCUMENTS = 16;
+
 
 export class FileIndexCache {
   private readonly entries = new Map<string, { index: FileIndex; checkedAt: number }>();
   private readonly resolutions = new Map<string, { at: number; value: Promise<unknown> }>();
+  /** The import statements of the documents being typed in (the request's own document, not other files). */
+  readonly importStatements = new ImportStatementsCache();
+  private readonly outside = new Map<string, OutsideUses>();
 
   constructor(
     private readonly parsers: Parsers,
@@ -71,6 +79,15 @@ export class FileIndexCache {
     return value;
   }
 
+  /** Where the imported names of the document `uri` were last seen used away from the cursor (symbols.ts), for the documents typed in most recently. */
+  outsideUses(uri: string): OutsideUses {
+    const uses = this.outside.get(uri) ?? new OutsideUses();
+    this.outside.delete(uri);
+    this.outside.set(uri, uses);
+    if (this.outside.size > OUTSIDE_DOCUMENTS) this.outside.delete(this.outside.keys().next().value!);
+    return uses;
+  }
+
   /** Moves an entry to the young end of the LRU order. */
   private touch(path: string, index: FileIndex, checkedAt: number): FileIndex {
     this.entries.delete(path);
@@ -85,5 +102,7 @@ export class FileIndexCache {
   clear(): void {
     this.entries.clear();
     this.resolutions.clear();
+    this.importStatements.clear();
+    this.outside.clear();
   }
 }

@@ -11,14 +11,13 @@ import { SecretSafeCutter } from '../../privacy/secretSafeCut';
 import type { SnippetCandidate } from '../snippets/snippet';
 import type { FileIndex } from './definitions';
 import type { FileIndexCache, WorkBudget } from './fileIndexCache';
-import { parseImports } from './imports';
 import { bindingOf, findDefinition, modulesOf, type LookupEnv } from './lookup';
 import { projectConfig } from './projectConfig';
 import type { ResolveContext } from './resolveImport';
 import { renderShape } from './shapes';
 import { rankImportedNames, type WantedName } from './symbols';
 import type { Definition, ImportStatement, LineRanges } from './types';
-import { inverseFrequencies, vocabularyOverlap, wordParts } from './vocabulary';
+import { inverseFrequencies, weighWords, weightedOverlap, wordParts, type WeightedWords } from './vocabulary';
 import { NEAR_LINES } from '../../tunables/tunables';
 import { VOCABULARY_WEIGHT } from '../../tunables/tunables';
 import { MIN_MEMBER_OVERLAP } from '../../tunables/tunables';
@@ -41,9 +40,9 @@ export interface ImportRequest {
 /** Definitions of the imported names that matter at the cursor, and outlines of modules used whole. */
 export async function importCandidates(request: ImportRequest): Promise<SnippetCandidate[]> {
   const { snapshot, tree, lines, cursorLine, files, cache, work } = request;
-  const imports = [...parseImports(tree, snapshot.languageId), ...implicitImports(snapshot)];
+  const imports = [...cache.importStatements.statements(snapshot.uri, tree, snapshot.languageId), ...implicitImports(snapshot)];
   if (imports.length === 0 || work.signal?.aborted) return [];
-  const wanted = rankImportedNames({ languageId: snapshot.languageId, text: snapshot.text, cursorLine, imports, signatureNames: request.rootPath }).slice(0, MAX_LOOKUPS);
+  const wanted = rankImportedNames({ languageId: snapshot.languageId, text: snapshot.text, cursorLine, imports, signatureNames: request.rootPath, outside: cache.outsideUses(snapshot.uri) }).slice(0, MAX_LOOKUPS);
   const env: LookupEnv = { files, cache, project: await projectConfig(files), work };
   const ctx: ResolveContext = { fromPath: snapshot.path, fromText: snapshot.text, languageId: snapshot.languageId, files, project: env.project };
   const near = wordParts(lines.slice(Math.max(0, cursorLine - NEAR_LINES), cursorLine + NEAR_LINES + 1).join('\n'));
@@ -56,7 +55,7 @@ export async function importCandidates(request: ImportRequest): Promise<SnippetC
     if (!found) continue;
     if (found.definition) {
       shown.add(found.definition);
-      const overlap = vocabularyOverlap(wordsOf(found.index, found.definition), near, rarityIn(found.index));
+      const overlap = weightedOverlap(weighedWordsOf(found.index, found.definition), near);
       out.push(definitionCandidate(found.index, found.definition, w.score + VOCABULARY_WEIGHT * overlap));
     } else {
       out.push(outlineCandidate(found.index, w.score));
@@ -65,9 +64,12 @@ export async function importCandidates(request: ImportRequest): Promise<SnippetC
   }
   // Members of the modules imported whole, by how much of their vocabulary the cursor's neighbourhood uses.
   for (const index of modules.values()) {
-    for (const definition of index.ordered) {
-      if (shown.has(definition) || /^__\w+__$/.test(definition.name)) continue;
-      const overlap = vocabularyOverlap(wordsOf(index, definition), near, rarityIn(index));
+    const { members, byWord } = membersOf(index);
+    // A member sharing no word with the neighbourhood scores 0, under the threshold: only the ones sharing one are scored, in the module's order.
+    for (const at of MIN_MEMBER_OVERLAP > 0 ? sharingAny(byWord, near) : members.keys()) {
+      const [definition, words] = members[at];
+      if (shown.has(definition)) continue;
+      const overlap = weightedOverlap(words, near);
       if (overlap >= MIN_MEMBER_OVERLAP) out.push(definitionCandidate(index, definition, VOCABULARY_WEIGHT * overlap));
     }
   }
@@ -76,6 +78,48 @@ export async function importCandidates(request: ImportRequest): Promise<SnippetC
 
 const definitionWords = new WeakMap<Definition, Set<string>>();
 const moduleRarity = new WeakMap<FileIndex, (word: string) => number>();
+const weighedWords = new WeakMap<Definition, WeightedWords>();
+/** A module's members with their weighed words, and for each word the members (their places in `members`, ascending) that hold it. */
+interface Members {
+  members: [Definition, WeightedWords][];
+  byWord: Map<string, number[]>;
+}
+const moduleMembers = new WeakMap<FileIndex, Members>();
+
+/**
+ * A definition's words weighed by their rarity in its file, once: neither depends on the cursor (the index,
+ * and so the definition, lives as long as the file is unchanged).
+ */
+function weighedWordsOf(index: FileIndex, definition: Definition): WeightedWords {
+  let words = weighedWords.get(definition);
+  if (!words) weighedWords.set(definition, (words = weighWords(wordsOf(index, definition), rarityIn(index))));
+  return words;
+}
+
+/** A module's definitions a member may be offered from (dunder bookkeeping such as `__all__` left out), with their weighed words. */
+function membersOf(index: FileIndex): Members {
+  let kept = moduleMembers.get(index);
+  if (!kept) {
+    const members = index.ordered.filter((d) => !/^__\w+__$/.test(d.name)).map((d): [Definition, WeightedWords] => [d, weighedWordsOf(index, d)]);
+    const byWord = new Map<string, number[]>();
+    members.forEach(([, { words }], at) => {
+      for (const word of words) {
+        const list = byWord.get(word);
+        if (!list) byWord.set(word, [at]);
+        else if (list[list.length - 1] !== at) list.push(at);
+      }
+    });
+    moduleMembers.set(index, (kept = { members, byWord }));
+  }
+  return kept;
+}
+
+/** The places of the members holding any of `words`, ascending. */
+function sharingAny(byWord: ReadonlyMap<string, readonly number[]>, words: ReadonlySet<string>): number[] {
+  const found = new Set<number>();
+  for (const word of words) for (const at of byWord.get(word) ?? []) found.add(at);
+  return [...found].sort((a, b) => a - b);
+}
 
 /** How rare each word is among a file's definitions (words every definition shares say little). */
 function rarityIn(index: FileIndex): (word: string) => number {

@@ -3,7 +3,7 @@
  * ImportStatements: which names each statement binds, and from which module as written. Resolving the
  * module to a workspace file is resolveImport.ts's job.
  */
-import type { Node, Tree } from 'web-tree-sitter';
+import type { Language, Node, Query, Tree } from 'web-tree-sitter';
 import { languageFacts } from '../../syntax/languages';
 import { queryFor } from './queries';
 import type { ImportBinding, ImportStatement } from './types';
@@ -38,13 +38,101 @@ export function parseImports(tree: Tree, languageId: string): ImportStatement[] 
   if (!family) return [];
   const query = queryFor(tree.language, `imports:${family}`, STATEMENT_PATTERNS[family]);
   if (!query) return [];
+  return statementsUnder(query, tree.rootNode, family, MAX_DEPTH);
+}
+
+/** The statements `query` finds in `node` and below, down to `depth` levels under it. */
+function statementsUnder(query: Query, node: Node, family: string, depth: number): ImportStatement[] {
   const statements: ImportStatement[] = [];
-  for (const capture of query.captures(tree.rootNode, { maxStartDepth: MAX_DEPTH })) {
+  for (const capture of query.captures(node, { maxStartDepth: depth })) {
     if (capture.name !== 'statement') continue;
-    const node = capture.node;
-    for (const read of READERS[family](node)) statements.push({ ...read, startLine: node.startPosition.row, endLine: node.endPosition.row });
+    const found = capture.node;
+    for (const read of READERS[family](found)) statements.push({ ...read, startLine: found.startPosition.row, endLine: found.endPosition.row });
   }
   return statements;
+}
+
+const NONE: readonly ImportStatement[] = [];
+
+/** Statements with their lines moved by `rows`. */
+function shifted(statements: readonly ImportStatement[], rows: number): ImportStatement[] {
+  return statements.map((s) => ({ ...s, startLine: s.startLine + rows, endLine: s.endLine + rows }));
+}
+
+/** Documents whose import statements are kept (the ones asked most recently). */
+const KEPT_DOCUMENTS = 16;
+/** A changed node smaller than this (characters) is queried whole; a larger one child by child, so its unchanged children are not walked again. */
+const QUERY_WHOLE_CHARS = 4096;
+
+interface KeptDocument {
+  language: Language;
+  /** A copy of the tree the statements were read from: it keeps that tree's nodes alive, so no other node can take their ids. */
+  tree: Tree;
+  /** Per node (by id) down to the query's depth: the statements in it, lines counted from the node's first line. */
+  byNode: Map<number, readonly ImportStatement[]>;
+}
+
+/**
+ * parseImports for the documents being typed in, kept between requests per node. An edit leaves most of a
+ * file's nodes as they were, and tree-sitter's incremental parse reuses them: a node of the new tree with
+ * the id of a node of the kept tree is that very node (the kept copy holds it alive, so its id cannot go to
+ * another), with the same text and children, so it holds the same statements, only shifted by the lines
+ * inserted or removed above it. Only the nodes on the path to an edit are read again: each is matched
+ * itself (the query's matches starting at it) and its children in turn, or, when small, queried whole with
+ * the depth left. The answer equals parseImports' on the whole tree, in the same order.
+ */
+export class ImportStatementsCache {
+  private readonly documents = new Map<string, KeptDocument>();
+
+  constructor(private readonly maxDocuments = KEPT_DOCUMENTS) {}
+
+  /** The import statements of `tree`, the tree of the document `uri` (the caller's tree is not kept: a copy is). */
+  statements(uri: string, tree: Tree, languageId: string): ImportStatement[] {
+    const family = languageFacts(languageId)?.imports;
+    if (!family) return [];
+    const query = queryFor(tree.language, `imports:${family}`, STATEMENT_PATTERNS[family]);
+    if (!query) return [];
+    const kept = this.documents.get(uri);
+    const before = kept && kept.language === tree.language ? kept.byNode : undefined;
+    const byNode = new Map<number, readonly ImportStatement[]>();
+    const root = tree.rootNode;
+    // The root is never reused (an edit changes it); matches starting at it first, as the whole query reports them.
+    const statements = statementsUnder(query, root, family, 0);
+    const read = (node: Node, depth: number): readonly ImportStatement[] => {
+      let own = before?.get(node.id);
+      if (!own) {
+        let found: ImportStatement[];
+        if (depth === MAX_DEPTH || node.childCount === 0 || node.endIndex - node.startIndex < QUERY_WHOLE_CHARS) {
+          found = statementsUnder(query, node, family, MAX_DEPTH - depth);
+        } else {
+          found = statementsUnder(query, node, family, 0);
+          for (const child of node.children) if (child) found.push(...read(child, depth + 1));
+        }
+        own = found.length === 0 ? NONE : shifted(found, -node.startPosition.row);
+      }
+      byNode.set(node.id, own);
+      return own.length === 0 ? NONE : shifted(own, node.startPosition.row);
+    };
+    for (const child of root.children) if (child) statements.push(...read(child, 1));
+    this.forget(uri);
+    this.documents.set(uri, { language: tree.language, tree: tree.copy(), byNode });
+    while (this.documents.size > this.maxDocuments) this.forget(this.documents.keys().next().value!);
+    return statements;
+  }
+
+  /** Drops a document's statements (and frees its tree copy). */
+  forget(uri: string): void {
+    this.documents.get(uri)?.tree.delete();
+    this.documents.delete(uri);
+  }
+
+  get size(): number {
+    return this.documents.size;
+  }
+
+  clear(): void {
+    for (const uri of [...this.documents.keys()]) this.forget(uri);
+  }
 }
 
 type Read = Omit<ImportStatement, 'startLine' | 'endLine'>;

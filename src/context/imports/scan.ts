@@ -5,6 +5,7 @@
  * and a name use needs no more structure than "identifier, maybe followed by `.member`".
  */
 import { languageFacts } from '../../syntax/languages';
+import { offsetOfLine } from '../../text/lineStarts';
 
 /** A name used in code: `map`, or a member chain `tasks.ensure_future` (at most three parts). */
 export interface NameUse {
@@ -54,7 +55,7 @@ function patternFor(languageId: string): RegExp {
  * A name right after a member operator (`x.map`) is part of its chain, never a use of `map` itself.
  */
 export function scanNames(text: string, languageId: string, fromLine: number, toLine: number): NameUse[] {
-  const start = lineOffset(text, fromLine);
+  const start = offsetOfLine(text, fromLine);
   const end = toLine === Infinity ? text.length : lineOffset(text, toLine + 1, start, fromLine);
   const re = patternFor(languageId);
   const uses: NameUse[] = [];

@@ -33,6 +33,8 @@ export interface RankOptions {
   signatureNames?: ReadonlySet<string>;
   /** Lines scanned each side of the cursor to weigh uses (bounded: this runs on every keystroke). */
   scanLines?: number;
+  /** The document's uses away from the cursor seen by its previous requests (an OutsideUses per document). */
+  outside?: OutsideUses;
 }
 
 
@@ -81,7 +83,7 @@ export function rankImportedNames(options: RankOptions): WantedName[] {
     const uses = weights.get(`b:${local}`);
     const signature = options.signatureNames?.has(local) ? SIGNATURE_WEIGHT : 0;
     // Used only beyond the scanned lines: about as far as the scan reaches.
-    const unused = !uses && !usedOutside(text, local, cursorLine - scanLines, cursorLine + scanLines, inImport, startsOf);
+    const unused = !uses && !(options.outside ?? PLAIN).usedOutside(text, local, cursorLine - scanLines, cursorLine + scanLines, inImport, startsOf);
     const score = (uses ? combine(uses) : unused ? UNUSED_WEIGHT : 1 / (1 + scanLines / HALF_DISTANCE)) + signature;
     wanted.push({ statement, binding, name: binding.imported, score });
   }
@@ -102,13 +104,100 @@ export function rankImportedNames(options: RankOptions): WantedName[] {
  * found by binary search, not by counting the line breaks before it for every name.
  */
 export function usedOutside(text: string, name: string, from: number, to: number, inImport: ReadonlySet<number>, starts: () => readonly number[]): boolean {
+  return firstUseOutside(text, name, from, to, inImport, starts) !== -1;
+}
+
+/** The offset of the first use usedOutside finds, -1 when there is none. */
+function firstUseOutside(text: string, name: string, from: number, to: number, inImport: ReadonlySet<number>, starts: () => readonly number[]): number {
   for (let i = text.indexOf(name); i !== -1; i = text.indexOf(name, i + name.length)) {
     if (isWordChar(text.charCodeAt(i - 1)) || isWordChar(text.charCodeAt(i + name.length))) continue;
     const line = lineIndexAt(starts(), i);
     if ((line >= from && line <= to) || inImport.has(line)) continue;
+    return i;
+  }
+  return -1;
+}
+
+const PLAIN = { usedOutside };
+
+/** A name of word characters only (the characters isWordChar counts): its whole-word uses never overlap one another. */
+const WORD_NAME = /^[\w$]+$/;
+/** Witnesses kept per document at most (one per imported name; a file importing more starts over). */
+const MAX_WITNESSES = 2_000;
+
+/**
+ * usedOutside for one document across its requests. For each name found used away from the cursor it keeps
+ * the use it found (a witness: offset and line). On the next request the witness is carried over the edit
+ * — kept where the edit left it and the characters on both sides of it untouched, shifted by the edit's
+ * length and lines when it lies after the edit, dropped when the edit touched it — and when it still lies
+ * outside the lines around the cursor and the import statements, it answers without a scan: it is a whole-word
+ * use of the name in the new text, which is what a scan would find (a whole-word use of a name of word
+ * characters cannot hide inside an earlier match of the name). Otherwise the text is scanned as usedOutside
+ * does. The answer is always usedOutside's.
+ */
+export class OutsideUses {
+  private text: string | undefined;
+  private readonly witnesses = new Map<string, { offset: number; line: number }>();
+
+  usedOutside(text: string, name: string, from: number, to: number, inImport: ReadonlySet<number>, starts: () => readonly number[]): boolean {
+    if (!WORD_NAME.test(name)) return usedOutside(text, name, from, to, inImport, starts);
+    this.follow(text);
+    const witness = this.witnesses.get(name);
+    if (witness && (witness.line < from || witness.line > to) && !inImport.has(witness.line)) return true;
+    const at = firstUseOutside(text, name, from, to, inImport, starts);
+    if (at === -1) return false;
+    if (this.witnesses.size >= MAX_WITNESSES) this.witnesses.clear();
+    this.witnesses.set(name, { offset: at, line: lineIndexAt(starts(), at) });
     return true;
   }
-  return false;
+
+  /** Carries the witnesses over from the last text to `text` (see the class comment). */
+  private follow(text: string): void {
+    const old = this.text;
+    this.text = text;
+    if (old === undefined || old === text || this.witnesses.size === 0) return;
+    const head = commonHead(old, text);
+    const tail = commonTail(old, text, Math.min(old.length, text.length) - head);
+    const oldEnd = old.length - tail;
+    const shift = text.length - old.length;
+    const lines = countLineBreaks(text, head, text.length - tail) - countLineBreaks(old, head, oldEnd);
+    for (const [name, w] of this.witnesses) {
+      // Unchanged with the characters around it: before the edit (the one after it too) or after it (the one before it too).
+      if (w.offset + name.length < head) continue;
+      if (w.offset - 1 >= oldEnd) {
+        w.offset += shift;
+        w.line += lines;
+        continue;
+      }
+      this.witnesses.delete(name);
+    }
+  }
+}
+
+/** Characters compared at once when looking for where two texts start to differ. */
+const COMPARED = 2048;
+
+/** The length of the longest common start of `a` and `b`. */
+function commonHead(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i + COMPARED <= n && a.slice(i, i + COMPARED) === b.slice(i, i + COMPARED)) i += COMPARED;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** The length of the longest common end of `a` and `b`, at most `limit`. */
+function commonTail(a: string, b: string, limit: number): number {
+  let k = 0;
+  while (k + COMPARED <= limit && a.slice(a.length - k - COMPARED, a.length - k) === b.slice(b.length - k - COMPARED, b.length - k)) k += COMPARED;
+  while (k < limit && a.charCodeAt(a.length - 1 - k) === b.charCodeAt(b.length - 1 - k)) k++;
+  return k;
+}
+
+function countLineBreaks(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 function isWordChar(code: number): boolean {

@@ -38,14 +38,38 @@ function stem(word: string): string {
  * frequency within the definition's module), damped when only one or two words are shared.
  */
 export function vocabularyOverlap(definition: ReadonlySet<string>, near: ReadonlySet<string>, weight: (word: string) => number = () => 1): number {
+  return weightedOverlap(weighWords(definition, weight), near);
+}
+
+/** A definition's words with their weights and the weights' total: what the overlap needs that the cursor does not change. */
+export interface WeightedWords {
+  words: readonly string[];
+  weights: readonly number[];
+  total: number;
+}
+
+/** The words of `definition` weighed once (in the set's order), for weightedOverlap on every request. */
+export function weighWords(definition: ReadonlySet<string>, weight: (word: string) => number = () => 1): WeightedWords {
+  const words: string[] = [];
+  const weights: number[] = [];
   let total = 0;
-  let found = 0;
-  let shared = 0;
   for (const w of definition) {
     const x = weight(w);
+    words.push(w);
+    weights.push(x);
     total += x;
-    if (near.has(w)) {
-      found += x;
+  }
+  return { words, weights, total };
+}
+
+/** vocabularyOverlap of words weighed beforehand (the same sums, in the same order, so the same number). */
+export function weightedOverlap(definition: WeightedWords, near: ReadonlySet<string>): number {
+  const { words, weights, total } = definition;
+  let found = 0;
+  let shared = 0;
+  for (let i = 0; i < words.length; i++) {
+    if (near.has(words[i])) {
+      found += weights[i];
       shared++;
     }
   }

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { parseImports } from '../../../../src/context/imports/imports';
 import * as fc from 'fast-check';
-import { rankImportedNames, usedOutside } from '../../../../src/context/imports/symbols';
+import { OutsideUses, rankImportedNames, usedOutside } from '../../../../src/context/imports/symbols';
 import { textLineStarts } from '../../../../src/text/lineStarts';
 import { testParsers, withCursor } from '../helpers';
 
@@ -133,5 +133,76 @@ describe('context: whether an imported name is used away from the cursor', () =>
       }),
       { numRuns: 3000 },
     );
+  });
+
+  describe('OutsideUses: a document\'s uses away from the cursor, kept between its requests', () => {
+    /** An edit of `text`: `length` characters at `at` replaced by `insert`. */
+    const edit = fc.record({ at: fc.nat(80), length: fc.nat(6), insert: fc.stringMatching(/^[ab_\n .$]{0,6}$/) });
+
+    it('answers as usedOutside does, edit after edit, for any window and import lines', () => {
+      const text = fc.stringMatching(/^[ab_\n .$]{0,80}$/);
+      const ask = fc.record({ name: fc.constantFrom('a', 'ab', 'b.a', '_', 'b'), from: fc.integer({ min: -3, max: 14 }), span: fc.nat(6), imports: fc.uniqueArray(fc.nat(14), { maxLength: 3 }) });
+      fc.assert(
+        fc.property(text, fc.array(fc.tuple(edit, fc.array(ask, { maxLength: 4 })), { maxLength: 8 }), (start, steps) => {
+          const uses = new OutsideUses();
+          let t = start;
+          for (const [e, asks] of steps) {
+            const at = Math.min(e.at, t.length);
+            t = t.slice(0, at) + e.insert + t.slice(at + e.length);
+            for (const a of asks) {
+              const inImport = new Set(a.imports);
+              const starts = () => textLineStarts(t);
+              if (uses.usedOutside(t, a.name, a.from, a.from + a.span, inImport, starts) !== usedOutside(t, a.name, a.from, a.from + a.span, inImport, starts)) return false;
+            }
+          }
+          return true;
+        }),
+        { numRuns: 2000 },
+      );
+    });
+
+    it('settles a name by the use it found last, without scanning, when the edit left that use alone', () => {
+      const uses = new OutsideUses();
+      const lines = ['import { helper } from "./h";', 'helper(1);', ...Array.from({ length: 40 }, (_, i) => `const v${i} = ${i};`)];
+      let text = lines.join('\n');
+      // A scan reads the text's line starts (once per text): counted to show which answers needed none.
+      let scans = 0;
+      const computed = new Map<string, number[]>();
+      const starts = () => {
+        if (!computed.has(text)) {
+          scans++;
+          computed.set(text, textLineStarts(text));
+        }
+        return computed.get(text)!;
+      };
+      assert.equal(uses.usedOutside(text, 'helper', 30, 41, new Set([0]), starts), true);
+      assert.equal(scans, 1);
+      // Typing far below the use (the cursor's lines): the use on line 1 still answers.
+      text = text.replace('const v35 = 35;', 'const v35 = 35 + x;');
+      assert.equal(uses.usedOutside(text, 'helper', 30, 41, new Set([0]), starts), true);
+      // A line inserted above the use: it moves to line 2, still outside.
+      text = `// top\n${text}`;
+      assert.equal(uses.usedOutside(text, 'helper', 31, 42, new Set([1]), starts), true);
+      assert.equal(scans, 1);
+      // Its line now inside the window: scanned, and nothing else is outside.
+      assert.equal(uses.usedOutside(text, 'helper', 0, 5, new Set([1]), starts), false);
+      // The use itself renamed: the edit touched it, so the text is scanned again and the name is no longer used.
+      text = text.replace('helper(1);', 'helpers(1);');
+      scans = 0;
+      assert.equal(uses.usedOutside(text, 'helper', 30, 42, new Set([1]), starts), false);
+      assert.equal(usedOutside(text, 'helper', 30, 42, new Set([1]), () => textLineStarts(text)), false);
+    });
+
+    it('keeps one per document in the import retriever\'s cache', async () => {
+      const { FileIndexCache } = await import('../../../../src/context/imports/fileIndexCache');
+      const parsers = testParsers();
+      const cache = new FileIndexCache(parsers);
+      const a = cache.outsideUses('file:///a.ts');
+      assert.equal(cache.outsideUses('file:///a.ts'), a);
+      assert.notEqual(cache.outsideUses('file:///b.ts'), a);
+      cache.clear();
+      assert.notEqual(cache.outsideUses('file:///a.ts'), a);
+      parsers.dispose();
+    });
   });
 });

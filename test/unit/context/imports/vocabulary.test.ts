@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { inverseFrequencies, vocabularyOverlap, wordParts } from '../../../../src/context/imports/vocabulary';
+import * as fc from 'fast-check';
+import { inverseFrequencies, vocabularyOverlap, weighWords, weightedOverlap, wordParts } from '../../../../src/context/imports/vocabulary';
 
 describe('context: vocabulary overlap of a definition and the code at the cursor', () => {
   it('splits identifiers into lowercase word parts, light-stemmed', () => {
@@ -20,5 +21,19 @@ describe('context: vocabulary overlap of a definition and the code at the cursor
     assert.ok(weight('timer') > weight('loop'));
     const near = wordParts('timer = make(loop)');
     assert.ok(vocabularyOverlap(defs[2], near, weight) > vocabularyOverlap(defs[0], near, weight));
+  });
+
+  it('weighs a definition\'s words once and scores exactly as weighing them on every request', () => {
+    const words = fc.uniqueArray(fc.constantFrom('event', 'session', 'audio', 'turn', 'stream', 'close', 'open', 'token', 'item', 'delta'), { maxLength: 8 });
+    fc.assert(
+      fc.property(fc.array(words, { minLength: 1, maxLength: 6 }), words, (definitions, near) => {
+        const sets = definitions.map((d) => new Set(d));
+        const rarity = inverseFrequencies(sets);
+        const nearby = new Set(near);
+        // The same floating-point number, not one close to it: ranking ties must break the same way.
+        return sets.every((d) => Object.is(weightedOverlap(weighWords(d, rarity), nearby), vocabularyOverlap(d, nearby, rarity)));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
