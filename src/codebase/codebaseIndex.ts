@@ -12,6 +12,7 @@ import { MemoryChunkStore, type ChunkStore, type FileStamp, type MemoryStoreSnap
 import { withFileEvidence } from './fileEvidence';
 import { lazyObject } from './jsonStream';
 import { MiniSearchIndex } from './miniSearchIndex';
+import { withNameCoverage } from './nameCoverage';
 import type { NameTableSnapshot } from './names/nameTable';
 import { wordsOf } from './names/words';
 import type { SearchIndex } from './searchIndex';
@@ -180,7 +181,10 @@ export class CodebaseIndex {
     if (ids.length) this.backend.engine.remove(ids);
   }
 
-  /** The `top` chunks that best match `query`, best first (their files' other matches counted: fileEvidence.ts). */
+  /**
+   * The `top` chunks that best match `query`, best first (how much of their names the query says counted:
+   * nameCoverage.ts; and their files' other matches: fileEvidence.ts).
+   */
   search(query: string, top: number): SearchResult[] {
     const { store, engine } = this.backend;
     const found = engine.search(query, Math.max(top, RERANK_POOL));
@@ -189,7 +193,7 @@ export class CodebaseIndex {
       const chunk = chunks.get(id);
       return chunk ? [{ ...chunk, score }] : [];
     });
-    return withFileEvidence(hits).slice(0, top);
+    return withFileEvidence(withNameCoverage(hits, query)).slice(0, top);
   }
 
   /** Prepares the engine's answers for its most common words, for idle time after a build (miniSearchIndex.ts). */
