@@ -34,7 +34,7 @@ const BM25 = { k: 1.2, b: 0.9, d: 0 };
  * Weighting by rarity raised recall@10 by 2.8 points on Python and 1.6 on JavaScript, with the name
  * coverage re-rank (nameCoverage.ts); the power 0.8 instead of 1 kept TypeScript's (+0.3 instead of -0.8).
  */
-const COVERAGE_EXPONENT = 0.8;
+export const COVERAGE_EXPONENT = 0.8;
 
 const identity = (term: string) => term;
 /** Terms already normalized, joined by spaces, split back. */
