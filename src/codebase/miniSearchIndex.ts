@@ -92,7 +92,6 @@ export class MiniSearchIndex implements SearchIndex {
   /** Counts the index's changes: a warm() that sees it move stops. */
   private generation = 0;
   private sums = new Float64Array(0);
-  private matched = new Uint16Array(0);
   private covered = new Float64Array(0);
 
   private constructor(
@@ -170,7 +169,7 @@ export class MiniSearchIndex implements SearchIndex {
     for (const term of queryTokens(query)) counts.set(term, (counts.get(term) ?? 0) + 1);
     const perTerm = this.answers([...counts.keys()]);
     // Sums in arrays indexed by chunk id (kept between queries, cleared where touched): no map per query.
-    const { sums, matched, covered } = this.scratchFor(perTerm);
+    const { sums, covered } = this.scratchFor(perTerm);
     const weights = this.coverageWeights([...counts.keys()]);
     const touched: number[] = [];
     for (const [term, times] of counts) {
@@ -178,16 +177,22 @@ export class MiniSearchIndex implements SearchIndex {
       const weight = weights.get(term) as number;
       for (let i = 0; i < hits.ids.length; i++) {
         const id = hits.ids[i];
-        if (matched[id] === 0) touched.push(id);
+        // Every word with hits weighs more than 0: a chunk not yet covered is not yet touched.
+        if (covered[id] === 0) touched.push(id);
         sums[id] += times * hits.scores[i];
-        matched[id]++;
         covered[id] += weight;
       }
     }
-    const scores = Float64Array.from(touched, (id) => sums[id] * covered[id] ** COVERAGE_EXPONENT);
+    // A chunk's coverage is a sum of a few words' weights: its power is computed once per distinct value.
+    const powers = new Map<number, number>();
+    const scores = Float64Array.from(touched, (id) => {
+      const c = covered[id];
+      let power = powers.get(c);
+      if (power === undefined) powers.set(c, (power = c ** COVERAGE_EXPONENT));
+      return sums[id] * power;
+    });
     for (const id of touched) {
       sums[id] = 0;
-      matched[id] = 0;
       covered[id] = 0;
     }
     // Only chunks scoring at least the limit-th best score are sorted (a typed array's numeric sort finds it).
@@ -229,16 +234,15 @@ export class MiniSearchIndex implements SearchIndex {
   }
 
   /** Scratch arrays long enough for every id in `perTerm`. */
-  private scratchFor(perTerm: ReadonlyMap<string, TermHits>): { sums: Float64Array; matched: Uint16Array; covered: Float64Array } {
+  private scratchFor(perTerm: ReadonlyMap<string, TermHits>): { sums: Float64Array; covered: Float64Array } {
     let top = 0;
     for (const hits of perTerm.values()) for (const id of hits.ids) if (id > top) top = id;
     if (top >= this.sums.length) {
       const length = Math.max(top + 1, this.sums.length * 2);
       this.sums = new Float64Array(length);
-      this.matched = new Uint16Array(length);
       this.covered = new Float64Array(length);
     }
-    return { sums: this.sums, matched: this.matched, covered: this.covered };
+    return { sums: this.sums, covered: this.covered };
   }
 
   /**
