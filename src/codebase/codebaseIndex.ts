@@ -12,6 +12,7 @@ import { MemoryChunkStore, type ChunkStore, type FileStamp, type MemoryStoreSnap
 import { withFileEvidence } from './fileEvidence';
 import { lazyObject } from './jsonStream';
 import { MiniSearchIndex } from './miniSearchIndex';
+import { nameCoverage } from './nameCoverage';
 import type { NameTableSnapshot } from './names/nameTable';
 import { wordsOf } from './names/words';
 import type { SearchIndex } from './searchIndex';
@@ -180,14 +181,18 @@ export class CodebaseIndex {
     if (ids.length) this.backend.engine.remove(ids);
   }
 
-  /** The `top` chunks that best match `query`, best first (their files' other matches counted: fileEvidence.ts). */
+  /**
+   * The `top` chunks that best match `query`, best first (how much of their names the query says counted:
+   * nameCoverage.ts; and their files' other matches: fileEvidence.ts).
+   */
   search(query: string, top: number): SearchResult[] {
     const { store, engine } = this.backend;
     const found = engine.search(query, Math.max(top, RERANK_POOL));
     const chunks = store.chunks(found.map((h) => h.id));
+    const named = nameCoverage(query);
     const hits = found.flatMap(({ id, score }) => {
       const chunk = chunks.get(id);
-      return chunk ? [{ ...chunk, score }] : [];
+      return chunk ? [{ ...chunk, score: score * named(chunk.symbol) }] : [];
     });
     return withFileEvidence(hits).slice(0, top);
   }

@@ -79,6 +79,22 @@ function wordTerms(word: string): string[] {
   return out;
 }
 
+/**
+ * The distinct terms an identifier's name is made of, as codeTokens reads them, but a one-word compound
+ * as its words instead of itself (`getvalue` → get, valu): what a question has to say to name it all.
+ */
+export function nameTerms(name: string): string[] {
+  const out = new Set<string>();
+  for (const word of name.replace(PLACEHOLDER, ' ').matchAll(WORD)) {
+    const parts = splitIdentifier(word[0]).filter((p) => p.length <= MAX_PART);
+    for (const part of parts) {
+      const halves = parts.length === 1 ? splitCompound(part) : [];
+      for (const piece of halves.length ? halves : [part]) out.add(normalize(piece));
+    }
+  }
+  return [...out];
+}
+
 /** The words of a natural-language or identifier query: codeTokens without stop words (all of them when nothing else is left). */
 export function queryTokens(text: string): string[] {
   const all = [];

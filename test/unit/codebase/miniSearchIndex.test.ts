@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { MiniSearchIndex } from '../../../src/codebase/miniSearchIndex';
+import { COVERAGE_EXPONENT, MiniSearchIndex } from '../../../src/codebase/miniSearchIndex';
 import type { LexicalDoc } from '../../../src/codebase/searchIndex';
 
 describe('codebase: MiniSearch index', () => {
@@ -16,6 +16,19 @@ describe('codebase: MiniSearch index', () => {
     const index = MiniSearchIndex.create();
     index.add(docs);
     assert.deepEqual(index.search('parse color', 1).map((h) => h.id), [1]);
+  });
+
+  it('counts what a chunk covers of the query by word rarity: the rare word\'s chunk outranks one with two commoner words', () => {
+    const index = MiniSearchIndex.create();
+    index.add([
+      ...Array.from({ length: 8 }, (_, i) => doc(i + 10, `check${i}`, 'return True')),
+      ...Array.from({ length: 8 }, (_, i) => doc(i + 20, `make${i}`, 'return object()')),
+      ...Array.from({ length: 60 }, (_, i) => doc(i + 30, `other${i}`, 'pass')),
+      doc(1, 'handle', 'return self.socket'),
+      doc(2, 'poll', 'if done: return True\n    return object.poll(self)'),
+    ]);
+    // Counting each matched word as one (MiniSearch's own OR), `poll` (True, object) would come first.
+    assert.deepEqual(index.search('True when the socket object is open', 2).map((h) => h.id), [1, 2]);
   });
 
   it('in a large index, scores a query over the chunks with its rarer words only, and the same order among them', () => {
@@ -135,15 +148,17 @@ describe('codebase: MiniSearch index', () => {
     assert.deepEqual(index.search('parse color', 1).map((h) => h.id), [1]);
   });
 
-  it('scores a query as one MiniSearch OR search would: word scores added, a repeated word twice, times the words matched', () => {
+  it('scores a query as MiniSearch\'s OR does, but for coverage: word scores added, a repeated word twice, times the words matched (by rarity) to a power', () => {
     const index = MiniSearchIndex.create();
     index.add(docs);
     const parse = index.search('parse', 10).find((h) => h.id === 1)!.score;
     const color = index.search('color', 10).find((h) => h.id === 1)!.score;
     const both = index.search('parse color', 10).find((h) => h.id === 1)!.score;
     const repeated = index.search('parse parse color', 10).find((h) => h.id === 1)!.score;
-    assert.ok(Math.abs(both - 2 * (parse + color)) < 1e-9, `${both} = 2 × (${parse} + ${color})`);
-    assert.ok(Math.abs(repeated - 2 * (2 * parse + color)) < 1e-9, `${repeated} = 2 × (2 × ${parse} + ${color})`);
+    // `parse` and `color` are equally rare (two chunks each): each counts 1 towards the coverage.
+    const covered = 2 ** COVERAGE_EXPONENT;
+    assert.ok(Math.abs(both - covered * (parse + color)) < 1e-9, `${both} = ${covered} × (${parse} + ${color})`);
+    assert.ok(Math.abs(repeated - covered * (2 * parse + color)) < 1e-9, `${repeated} = ${covered} × (2 × ${parse} + ${color})`);
   });
 
   it('removes documents and survives a snapshot', () => {

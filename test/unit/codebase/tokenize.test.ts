@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { splitCompound } from '../../../src/codebase/compounds';
 import { stem } from '../../../src/codebase/stem';
-import { codeTokens, queryTokens, splitIdentifier } from '../../../src/codebase/tokenize';
+import { codeTokens, nameTerms, queryTokens, splitIdentifier } from '../../../src/codebase/tokenize';
 
 describe('codebase: tokenizer', () => {
   it('splits identifiers on camelCase, PascalCase, acronyms, snake_case, kebab-case and digits', () => {
@@ -54,6 +54,16 @@ describe('codebase: tokenizer', () => {
     assert.deepEqual(splitCompound('xqzvbnmk'), []);
     const terms = codeTokens('def getallmatchingheaders(self, name):');
     for (const word of queryTokens('matching headers')) assert.ok(terms.includes(word), word);
+  });
+
+  it('reads a name as the words a question must say to name it all: a one-word compound as its words, not itself', () => {
+    assert.deepEqual(nameTerms('getvalue'), [stem('get'), stem('value')]);
+    assert.deepEqual(nameTerms('log_error'), [stem('log'), stem('error')]);
+    assert.deepEqual(nameTerms('is_HDN'), ['is', 'hdn']);
+    // Abbreviations spelled out and words stemmed as in the index; each term once.
+    assert.deepEqual(nameTerms('__init__'), [stem('initialize')]);
+    assert.deepEqual(nameTerms('getAttr'), [stem('get'), stem('attribute')]);
+    assert.deepEqual(nameTerms('close'), ['clos']);
   });
 
   it('drops stop words from queries only, and keeps them when nothing else is left', () => {
