@@ -50,6 +50,8 @@ const MINIFIED_LINE_CHARS = 400;
 export const INDEX_PARSE_MS = 5_000;
 /** Files read at once. */
 const READ_BATCH = 32;
+/** Batches read and sent to the chunk workers ahead of the one going into the index (10k files: 2 ahead left them idle 14 s, 8 ahead 7 s). */
+const BATCHES_AHEAD = 8;
 /** Files to index from which chunking moves to worker threads (below, starting them costs more than it saves). */
 export const CHUNK_WORKERS_FROM_FILES = 300;
 
@@ -85,12 +87,18 @@ export async function syncIndex(root: string, index: CodebaseIndex, parsers: Par
     const texts = await Promise.all(batch.map((f) => readFile(join(root, f.path)).then(textOfFile, () => undefined)));
     return Promise.all(texts.map((text, j) => (text === undefined || !searchable(text) ? [] : chunk(batch[j].path, text))));
   };
-  let next = changed.length > 0 ? prepare(changed.slice(0, READ_BATCH)) : undefined;
+  // Batches read (and sent to the workers) ahead of the one going into the index: while this thread adds a
+  // batch it cannot take a read's completion, so the workers would wait unless the next batch is already theirs.
+  const ahead: Promise<ChunkWithText[][]>[] = [];
+  let queued = 0;
+  const queue = () => {
+    if (queued < changed.length && !options.signal?.aborted) ahead.push(prepare(changed.slice(queued, (queued += READ_BATCH))));
+  };
+  for (let k = 0; k < BATCHES_AHEAD; k++) queue();
   try {
-    for (let i = 0; next && i < changed.length; i += READ_BATCH) {
-      const chunked = await next;
-      // The next batch is read and cut while this one goes into the index.
-      next = i + READ_BATCH < changed.length && !options.signal?.aborted ? prepare(changed.slice(i + READ_BATCH, i + 2 * READ_BATCH)) : undefined;
+    for (let i = 0; ahead.length > 0 && i < changed.length; i += READ_BATCH) {
+      const chunked = await ahead.shift()!;
+      queue();
       if (options.signal?.aborted) break;
       const batch = changed.slice(i, i + READ_BATCH);
       for (let j = 0; j < batch.length; j++) {
@@ -103,8 +111,8 @@ export async function syncIndex(root: string, index: CodebaseIndex, parsers: Par
       }
     }
   } finally {
-    // A batch still being prepared (cancelled, or the index failed) ends before its workers do, unheard.
-    await next?.catch(() => undefined);
+    // Batches still being prepared (cancelled, or the index failed) end before their workers do, unheard.
+    await Promise.all(ahead.map((p) => p.catch(() => undefined)));
     await pool?.close();
   }
   return { files: index.fileCount, chunks: index.chunkCount, added, updated: done - added, removed, unchanged: walked.length - changed.length, chunkedInWorkers };
