@@ -6,20 +6,9 @@
 import * as assert from 'node:assert/strict';
 import { waitFor } from '../harness';
 import { useSession } from './helpers/session';
+import { ipynbCell, ipynbText } from '../fixtures/ipynb';
 
-const cell = (cell_type: 'code' | 'markdown', source: string) => ({
-  cell_type,
-  metadata: {},
-  source: source.split(/(?<=\n)/),
-  ...(cell_type === 'code' ? { execution_count: null, outputs: [] } : {}),
-});
-
-const NOTEBOOK = JSON.stringify({
-  nbformat: 4,
-  nbformat_minor: 5,
-  metadata: { kernelspec: { name: 'python3', display_name: 'Python 3', language: 'python' }, language_info: { name: 'python' } },
-  cells: [cell('code', 'import pandas as pd'), cell('markdown', '## Load the sales'), cell('code', "sales = pd.read_csv('sales.csv')"), cell('code', 'total = '), cell('code', 'print(total)')],
-});
+const NOTEBOOK = ipynbText([ipynbCell('code', 'import pandas as pd'), ipynbCell('markdown', '## Load the sales'), ipynbCell('code', "sales = pd.read_csv('sales.csv')"), ipynbCell('code', 'total = '), ipynbCell('code', 'print(total)')]);
 
 describe('notebooks in the browser', function () {
   const s = useSession({ files: { 'analysis.ipynb': NOTEBOOK } });

@@ -5,35 +5,24 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { closeAllEditors, fathom, setSetting, suiteFolder, useFakeServer, waitFor } from './helpers';
+import { ipynbCell, ipynbText } from '../fixtures/ipynb';
 
 interface GenerateBody {
   prompt?: string;
   suffix?: string;
 }
 
-const cell = (cell_type: 'code' | 'markdown', source: string) => ({
-  cell_type,
-  metadata: {},
-  source: source.split(/(?<=\n)/),
-  ...(cell_type === 'code' ? { execution_count: null, outputs: [] } : {}),
-});
-
-const NOTEBOOK = JSON.stringify({
-  nbformat: 4,
-  nbformat_minor: 5,
-  metadata: { kernelspec: { name: 'python3', display_name: 'Python 3', language: 'python' }, language_info: { name: 'python' } },
-  cells: [
-    cell('code', 'import pandas as pd'),
-    cell('markdown', '## Load the sales\nOne row per order.'),
-    cell('code', "sales = pd.read_csv('sales.csv')"),
-    cell('code', 'total = sales['),
-    cell('code', 'print(total)'),
-    {
-      ...cell('code', "sales['amount'].mean()"),
-      outputs: [{ output_type: 'error', ename: 'KeyError', evalue: "'amount'", traceback: ['\u001b[0;31mKeyError\u001b[0m  Traceback (most recent call last)', "----> 1 sales['amount'].mean()", "KeyError: 'amount'"] }],
-    },
-  ],
-});
+const NOTEBOOK = ipynbText([
+  ipynbCell('code', 'import pandas as pd'),
+  ipynbCell('markdown', '## Load the sales\nOne row per order.'),
+  ipynbCell('code', "sales = pd.read_csv('sales.csv')"),
+  ipynbCell('code', 'total = sales['),
+  ipynbCell('code', 'print(total)'),
+  {
+    ...ipynbCell('code', "sales['amount'].mean()"),
+    outputs: [{ output_type: 'error', ename: 'KeyError', evalue: "'amount'", traceback: ['\u001b[0;31mKeyError\u001b[0m  Traceback (most recent call last)', "----> 1 sales['amount'].mean()", "KeyError: 'amount'"] }],
+  },
+]);
 
 describe('notebooks', () => {
   const fake = useFakeServer();

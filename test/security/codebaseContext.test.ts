@@ -10,14 +10,14 @@
  * markers must be there: proof that the three channels really carry code from other files.
  */
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { NodeWorkspaceFiles } from '../../src/cli/nodeWorkspaceFiles';
 import { CodebaseIndex } from '../../src/codebase/codebaseIndex';
 import { LocalCodebase } from '../../src/codebase/localCodebase';
 import { syncIndex } from '../../src/codebase/syncIndex';
+import { tempTree } from '../unit/tempTree';
 import { prepareCommand } from '../../src/commands/prepare';
 import type { CommandKind } from '../../src/commands/types';
 import { gatherContext } from '../../src/context/gather';
@@ -56,11 +56,7 @@ describe('security: callers, existing tests and repository snippets carry no ign
   const parsers = new Parsers(devGrammar);
   let root: string;
   before(() => {
-    root = mkdtempSync(join(tmpdir(), 'fathom-security-codebase-context-'));
-    for (const [path, text] of Object.entries(FILES)) {
-      mkdirSync(dirname(join(root, path)), { recursive: true });
-      writeFileSync(join(root, path), text);
-    }
+    root = tempTree('fathom-security-codebase-context-', FILES);
   });
   after(() => {
     rmSync(root, { recursive: true, force: true });

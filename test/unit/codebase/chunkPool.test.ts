@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ChunkPool, type StartChunkWorker } from '../../../src/codebase/chunkPool';
 import { CodebaseIndex } from '../../../src/codebase/codebaseIndex';
@@ -10,6 +9,7 @@ import { chunksOf, syncIndex } from '../../../src/codebase/syncIndex';
 import { grammarSources } from '../../../src/syntax/grammarSources.mjs';
 import { Parsers } from '../../../src/syntax/parsers';
 import { devGrammar } from '../syntax/grammars';
+import { tempTree } from '../tempTree';
 
 const ROOT = resolve(__dirname, '../../..');
 const ENTRY = resolve(ROOT, 'src/codebase/chunkWorker.ts');
@@ -33,11 +33,7 @@ describe('codebase: chunking in worker threads', function () {
   const parsers = new Parsers(devGrammar);
   let root: string;
   before(() => {
-    root = mkdtempSync(join(tmpdir(), 'fathom-chunk-pool-'));
-    for (const [path, text] of Object.entries(FILES)) {
-      mkdirSync(dirname(join(root, path)), { recursive: true });
-      writeFileSync(join(root, path), text);
-    }
+    root = tempTree('fathom-chunk-pool-', FILES);
   });
   after(() => {
     rmSync(root, { recursive: true, force: true });
