@@ -96,6 +96,20 @@ export function suiteFolder(name: string): { uri(rel: string): vscode.Uri; write
 
 let fileCounter = 0;
 
+/** Writes `text` to `uri` (its folders made as needed) and returns the URI. */
+export async function writeUri(uri: vscode.Uri, text: string): Promise<vscode.Uri> {
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  return uri;
+}
+
+/** Opens `uri` in an editor with the cursor at the end of its text. */
+export async function showAtEnd(uri: vscode.Uri): Promise<vscode.TextEditor> {
+  const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+  const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+  editor.selection = new vscode.Selection(end, end);
+  return editor;
+}
+
 /**
  * Writes `content` (with one CURSOR marker) to a new file in the workspace, opens it in an editor and puts the
  * cursor at the marker.

@@ -8,21 +8,9 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { fathom, setSetting, useFakeServer, waitFor } from './helpers';
+import { fathom, setSetting, showAtEnd, useFakeServer, waitFor, writeUri } from './helpers';
 
 const MULTI_ROOT = process.env.FATHOM_TEST_MULTI_ROOT === '1';
-
-async function write(uri: vscode.Uri, text: string): Promise<vscode.Uri> {
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-  return uri;
-}
-
-async function showAtEnd(uri: vscode.Uri): Promise<vscode.TextEditor> {
-  const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-  const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
-  editor.selection = new vscode.Selection(end, end);
-  return editor;
-}
 
 const helper = (marker: string) => `export function helper(x: number): number {\n  return x * 2 + '${marker}'.length;\n}\n`;
 
@@ -62,9 +50,9 @@ describe('context, ignore rules and prompt files per folder (multi-root)', () =>
   }
 
   it('an import in the second folder is read from the second folder, and the prompt names the file with its folder', async () => {
-    await write(inFirst('util.ts'), helper('zebra_mr_first_util'));
-    await write(inSecond('util.ts'), helper('zebra_mr_second_util'));
-    const main = await write(inSecond('main.ts'), "import { helper } from './util';\n\nexport function run(n: number): number {\n  return helper(");
+    await writeUri(inFirst('util.ts'), helper('zebra_mr_first_util'));
+    await writeUri(inSecond('util.ts'), helper('zebra_mr_second_util'));
+    const main = await writeUri(inSecond('main.ts'), "import { helper } from './util';\n\nexport function run(n: number): number {\n  return helper(");
     const body = await completionRequestFor(main);
     assert.ok(body.includes('zebra_mr_second_util'), 'the definition came from the second folder\'s util.ts');
     assert.ok(!body.includes('zebra_mr_first_util'), 'nothing from the first folder\'s file of the same path');
@@ -72,25 +60,25 @@ describe('context, ignore rules and prompt files per folder (multi-root)', () =>
   });
 
   it('an import the second folder\'s .fathomignore covers is not sent (nor the first folder\'s file of the same path)', async () => {
-    await write(vscode.Uri.joinPath(second.uri, '.fathomignore'), 'mr-it/private/\n');
-    await write(inFirst('private/keys.ts'), helper('zebra_mr_first_private'));
-    await write(inSecond('private/keys.ts'), helper('zebra_mr_second_private'));
+    await writeUri(vscode.Uri.joinPath(second.uri, '.fathomignore'), 'mr-it/private/\n');
+    await writeUri(inFirst('private/keys.ts'), helper('zebra_mr_first_private'));
+    await writeUri(inSecond('private/keys.ts'), helper('zebra_mr_second_private'));
     const api = await fathom();
     await showAtEnd(inSecond('private/keys.ts'));
     await waitFor('the second folder\'s rule to be loaded', () => api.status().state === 'disabled', { timeoutMs: 15_000 });
-    const main = await write(inSecond('uses-keys.ts'), "import { helper } from './private/keys';\n\nexport function run(n: number): number {\n  return helper(");
+    const main = await writeUri(inSecond('uses-keys.ts'), "import { helper } from './private/keys';\n\nexport function run(n: number): number {\n  return helper(");
     const body = await completionRequestFor(main);
     assert.ok(!body.includes('zebra_mr_second_private'), 'the ignored file was not sent');
     assert.ok(!body.includes('zebra_mr_first_private'), 'nor the first folder\'s file of that path');
     // Control: the first folder has no such rule, so the same import there is sent.
-    const control = await write(inFirst('uses-keys.ts'), "import { helper } from './private/keys';\n\nexport function run(n: number): number {\n  return helper(");
+    const control = await writeUri(inFirst('uses-keys.ts'), "import { helper } from './private/keys';\n\nexport function run(n: number): number {\n  return helper(");
     assert.ok((await completionRequestFor(control)).includes('zebra_mr_first_private'), 'the first folder\'s own file is context there');
   });
 
   it('Explain uses the target folder\'s .fathom/prompts/explain.md, and the panel\'s link opens that file', async () => {
     const api = await fathom();
     const mark = 'zebra_mr_second_prompt';
-    await write(vscode.Uri.joinPath(second.uri, '.fathom', 'prompts', 'explain.md'), `## system\n${mark}\n\n## user\nExplain {{code}}\n`);
+    await writeUri(vscode.Uri.joinPath(second.uri, '.fathom', 'prompts', 'explain.md'), `## system\n${mark}\n\n## user\nExplain {{code}}\n`);
     fake.server.reply((r) => (r.endpoint === 'ollama.chat' ? { text: 'It doubles x.' } : undefined));
 
     const explain = async (uri: vscode.Uri) => {
@@ -102,8 +90,8 @@ describe('context, ignore rules and prompt files per folder (multi-root)', () =>
       await waitFor('the panel to show the answer', () => api.answerPanel().current().view.phase === 'done');
       return request.rawBody;
     };
-    await write(inSecond('util.ts'), helper('second'));
-    await write(inFirst('util.ts'), helper('first'));
+    await writeUri(inSecond('util.ts'), helper('second'));
+    await writeUri(inFirst('util.ts'), helper('first'));
     assert.ok((await explain(inSecond('util.ts'))).includes(mark), 'the second folder\'s prompt file was the prompt');
     assert.equal(api.answerPanel().current().view.promptFile, `${second.name}/.fathom/prompts/explain.md`);
     await api.answerPanel().openPromptFile();

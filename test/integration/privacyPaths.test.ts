@@ -11,25 +11,13 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import type { FathomApi } from '../../src/extension';
-import { fathom, setSetting, useFakeServer, waitFor } from './helpers';
+import { fathom, setSetting, showAtEnd, useFakeServer, waitFor, writeUri } from './helpers';
 
 const MULTI_ROOT = process.env.FATHOM_TEST_MULTI_ROOT === '1';
 
 /** A function shaped like the code being completed (so the similar-snippet retriever would pick it), carrying `marker`. */
 function code(name: string, marker: string): string {
   return `export function ${name}(connection: Connection): string {\n  const settings = loadSettings('${marker}');\n  return connection.query('${marker}', settings);\n}\n`;
-}
-
-async function write(uri: vscode.Uri, text: string): Promise<vscode.Uri> {
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-  return uri;
-}
-
-async function show(uri: vscode.Uri): Promise<vscode.TextEditor> {
-  const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-  const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
-  editor.selection = new vscode.Selection(end, end);
-  return editor;
 }
 
 const ignoredState = (api: FathomApi) => api.status().state === 'disabled' && /ignore rules/.test(api.status().tooltip);
@@ -62,7 +50,7 @@ describe('privacy for every path form in the editor', () => {
     await vscode.commands.executeCommand('fathom.askAboutSelection');
     assert.equal(api.chat.session.state().pending.length, 0, 'nothing was attached to the chat');
     fake.server.reply(() => ({ text: 'b;' }));
-    const ordinary = await show(await write(vscode.Uri.joinPath(folder(), 'src', `ordinary-${Date.now()}.ts`), 'const a = 1;\nconst c = a + '));
+    const ordinary = await showAtEnd(await writeUri(vscode.Uri.joinPath(folder(), 'src', `ordinary-${Date.now()}.ts`), 'const a = 1;\nconst c = a + '));
     await waitFor('the status bar to leave the ignored state', () => !ignoredState(api));
     await vscode.commands.executeCommand('editor.action.inlineSuggest.trigger');
     await fake.server.waitFor((rs) => rs.some((r) => r.endpoint === 'ollama.generate' && r.rawBody.includes('const c = a')), 10_000, `a completion request for ${ordinary.document.uri.path}`);
@@ -74,12 +62,12 @@ describe('privacy for every path form in the editor', () => {
     const api = await fathom();
     await setSetting('completion.enabled', true);
     const marker = 'zebra_it_link_into_secrets';
-    await write(vscode.Uri.joinPath(folder(), 'secrets', 'linked-db.ts'), code('dbPassword', marker));
+    await writeUri(vscode.Uri.joinPath(folder(), 'secrets', 'linked-db.ts'), code('dbPassword', marker));
     const link = join(folder().fsPath, 'src', 'linked-db.ts');
     mkdirSync(dirname(link), { recursive: true });
     rmSync(link, { force: true });
     symlinkSync('../secrets/linked-db.ts', link);
-    await assertRefusedEverywhere(api, await show(vscode.Uri.file(link)), marker);
+    await assertRefusedEverywhere(api, await showAtEnd(vscode.Uri.file(link)), marker);
   });
 
   it('an editor on a link out of the workspace is refused, whatever the target is called', async () => {
@@ -91,7 +79,7 @@ describe('privacy for every path form in the editor', () => {
     const link = join(folder().fsPath, 'src', 'outside-notes.ts');
     rmSync(link, { force: true });
     symlinkSync(target, link);
-    await assertRefusedEverywhere(api, await show(vscode.Uri.file(link)), marker);
+    await assertRefusedEverywhere(api, await showAtEnd(vscode.Uri.file(link)), marker);
   });
 
   it('a file outside every folder is judged by the defaults on its whole path', async () => {
@@ -100,7 +88,7 @@ describe('privacy for every path form in the editor', () => {
     const marker = 'zebra_it_outside_secrets';
     mkdirSync(join(outside, 'secrets'), { recursive: true });
     writeFileSync(join(outside, 'secrets', 'plan.ts'), code('plan', marker));
-    await assertRefusedEverywhere(api, await show(vscode.Uri.file(join(outside, 'secrets', 'plan.ts'))), marker);
+    await assertRefusedEverywhere(api, await showAtEnd(vscode.Uri.file(join(outside, 'secrets', 'plan.ts'))), marker);
   });
 
   describe('git: documents (the diff view of a file)', () => {
@@ -121,13 +109,13 @@ describe('privacy for every path form in the editor', () => {
       const api = await fathom();
       const marker = 'zebra_it_git_dotenv';
       const env = vscode.Uri.joinPath(folder(), '.env.production');
-      await assertRefusedEverywhere(api, await show(gitUri(env, `DATABASE_URL=${marker}\n`, '.git')), marker);
+      await assertRefusedEverywhere(api, await showAtEnd(gitUri(env, `DATABASE_URL=${marker}\n`, '.git')), marker);
     });
 
     it('control: Explain does run on the diff view of an ordinary file', async () => {
       const api = await fathom();
       fake.server.reply((r) => (r.endpoint === 'ollama.chat' ? { text: 'It returns one.' } : undefined));
-      const editor = await show(gitUri(vscode.Uri.joinPath(folder(), 'src', 'shown.ts'), 'export function shown(): number {\n  return 1;\n}\n'));
+      const editor = await showAtEnd(gitUri(vscode.Uri.joinPath(folder(), 'src', 'shown.ts'), 'export function shown(): number {\n  return 1;\n}\n'));
       editor.selection = new vscode.Selection(0, 0, 3, 0);
       await waitFor('the status bar to treat the git: document as allowed', () => !ignoredState(api));
       await vscode.commands.executeCommand('fathom.explain');
@@ -149,11 +137,11 @@ describe('privacy in a multi-root workspace (multi-root)', () => {
     const [first, second] = vscode.workspace.workspaceFolders!.map((f) => f.uri);
     assert.ok(second, 'the run opened two folders');
     const marker = 'zebra_it_second_folder';
-    await write(vscode.Uri.joinPath(second, '.fathomignore'), 'internal/\n');
-    const plan = await write(vscode.Uri.joinPath(second, 'internal', 'plan.ts'), code('plan', marker));
-    await write(vscode.Uri.joinPath(first, 'internal', 'plan.ts'), code('plan', 'zebra_it_first_folder'));
+    await writeUri(vscode.Uri.joinPath(second, '.fathomignore'), 'internal/\n');
+    const plan = await writeUri(vscode.Uri.joinPath(second, 'internal', 'plan.ts'), code('plan', marker));
+    await writeUri(vscode.Uri.joinPath(first, 'internal', 'plan.ts'), code('plan', 'zebra_it_first_folder'));
 
-    await show(plan);
+    await showAtEnd(plan);
     await waitFor('the second folder\'s internal/plan.ts to be ignored', () => ignoredState(api), { timeoutMs: 15_000 });
     await vscode.commands.executeCommand('fathom.explain');
     await vscode.commands.executeCommand('fathom.askAboutSelection');
@@ -161,17 +149,17 @@ describe('privacy in a multi-root workspace (multi-root)', () => {
 
     // Open beside a file being completed, the ignored document is no similar snippet either.
     fake.server.reply(() => ({ text: "'x');" }));
-    const use = await show(await write(vscode.Uri.joinPath(second, 'src', 'use.ts'), "export function run(connection: Connection): string {\n  const settings = loadSettings('run');\n  return connection.query("));
+    const use = await showAtEnd(await writeUri(vscode.Uri.joinPath(second, 'src', 'use.ts'), "export function run(connection: Connection): string {\n  const settings = loadSettings('run');\n  return connection.query("));
     await vscode.commands.executeCommand('editor.action.inlineSuggest.trigger');
     await fake.server.waitFor((rs) => rs.some((r) => r.endpoint === 'ollama.generate'), 10_000, `a completion request for ${use.document.uri.path}`);
     assert.ok(fake.server.requests.every((r) => !r.rawBody.includes(marker)), 'nothing of the ignored file was sent');
     assert.equal(fake.server.requests.filter((r) => r.endpoint === 'ollama.chat').length, 0, 'Explain was refused');
 
-    await show(vscode.Uri.joinPath(first, 'internal', 'plan.ts'));
+    await showAtEnd(vscode.Uri.joinPath(first, 'internal', 'plan.ts'));
     await waitFor('the first folder\'s internal/plan.ts to be allowed (its folder has no such rule)', () => !ignoredState(api));
 
-    await write(vscode.Uri.joinPath(second, '.fathomignore'), '# nothing\n');
-    await show(plan);
+    await writeUri(vscode.Uri.joinPath(second, '.fathomignore'), '# nothing\n');
+    await showAtEnd(plan);
     await waitFor('the second folder\'s file to be allowed once its .fathomignore no longer lists it', () => api.status().state !== 'disabled', { timeoutMs: 15_000 });
     await vscode.workspace.fs.delete(vscode.Uri.joinPath(second, '.fathomignore'));
   });
