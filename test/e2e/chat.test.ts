@@ -185,6 +185,8 @@ describe('sidebar chat in the browser', function () {
     await s.wb.runCommand('Fathom: Open Chat');
     chat = await chatFrame(s.page);
     await waitFor('the conversation after the reload', async () => (await $('.turn').count()) === turns, { timeoutMs: 20_000 });
+    // Open Chat gives the message box the focus once the restored page is ready: let it land before going on.
+    await waitFor('the message box to have the focus', () => chat.evaluate(() => document.activeElement?.id === 'input'), { timeoutMs: 20_000 });
     assert.equal(await $('#conversation-title').textContent(), title);
     assert.match((await $('.turn.user').first().textContent()) ?? '', /What does this do\?/);
     await $('#history-toggle').click();
