@@ -53,7 +53,7 @@ const files = vsce('ls', '--no-dependencies')
   .map((path) => ({ path, bytes: statSync(join(REPO, path)).size }));
 
 const problems = [];
-const allowed = [/^dist\/extension\.js$/, /^dist\/composition\.js$/, /^dist\/codebaseWorker\.js$/, /^dist\/webview\/[^/]+\.js$/, /^dist\/grammars\/[^/]+\.wasm$/, /^dist\/node-sqlite3-wasm\.wasm$/, /^media\//, /^prompts\//, /^l10n\//, /^package(\.nls[^/]*)?\.json$/, /^(README|CHANGELOG)\.md$/, /^docs\/screenshots\/[^/]+\.png$/, /^LICENSE$/, /^ThirdPartyNotices\.txt$/];
+const allowed = [/^dist\/extension\.js$/, /^dist\/composition\.js$/, /^dist\/codebaseWorker\.js$/, /^dist\/chunkWorker\.js$/, /^dist\/webview\/[^/]+\.js$/, /^dist\/grammars\/[^/]+\.wasm$/, /^dist\/node-sqlite3-wasm\.wasm$/, /^media\//, /^prompts\//, /^l10n\//, /^package(\.nls[^/]*)?\.json$/, /^(README|CHANGELOG)\.md$/, /^docs\/screenshots\/[^/]+\.png$/, /^LICENSE$/, /^ThirdPartyNotices\.txt$/];
 for (const { path } of files) {
   if (path.endsWith('.map')) problems.push(`a source map: ${path}`);
   else if (path.includes('node_modules/')) problems.push(`node_modules: ${path}`);
