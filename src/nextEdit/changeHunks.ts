@@ -3,6 +3,8 @@
  * its new text, as VS Code reports it, applied in order) becomes "lines startLine.. of the old text became
  * these lines". The caller keeps the document's previous text; this returns the hunks and the new text.
  */
+import { countBreaks } from '../text/lineStarts';
+
 export interface TextChange {
   rangeOffset: number;
   rangeLength: number;
@@ -23,17 +25,11 @@ export function changeHunks(oldText: string, changes: readonly TextChange[]): { 
     const endOffset = c.rangeOffset + c.rangeLength;
     const nextBreak = text.indexOf('\n', endOffset);
     const lineEnd = nextBreak === -1 ? text.length : nextBreak;
-    const startLine = countBreaks(text, lineStart);
+    const startLine = countBreaks(text, 0, lineStart);
     const before = text.slice(lineStart, lineEnd).split('\n');
     const after = (text.slice(lineStart, c.rangeOffset) + c.text + text.slice(endOffset, lineEnd)).split('\n');
     hunks.push({ startLine, before, after });
     text = text.slice(0, c.rangeOffset) + c.text + text.slice(endOffset);
   }
   return { text, hunks };
-}
-
-function countBreaks(text: string, end: number): number {
-  let n = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) n++;
-  return n;
 }

@@ -69,15 +69,15 @@ export function lineAtOffset(text: string, offset: number): number {
 /** Where 0-based `line` starts (the text's length when past its end), walked from the offset asked last of the same text. */
 export function offsetOfLine(text: string, line: number): number {
   const k = knownOf(text);
-  if (!k || line <= 0) return forwardLines(text, 0, 0, line);
+  if (!k || line <= 0) return lineOffsetFrom(text, line);
   let start = k.offset === 0 ? 0 : text.lastIndexOf('\n', k.offset - 1) + 1;
-  if (line >= k.line) return forwardLines(text, start, k.line, line);
+  if (line >= k.line) return lineOffsetFrom(text, line, start, k.line);
   for (let l = k.line; l > line; l--) start = start >= 2 ? text.lastIndexOf('\n', start - 2) + 1 : 0;
   return start;
 }
 
-/** The start of `line` walked forward from `offset`, the start of `fromLine` (the text's length past its end). */
-function forwardLines(text: string, offset: number, fromLine: number, line: number): number {
+/** Where 0-based `line` starts (the text's length past its end), walked forward from a known line start (`offset`, the start of `fromLine`). */
+export function lineOffsetFrom(text: string, line: number, offset = 0, fromLine = 0): number {
   for (let l = fromLine; l < line; l++) {
     const nl = text.indexOf('\n', offset);
     if (nl === -1) return text.length;
@@ -87,7 +87,7 @@ function forwardLines(text: string, offset: number, fromLine: number, line: numb
 }
 
 /** Line breaks in `text` at `from` ≤ index < `to`. */
-function countBreaks(text: string, from: number, to: number): number {
+export function countBreaks(text: string, from: number, to: number): number {
   let n = 0;
   for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) n++;
   return n;

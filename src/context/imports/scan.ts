@@ -5,7 +5,7 @@
  * and a name use needs no more structure than "identifier, maybe followed by `.member`".
  */
 import { languageFacts } from '../../syntax/languages';
-import { offsetOfLine } from '../../text/lineStarts';
+import { countBreaks, lineOffsetFrom, offsetOfLine } from '../../text/lineStarts';
 
 /** A name used in code: `map`, or a member chain `tasks.ensure_future` (at most three parts). */
 export interface NameUse {
@@ -56,7 +56,7 @@ function patternFor(languageId: string): RegExp {
  */
 export function scanNames(text: string, languageId: string, fromLine: number, toLine: number): NameUse[] {
   const start = offsetOfLine(text, fromLine);
-  const end = toLine === Infinity ? text.length : lineOffset(text, toLine + 1, start, fromLine);
+  const end = toLine === Infinity ? text.length : lineOffsetFrom(text, toLine + 1, start, fromLine);
   const re = patternFor(languageId);
   const uses: NameUse[] = [];
   let line = fromLine;
@@ -65,28 +65,11 @@ export function scanNames(text: string, languageId: string, fromLine: number, to
   for (let m = re.exec(text); m && m.index < end; m = re.exec(text)) {
     if (m[1] === undefined) continue;
     if (isAfterMemberOperator(text, m.index)) continue;
-    line += countNewlines(text, counted, m.index);
+    line += countBreaks(text, counted, m.index);
     counted = m.index;
     uses.push({ chain: m[1].replace(/\s+/g, '').replace(/\?\.|::|->/g, '.'), line });
   }
   return uses;
-}
-
-/** Offset where 0-based `line` starts (text length when past the end); optionally from a known line start. */
-export function lineOffset(text: string, line: number, knownOffset = 0, knownLine = 0): number {
-  let offset = knownOffset;
-  for (let l = knownLine; l < line; l++) {
-    const nl = text.indexOf('\n', offset);
-    if (nl === -1) return text.length;
-    offset = nl + 1;
-  }
-  return offset;
-}
-
-function countNewlines(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) n++;
-  return n;
 }
 
 function isAfterMemberOperator(text: string, index: number): boolean {
