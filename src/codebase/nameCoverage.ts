@@ -6,6 +6,7 @@
  * not its class (every method of a class shares that), and the question's stop words count too (`ispackage`
  * is named by "Return True if the path is a package").
  */
+import { boundedMemo } from '../text/boundedMemo';
 import { codeTokens, nameTerms } from './tokenize';
 
 /**
@@ -15,19 +16,9 @@ import { codeTokens, nameTerms } from './tokenize';
  */
 export const NAME_COVERAGE_BOOST = 0.25;
 
-/** Names' terms already read (symbols repeat from query to query), bounded. */
-const known = new Map<string, readonly string[]>();
+/** Names' terms already read (symbols repeat from query to query), at most this many. */
 const KNOWN_LIMIT = 50_000;
-
-function termsOfName(symbol: string): readonly string[] {
-  let terms = known.get(symbol);
-  if (terms === undefined) {
-    terms = nameTerms(symbol);
-    if (known.size >= KNOWN_LIMIT) known.clear();
-    known.set(symbol, terms);
-  }
-  return terms;
-}
+const termsOfName = boundedMemo<string, readonly string[]>(nameTerms, KNOWN_LIMIT);
 
 /** For one query: the factor a chunk's score is multiplied by, given its symbol (1 for none, up to 1 + NAME_COVERAGE_BOOST). */
 export function nameCoverage(query: string): (symbol: string) => number {

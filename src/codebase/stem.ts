@@ -4,21 +4,16 @@
  * full Porter algorithm conflates too many short identifiers); the same function runs on code and queries,
  * so whatever it does to one it does to the other.
  */
+import { boundedMemo } from '../text/boundedMemo';
 
 /** Words this short are left alone: `is`, `id`, `os`, `gas` are not plurals worth folding. */
 const MIN_STEM = 3;
-const cache = new Map<string, string>();
+/** Stems remembered (a word is stemmed once), at most this many. */
 const CACHE_LIMIT = 100_000;
+const remembered = boundedMemo(stemUncached, CACHE_LIMIT);
 
 export function stem(word: string): string {
-  if (word.length <= MIN_STEM || /^\d/.test(word)) return word;
-  let hit = cache.get(word);
-  if (hit === undefined) {
-    hit = stemUncached(word);
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(word, hit);
-  }
-  return hit;
+  return word.length <= MIN_STEM || /^\d/.test(word) ? word : remembered(word);
 }
 
 /** Irregular forms a suffix rule cannot fold, mapped to the word they are forms of (then stemmed as it). */

@@ -5,6 +5,7 @@
  * The same function reads chunks and queries; only queries drop English stop words (in code, `this`,
  * `for` or `is` name nothing), and redaction placeholders are never words.
  */
+import { boundedMemo } from '../text/boundedMemo';
 import { ABBREVIATIONS } from './abbreviations';
 import { splitCompound } from './compounds';
 import { stem } from './stem';
@@ -28,8 +29,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 );
 
 /** The terms of each word seen (code repeats its identifiers): indexing pays for a word once. */
-const wordCache = new Map<string, readonly string[]>();
 const WORD_CACHE_LIMIT = 200_000;
+const termsOfWord = boundedMemo<string, readonly string[]>(wordTerms, WORD_CACHE_LIMIT);
 
 /** The identifier parts of `text`, lower-cased and stemmed, in order (repeats kept: they are term frequency). */
 export function codeTokens(text: string): string[] {
@@ -56,14 +57,7 @@ function eachWordTerms(text: string, visit: (terms: readonly string[]) => void):
   // exec in a loop, not matchAll: indexing tokenizes every chunk, and the iterator's garbage shows.
   const words = new RegExp(WORD);
   for (let match = words.exec(plain); match; match = words.exec(plain)) {
-    const word = match[0];
-    let terms = wordCache.get(word);
-    if (terms === undefined) {
-      terms = wordTerms(word);
-      if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
-      wordCache.set(word, terms);
-    }
-    visit(terms);
+    visit(termsOfWord(match[0]));
   }
 }
 
