@@ -39,7 +39,7 @@ export class EditorWorkspaceFiles implements WorkspaceFiles, vscode.Disposable {
   }
 
   async read(path: string): Promise<string | undefined> {
-    const uri = this.absolute(path);
+    const uri = workspaceUri(path);
     if (!uri) return undefined;
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (open) return open.getText();
@@ -55,7 +55,7 @@ export class EditorWorkspaceFiles implements WorkspaceFiles, vscode.Disposable {
   }
 
   async exists(path: string): Promise<boolean> {
-    const uri = this.absolute(path);
+    const uri = workspaceUri(path);
     if (!uri) return false;
     try {
       await vscode.workspace.fs.stat(uri);
@@ -67,7 +67,7 @@ export class EditorWorkspaceFiles implements WorkspaceFiles, vscode.Disposable {
 
   async list(dir: string): Promise<string[]> {
     // With several folders the workspace's top is the folders themselves: no files there.
-    const uri = dir === '' && (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? undefined : this.absolute(dir);
+    const uri = dir === '' && (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? undefined : workspaceUri(dir);
     if (!uri) return [];
     try {
       const entries = await vscode.workspace.fs.readDirectory(uri);
@@ -89,10 +89,6 @@ export class EditorWorkspaceFiles implements WorkspaceFiles, vscode.Disposable {
   relative(cellOrFile: vscode.Uri): string | undefined {
     const uri = fileUriOf(cellOrFile);
     return workspacePath(uri) ?? (uri.scheme === 'untitled' ? uri.path : undefined);
-  }
-
-  private absolute(path: string): vscode.Uri | undefined {
-    return workspaceUri(path);
   }
 
   dispose(): void {
