@@ -36,6 +36,12 @@ async function pause(ms: number | undefined, closed: AbortSignal): Promise<boole
   return !closed.aborted;
 }
 
+/** Waits for `gate`; false when the client went away first. */
+async function until(gate: Promise<unknown>, closed: AbortSignal): Promise<boolean> {
+  await Promise.race([gate.catch(() => undefined), untilClosed(closed)]);
+  return !closed.aborted;
+}
+
 function untilClosed(closed: AbortSignal): Promise<void> {
   return closed.aborted ? Promise.resolve() : new Promise((resolve) => closed.addEventListener('abort', () => resolve(), { once: true }));
 }
@@ -93,6 +99,7 @@ export async function sendStream(wire: Wire, reply: Reply, plan: StreamPlan, pie
     }
     if (next.done) break;
     if (sent > 0 && !(await pause(sent === reply.pauseAfter?.chunks ? reply.pauseAfter.ms : tokenMs, closed))) return;
+    if (sent === 1 && reply.holdUntil && !(await until(reply.holdUntil, closed))) return;
     res.write(plan.frame(next.value));
     sent++;
   }

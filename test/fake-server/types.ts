@@ -73,6 +73,8 @@ export interface Reply {
   tokenMs?: number;
   /** A longer pause once, after the first `chunks` pieces (a model that writes a block's first line, then thinks). */
   pauseAfter?: { chunks: number; ms: number };
+  /** After the first piece, hold the rest until this settles (a test decides when the answer ends, whatever the machine's load). */
+  holdUntil?: Promise<unknown>;
   /** Repeat the text until the client closes the connection, or until ENDLESS_CHUNK_CAP pieces. */
   endless?: boolean;
   /**
