@@ -100,3 +100,33 @@ describe('chat in the extension host', () => {
   });
 });
 
+
+describe('chat focus', () => {
+  it('Open Chat, then on to an editor before the page is ready: the page does not take the focus back once it is ready', async () => {
+    const view = (await fathom()).chat.view;
+    await openWithCursor('const first = 1;█\n');
+    // A page that has to load again: the hidden view's page is dropped, and Open Chat shows it.
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    await waitFor('the chat page to be dropped', () => !view.current().visible && !view.current().ready, { timeoutMs: 10_000 });
+    const revealing = view.reveal();
+    assert.equal(view.current().focusPending, true, 'Open Chat asks for the focus');
+    // The user goes on in another editor (opened after the view, so it has the focus).
+    const second = await openWithCursor('const second = 2;█\n');
+    const postsOnSwitch = view.current().focusPosts;
+    await revealing;
+    await waitFor('the chat page to be ready again', () => view.current().ready, { timeoutMs: 15_000 });
+    // Whether the page was ready before the switch or after it, no focus request may follow the switch.
+    assert.equal(view.current().focusPending, false);
+    assert.equal(view.current().focusPosts, postsOnSwitch, 'the message box took the focus from the editor');
+    assert.equal(vscode.window.activeTextEditor?.document, second.document);
+  });
+
+  it('Open Chat with nothing else done focuses the message box once the page is ready', async () => {
+    const view = (await fathom()).chat.view;
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    await waitFor('the chat page to be dropped', () => !view.current().ready, { timeoutMs: 10_000 });
+    const before = view.current().focusPosts;
+    await vscode.commands.executeCommand('fathom.openChat');
+    await waitFor('the message box to be focused', () => view.current().focusPosts === before + 1 && !view.current().focusPending, { timeoutMs: 15_000 });
+  });
+});

@@ -46,6 +46,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
    * for its 'ready'.
    */
   private focusWanted = false;
+  /** How many times the page was told to focus its message box (for the tests). */
+  private focusPosts = 0;
   private models: string[] = [];
   /** A model change the user just made: questions wait for it, so they go to the model the picker shows. */
   private modelChange: Thenable<unknown> = Promise.resolve();
@@ -71,7 +73,15 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       },
       appended: (text) => this.batcher.push(text),
     });
-    this.subscriptions.push({ dispose: () => listening.dispose() }, this.received);
+    this.subscriptions.push(
+      { dispose: () => listening.dispose() },
+      this.received,
+      // The user went on in an editor before a slow page was ready: the box must not take the focus from them later.
+      vscode.window.onDidChangeActiveTextEditor(() => (this.focusWanted = false)),
+      vscode.window.onDidChangeTextEditorSelection(({ kind }) => {
+        if (kind === vscode.TextEditorSelectionChangeKind.Keyboard || kind === vscode.TextEditorSelectionChangeKind.Mouse) this.focusWanted = false;
+      }),
+    );
   }
 
   resolveWebviewView(view: vscode.WebviewView): void {
@@ -102,9 +112,9 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     this.focusIfWanted();
   }
 
-  /** What the view shows now, and whether its script runs (for the tests). */
-  current(): { state: ChatViewState; ready: boolean; visible: boolean } {
-    return { state: this.viewState(this.deps.session.state()), ready: this.ready, visible: this.view?.visible ?? false };
+  /** What the view shows now, whether its script runs, and whether a focus request waits for it (for the tests). */
+  current(): { state: ChatViewState; ready: boolean; visible: boolean; focusPending: boolean; focusPosts: number } {
+    return { state: this.viewState(this.deps.session.state()), ready: this.ready, visible: this.view?.visible ?? false, focusPending: this.focusWanted, focusPosts: this.focusPosts };
   }
 
   /** Re-sends the state (the configured model changed). */
@@ -160,7 +170,9 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   }
 
   private post(message: ToChat): void {
-    if (this.view && this.ready) void this.view.webview.postMessage(message);
+    if (!this.view || !this.ready) return;
+    if (message.type === 'focusInput') this.focusPosts++;
+    void this.view.webview.postMessage(message);
   }
 
   /** Sends a focus request that is waiting, once the page listens (else it stays waiting for 'ready'). */
