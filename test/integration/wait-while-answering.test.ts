@@ -7,6 +7,19 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { fathom, openWithCursor, setSetting, triggerAndAccept, useFakeServer, waitFor } from './helpers';
 
+/**
+ * Types `text` as the user would: VS Code's `type` command, which goes to the focused editor. The editor is
+ * focused first (a panel or view an earlier test left focused would take the keystroke), and the keystroke
+ * must land.
+ */
+async function typeAsUser(editor: vscode.TextEditor, text: string): Promise<void> {
+  const version = editor.document.version;
+  await vscode.window.showTextDocument(editor.document, { preserveFocus: false, viewColumn: editor.viewColumn });
+  await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+  await vscode.commands.executeCommand('type', { text });
+  await waitFor(`${JSON.stringify(text)} to be typed into the editor`, () => editor.document.version > version, { timeoutMs: 5_000 });
+}
+
 describe('completions wait while the local server writes an answer', function () {
   this.timeout(60_000);
   const fake = useFakeServer();
@@ -25,9 +38,10 @@ describe('completions wait while the local server writes an answer', function ()
     const explaining = vscode.commands.executeCommand('fathom.explain');
     await fake.server.waitFor((rs) => rs.find((r) => r.endpoint === 'ollama.chat'), 10_000, 'the answer to start streaming');
     const skippedBefore = await answering();
-    await vscode.window.showTextDocument(editor.document, { preserveFocus: false });
-    await vscode.commands.executeCommand('type', { text: ' ' });
-    await waitFor('an automatic completion to be held back', async () => (await answering()) > skippedBefore, { timeoutMs: 15_000 });
+    await typeAsUser(editor, ' ');
+    await waitFor('an automatic completion to be held back', async () => (await answering()) > skippedBefore, { timeoutMs: 15_000 }).catch(async (error: Error) => {
+      throw new Error(`${error.message} (completion counters: ${JSON.stringify((await fathom()).completionStats())})`);
+    });
     assert.equal(generates(), 0, 'no completion request while the answer streams');
 
     // Asked for: completes at once, answer or not.
@@ -37,7 +51,7 @@ describe('completions wait while the local server writes an answer', function ()
     endAnswer();
     await explaining;
     await waitFor('the answer to end', () => api.status().state !== 'working', { timeoutMs: 10_000 });
-    await vscode.commands.executeCommand('type', { text: '\n' });
+    await typeAsUser(editor, '\n');
     await fake.server.waitFor((rs) => rs.filter((r) => r.endpoint === 'ollama.generate').length >= 2, 10_000, 'typing to ask again once the answer ended');
   });
 });
