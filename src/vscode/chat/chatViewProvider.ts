@@ -43,7 +43,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   /**
    * The message box should take the focus once the page can: a page still loading (the first open in a
    * window, or a view shown again) misses a message posted before its script listens, so the request waits
-   * for its 'ready'.
+   * for its 'ready' — unless the user goes on in an editor meanwhile (then it is dropped).
    */
   private focusWanted = false;
   /** How many times the page was told to focus its message box (for the tests). */
