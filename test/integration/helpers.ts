@@ -158,4 +158,7 @@ export async function closeAllEditors(): Promise<void> {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  // The command returns before the extension host hears of every close (a webview panel's dispose among them):
+  // the next test must not find a panel that is already gone.
+  await waitFor('every editor to close', () => vscode.window.tabGroups.all.every((g) => g.tabs.length === 0), { timeoutMs: 10_000 });
 }

@@ -26,6 +26,8 @@ describe('answer panel', () => {
   });
 
   it('opens beside the editor, runs its bundled script, and receives the streamed answer', async () => {
+    // No panel left by an earlier suite (closed, but its dispose maybe not heard yet): this answer opens a new one.
+    await waitFor('no answer panel to be open', () => !panel.current().visible && !panel.current().ready, { timeoutMs: 10_000 });
     const editor = await openWithCursor(`export function add(a: number, b: number) {\n  return a + b;${CURSOR}\n}\n`);
     const ready = nextReady(panel);
     panel.start({ title: 'Explain add()', subtitle: 'add.ts:1–3', source: editor.document.uri });
