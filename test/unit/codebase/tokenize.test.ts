@@ -32,6 +32,10 @@ describe('codebase: tokenizer', () => {
   it('spells out abbreviations on both sides: `attr` meets "attribute", `cfg` meets "configuration"', () => {
     assert.deepEqual(codeTokens('getAttr'), queryTokens('get attribute'));
     assert.deepEqual(codeTokens('loadCfg'), queryTokens('load configuration'));
+    // Unix and C spellings: `ischr` is named by "character", `storbinary` by "store" and "binary".
+    assert.ok(codeTokens('ischr').includes(stem('character')));
+    for (const word of queryTokens('store binary')) assert.ok(codeTokens('storbinary').includes(word), word);
+    for (const word of queryTokens('retrieve lines')) assert.ok(codeTokens('retrlines').includes(word), word);
   });
 
   it('reads a lower-case compound as its halves too (`readline`), but not ordinary words', () => {
@@ -52,6 +56,9 @@ describe('codebase: tokenizer', () => {
     assert.deepEqual(splitCompound('information'), []);
     assert.deepEqual(splitCompound('settiltangle'), ['set', 'tiltangle']);
     assert.deepEqual(splitCompound('xqzvbnmk'), []);
+    // Five letters: only a whole cut (`isblk` of stat and tarfile), never a guessed half.
+    assert.deepEqual(splitCompound('isblk'), ['is', 'blk']);
+    assert.deepEqual(splitCompound('isupp'), []);
     const terms = codeTokens('def getallmatchingheaders(self, name):');
     for (const word of queryTokens('matching headers')) assert.ok(terms.includes(word), word);
   });
