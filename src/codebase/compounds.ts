@@ -20,10 +20,11 @@ const SUFFIXES = [
   'time', 'char', 'chars', 'word', 'words', 'text', 'id', 'ids', 'set', 'map', 'args', 'code', 'object', 'string', 'error', 'index',
 ];
 
-/** Words shorter than this are only split when they cut wholly into words (`isin`, `getx` are not worth guessing at). */
-const MIN_COMPOUND = 6;
-/** A five-letter compound is split only when it cuts wholly into words and abbreviations (`isblk`, `ischr`). */
-const MIN_SEGMENTED = 5;
+/**
+ * Words shorter than this are not split (`isin`, `getx` are not worth guessing at). A five-letter one can only
+ * be cut wholly into words and abbreviations (`isblk`, `isdir`): MIN_REST leaves no room for a guessed half.
+ */
+const MIN_COMPOUND = 5;
 /** The unlisted half must keep at least this many letters (`tokens` is not `to` + `kens`, `issue` not `is` + `sue`). */
 const MIN_REST = 4;
 
@@ -36,10 +37,9 @@ const MAX_PIECES = 5;
 
 /** The words of a lower-case compound (`readline` → ['read', 'line']); [] when it is not one. */
 export function splitCompound(word: string): string[] {
-  if (word.length < MIN_SEGMENTED || !/^[a-z]+$/.test(word)) return [];
+  if (word.length < MIN_COMPOUND || !/^[a-z]+$/.test(word)) return [];
   const pieces = VOCABULARY.has(word) ? [] : segment(word);
-  if (pieces.length > 1) return pieces;
-  return word.length < MIN_COMPOUND ? [] : halves(word);
+  return pieces.length > 1 ? pieces : halves(word);
 }
 
 /**

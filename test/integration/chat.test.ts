@@ -100,7 +100,6 @@ describe('chat in the extension host', () => {
   });
 });
 
-
 describe('chat focus', () => {
   it('Open Chat, then on to an editor before the page is ready: the page does not take the focus back once it is ready', async () => {
     const view = (await fathom()).chat.view;

