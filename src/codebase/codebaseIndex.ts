@@ -12,7 +12,7 @@ import { MemoryChunkStore, type ChunkStore, type FileStamp, type MemoryStoreSnap
 import { withFileEvidence } from './fileEvidence';
 import { lazyObject } from './jsonStream';
 import { MiniSearchIndex } from './miniSearchIndex';
-import { nameCoverage } from './nameCoverage';
+import { withNameCoverage } from './nameCoverage';
 import type { NameTableSnapshot } from './names/nameTable';
 import { wordsOf } from './names/words';
 import type { SearchIndex } from './searchIndex';
@@ -189,12 +189,11 @@ export class CodebaseIndex {
     const { store, engine } = this.backend;
     const found = engine.search(query, Math.max(top, RERANK_POOL));
     const chunks = store.chunks(found.map((h) => h.id));
-    const named = nameCoverage(query);
     const hits = found.flatMap(({ id, score }) => {
       const chunk = chunks.get(id);
-      return chunk ? [{ ...chunk, score: score * named(chunk.symbol) }] : [];
+      return chunk ? [{ ...chunk, score }] : [];
     });
-    return withFileEvidence(hits).slice(0, top);
+    return withFileEvidence(withNameCoverage(hits, query)).slice(0, top);
   }
 
   /** Prepares the engine's answers for its most common words, for idle time after a build (miniSearchIndex.ts). */

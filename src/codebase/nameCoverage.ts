@@ -21,7 +21,7 @@ const KNOWN_LIMIT = 50_000;
 const termsOfName = boundedMemo<string, readonly string[]>(nameTerms, KNOWN_LIMIT);
 
 /** For one query: the factor a chunk's score is multiplied by, given its symbol (1 for none, up to 1 + NAME_COVERAGE_BOOST). */
-export function nameCoverage(query: string): (symbol: string) => number {
+function nameCoverage(query: string): (symbol: string) => number {
   const asked = new Set(codeTokens(query));
   return (symbol) => {
     if (!symbol) return 1;

@@ -1,9 +1,9 @@
 /**
  * Where Fathom runs when VS Code is connected to another machine (Remote - SSH, WSL, a dev container,
- * Codespaces, a browser on a VS Code server elsewhere): the extension host, and so every request, runs there (package.json `extensionKind`:
- * workspace), which makes `127.0.0.1` that machine, not the laptop in front of the user. The Doctor says so
- * and shows how to reach the laptop's Ollama; "Start Ollama" is offered only for a server on the machine the
- * extension host runs on.
+ * Codespaces, a browser on a VS Code server elsewhere): the extension host, and so every request, runs there
+ * (package.json `extensionKind`: workspace), which makes `127.0.0.1` that machine, not the laptop in front of
+ * the user. The Doctor says so and shows how to reach the laptop's Ollama; "Start Ollama" is offered only for a
+ * server on the machine the extension host runs on.
  */
 import { isLoopback } from '../privacy/endpoints';
 
@@ -47,8 +47,10 @@ function machine(remoteName: string): string {
       return 'dev container';
     case 'codespaces':
       return 'codespace';
-    default:
-      return servedFrom(remoteName) ? `machine the VS Code server runs on (${servedFrom(remoteName)!.host})` : `remote machine (${remoteName})`;
+    default: {
+      const server = servedFrom(remoteName);
+      return server ? `machine the VS Code server runs on (${server.host})` : `remote machine (${remoteName})`;
+    }
   }
 }
 

@@ -120,8 +120,7 @@ export async function openWithCursor(content: string, extension = 'ts'): Promise
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   if (!folder) throw new Error('the integration tests need a workspace folder');
   const uri = vscode.Uri.joinPath(folder, 'generated', `case-${Date.now()}-${fileCounter++}.${extension}`);
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content.replace(CURSOR, '')));
-  const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+  const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(await writeUri(uri, content.replace(CURSOR, ''))));
   const position = editor.document.positionAt(at);
   editor.selection = new vscode.Selection(position, position);
   return editor;

@@ -34,11 +34,15 @@ const STATEMENT_PATTERNS: Record<string, string[]> = {
 
 
 export function parseImports(tree: Tree, languageId: string): ImportStatement[] {
+  const found = statementQuery(tree, languageId);
+  return found ? statementsUnder(found.query, tree.rootNode, found.family, MAX_DEPTH) : [];
+}
+
+/** The query for the import statements of `languageId`'s family in `tree`'s grammar; undefined when it has none. */
+function statementQuery(tree: Tree, languageId: string): { query: Query; family: string } | undefined {
   const family = languageFacts(languageId)?.imports;
-  if (!family) return [];
-  const query = queryFor(tree.language, `imports:${family}`, STATEMENT_PATTERNS[family]);
-  if (!query) return [];
-  return statementsUnder(query, tree.rootNode, family, MAX_DEPTH);
+  const query = family ? queryFor(tree.language, `imports:${family}`, STATEMENT_PATTERNS[family]) : undefined;
+  return family && query ? { query, family } : undefined;
 }
 
 /** The statements `query` finds in `node` and below, down to `depth` levels under it. */
@@ -88,10 +92,9 @@ export class ImportStatementsCache {
 
   /** The import statements of `tree`, the tree of the document `uri` (the caller's tree is not kept: a copy is). */
   statements(uri: string, tree: Tree, languageId: string): ImportStatement[] {
-    const family = languageFacts(languageId)?.imports;
-    if (!family) return [];
-    const query = queryFor(tree.language, `imports:${family}`, STATEMENT_PATTERNS[family]);
-    if (!query) return [];
+    const found = statementQuery(tree, languageId);
+    if (!found) return [];
+    const { query, family } = found;
     const kept = this.documents.get(uri);
     const before = kept && kept.language === tree.language ? kept.byNode : undefined;
     const byNode = new Map<number, readonly ImportStatement[]>();

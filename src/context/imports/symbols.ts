@@ -7,7 +7,7 @@
  */
 import { scanNames } from './scan';
 import type { ImportBinding, ImportStatement } from './types';
-import { lineIndexAt, textLineStarts } from '../../text/lineStarts';
+import { countBreaks, lineIndexAt, textLineStarts } from '../../text/lineStarts';
 import { HALF_DISTANCE } from '../../tunables/tunables';
 import { UNUSED_WEIGHT } from '../../tunables/tunables';
 import { SIGNATURE_WEIGHT } from '../../tunables/tunables';
@@ -160,7 +160,7 @@ export class OutsideUses {
     const tail = commonTail(old, text, Math.min(old.length, text.length) - head);
     const oldEnd = old.length - tail;
     const shift = text.length - old.length;
-    const lines = countLineBreaks(text, head, text.length - tail) - countLineBreaks(old, head, oldEnd);
+    const lines = countBreaks(text, head, text.length - tail) - countBreaks(old, head, oldEnd);
     for (const [name, w] of this.witnesses) {
       // Unchanged with the characters around it: before the edit (the one after it too) or after it (the one before it too).
       if (w.offset + name.length < head) continue;
@@ -192,12 +192,6 @@ function commonTail(a: string, b: string, limit: number): number {
   while (k + COMPARED <= limit && a.slice(a.length - k - COMPARED, a.length - k) === b.slice(b.length - k - COMPARED, b.length - k)) k += COMPARED;
   while (k < limit && a.charCodeAt(a.length - 1 - k) === b.charCodeAt(b.length - 1 - k)) k++;
   return k;
-}
-
-function countLineBreaks(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) n++;
-  return n;
 }
 
 function isWordChar(code: number): boolean {

@@ -19,10 +19,7 @@ describe('codebase: FTS5 narrows a query to its rarest words in a large index', 
     const words = [id <= 60 ? 'value' : 'other', id <= 30 ? 'attribute' : 'thing', id <= 4 ? 'sanitize' : 'plain'];
     return { id, names: `fn${id}`, path: `src/f${id}.ts`, body: words.join(' '), weight: 1 };
   });
-  const open = (narrowFromDocs: number, selectRows: number) => {
-    const index = new Fts5Index(idb, narrowFromDocs, selectRows);
-    return index;
-  };
+  const open = (narrowFromDocs: number, selectRows: number) => new Fts5Index(idb, narrowFromDocs, selectRows);
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'fathom-fts5-narrow-'));
     idb = IndexDatabase.open(join(dir, 'index.db'), 1, FTS_SCHEMA);
