@@ -28,17 +28,22 @@ describe('answer panel: "Used from this workspace" in the browser', function () 
   const cursor = async () => ((await s.page.locator('.statusbar [id="status.editor.selection"]').getAttribute('aria-label').catch(() => '')) ?? '').replace(/\u00a0/g, ' ');
 
   it('Explain on a function with a caller in another file lists the caller, and clicking it opens cart.ts at its lines', async () => {
-    s.fake.reply((r) => (r.endpoint === 'ollama.chat' ? { chunks: ['It sums the prices ', 'and adds VAT.'], tokenMs: 20 } : undefined));
+    // Each answer is numbered, so a check reads the answer it asked for, never the one before it still shown.
+    let answers = 0;
+    s.fake.reply((r) => (r.endpoint === 'ollama.chat' ? { chunks: ['It sums the prices ', `and adds VAT (answer ${++answers}).`], tokenMs: 20 } : undefined));
     await s.wb.openFile('src/price.ts');
     let panel: Frame | undefined;
     // The index is built a few seconds after the window opens: until it holds cart.ts, an answer lists nothing.
     // Explain again until the answer was given the caller.
     await waitFor('an answer that lists the caller in src/cart.ts', async () => {
+      const asked = `answer ${answers + 1}`;
       await s.wb.goTo(2, 5);
       await s.wb.runCommand('Fathom: Explain');
       panel = await panelFrame(s.page);
       const frame = panel;
-      await waitFor('the answer to finish', async () => (await frame.locator('body').getAttribute('data-phase').catch(() => null)) === 'done', { timeoutMs: 20_000 });
+      const finished = async () =>
+        (await frame.locator('body').getAttribute('data-phase').catch(() => null)) === 'done' && ((await frame.locator('body').textContent().catch(() => '')) ?? '').includes(asked);
+      await waitFor(`the answer to finish (${asked})`, finished, { timeoutMs: 20_000 });
       return (await frame.locator('#sources-list a.source-link').allTextContents()).includes('src/cart.ts:3–5');
     }, { timeoutMs: 90_000, intervalMs: 1_000 });
     const frame = panel!;
