@@ -30,7 +30,8 @@
 // FATHOM_EXTENSION_PATH=DIR tests the extension in DIR (e.g. an unpacked .vsix) instead of this repository.
 // FATHOM_KEEP_TEMP=1 keeps the temporary profile/workspace; FATHOM_HEADED=1 shows the browser (needs a display).
 // The fault matrix's counts (test/integration/faults-*.test.ts) go to test-results/fault-matrix.json.
-// On failure, test-results/integration/ holds the server log, the extension host's logs and a screenshot.
+// On failure, test-results/integration/ holds the server log, the extension host's logs, the browser's console
+// (webviews included) and a screenshot.
 import { cpSync, existsSync, mkdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -119,6 +120,7 @@ try {
     // Keep what explains the failure before the profile is removed.
     await page?.screenshot({ path: join(outDir, 'failure.png') }).catch(() => {});
     writeFileSync(join(outDir, 'server.log'), server.process.tail(400) + '\n');
+    if (page) writeFileSync(join(outDir, 'browser-console.log'), h.consoleOf(page));
     const logs = join(server.profile.userDataDir, 'logs');
     if (existsSync(logs)) cpSync(logs, join(outDir, 'vscode-logs'), { recursive: true });
     console.error(`diagnostics in ${outDir}`);

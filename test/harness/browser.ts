@@ -28,9 +28,34 @@ export async function launchBrowser(): Promise<Browser> {
 export async function openWorkbench(browser: Browser, url: string, { timeoutMs = 60_000, locale }: { timeoutMs?: number; locale?: string } = {}): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...(locale ? { locale: browserLocale(locale) } : {}) });
   const page = await context.newPage();
+  recordConsole(page);
   await page.goto(url);
   await waitFor('the VS Code workbench (.monaco-workbench) to appear', () => page.locator('.monaco-workbench').count(), { timeoutMs, intervalMs: 200 });
   return page;
+}
+
+const consoles = new WeakMap<Page, string[]>();
+const CONSOLE_LINES = 2000;
+
+/**
+ * Keeps the page's console (its frames and webviews too), each line with the seconds since the page opened, so a
+ * failed run can show what the workbench said, e.g. a webview that waited for its service worker.
+ */
+function recordConsole(page: Page): void {
+  const lines: string[] = [];
+  const opened = Date.now();
+  consoles.set(page, lines);
+  const add = (line: string) => {
+    lines.push(`${((Date.now() - opened) / 1000).toFixed(1).padStart(7)} s  ${line}`);
+    if (lines.length > CONSOLE_LINES) lines.shift();
+  };
+  page.on('console', (m) => add(`[${m.type()}] ${m.text()}`));
+  page.on('pageerror', (e) => add(`[pageerror] ${e.message}`));
+}
+
+/** What the page's console printed (the last lines), for a failure's diagnostics. */
+export function consoleOf(page: Page): string {
+  return (consoles.get(page) ?? []).join('\n') + '\n';
 }
 
 /** VS Code's language ids are lower case ('zh-cn'); the browser wants a BCP 47 tag ('zh-CN'). */

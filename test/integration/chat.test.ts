@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { fathom, openWithCursor, setSetting, useFakeServer, waitFor } from './helpers';
+import { fathom, openWithCursor, setSetting, useFakeServer, waitFor, waitForPage } from './helpers';
 
 const AWS_KEY = 'AKIAZ7Q3XK5V2RMN6TLP'; // base32 after AKIA, like a real key id
 
@@ -31,7 +31,7 @@ describe('chat in the extension host', () => {
     assert.equal(pending[0].kind, 'selection');
     assert.match(pending[0].label, /:1-3$/);
     assert.equal(pending[0].text, editor.document.getText());
-    await waitFor('the chat view to be visible and running', () => api.chat.view.current().visible && api.chat.view.current().ready, { timeoutMs: 15_000 });
+    await waitForPage('the chat view to be visible and running', () => api.chat.view.current().visible && api.chat.view.current().ready, () => api.chat.view.current());
   });
 
   it('a question with a secret in it and in its attachment reaches the server redacted; the answer keeps the placeholder', async () => {
@@ -113,7 +113,7 @@ describe('chat focus', () => {
     const second = await openWithCursor('const second = 2;█\n');
     const postsOnSwitch = view.current().focusPosts;
     await revealing;
-    await waitFor('the chat page to be ready again', () => view.current().ready, { timeoutMs: 15_000 });
+    await waitForPage('the chat page to be ready again', () => view.current().ready, () => view.current());
     // Whether the page was ready before the switch or after it, no focus request may follow the switch.
     assert.equal(view.current().focusPending, false);
     assert.equal(view.current().focusPosts, postsOnSwitch, 'the message box took the focus from the editor');
@@ -126,6 +126,6 @@ describe('chat focus', () => {
     await waitFor('the chat page to be dropped', () => !view.current().ready, { timeoutMs: 10_000 });
     const before = view.current().focusPosts;
     await vscode.commands.executeCommand('fathom.openChat');
-    await waitFor('the message box to be focused', () => view.current().focusPosts === before + 1 && !view.current().focusPending, { timeoutMs: 15_000 });
+    await waitForPage('the message box to be focused', () => view.current().focusPosts === before + 1 && !view.current().focusPending, () => view.current());
   });
 });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, fathom, setSetting, useFakeServer, waitFor } from './helpers';
+import { EXTENSION_ID, fathom, setSetting, useFakeServer, waitFor, waitForPage } from './helpers';
 
 /** Every command and its title in the command palette. */
 const COMMANDS: Record<string, string> = {
@@ -50,7 +50,7 @@ describe('commands', () => {
     const report = await vscode.commands.executeCommand<string>('fathom.doctor');
     assert.ok(fake.server.requests.length > 0, 'the doctor sent requests to the fake server');
     assert.ok(report.includes(fake.server.url.replace(/\/+$/, '')), `the report names the server ${fake.server.url}:\n${report}`);
-    const shown = await waitFor('the panel to show the report', () => api.doctor().current().ready && api.doctor().current().view, { timeoutMs: 30_000 });
+    const shown = await waitForPage('the panel to show the report', () => api.doctor().current().ready && api.doctor().current().view, () => ({ ...api.doctor().current(), view: undefined }));
     assert.equal(shown.text, report);
     assert.deepEqual(shown.roles.map((r) => r.role), ['completion', 'chat', 'nextEdit']);
     // No next-edit model in the tests' settings: the Doctor says how to switch it on, with a button to the setting.

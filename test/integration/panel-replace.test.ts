@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { FathomApi } from '../../src/extension';
 import { ANSWER_PANEL_VIEW_TYPE } from '../../src/vscode/panel/answerPanel';
-import { CURSOR, fathom, openWithCursor, useFakeServer, waitFor } from './helpers';
+import { CURSOR, fathom, openWithCursor, useFakeServer, waitFor, waitForPage } from './helpers';
 
 describe('answer panel: a new answer replaces one still streaming', function () {
   this.timeout(60_000);
@@ -29,7 +29,7 @@ describe('answer panel: a new answer replaces one still streaming', function () 
     fake.server.reply((r) => (r.endpoint === 'ollama.chat' ? (asked++ === 0 ? { chunks: old, tokenMs: 150 } : { chunks: ['NEW answer', ' in full.'], tokenMs: 10 }) : undefined));
 
     const first = vscode.commands.executeCommand<string | undefined>('fathom.explain');
-    await waitFor('the first answer to stream into the panel', () => api.answerPanel().current().view.markdown.includes('OLD1 '), { timeoutMs: 30_000 });
+    await waitForPage('the first answer to stream into the panel', () => api.answerPanel().current().view.markdown.includes('OLD1 '), () => ({ ...api.answerPanel().current(), view: { ...api.answerPanel().current().view, markdown: api.answerPanel().current().view.markdown.slice(0, 200) } }));
     const second = await vscode.commands.executeCommand<string | undefined>('fathom.explain');
     assert.equal(second, 'NEW answer in full.');
     assert.equal(await first, undefined, 'the first answer was replaced, not finished');

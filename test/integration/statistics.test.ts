@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { FathomApi } from '../../src/extension';
 import type { StatisticsData, StatisticsRow } from '../../src/statistics/book';
-import { closeAllEditors, CURSOR, EXTENSION_ID, fathom, openWithCursor, restoreSettings, setSetting, triggerAndAccept, useFakeServer, waitFor } from './helpers';
+import { closeAllEditors, CURSOR, EXTENSION_ID, fathom, openWithCursor, restoreSettings, setSetting, triggerAndAccept, useFakeServer, waitFor, waitForPage } from './helpers';
 
 describe('statistics', () => {
   const fake = useFakeServer();
@@ -20,6 +20,12 @@ describe('statistics', () => {
 
   const model = () => vscode.workspace.getConfiguration('fathom').get<string>('completion.model')!;
   const row = (by: 'languages' | 'models', name: string): StatisticsRow | undefined => api.statistics.store.summary()[by].find((r) => r.name === name);
+  /** The panel as the extension sees it, and the statistics tabs as VS Code has them (for a failure message). */
+  const pageState = () => {
+    const { open, ready, sent } = api.statistics.panel().current();
+    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => ({ label: t.label, active: t.isActive, group: g.viewColumn })));
+    return { open, ready, sent: !!sent, tabs };
+  };
   const none: StatisticsRow = { name: '', shown: 0, accepted: { whole: 0, word: 0, line: 0 }, acceptedTotal: 0, rate: 0 };
 
   it('counts a suggestion shown and accepted whole for its language and model, with its latency, and stores it on this machine', async () => {
@@ -76,7 +82,7 @@ describe('statistics', () => {
   it('"Fathom: Show Statistics" opens one panel, revealed again when run again, that draws the counts and redraws as they change', async () => {
     await closeAllEditors();
     await vscode.commands.executeCommand('fathom.showStatistics');
-    const sent = await waitFor('the statistics page to be drawn', () => api.statistics.panel().current().ready && api.statistics.panel().current().sent, { timeoutMs: 20_000 });
+    const sent = await waitForPage('the statistics page to be drawn', () => api.statistics.panel().current().ready && api.statistics.panel().current().sent, pageState);
     assert.equal(sent.summary.empty, false);
     assert.ok(sent.summary.languages.some((r) => r.name === 'typescript' && r.accepted.whole > 0), 'the language row counts the acceptance');
     assert.equal(sent.labels.title, 'Fathom Statistics');
@@ -105,7 +111,7 @@ describe('statistics', () => {
 
   it('clearing forgets everything, in storage too, and the open page says nothing is recorded', async () => {
     await vscode.commands.executeCommand('fathom.showStatistics');
-    await waitFor('the statistics page to be drawn', () => api.statistics.panel().current().sent?.summary.empty === false, { timeoutMs: 20_000 });
+    await waitForPage('the statistics page to be drawn', () => api.statistics.panel().current().sent?.summary.empty === false, pageState);
     await api.statistics.store.clear();
     assert.equal(api.statistics.store.summary().empty, true);
     assert.equal(api.statistics.stored(), undefined);

@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { fathom, openWithCursor, setSetting, triggerAndAccept, useFakeServer, waitFor } from './helpers';
+import { fathom, openWithCursor, setSetting, triggerAndAccept, useFakeServer, waitFor, waitForPage } from './helpers';
 
 /**
  * Types `text` as the user would: VS Code's `type` command, which goes to the focused editor. The editor is
@@ -39,7 +39,7 @@ describe('completions wait while the local server writes an answer', function ()
     await fake.server.waitFor((rs) => rs.find((r) => r.endpoint === 'ollama.chat'), 10_000, 'the answer to start streaming');
     // On a loaded CI machine the keystroke landed but VS Code asked for no suggestion (the counters showed it);
     // the likeliest cause is the panel's page still loading in its frame. Typing waits until it is ready.
-    await waitFor('the answer panel to be ready', () => api.answerPanel().current().ready, { timeoutMs: 15_000 });
+    await waitForPage('the answer panel to be ready', () => api.answerPanel().current().ready, () => ({ ...api.answerPanel().current(), view: undefined }));
     const skippedBefore = await answering();
     const providesBefore = api.completionStats().provides;
     await typeAsUser(editor, ' ');
