@@ -40,7 +40,7 @@ if (vsixMode) {
 const mocha = join(h.REPO, 'node_modules', 'mocha', 'bin', 'mocha.js');
 const child = spawn(
   process.execPath,
-  ['--import', 'tsx', mocha, '--no-config', '--reporter', 'spec', '--timeout', '60000', '--slow', '15000', ...(process.env.CI ? ['--forbid-only'] : []), ...mochaArgs, ...(vsixMode ? [SMOKE] : ['--ignore', SMOKE, 'test/e2e/**/*.test.ts'])],
+  ['--import', 'tsx', mocha, '--no-config', '--reporter', 'spec', '--timeout', '90000', '--slow', '15000', ...(process.env.CI ? ['--forbid-only'] : []), ...mochaArgs, ...(vsixMode ? [SMOKE] : ['--ignore', SMOKE, 'test/e2e/**/*.test.ts'])],
   { cwd: h.REPO, stdio: 'inherit', env },
 );
 // Ctrl-C reaches the child by itself (same process group) and it cleans up; a SIGTERM for us is passed on.

@@ -65,7 +65,7 @@ describe('first use in a new window', function () {
       // No wait for the status bar item: in the runs seen here Fathom was not yet activated at this point, so
       // the command palette's run is what activates it (VS Code then runs the command).
       await s.wb.runCommand('Fathom: Ask About Selection', { timeoutMs: 30_000 });
-      const chat = await webviewFrame(s.page, '#composer', 'the chat view to load', { timeoutMs: 30_000 });
+      const chat = await webviewFrame(s.page, '#composer', 'the chat view to load');
       await waitFor('the selection chip', async () => ((await chat.locator('#chips').textContent()) ?? '').includes('stats.ts:1-5'), { timeoutMs: 20_000 });
       await s.page.keyboard.type('Why divide?');
       await s.page.keyboard.press('Enter');

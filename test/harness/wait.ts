@@ -7,6 +7,13 @@ export interface WaitOptions {
   intervalMs?: number;
 }
 
+/**
+ * How long a webview page (chat, answer panel, Doctor, statistics; a notebook's outputs) may take to load.
+ * VS Code's web client shows a new webview's frame only once its service worker controls it; on a loaded
+ * two-core CI machine that was seen to take 14 and 20 s, against about 1 s usually.
+ */
+export const PAGE_LOAD_MS = 60_000;
+
 export class WaitTimeoutError extends Error {}
 
 /** Thrown by a probe to stop waiting at once (e.g. the process it waits on has exited). */

@@ -6,20 +6,13 @@
 import * as vscode from 'vscode';
 import type { FathomApi, FathomStartup } from '../../src/extension';
 import { startFakeServer, type FakeServer, type FakeServerOptions } from '../fake-server';
-import { waitFor, type Truthy } from '../harness/wait';
+import { PAGE_LOAD_MS, waitFor, type Truthy } from '../harness/wait';
 
-export { waitFor };
+export { PAGE_LOAD_MS, waitFor };
 
 export const EXTENSION_ID = 'fathom.fathom';
 /** Marks the cursor in a test document. */
 export const CURSOR = '█';
-
-/**
- * How long a webview page (chat, answer panel, Doctor, statistics) may take to load and say 'ready'. VS Code's
- * web client loads a new webview's frame only once its service worker controls it; on a loaded two-core CI
- * machine that was seen to take 14 and 20 s, against about 1 s usually.
- */
-export const PAGE_LOAD_MS = 60_000;
 
 /** Waits up to PAGE_LOAD_MS for a webview page; a timeout says what `state` reported last. */
 export function waitForPage<T>(what: string, probe: () => T, state: () => unknown): Promise<Truthy<T>> {

@@ -38,7 +38,7 @@ export async function run(): Promise<void> {
   const mocha = new Mocha({
     ui: 'bdd',
     color: false,
-    timeout: 90_000, // above PAGE_LOAD_MS (helpers.ts): a webview's first load can take 20 s on a loaded machine
+    timeout: 90_000, // above PAGE_LOAD_MS (harness/wait.ts): a webview's first load can take 20 s on a loaded machine
     forbidOnly: Boolean(process.env.CI),
     reporter: collect(tests, say),
     ...(grep ? { grep } : {}),

@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, fathom, setSetting, suiteFolder, useFakeServer, waitFor } from './helpers';
+import { closeAllEditors, fathom, PAGE_LOAD_MS, setSetting, suiteFolder, useFakeServer, waitFor } from './helpers';
 import { ipynbCell, ipynbText } from '../fixtures/ipynb';
 
 interface GenerateBody {
@@ -43,7 +43,8 @@ describe('notebooks', () => {
     await vscode.window.showNotebookDocument(notebook, { selections: [new vscode.NotebookRange(index, index + 1)] });
     await vscode.commands.executeCommand('notebook.cell.edit');
     const document = notebook.cellAt(index).document;
-    const editor = await waitFor(`the editor of cell ${index}`, () => (vscode.window.activeTextEditor?.document === document ? vscode.window.activeTextEditor : undefined));
+    // The notebook editor draws its outputs in a webview: its first open can wait as long as a webview page.
+    const editor = await waitFor(`the editor of cell ${index}`, () => (vscode.window.activeTextEditor?.document === document ? vscode.window.activeTextEditor : undefined), { timeoutMs: PAGE_LOAD_MS });
     const end = document.lineAt(document.lineCount - 1).range.end;
     editor.selection = new vscode.Selection(end, end);
     return editor;
@@ -58,7 +59,7 @@ describe('notebooks', () => {
     await waitFor('the suggestion to be shown and accepted in the cell', async () => {
       await vscode.commands.executeCommand('editor.action.inlineSuggest.commit');
       return editor.document.getText() !== 'total = sales[';
-    }, { timeoutMs: 10_000, intervalMs: 100 });
+    }, { timeoutMs: 30_000, intervalMs: 100 });
     assert.equal(editor.document.getText(), "total = sales['amount'].sum()");
 
     const request = fake.server.requests.find((r) => r.endpoint === 'ollama.generate');

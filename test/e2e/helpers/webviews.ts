@@ -3,9 +3,9 @@
  * that shows them), so a view is found by what its page holds: the frame whose document has `selector`.
  */
 import type { Frame, Page } from 'playwright-core';
-import { waitFor } from '../../harness';
+import { PAGE_LOAD_MS, waitFor } from '../../harness';
 
-export async function webviewFrame(page: Page, selector: string, what: string, { timeoutMs = 20_000 } = {}): Promise<Frame> {
+export async function webviewFrame(page: Page, selector: string, what: string, { timeoutMs = PAGE_LOAD_MS } = {}): Promise<Frame> {
   return waitFor(what, async () => {
     for (const frame of page.frames()) {
       if (frame.isDetached()) continue;
