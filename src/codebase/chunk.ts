@@ -20,4 +20,6 @@ export interface Chunk {
 /** A chunk with its source text, as the chunker produces it (the text is redacted before it is indexed). */
 export interface ChunkWithText extends Chunk {
   text: string;
+  /** The names of the definitions a class chunk holds without chunks of their own (a short class's methods). */
+  members?: readonly string[];
 }

@@ -57,7 +57,10 @@ function emit(out: ChunkWithText[], path: string, lines: string[], span: Span, c
   const limit = def.kind === 'class' ? SPLIT_CLASS_LINES : SPLIT_FUNCTION_LINES;
   const nested = length > limit ? findDefinitions(def.inner) : [];
   if (nested.length === 0) {
-    out.push({ path, startLine: start + 1, endLine: end + 1, kind: def.kind, symbol: def.name, container: container.join('.'), text: lines.slice(start, end + 1).join('\n') });
+    const chunk: ChunkWithText = { path, startLine: start + 1, endLine: end + 1, kind: def.kind, symbol: def.name, container: container.join('.'), text: lines.slice(start, end + 1).join('\n') };
+    // A short class is one chunk: the methods it defines are among its names, so a question about one finds it.
+    const members = def.kind === 'class' ? findDefinitions(def.inner).map((s) => s.def.name).filter(Boolean) : [];
+    out.push(members.length ? { ...chunk, members } : chunk);
     return;
   }
   fillBetween(out, path, lines, nested, start, end, [...container, def.name].filter(Boolean), def);

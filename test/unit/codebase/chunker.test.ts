@@ -75,6 +75,17 @@ describe('codebase: chunker', function () {
     assert.equal(out[1].text.split('\n')[0], '  /** Method 0. */');
   });
 
+  it('a short class is one chunk that lists the methods it defines as its members (Python and TypeScript)', async () => {
+    const py = await chunks('python', 'http/client.py', ['class HTTPMessage:', '    def getallmatchingheaders(self, name):', '        return [line for line in self.lines if line.startswith(name)]', '', '    def close(self):', '        self.fp = None', ''].join('\n'));
+    assert.deepEqual(brief(py), ['1-6 class HTTPMessage']);
+    assert.deepEqual(py[0].members, ['getallmatchingheaders', 'close']);
+    const ts = await chunks('typescript', 'src/point.ts', ['export class Point {', '  constructor(readonly x: number) {}', '  /** The distance to the origin. */', '  norm(): number {', '    return Math.abs(this.x);', '  }', '}', ''].join('\n'));
+    assert.deepEqual(brief(ts), ['1-7 class Point']);
+    assert.deepEqual(ts[0].members, ['constructor', 'norm']);
+    const fn = await chunks('typescript', 'src/f.ts', 'export function outer() {\n  function inner() {}\n  return inner;\n}\n');
+    assert.equal(fn[0].members, undefined, 'a function lists no members');
+  });
+
   it('Python: functions, methods of a big class, decorators and comments above included; module code in windows', async () => {
     const body = Array.from({ length: 6 }, (_, i) => `        x${i} = ${i}`).join('\n');
     const text = [

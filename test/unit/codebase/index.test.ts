@@ -41,6 +41,16 @@ describe('codebase: index', function () {
     assert.equal(index.search('zebra giraffe', 3).length, 0);
   });
 
+  it("finds a method of a short class (one chunk) by the method's name, and stores no member list", async () => {
+    write('http/client.py', 'class HTTPMessage:\n    def getallmatchingheaders(self, name):\n        return [h for h in self.items if h == name]\n\n    def close(self):\n        self.fp = None\n');
+    write('http/util.py', 'def header_lines(message):\n    """All header lines of a message, matching or not."""\n    return message.splitlines()\n');
+    const index = CodebaseIndex.empty();
+    await syncIndex(root, index, parsers);
+    const [first] = index.search('get all matching headers', 2);
+    assert.deepEqual(pick(first), { path: 'http/client.py', startLine: 1, endLine: 6, symbol: 'HTTPMessage' });
+    assert.ok(!('members' in first), 'the member names live in the lexical index only');
+  });
+
   it('counts a class\'s head at half a function\'s match: its doc comment describes the class, not the method asked about', () => {
     const index = CodebaseIndex.empty();
     const text = 'reconnect the socket after a timeout';
