@@ -96,8 +96,24 @@ export function queryTokens(text: string): string[] {
     for (const part of splitIdentifier(word[0])) if (part.length <= MAX_PART) all.push(part);
   }
   const kept = all.filter((w) => !STOP_WORDS.has(w));
-  return (kept.length ? kept : all).map(normalize);
+  const terms = (kept.length ? kept : all).map(normalize);
+  if (PREDICATE.test(text)) {
+    // A yes/no question describes a predicate, named `isX`, `hasX` or `canX`: those words count here.
+    terms.push(normalize('is'));
+    for (const w of all) if (PREDICATE_WORDS.has(w)) terms.push(normalize(PREDICATE_WORDS.get(w) as string));
+  }
+  return terms;
 }
+
+/**
+ * A question a predicate answers: "Return True if …", "Returns `true` when …", "Checks whether …", "Whether …".
+ * With `is` (and the question's own `has` or `can`) as terms, recall@10 rose on every development set
+ * (JavaScript 82.0 → 83.2, Python 69.4 → 70.0, held-out 70.0 → 70.6; TypeScript recall@1 +0.2).
+ * "Is called when …" is not one: a question starting with "Is" is mostly passive.
+ */
+const PREDICATE = /^\s*(?:(?:returns?|checks?|tests?|determines?|tells?|reports?|indicates?|decides?)\s+(?:[`'"]?true[`'"]?\s+(?:if|when|iff)\b|whether\b|if\b)|true\s+if\b|whether\b)/i;
+/** Stop words a predicate question keeps, as the name part they stand for. */
+const PREDICATE_WORDS: ReadonlyMap<string, string> = new Map([['has', 'has'], ['have', 'has'], ['can', 'can']]);
 
 /** A word part as the index compares it: abbreviation spelled out, then stemmed. */
 function normalize(part: string): string {

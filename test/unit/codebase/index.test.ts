@@ -51,6 +51,24 @@ describe('codebase: index', function () {
     assert.ok(!('members' in first), 'the member names live in the lexical index only');
   });
 
+  it('answers a yes/no question with the predicate: "Return true if …" finds `isDirectory`, not the function about directories', async () => {
+    write('src/fs.ts', [
+      'export function listDirectory(path: string): string[] {',
+      '  const directory = openDirectory(path);',
+      '  return directory.entries(path);',
+      '}',
+      '',
+      'export function isDirectory(path: string): boolean {',
+      '  return stat(path).kind === 4;',
+      '}',
+      '',
+    ].join('\n'));
+    const index = CodebaseIndex.empty();
+    await syncIndex(root, index, parsers);
+    assert.equal(index.search('Return true if the path is a directory.', 2)[0]?.symbol, 'isDirectory');
+    assert.equal(index.search('List the entries of a directory.', 2)[0]?.symbol, 'listDirectory');
+  });
+
   it('counts a class\'s head at half a function\'s match: its doc comment describes the class, not the method asked about', () => {
     const index = CodebaseIndex.empty();
     const text = 'reconnect the socket after a timeout';

@@ -80,6 +80,17 @@ describe('codebase: tokenizer', () => {
     assert.deepEqual(queryTokens('is it'), ['is', 'it']);
   });
 
+  it('reads a yes/no question as one about a predicate: `is` (and its own `has` or `can`) count as words', () => {
+    for (const q of ['Return True if the path exists.', 'Returns `true` when the node has children', 'Checks whether it can run', 'Whether the list is sorted'])
+      assert.ok(queryTokens(q).includes('is'), q);
+    assert.ok(queryTokens('Returns true if the node has children').includes('has'));
+    assert.ok(queryTokens('Tests if the user can write').includes('can'));
+    // Not a yes/no question: no `is`, and the stop words stay dropped.
+    for (const q of ['Is called when the token request is processed.', 'Get the name it has', 'Return the true path if any'])
+      assert.ok(!queryTokens(q).some((t) => t === 'is' || t === 'has'), q);
+    assert.deepEqual(queryTokens('Get the name'), ['get', 'nam']);
+  });
+
   it('never turns a redaction placeholder into words', () => {
     assert.deepEqual(codeTokens('const token = "«secret:github-token:abcdefghij»";'), codeTokens('const token = "";'));
   });
