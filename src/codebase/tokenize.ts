@@ -91,10 +91,7 @@ export function nameTerms(name: string): string[] {
 
 /** The words of a natural-language or identifier query: codeTokens without stop words (all of them when nothing else is left). */
 export function queryTokens(text: string): string[] {
-  const all = [];
-  for (const word of text.replace(PLACEHOLDER, ' ').matchAll(WORD)) {
-    for (const part of splitIdentifier(word[0])) if (part.length <= MAX_PART) all.push(part);
-  }
+  const all = wordParts(text);
   const kept = all.filter((w) => !STOP_WORDS.has(w));
   const terms = (kept.length ? kept : all).map(normalize);
   if (PREDICATE.test(text)) {
@@ -106,6 +103,25 @@ export function queryTokens(text: string): string[] {
 }
 
 /**
+ * Stop words that code builds names from (`toString`, `fromJSON`, `getAll`, `forEach`, `sortBy`,
+ * `insertBefore`, `withoutSlash`, `hasOwn`): in a question beside other words they are matched against
+ * names only (queryNameWords), where they tell `insertBefore` from `insertAfter`; in a body they are noise.
+ */
+const NAME_WORDS: ReadonlySet<string> = new Set(
+  'to from all each by as at for before after with without into over under some any own no not only again'.split(' '),
+);
+
+/**
+ * The stop words of `text` that are name words (NAME_WORDS), normalized, repeats kept; none when the
+ * question has no other word (queryTokens then keeps its stop words as ordinary words).
+ */
+export function queryNameWords(text: string): string[] {
+  const all = wordParts(text);
+  if (!all.some((w) => !STOP_WORDS.has(w))) return [];
+  return all.filter((w) => NAME_WORDS.has(w)).map(normalize);
+}
+
+/**
  * A question a predicate answers: "Return True if …", "Returns `true` when …", "Checks whether …", "Whether …".
  * With `is` (and the question's own `has` or `can`) as terms, recall@10 rose on every development set
  * (JavaScript 82.0 → 83.2, Python 69.4 → 70.0, held-out 70.0 → 70.6; TypeScript recall@1 +0.2).
@@ -114,6 +130,15 @@ export function queryTokens(text: string): string[] {
 const PREDICATE = /^\s*(?:(?:returns?|checks?|tests?|determines?|tells?|reports?|indicates?|decides?)\s+(?:[`'"]?true[`'"]?\s+(?:if|when|iff)\b|whether\b|if\b)|true\s+if\b|whether\b)/i;
 /** Stop words a predicate question keeps, as the name part they stand for. */
 const PREDICATE_WORDS: ReadonlyMap<string, string> = new Map([['has', 'has'], ['have', 'has'], ['can', 'can']]);
+
+/** The lower-case parts of `text`'s words, in order (placeholders and data-like parts left out). */
+function wordParts(text: string): string[] {
+  const all = [];
+  for (const word of text.replace(PLACEHOLDER, ' ').matchAll(WORD)) {
+    for (const part of splitIdentifier(word[0])) if (part.length <= MAX_PART) all.push(part);
+  }
+  return all;
+}
 
 /** A word part as the index compares it: abbreviation spelled out, then stemmed. */
 function normalize(part: string): string {

@@ -161,6 +161,16 @@ describe('codebase: MiniSearch index', () => {
     assert.ok(Math.abs(repeated - covered * (2 * parse + color)) < 1e-9, `${repeated} = ${covered} × (2 × ${parse} + ${color})`);
   });
 
+  it('matches a question\'s name words (`before`, `to`, `all`) in names only: "insert … before" finds insertBefore, a body\'s "before" counts nothing', () => {
+    const index = MiniSearchIndex.create();
+    index.add([
+      doc(1, 'insertAfter', 'parent.insert(node, reference.next); // before'),
+      doc(2, 'insertBefore', 'parent.insert(node, reference); // keeps the reference where it is'),
+      ...Array.from({ length: 20 }, (_, i) => doc(i + 10, `other${i}`, 'pass')),
+    ]);
+    assert.deepEqual(index.search('Insert the node before the reference node.', 2).map((h) => h.id), [2, 1]);
+  });
+
   it('removes documents and survives a snapshot', () => {
     const index = MiniSearchIndex.create();
     index.add(docs);

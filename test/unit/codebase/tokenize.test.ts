@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { splitCompound } from '../../../src/codebase/compounds';
 import { stem } from '../../../src/codebase/stem';
-import { codeTokens, nameTerms, queryTokens, splitIdentifier } from '../../../src/codebase/tokenize';
+import { codeTokens, nameTerms, queryNameWords, queryTokens, splitIdentifier } from '../../../src/codebase/tokenize';
 
 describe('codebase: tokenizer', () => {
   it('splits identifiers on camelCase, PascalCase, acronyms, snake_case, kebab-case and digits', () => {
@@ -89,6 +89,13 @@ describe('codebase: tokenizer', () => {
     for (const q of ['Is called when the token request is processed.', 'Get the name it has', 'Return the true path if any'])
       assert.ok(!queryTokens(q).some((t) => t === 'is' || t === 'has'), q);
     assert.deepEqual(queryTokens('Get the name'), ['get', 'nam']);
+  });
+
+  it('keeps the name words of a question (`to`, `before`, `all`) apart, for names only; a question of stop words only has none', () => {
+    assert.deepEqual(queryNameWords('Convert the value to a string before all else'), ['to', 'befor', 'all']);
+    assert.ok(!queryTokens('Convert the value to a string').includes('to'), 'not an ordinary word');
+    assert.deepEqual(queryNameWords('Get the name'), []);
+    assert.deepEqual(queryNameWords('to all'), [], 'queryTokens keeps them as ordinary words then');
   });
 
   it('never turns a redaction placeholder into words', () => {
