@@ -95,6 +95,7 @@ describe('codebase: tokenizer', () => {
     assert.deepEqual(queryNameWords('Convert the value to a string before all else'), ['to', 'befor', 'all']);
     assert.ok(!queryTokens('Convert the value to a string').includes('to'), 'not an ordinary word');
     assert.deepEqual(queryNameWords('Get the name'), []);
+    assert.deepEqual(queryNameWords('The list is empty'), ['is']);
     assert.deepEqual(queryNameWords('to all'), [], 'queryTokens keeps them as ordinary words then');
   });
 
