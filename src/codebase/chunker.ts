@@ -55,11 +55,13 @@ function emit(out: ChunkWithText[], path: string, lines: string[], span: Span, c
   const { def, start, end } = span;
   const length = end - start + 1;
   const limit = def.kind === 'class' ? SPLIT_CLASS_LINES : SPLIT_FUNCTION_LINES;
-  const nested = length > limit ? findDefinitions(def.inner) : [];
+  // A class's definitions are looked up whatever its length: a short class's are its members.
+  const inner = def.kind === 'class' || length > limit ? findDefinitions(def.inner) : [];
+  const nested = length > limit ? inner : [];
   if (nested.length === 0) {
     const chunk: ChunkWithText = { path, startLine: start + 1, endLine: end + 1, kind: def.kind, symbol: def.name, container: container.join('.'), text: lines.slice(start, end + 1).join('\n') };
     // A short class is one chunk: the methods it defines are among its names, so a question about one finds it.
-    const members = def.kind === 'class' ? findDefinitions(def.inner).map((s) => s.def.name).filter(Boolean) : [];
+    const members = def.kind === 'class' ? inner.map((s) => s.def.name).filter(Boolean) : [];
     out.push(members.length ? { ...chunk, members } : chunk);
     return;
   }

@@ -11,7 +11,7 @@ import { JSON_PIECES } from './jsonStream';
 import { addDocuments, LEXICAL_FIELDS } from './miniSearchAdd';
 import { miniSearchJson } from './miniSearchJson';
 import { frequentTerms } from './miniSearchTerms';
-import { codeTokens, queryNameWords, queryTokens } from './tokenize';
+import { codeTokens, queryTokens, queryWords } from './tokenize';
 
 /**
  * How much a query word found in each field counts: names decide most, the path a little, the body breaks
@@ -37,7 +37,7 @@ const BM25 = { k: 1.2, b: 0.9, d: 0 };
 export const COVERAGE_EXPONENT = 0.8;
 
 /**
- * A name word of the query (queryNameWords: `before` in "Insert the node before the reference") is looked up
+ * A name word of the query (queryWords' nameWords: `before` in "Insert the node before the reference") is looked up
  * under this prefix, in names only: a key no real term can be (terms are letters and digits).
  */
 const NAMES_ONLY = '\u0001';
@@ -178,8 +178,9 @@ export class MiniSearchIndex implements SearchIndex {
    */
   search(query: string, limit: number): LexicalHit[] {
     const counts = new Map<string, number>();
-    for (const term of queryTokens(query)) counts.set(term, (counts.get(term) ?? 0) + 1);
-    for (const word of queryNameWords(query)) counts.set(NAMES_ONLY + word, (counts.get(NAMES_ONLY + word) ?? 0) + 1);
+    const { terms, nameWords } = queryWords(query);
+    for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+    for (const word of nameWords) counts.set(NAMES_ONLY + word, (counts.get(NAMES_ONLY + word) ?? 0) + 1);
     const perTerm = this.answers([...counts.keys()]);
     // Sums in arrays indexed by chunk id (kept between queries, cleared where touched): no map per query.
     const { sums, covered } = this.scratchFor(perTerm);

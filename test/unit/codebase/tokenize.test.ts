@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { splitCompound } from '../../../src/codebase/compounds';
 import { stem } from '../../../src/codebase/stem';
-import { codeTokens, nameTerms, queryNameWords, queryTokens, splitIdentifier } from '../../../src/codebase/tokenize';
+import { codeTokens, nameTerms, queryTokens, queryWords, splitIdentifier } from '../../../src/codebase/tokenize';
 
 describe('codebase: tokenizer', () => {
   it('splits identifiers on camelCase, PascalCase, acronyms, snake_case, kebab-case and digits', () => {
@@ -92,11 +92,11 @@ describe('codebase: tokenizer', () => {
   });
 
   it('keeps the name words of a question (`to`, `before`, `all`) apart, for names only; a question of stop words only has none', () => {
-    assert.deepEqual(queryNameWords('Convert the value to a string before all else'), ['to', 'befor', 'all']);
+    assert.deepEqual(queryWords('Convert the value to a string before all else').nameWords, ['to', 'befor', 'all']);
     assert.ok(!queryTokens('Convert the value to a string').includes('to'), 'not an ordinary word');
-    assert.deepEqual(queryNameWords('Get the name'), []);
-    assert.deepEqual(queryNameWords('The list is empty'), ['is']);
-    assert.deepEqual(queryNameWords('to all'), [], 'queryTokens keeps them as ordinary words then');
+    assert.deepEqual(queryWords('Get the name').nameWords, []);
+    assert.deepEqual(queryWords('The list is empty').nameWords, ['is']);
+    assert.deepEqual(queryWords('to all').nameWords, [], 'queryTokens keeps them as ordinary words then');
   });
 
   it('never turns a redaction placeholder into words', () => {
