@@ -14,6 +14,7 @@ import type { BlockNames } from '../../codebase/names/answerNames';
 import { parseFromChat, type ChatViewState, type FromChat, type ToChat } from '../../webview/chat/protocol';
 import { ChunkBatcher } from '../panel/chunkBatcher';
 import type { PanelActions } from '../panel/panelActions';
+import { PageLink } from '../panel/pageLink';
 import { pageFor, webviewOptions } from '../panel/webviewSetup';
 import { applyCode, openAsNewFile, type ChatActionDeps } from './chatActions';
 import type { ChatAttachments } from './chatAttachments';
@@ -39,7 +40,7 @@ export interface ChatViewDeps extends ChatActionDeps {
 
 export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
   private view: vscode.WebviewView | undefined;
-  private ready = false;
+  private readonly page = new PageLink<ToChat>();
   /**
    * The message box should take the focus once the page can: a page still loading (the first open in a
    * window, or a view shown again) misses a message posted before its script listens, so the request waits
@@ -86,21 +87,13 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
 
   resolveWebviewView(view: vscode.WebviewView): void {
     this.view = view;
-    this.ready = false;
     const webview = view.webview;
     webview.options = webviewOptions(this.extensionUri);
     webview.html = chatHtml({ ...pageFor(webview, this.extensionUri, 'chat.js', 'chat.css', vscode.l10n.t('Fathom Chat')), labels: chatPageLabels() });
-    const disposables = [
-      webview.onDidReceiveMessage((message) => void this.receive(message)),
-      view.onDidChangeVisibility(() => {
-        if (!view.visible) this.ready = false;
-      }),
-    ];
+    const disposables = [webview.onDidReceiveMessage((message) => void this.receive(message)), this.page.connect(view, view.onDidChangeVisibility)];
     view.onDidDispose(() => {
-      if (this.view === view) {
-        this.view = undefined;
-        this.ready = false;
-      }
+      if (this.view === view) this.view = undefined;
+      this.page.disconnect(view);
       for (const d of disposables) d.dispose();
     });
   }
@@ -114,7 +107,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
 
   /** What the view shows now, whether its script runs, and whether a focus request waits for it (for the tests). */
   current(): { state: ChatViewState; ready: boolean; visible: boolean; focusPending: boolean; focusPosts: number } {
-    return { state: this.viewState(this.deps.session.state()), ready: this.ready, visible: this.view?.visible ?? false, focusPending: this.focusWanted, focusPosts: this.focusPosts };
+    return { state: this.viewState(this.deps.session.state()), ready: this.page.ready, visible: this.view?.visible ?? false, focusPending: this.focusWanted, focusPosts: this.focusPosts };
   }
 
   /** Re-sends the state (the configured model changed). */
@@ -170,14 +163,12 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   }
 
   private post(message: ToChat): void {
-    if (!this.view || !this.ready) return;
-    if (message.type === 'focusInput') this.focusPosts++;
-    void this.view.webview.postMessage(message);
+    if (this.page.post(message) && message.type === 'focusInput') this.focusPosts++;
   }
 
   /** Sends a focus request that is waiting, once the page listens (else it stays waiting for 'ready'). */
   private focusIfWanted(): void {
-    if (!this.focusWanted || !this.view || !this.ready) return;
+    if (!this.focusWanted || !this.page.ready) return;
     this.focusWanted = false;
     this.post({ type: 'focusInput' });
   }
@@ -193,7 +184,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     switch (message.type) {
       case 'ready':
         this.batcher.discard();
-        this.ready = true;
+        this.page.heard();
         // Before the state: the focus is in the box by the time the page shows the chips, so typing at once works.
         this.focusIfWanted();
         await session.init();

@@ -11,6 +11,7 @@ import { remoteAdvice } from '../../doctor/remoteHost';
 import type { CodebaseStatus } from '../../codebase/indexStatus';
 import { doctorView, type DoctorView } from '../../doctor/view';
 import { parseFromDoctor, type ToDoctor } from '../../webview/doctor/protocol';
+import { PageLink } from '../panel/pageLink';
 import { pageFor, webviewOptions } from '../panel/webviewSetup';
 import { doctorHtml } from './html';
 import { doctorLabels } from '../webviewLabels';
@@ -22,7 +23,7 @@ export const DOCTOR_VIEW_TYPE = 'fathom.doctor';
 
 export class DoctorPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
-  private ready = false;
+  private readonly page = new PageLink<ToDoctor>();
   private last: DoctorView | undefined;
   private running: { abort: AbortController; done: Promise<DoctorView | undefined> } | undefined;
   private readonly subscriptions: vscode.Disposable[];
@@ -52,7 +53,7 @@ export class DoctorPanel implements vscode.Disposable {
 
   /** The report on screen (for tests). */
   current(): { view: DoctorView | undefined; ready: boolean } {
-    return { view: this.last, ready: this.ready };
+    return { view: this.last, ready: this.page.ready };
   }
 
   dispose(): void {
@@ -65,7 +66,7 @@ export class DoctorPanel implements vscode.Disposable {
     this.running?.abort.abort();
     const abort = new AbortController();
     const done = (async () => {
-      this.post({ type: 'running' });
+      this.page.post({ type: 'running' });
       try {
         const config = this.getConfig();
         const nextEdit = async () => (await this.pool.nextEditBackend()) ?? { settings: config.nextEdit };
@@ -76,10 +77,10 @@ export class DoctorPanel implements vscode.Disposable {
         // In a remote window the extension host, and so 127.0.0.1, is the remote machine.
         report.remote = remoteAdvice(vscode.env.remoteName, report.roles.filter((r) => !r.off).map((r) => r.baseUrl));
         this.last = doctorView(report);
-        this.post({ type: 'report', view: this.last });
+        this.page.post({ type: 'report', view: this.last });
         return this.last;
       } catch (error) {
-        if (!abort.signal.aborted) this.post({ type: 'failed', message: vscode.l10n.t('The checks could not run: {0}', error instanceof Error ? error.message : String(error)) });
+        if (!abort.signal.aborted) this.page.post({ type: 'failed', message: vscode.l10n.t('The checks could not run: {0}', error instanceof Error ? error.message : String(error)) });
         return undefined;
       }
     })();
@@ -95,25 +96,14 @@ export class DoctorPanel implements vscode.Disposable {
     const panel = vscode.window.createWebviewPanel(DOCTOR_VIEW_TYPE, vscode.l10n.t('Fathom Doctor'), vscode.ViewColumn.Active, { ...webviewOptions(this.extensionUri), retainContextWhenHidden: false });
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'fathom.svg');
     panel.webview.html = doctorHtml({ ...pageFor(panel.webview, this.extensionUri, 'doctor.js', 'doctor.css', vscode.l10n.t('Fathom Doctor')), labels: doctorLabels() });
-    const webview = panel.webview;
-    this.ready = false;
-    const disposables = [
-      webview.onDidReceiveMessage((raw) => void this.onMessage(raw)),
-      panel.onDidChangeViewState(({ webviewPanel }) => {
-        if (!webviewPanel.visible) this.ready = false;
-      }),
-    ];
+    const disposables = [panel.webview.onDidReceiveMessage((raw) => void this.onMessage(raw)), this.page.connect(panel, panel.onDidChangeViewState)];
     panel.onDidDispose(() => {
       this.panel = undefined;
-      this.ready = false;
+      this.page.disconnect(panel);
       this.running?.abort.abort();
       for (const d of disposables) d.dispose();
     });
     return panel;
-  }
-
-  private post(message: ToDoctor): void {
-    if (this.panel && this.ready) void this.panel.webview.postMessage(message);
   }
 
   private async onMessage(raw: unknown): Promise<void> {
@@ -121,9 +111,9 @@ export class DoctorPanel implements vscode.Disposable {
     if (!message) return;
     switch (message.type) {
       case 'ready':
-        this.ready = true;
-        if (this.running) this.post({ type: 'running' });
-        else if (this.last) this.post({ type: 'report', view: this.last });
+        this.page.heard();
+        if (this.running) this.page.post({ type: 'running' });
+        else if (this.last) this.page.post({ type: 'report', view: this.last });
         break;
       case 'rerun':
         await this.check();

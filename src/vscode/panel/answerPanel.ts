@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { CodePlace } from '../../codebase/codebase';
 import { parseFromPanel, type AnswerView, type FromPanel, type ToPanel } from '../../webview/panel/protocol';
 import { ChunkBatcher } from './chunkBatcher';
+import { PageLink } from './pageLink';
 import { panelHtml } from './html';
 import { panelLabels } from '../webviewLabels';
 import { PanelActions } from './panelActions';
@@ -36,7 +37,7 @@ export interface AnswerPanelOptions {
 export class AnswerPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private panelDisposables: vscode.Disposable[] = [];
-  private ready = false;
+  private readonly page = new PageLink<ToPanel>();
   private view: AnswerView = { title: 'Fathom', markdown: '', phase: 'done', chatAvailable: false };
   private source: vscode.Uri | undefined;
   private lines: { start: number; end: number } | undefined;
@@ -68,7 +69,7 @@ export class AnswerPanel implements vscode.Disposable {
     if (this.panel) {
       this.panel.title = title;
       this.panel.reveal(undefined, true);
-      this.post({ type: 'show', view: this.view });
+      this.page.post({ type: 'show', view: this.view });
       return;
     }
     this.panel = this.createPanel(title);
@@ -93,19 +94,19 @@ export class AnswerPanel implements vscode.Disposable {
   finish(): void {
     this.batcher.flush();
     this.view = { ...this.view, phase: 'done' };
-    this.post({ type: 'finish' });
+    this.page.post({ type: 'finish' });
   }
 
   /** Says, above the answer, that its prompt came from this workspace prompt file (relative to the workspace). */
   usingPromptFile(relPath: string): void {
     this.view = { ...this.view, promptFile: relPath };
-    this.post({ type: 'promptFile', path: relPath });
+    this.page.post({ type: 'promptFile', path: relPath });
   }
 
   /** Lists, under the answer, the lines of other workspace files its prompt carried (callers, existing tests). */
   usedFromWorkspace(sources: readonly CodePlace[]): void {
     this.view = { ...this.view, sources: [...sources] };
-    this.post({ type: 'sources', sources: [...sources] });
+    this.page.post({ type: 'sources', sources: [...sources] });
   }
 
   /** Opens one of the answer's "Used from this workspace" entries at its lines. */
@@ -128,12 +129,12 @@ export class AnswerPanel implements vscode.Disposable {
   fail(message: string): void {
     this.batcher.flush();
     this.view = { ...this.view, phase: 'failed', error: message };
-    this.post({ type: 'fail', message });
+    this.page.post({ type: 'fail', message });
   }
 
   /** What the panel shows (all appended text included once delivered), and whether its script is running. */
   current(): { view: AnswerView; ready: boolean; visible: boolean } {
-    return { view: { ...this.view }, ready: this.ready, visible: this.panel?.visible ?? false };
+    return { view: { ...this.view }, ready: this.page.ready, visible: this.panel?.visible ?? false };
   }
 
   dispose(): void {
@@ -157,16 +158,12 @@ export class AnswerPanel implements vscode.Disposable {
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'fathom.svg');
     const webview = panel.webview;
     webview.html = panelHtml({ ...pageFor(webview, this.extensionUri, 'panel.js', 'panel.css', title), labels: panelLabels() });
-    this.ready = false;
     this.panelDisposables = [
       webview.onDidReceiveMessage((message) => void this.onMessage(message)),
-      // A hidden webview is destroyed; it says 'ready' again when shown and gets the whole state then.
-      panel.onDidChangeViewState(({ webviewPanel }) => {
-        if (!webviewPanel.visible) this.ready = false;
-      }),
+      this.page.connect(panel, panel.onDidChangeViewState),
       panel.onDidDispose(() => {
         this.panel = undefined;
-        this.ready = false;
+        this.page.disconnect(panel);
         this.closed.fire();
         for (const d of this.panelDisposables) d.dispose();
         this.panelDisposables = [];
@@ -177,12 +174,7 @@ export class AnswerPanel implements vscode.Disposable {
 
   private deliver(text: string): void {
     this.view = { ...this.view, markdown: this.view.markdown + text };
-    this.post({ type: 'append', text });
-  }
-
-  /** Posts only to a webview whose script listens; one that is not ready gets the whole state on 'ready'. */
-  private post(message: ToPanel): void {
-    if (this.panel && this.ready) void this.panel.webview.postMessage(message);
+    this.page.post({ type: 'append', text });
   }
 
   private async onMessage(raw: unknown): Promise<void> {
@@ -191,8 +183,8 @@ export class AnswerPanel implements vscode.Disposable {
     switch (message.type) {
       case 'ready':
         this.batcher.flush(); // into the state (not posted yet), which the view gets whole:
-        this.ready = true;
-        this.post({ type: 'show', view: this.view });
+        this.page.heard();
+        this.page.post({ type: 'show', view: this.view });
         break;
       case 'copy':
         await this.actions.copy(message.code);

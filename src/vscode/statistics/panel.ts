@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { STATISTICS_REDRAW_MS } from '../../tunables/tunables';
 import { parseFromStatistics, type StatisticsLabels, type ToStatistics } from '../../webview/statistics/protocol';
+import { PageLink } from '../panel/pageLink';
 import { pageFor, webviewOptions } from '../panel/webviewSetup';
 import { statisticsHtml } from './html';
 import type { StatisticsStore } from './store';
@@ -38,7 +39,7 @@ export function statisticsLabels(): StatisticsLabels {
 
 export class StatisticsPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
-  private ready = false;
+  private readonly page = new PageLink<ToStatistics>();
   private redraw: ReturnType<typeof setTimeout> | undefined;
   private readonly subscriptions: vscode.Disposable[];
   /** The last message the page was sent (for tests). */
@@ -60,7 +61,7 @@ export class StatisticsPanel implements vscode.Disposable {
 
   /** What the page was last sent and whether it is listening (for tests). */
   current(): { open: boolean; ready: boolean; sent: ToStatistics | undefined } {
-    return { open: !!this.panel, ready: this.ready, sent: this.last };
+    return { open: !!this.panel, ready: this.page.ready, sent: this.last };
   }
 
   dispose(): void {
@@ -82,32 +83,27 @@ export class StatisticsPanel implements vscode.Disposable {
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'fathom.svg');
     const labels = statisticsLabels();
     panel.webview.html = statisticsHtml(pageFor(panel.webview, this.extensionUri, 'statistics.js', 'statistics.css', labels.title), labels.clear);
-    this.ready = false;
-    const disposables = [
-      panel.webview.onDidReceiveMessage((raw) => void this.onMessage(raw)),
-      panel.onDidChangeViewState(({ webviewPanel }) => {
-        if (!webviewPanel.visible) this.ready = false;
-      }),
-    ];
+    const disposables = [panel.webview.onDidReceiveMessage((raw) => void this.onMessage(raw)), this.page.connect(panel, panel.onDidChangeViewState)];
     panel.onDidDispose(() => {
       this.panel = undefined;
-      this.ready = false;
+      this.page.disconnect(panel);
       for (const d of disposables) d.dispose();
     });
     return panel;
   }
 
+  /** Sends the page the counts, when it listens (else it asks with 'ready'). */
   private post(): void {
-    if (!this.panel || !this.ready) return;
+    if (!this.page.ready) return;
     this.last = { type: 'show', summary: this.store.summary(), labels: statisticsLabels() };
-    void this.panel.webview.postMessage(this.last);
+    this.page.post(this.last);
   }
 
   private async onMessage(raw: unknown): Promise<void> {
     const message = parseFromStatistics(raw);
     if (!message) return;
     if (message.type === 'ready') {
-      this.ready = true;
+      this.page.heard();
       this.post();
     } else {
       const clear = vscode.l10n.t('Clear');

@@ -171,6 +171,19 @@ describe('codebase: MiniSearch index', () => {
     assert.deepEqual(index.search('Insert the node before the reference node.', 2).map((h) => h.id), [2, 1]);
   });
 
+  it('matches the leading parts of a question\'s longer words in names: "Thread identifier" finds Thread.ident, not a body saying "thread"', () => {
+    const index = MiniSearchIndex.create();
+    index.add([
+      doc(1, 'Thread start', 'self._started.set()  # the thread runs'),
+      doc(2, 'Thread ident', 'return self._ident'),
+      ...Array.from({ length: 20 }, (_, i) => doc(i + 10, `other${i}`, 'pass')),
+    ]);
+    assert.deepEqual(index.search('Thread identifier of this thread.', 2).map((h) => h.id), [2, 1]);
+    // Only in names: a body's `ident` is not the question's "identifier".
+    index.add([doc(3, 'Thread join', 'wait(self._ident)')]);
+    assert.deepEqual(index.search('Thread identifier of this thread.', 3).map((h) => h.id).slice(0, 1), [2]);
+  });
+
   it('removes documents and survives a snapshot', () => {
     const index = MiniSearchIndex.create();
     index.add(docs);

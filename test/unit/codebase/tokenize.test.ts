@@ -99,6 +99,18 @@ describe('codebase: tokenizer', () => {
     assert.deepEqual(queryWords('to all').nameWords, [], 'queryTokens keeps them as ordinary words then');
   });
 
+  it('cuts a question\'s longer words into the leading parts code abbreviates them to (`ident`, `sock`), for names only', () => {
+    const { terms, truncations } = queryWords('Thread identifier of this thread');
+    for (const part of ['iden', 'ident', 'identif']) assert.ok(truncations.includes(part), part);
+    assert.ok(!truncations.some((t) => terms.includes(t)), 'a part already among the terms is not looked up again');
+    assert.ok(!truncations.includes(codeTokens('identifie')[0]), 'a part one letter short is a word form, not a cut');
+    assert.ok(queryWords('Open a socket').truncations.includes('sock'));
+    // Short words, words in the abbreviation table and words with digits are not cut.
+    assert.deepEqual(queryWords('Get the name of a file').truncations, []);
+    assert.deepEqual(queryWords('Read the config').truncations, []);
+    assert.deepEqual(queryWords('Decode 1234567 as utf16').truncations, ['deco']);
+  });
+
   it('never turns a redaction placeholder into words', () => {
     assert.deepEqual(codeTokens('const token = "«secret:github-token:abcdefghij»";'), codeTokens('const token = "";'));
   });
