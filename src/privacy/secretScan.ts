@@ -70,6 +70,15 @@ export function createSecretScanner(rules: readonly SecretRule[] = SECRET_RULES)
           // reaches a rule's check.
           if (overlaps(start, end)) continue;
           if (rule.accept && !rule.accept(value, m)) continue;
+          const previous = claimed[claimed.length - 1];
+          if (previous && start < previous.end) {
+            // A `lead` reached back into this rule's previous match (a key body's line read as the first line of
+            // the next piece): one span for both, or the lines they share would be replaced, and restored, twice.
+            previous.end = Math.max(previous.end, end);
+            const last = spans[spans.length - 1];
+            if (!rule.keep && last?.rule === rule) last.end = previous.end;
+            continue;
+          }
           claimed.push({ start, end });
           if (!rule.keep) spans.push({ start, end, rule });
         }
@@ -146,7 +155,11 @@ class Claimed {
   sweep(): (start: number, end: number) => boolean {
     const lists = this.lists;
     const next = lists.map(() => 0);
+    let latest = 0;
     return (start, end) => {
+      // A `lead` can start a match before the one before it: the sweep starts over (rare).
+      if (start < latest) next.fill(0);
+      latest = start;
       for (let i = 0; i < lists.length; i++) {
         const list = lists[i];
         let k = next[i];

@@ -86,6 +86,24 @@ describe('privacy: redactor on the secret corpus', () => {
     assert.equal(normalized(text), 'a\n«secret:private-key:X»\nb');
   });
 
+  it('gives a bare key body one placeholder even where a match\'s first line is the line before it (found by the property test)', () => {
+    // Two matches of the bare-body rule shared a line (the second's `lead` is the first's last line): each got a
+    // placeholder, and restoring put that line back twice.
+    const body = [
+      'uUSi4ofWyHyMb1lJrX+C6DIMA8co/OdWDhGD9zA+',
+      'AKIAUAQ76ITXN7OPEMHE',
+      '36ST9PqIC2z0JaPe192P9/wc5e4OC1UJbTfbMKdxQlgto/R28gjDGX9Bm4rWnNLdxq3XPA',
+      'jkW/k7WKELpbRzUKp93PDV8aCmqNEu4Bqm3OQu74sIm2NXvh3nssy8NhEFfeK21/qhva/1',
+      'oYoZtVyE2mdMA5rTjXI4cpOHk4lCQg6vpQtYGMaTuK0TySJwNFvdlZiUm4p+h3f5wo2hM4',
+      'm+epmWpJ0joF8GivdLjeh8KoD1lGA+3C6Nfd2K9vVIgAKXh0iUilVP9tg75vhn9NO5tyvL',
+    ].join('\n');
+    const ledger = new RedactionLedger();
+    const { text, found } = new Redactor().redact(body, ledger);
+    assert.equal(normalized(text), '«secret:private-key:X»');
+    assert.equal(found.length, 1);
+    assert.equal(ledger.restoreInto(text, body), body);
+  });
+
   it('is idempotent on the whole corpus at once, and its ledger gives the whole corpus back', () => {
     const all = CORPUS.map((e) => e.context).join('\n\n');
     const redactor = new Redactor();
