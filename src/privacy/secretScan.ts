@@ -70,17 +70,17 @@ export function createSecretScanner(rules: readonly SecretRule[] = SECRET_RULES)
           // reaches a rule's check.
           if (overlaps(start, end)) continue;
           if (rule.accept && !rule.accept(value, m)) continue;
-          const previous = claimed[claimed.length - 1];
-          if (previous && start < previous.end) {
-            // A `lead` reached back into this rule's previous match (a key body's line read as the first line of
-            // the next piece): one span for both, or the lines they share would be replaced, and restored, twice.
-            previous.end = Math.max(previous.end, end);
-            const last = spans[spans.length - 1];
-            if (!rule.keep && last?.rule === rule) last.end = previous.end;
-            continue;
+          // A `lead` can reach back into this rule's previous match (a key body's line read as the first line of
+          // the next piece): one span for both, or the text they share would be replaced, and restored, twice.
+          const span = { start, end };
+          while (claimed.length > 0 && span.start < claimed[claimed.length - 1].end) {
+            const previous = claimed.pop() as Range;
+            if (!rule.keep) spans.pop(); // this rule's spans are pushed with its claims, in step
+            span.start = Math.min(span.start, previous.start);
+            span.end = Math.max(span.end, previous.end);
           }
-          claimed.push({ start, end });
-          if (!rule.keep) spans.push({ start, end, rule });
+          claimed.push(span);
+          if (!rule.keep) spans.push({ ...span, rule });
         }
         taken.add(claimed);
       }

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { RedactionLedger } from '../../../src/privacy/redactionLedger';
 import { Redactor } from '../../../src/privacy/redactor';
+import { createSecretScanner } from '../../../src/privacy/secretScan';
 import { CORPUS } from './corpus';
 
 const secrets = fc.constantFrom(...CORPUS.map((e) => e.secret));
@@ -49,6 +50,17 @@ describe('privacy: redactor properties', () => {
         const once = redactor.redact(text).text;
         assert.equal(redactor.redact(once).text, once);
         assert.equal(new Redactor().redact(once).text, once, 'also for a fresh instance');
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('finds secrets as spans that never overlap, in text order', () => {
+    const scanner = createSecretScanner();
+    fc.assert(
+      fc.property(textWithSecrets, (text) => {
+        const spans = scanner.scan(text);
+        for (let i = 1; i < spans.length; i++) assert.ok(spans[i - 1].end <= spans[i].start, `${spans[i - 1].rule.id} ${spans[i - 1].start}-${spans[i - 1].end} / ${spans[i].rule.id} ${spans[i].start}-${spans[i].end}`);
       }),
       { numRuns: 300 },
     );
