@@ -2,7 +2,8 @@
  * Finds where the secrets are in a text: non-overlapping spans in text order, each with the rule that
  * found it. The Redactor decides what replaces them; this module only scans.
  *
- * Earlier rules win overlaps, and text matched by `skip` (placeholders already handed out) is never
+ * Earlier rules win overlaps, a rule's own overlapping matches (a `lead` reaching back into the match
+ * before) are joined into one span, and text matched by `skip` (placeholders already handed out) is never
  * claimed again. The claimed spans are kept sorted, and each rule's matches (which come in text order)
  * are checked against them in one sweep, so the scan stays linear however many spans a text holds.
  */
