@@ -25,3 +25,8 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   tmp: 'temporary', tok: 'token', txt: 'text', usr: 'user', util: 'utility', utils: 'utilities', val: 'value', vals: 'values',
   var: 'variable', vars: 'variables', ver: 'version',
 };
+
+/** Whether `word` is an abbreviation of the table (an own key: not `constructor` or any other property every object has). */
+export function isAbbreviation(word: string): boolean {
+  return Object.prototype.hasOwnProperty.call(ABBREVIATIONS, word);
+}

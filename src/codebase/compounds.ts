@@ -5,7 +5,7 @@
  * (`getallmatchingheaders` → get, all, matching, headers); otherwise one that starts with a common verb or
  * ends with a common noun of code is read as its two halves. The compound itself stays a term too.
  */
-import { ABBREVIATIONS } from './abbreviations';
+import { isAbbreviation } from './abbreviations';
 import { VOCABULARY } from './vocabulary';
 
 const PREFIXES = [
@@ -69,7 +69,7 @@ function segment(word: string): string[] {
 /** A word a compound may be cut into: a two-letter one of SHORT_WORDS, a vocabulary word or a known abbreviation (`expandvars`). */
 function isPiece(piece: string): boolean {
   if (piece.length === 2) return SHORT_WORDS.has(piece);
-  return piece.length > 2 && (VOCABULARY.has(piece) || Object.prototype.hasOwnProperty.call(ABBREVIATIONS, piece));
+  return piece.length > 2 && (VOCABULARY.has(piece) || isAbbreviation(piece));
 }
 
 /** The two halves of a compound that starts with a common verb or ends with a common noun; [] otherwise. */

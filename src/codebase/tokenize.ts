@@ -6,7 +6,7 @@
  * `for` or `is` name nothing), and redaction placeholders are never words.
  */
 import { boundedMemo } from '../text/boundedMemo';
-import { ABBREVIATIONS } from './abbreviations';
+import { ABBREVIATIONS, isAbbreviation } from './abbreviations';
 import { splitCompound } from './compounds';
 import { stem } from './stem';
 
@@ -156,7 +156,7 @@ function truncations(words: readonly string[], terms: readonly string[]): string
   const have = new Set(terms);
   const out = new Set<string>();
   for (const word of new Set(words)) {
-    if (word.length < MIN_TRUNCATED_WORD || /\d/.test(word) || Object.prototype.hasOwnProperty.call(ABBREVIATIONS, word)) continue;
+    if (word.length < MIN_TRUNCATED_WORD || /\d/.test(word) || isAbbreviation(word)) continue;
     for (let length = MIN_TRUNCATION; length <= word.length - MIN_CUT; length++) {
       const part = normalize(word.slice(0, length));
       if (!have.has(part)) out.add(part);
@@ -186,7 +186,7 @@ function wordParts(text: string): string[] {
 
 /** A word part as the index compares it: abbreviation spelled out, then stemmed. */
 function normalize(part: string): string {
-  return stem(Object.prototype.hasOwnProperty.call(ABBREVIATIONS, part) ? ABBREVIATIONS[part] : part);
+  return stem(isAbbreviation(part) ? ABBREVIATIONS[part] : part);
 }
 
 /** `parseHTTPHeaders2` → ['parse', 'http', 'headers', '2']; lower-cased. A plain word comes back alone. */
