@@ -22,4 +22,6 @@ export interface ChunkWithText extends Chunk {
   text: string;
   /** The names of the definitions a class chunk holds without chunks of their own (a short class's methods). */
   members?: readonly string[];
+  /** A function chunk's parameter list as written (definitions.ts): the index searches it as a field of its own. */
+  params?: string;
 }

@@ -62,7 +62,7 @@ function emit(out: ChunkWithText[], path: string, lines: string[], span: Span, c
     const chunk: ChunkWithText = { path, startLine: start + 1, endLine: end + 1, kind: def.kind, symbol: def.name, container: container.join('.'), text: lines.slice(start, end + 1).join('\n') };
     // A short class is one chunk: the methods it defines are among its names, so a question about one finds it.
     const members = def.kind === 'class' ? inner.map((s) => s.def.name).filter(Boolean) : [];
-    out.push(members.length ? { ...chunk, members } : chunk);
+    out.push(members.length ? { ...chunk, members } : withParams(chunk, def));
     return;
   }
   fillBetween(out, path, lines, nested, start, end, [...container, def.name].filter(Boolean), def);
@@ -74,9 +74,14 @@ function gap(out: ChunkWithText[], path: string, lines: string[], from: number, 
   const windows = lineWindows(path, lines, from, to, 'code', container.join('.'), WINDOW_LINES);
   if (header && windows.length) {
     // The first window is the owner's own head (its signature, fields): named after it.
-    windows[0] = { ...windows[0], kind: 'header', symbol: header.name, container: container.slice(0, -1).join('.') };
+    windows[0] = withParams({ ...windows[0], kind: 'header', symbol: header.name, container: container.slice(0, -1).join('.') }, header);
   }
   out.push(...windows);
+}
+
+/** `chunk` with the parameter list of the function it is (or heads), when it has one. */
+function withParams(chunk: ChunkWithText, def: Definition): ChunkWithText {
+  return def.params ? { ...chunk, params: def.params } : chunk;
 }
 
 /** The outermost definitions inside `node` (not `node` itself), in order, with their doc comments. */

@@ -20,7 +20,7 @@ import type { SearchIndex } from './searchIndex';
 export type { FileStamp } from './chunkStore';
 
 /** Bumped whenever chunking, tokenizing or the snapshot's shape changes: an older snapshot is rebuilt. */
-export const INDEX_FORMAT = 5;
+export const INDEX_FORMAT = 6;
 
 /**
  * How much each kind of chunk's matches count. Questions are mostly about what a function does; the code
@@ -172,8 +172,8 @@ export class CodebaseIndex {
       return body;
     });
     const { store, engine } = this.backend;
-    const ids = store.addFile(path, stamp, chunks.map(({ text: _text, members: _members, ...chunk }) => chunk), words);
-    engine.add(chunks.map((chunk, i) => ({ id: ids[i], names: [chunk.container, chunk.symbol, ...(chunk.members ?? [])].join(' '), path, body: bodies[i], weight: KIND_WEIGHTS[chunk.kind] })));
+    const ids = store.addFile(path, stamp, chunks.map(({ text: _text, members: _members, params: _params, ...chunk }) => chunk), words);
+    engine.add(chunks.map((chunk, i) => ({ id: ids[i], names: [chunk.container, chunk.symbol, ...(chunk.members ?? [])].join(' '), path, body: bodies[i], params: chunk.params ? this.redactor.redact(chunk.params).text : '', weight: KIND_WEIGHTS[chunk.kind] })));
   }
 
   removeFile(path: string): void {

@@ -13,7 +13,14 @@ export interface Definition {
   inner: Node;
   name: string;
   kind: 'function' | 'class';
+  /** A function's parameter list as written (names, types, defaults), at most MAX_PARAMS characters; '' for a class. */
+  params: string;
 }
+
+/** A parameter list longer than this is cut here: past it, it is mostly inline types and defaults. */
+const MAX_PARAMS = 400;
+/** The receiver every method of a class is given (`self`, `cls`, `this`) says nothing about it: left out. */
+const RECEIVERS = /\b(?:self|cls|this)\b/g;
 
 const FUNCTIONS = new Set([
   'function_declaration', 'generator_function_declaration', 'function_definition', 'method_definition', 'method_declaration',
@@ -46,28 +53,31 @@ export function definitionOf(node: Node): Definition | undefined {
     const def = definitionOf(inner);
     return def && { ...def, node };
   }
-  if (FUNCTIONS.has(type)) return { node, inner: node, name: nameOf(node), kind: 'function' };
+  if (FUNCTIONS.has(type)) return { node, inner: node, name: nameOf(node), kind: 'function', params: paramsOf(node) };
   if (CLASSES.has(type)) {
     // `struct point p;` in C is a use, not a definition: only a struct with a body defines one.
     if ((type === 'struct_specifier' || type === 'union_specifier' || type === 'class_specifier') && !node.childForFieldName('body')) return undefined;
-    return { node, inner: node, name: nameOf(node), kind: 'class' };
+    return { node, inner: node, name: nameOf(node), kind: 'class', params: '' };
   }
   if (type === 'lexical_declaration' || type === 'variable_declaration') {
     const declarators = node.namedChildren.filter((c) => c?.type === 'variable_declarator');
     if (declarators.length !== 1) return undefined;
-    const kind = valueKind(declarators[0]!.childForFieldName('value'));
-    return kind && { node, inner: node, name: declarators[0]!.childForFieldName('name')?.text ?? '', kind };
+    const value = declarators[0]!.childForFieldName('value');
+    const kind = valueKind(value);
+    return kind && { node, inner: node, name: declarators[0]!.childForFieldName('name')?.text ?? '', kind, params: valueParams(value) };
   }
   if (type === 'expression_statement') {
     const expr = node.namedChild(0);
     if (expr?.type !== 'assignment_expression') return undefined;
-    const kind = valueKind(expr.childForFieldName('right'));
-    return kind && { node, inner: node, name: lastSegment(expr.childForFieldName('left')), kind };
+    const right = expr.childForFieldName('right');
+    const kind = valueKind(right);
+    return kind && { node, inner: node, name: lastSegment(expr.childForFieldName('left')), kind, params: valueParams(right) };
   }
   if (type === 'pair' || type === 'public_field_definition' || type === 'field_definition') {
-    const kind = valueKind(node.childForFieldName('value'));
+    const value = node.childForFieldName('value');
+    const kind = valueKind(value);
     const key = node.childForFieldName('key') ?? node.childForFieldName('name') ?? node.childForFieldName('property');
-    return kind && { node, inner: node, name: key ? key.text.replace(/^['"`]|['"`]$/g, '') : '', kind };
+    return kind && { node, inner: node, name: key ? key.text.replace(/^['"`]|['"`]$/g, '') : '', kind, params: valueParams(value) };
   }
   return undefined;
 }
@@ -91,6 +101,25 @@ function nameOf(node: Node): string {
   // Rust's `impl Trait for Type`, Go's `type X struct`: the type (spec) names it.
   const typed = node.childForFieldName('type') ?? node.namedChildren.find((c) => c?.type === 'type_spec')?.childForFieldName('name');
   return typed?.text ?? '';
+}
+
+/**
+ * A function's parameter list as written: its `parameters` field (`parameter` for an arrow function's one
+ * bare parameter), or the one in its C-style declarator chain (`int f(int n)`); '' when it has none.
+ */
+function paramsOf(node: Node): string {
+  let found = node.childForFieldName('parameters') ?? node.childForFieldName('parameter');
+  let declarator = node.childForFieldName('declarator');
+  for (let depth = 0; !found && declarator && depth < 8; depth++) {
+    found = declarator.childForFieldName('parameters');
+    declarator = declarator.childForFieldName('declarator');
+  }
+  return found ? found.text.slice(0, MAX_PARAMS).replace(RECEIVERS, ' ') : '';
+}
+
+/** The parameters of a function value (`const f = (a, b) => …`); '' for a class or no value. */
+function valueParams(value: Node | null): string {
+  return value && valueKind(value) === 'function' ? paramsOf(value) : '';
 }
 
 function lastSegment(left: Node | null): string {

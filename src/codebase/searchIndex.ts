@@ -13,6 +13,8 @@ export interface LexicalDoc {
   path: string;
   /** The chunk's (redacted) text. */
   body: string;
+  /** A function's parameter list (names, types, defaults): what it is given says what it is about. Absent for other chunks. */
+  params?: string;
   /** How much the chunk's matches count against other chunks' (a definition 1, code between definitions less). */
   weight: number;
 }

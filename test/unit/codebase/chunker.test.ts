@@ -86,6 +86,27 @@ describe('codebase: chunker', function () {
     assert.equal(fn[0].members, undefined, 'a function lists no members');
   });
 
+  it("keeps each function's parameter list as written, without the receiver; a class has none", async () => {
+    const params = (cs: ChunkWithText[]) => cs.map((c) => `${c.symbol}: ${c.params ?? '-'}`);
+    const py = await chunks('python', 'net/io.py', ['def copy(src, dst, *, follow_symlinks=True):', '    pass', '', '', 'class Reader:', '    def read(self, size: int = -1):', '        pass', '', '    @classmethod', '    def open(cls, path):', '        pass', ''].join('\n'));
+    assert.deepEqual(params(py), ['copy: (src, dst, *, follow_symlinks=True)', 'Reader: -']);
+    assert.deepEqual(py[1].members, ['read', 'open']);
+    const methods = await chunks('python', 'net/big.py', ['class Reader:', ...Array.from({ length: 22 }, (_, i) => `    x${i} = ${i}`), '    def read(self, size: int = -1):', '        pass', '', '    @classmethod', '    def open(cls, path):', '        pass', ''].join('\n'));
+    assert.deepEqual(params(methods), ['Reader: -', 'read: ( , size: int = -1)', 'open: ( , path)']);
+    const ts = await chunks('typescript', 'src/a.ts', ['export function fetchUser(id: string, options?: RequestOptions): Promise<User> {', '  return get(id, options);', '}', 'export const toRgb = (hex: string) => parse(hex);', 'const square = n => n * n;', 'function none() {}', ''].join('\n'));
+    assert.deepEqual(params(ts), ['fetchUser: (id: string, options?: RequestOptions)', 'toRgb: (hex: string)', 'square: n', 'none: ()']);
+    const c = await chunks('c', 'src/list.c', 'static int list_push(struct list *list, void *item) {\n  return 0;\n}\n');
+    assert.deepEqual(params(c), ['list_push: (struct list *list, void *item)']);
+  });
+
+  it("a long function's header chunk (split around its nested definitions) keeps the function's parameters", async () => {
+    const inner = Array.from({ length: 3 }, (_, i) => [`  function step${i}(n: number) {`, ...Array.from({ length: 20 }, (_, j) => `    n += ${j};`), '    return n;', '  }'].join('\n'));
+    const out = await chunks('typescript', 'src/pipeline.ts', ['export function pipeline(input: number[], limit: number) {', '  const seen = new Set<number>();', ...inner, '  return input.map(step0);', '}', ''].join('\n'));
+    assert.equal(out[0].kind, 'header');
+    assert.equal(out[0].params, '(input: number[], limit: number)');
+    assert.equal(out[1].params, '(n: number)');
+  });
+
   it('Python: functions, methods of a big class, decorators and comments above included; module code in windows', async () => {
     const body = Array.from({ length: 6 }, (_, i) => `        x${i} = ${i}`).join('\n');
     const text = [

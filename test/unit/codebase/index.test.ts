@@ -51,6 +51,17 @@ describe('codebase: index', function () {
     assert.ok(!('members' in first), 'the member names live in the lexical index only');
   });
 
+  it("finds a function by what it is given: its parameters count as a field of their own, not only as body words", async () => {
+    // Both say "timeout" once; the shorter body would win on body words alone.
+    write('net/retry.py', 'def retry(operation, attempts, timeout):\n    for attempt in range(attempts):\n        if operation(attempt):\n            return attempt\n    raise RuntimeError(attempts)\n');
+    write('net/poll.py', 'def poll(operation):\n    return operation(timeout)\n');
+    const index = CodebaseIndex.empty();
+    await syncIndex(root, index, parsers);
+    const hits = index.search('Run the operation again with a timeout', 2);
+    assert.deepEqual(hits.map((h) => h.symbol), ['retry', 'poll']);
+    assert.ok(!('params' in hits[0]), 'the parameters live in the lexical index only');
+  });
+
   it('answers a yes/no question with the predicate: "Return true if …" finds `isDirectory`, not the function about directories', async () => {
     write('src/fs.ts', [
       'export function listDirectory(path: string): string[] {',
@@ -107,11 +118,13 @@ describe('codebase: index', function () {
   it('stores no secret: chunk text is redacted before it is indexed and saved', async () => {
     const token = 'ghp_R8mK2vQ9xL4pT7wN3bZ6cY1dF5gH0jS8aE2u';
     write('src/client.ts', `export function connect() {\n  const auth = "${token}";\n  return open(auth);\n}\n`);
+    // A default parameter is indexed twice (body and parameters): redacted in both.
+    write('lib/login.py', `def login(user, token="${token}"):\n    return open_session(user, token)\n`);
     const index = CodebaseIndex.empty();
     await syncIndex(root, index, parsers);
     const file = await saveIndex(storage, root, index);
     const saved = readFileSync(file, 'utf8');
-    assert.ok(saved.includes('connect'), 'the code is indexed');
+    assert.ok(saved.includes('connect') && saved.includes('login'), 'the code is indexed');
     assert.ok(!saved.toLowerCase().includes(token.toLowerCase().slice(4, 14)), 'no piece of the token is stored');
     assert.equal(index.search(token, 5).length, 0, 'the token finds nothing');
   });

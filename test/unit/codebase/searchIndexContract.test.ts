@@ -50,6 +50,12 @@ for (const engine of engines) {
       assert.deepEqual(index.search('parse color', 10).map((h) => h.id), [2, 1]);
     });
 
+    it("counts a word among a function's parameters above the same word in another chunk's body alone", () => {
+      // The shorter body would win on body words alone.
+      index.add([{ ...doc(1, 'send', 'send(message, timeout) { socket.write(message); wait(); }'), params: '(message, timeout)' }, doc(2, 'send', 'send timeout')]);
+      assert.deepEqual(index.search('send timeout', 2).map((h) => h.id), [1, 2]);
+    });
+
     it('splits identifiers in queries and fields: a camelCase name finds snake_case words', () => {
       index.add([doc(1, 'load_user_profile', 'return db.get(id)'), doc(2, 'saveSettings', 'write(file)')]);
       assert.equal(index.search('loadUserProfile', 5)[0]?.id, 1);
