@@ -73,15 +73,16 @@ export function createSecretScanner(rules: readonly SecretRule[] = SECRET_RULES)
           if (rule.accept && !rule.accept(value, m)) continue;
           // A `lead` can reach back into this rule's previous match (a key body's line read as the first line of
           // the next piece): one span for both, or the text they share would be replaced, and restored, twice.
-          const span = { start, end };
-          while (claimed.length > 0 && span.start < claimed[claimed.length - 1].end) {
+          let joinedStart = start;
+          let joinedEnd = end;
+          while (claimed.length > 0 && joinedStart < claimed[claimed.length - 1].end) {
             const previous = claimed.pop() as Range;
             if (!rule.keep) spans.pop(); // this rule's spans are pushed with its claims, in step
-            span.start = Math.min(span.start, previous.start);
-            span.end = Math.max(span.end, previous.end);
+            joinedStart = Math.min(joinedStart, previous.start);
+            joinedEnd = Math.max(joinedEnd, previous.end);
           }
-          claimed.push(span);
-          if (!rule.keep) spans.push({ ...span, rule });
+          claimed.push({ start: joinedStart, end: joinedEnd });
+          if (!rule.keep) spans.push({ start: joinedStart, end: joinedEnd, rule });
         }
         taken.add(claimed);
       }
@@ -158,8 +159,8 @@ class Claimed {
     const next = lists.map(() => 0);
     let latest = 0;
     return (start, end) => {
-      // A `lead` can start a match before the one before it: the sweep starts over (rare).
-      if (start < latest) next.fill(0);
+      // A `lead` can start a match before the one before it: each pointer goes back, by a binary search.
+      if (start < latest) for (let i = 0; i < lists.length; i++) next[i] = firstEndingAfter(lists[i], start, next[i]);
       latest = start;
       for (let i = 0; i < lists.length; i++) {
         const list = lists[i];
@@ -181,6 +182,18 @@ class Claimed {
       this.lists = [merge(oldest, recent.reduce(merge))];
     }
   }
+}
+
+/** The index of the first of `list`'s first `upTo` ranges (sorted, non-overlapping) that ends after `start`; `upTo` if none does. */
+function firstEndingAfter(list: readonly Range[], start: number, upTo: number): number {
+  let low = 0;
+  let high = upTo;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (list[mid].end <= start) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /** Two sorted lists of non-overlapping ranges as one sorted list. */
