@@ -106,7 +106,7 @@ const NAME_WORDS: ReadonlySet<string> = new Set(
 
 /** A query as the index reads it (queryWords). */
 export interface QueryWords {
-  /** The words matched in every field (queryTokens), normalized, repeats kept. */
+  /** The words matched in every field (queryTokens), normalized, repeats kept; a word written as code (CODE_WRITTEN) once more. */
   terms: string[];
   /** The stop words among the question's words that code builds names from (NAME_WORDS), normalized, repeats kept. */
   nameWords: string[];
@@ -121,7 +121,10 @@ export interface QueryWords {
 export function queryWords(text: string): QueryWords {
   const { all, kept, terms } = readQuery(text);
   const nameWords = kept.length ? all.filter((w) => NAME_WORDS.has(w)).map(normalize) : [];
-  return { terms, nameWords, truncations: truncations(kept, terms) };
+  // A word the question writes as code names an identifier: its terms count twice.
+  const written = codeWritten(text);
+  const doubled = written.size ? [...terms, ...terms.filter((t) => written.has(t))] : terms;
+  return { terms: doubled, nameWords, truncations: truncations(kept, terms) };
 }
 
 /** A query's word parts (`all`), those that are not stop words (`kept`), and its terms (queryTokens). */
@@ -135,6 +138,25 @@ function readQuery(text: string): { all: string[]; kept: string[]; terms: string
     for (const w of all) if (PREDICATE_WORDS.has(w)) terms.push(normalize(PREDICATE_WORDS.get(w) as string));
   }
   return { all, kept, terms };
+}
+
+/**
+ * Words a question writes as code: quoted ('dir', `line`, "value", *s*), in snake_case or camelCase
+ * (`client_id`, `startIndex`), or called or indexed (`readline()`, `maps[0]`). A doc comment names a
+ * function's parameters and attributes so ("Add 'dir' to the list of directories"); counting their terms
+ * twice raised recall@10 in memory on Python (71.2 → 72.4) and the held-out packages (74.2 → 75.2), the other
+ * sets level. queryWords only: in the FTS5 tier it moved recall@10 by −0.2 to +0.4 and cost each query a
+ * repeated phrase (p95 over 10,000 files +1.5 ms, near the 50 ms target).
+ */
+const CODE_WRITTEN = /'([\p{L}_][\p{L}\p{N}_.]*)'|`([^`\n]+)`|"([\p{L}_][\p{L}\p{N}_.]*)"|\*([\p{L}_][\p{L}\p{N}_]*)\*|(?<![\p{L}\p{N}_])(?:\p{L}+_[\p{L}\p{N}_]+|\p{Ll}+\p{Lu}[\p{L}\p{N}]*|[\p{L}\p{N}_]+(?=\[|\(\)))/gu;
+
+/** The terms of the words `text` writes as code (CODE_WRITTEN). */
+function codeWritten(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.replace(PLACEHOLDER, ' ').matchAll(CODE_WRITTEN)) {
+    for (const word of (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[0]).matchAll(WORD)) for (const t of termsOfWord(word[0])) out.add(t);
+  }
+  return out;
 }
 
 /** Words shorter than this are not cut: their leading parts are too short to be an abbreviation. */

@@ -62,6 +62,15 @@ describe('codebase: index', function () {
     assert.ok(!('params' in hits[0]), 'the parameters live in the lexical index only');
   });
 
+  it("counts a word the question writes as code ('line') twice: a doc comment names a parameter so", async () => {
+    write('text/file.py', 'def unreadline(stack, line):\n    stack.append(line)\n\n\ndef fill_buffer(buffer, item):\n    buffer.append(item)\n');
+    const index = CodebaseIndex.empty();
+    await syncIndex(root, index, parsers);
+    const first = (q: string) => index.search(q, 2)[0]?.symbol;
+    assert.equal(first("Push 'line' onto an internal buffer."), 'unreadline');
+    assert.equal(first('Push line onto an internal buffer.'), 'fill_buffer', 'the same word in prose weighs as any other');
+  });
+
   it('answers a yes/no question with the predicate: "Return true if …" finds `isDirectory`, not the function about directories', async () => {
     write('src/fs.ts', [
       'export function listDirectory(path: string): string[] {',

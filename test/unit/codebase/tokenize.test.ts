@@ -111,6 +111,23 @@ describe('codebase: tokenizer', () => {
     assert.deepEqual(queryWords('Decode 1234567 as utf16').truncations, ['deco']);
   });
 
+  it("counts the words a question writes as code twice (in memory): quoted, snake_case, camelCase, called or indexed", () => {
+    const twice = (q: string) => {
+      const { terms } = queryWords(q);
+      return [...new Set(terms.filter((t, i) => terms.indexOf(t) !== i))].sort();
+    };
+    assert.deepEqual(twice("Push 'line' onto an internal buffer."), [stem('line')]);
+    assert.deepEqual(twice('Push `line` onto the *stack*.'), [stem('line'), stem('stack')].sort());
+    assert.deepEqual(twice('Generates an OAuth client_id'), codeTokens('client_id').sort());
+    assert.deepEqual(twice('Uses startIndex and endIndex'), [...new Set(codeTokens('startIndex endIndex'))].sort());
+    assert.deepEqual(twice('Like readline(), from maps[0]'), [stem('readline'), ...codeTokens('maps')].sort());
+    // Prose, a capitalized word and a PascalCase name are not code written in a question.
+    assert.deepEqual(twice('Push the line onto the JavaScript buffer of OAuth clients.'), []);
+    assert.deepEqual(twice('Returns the name of the file'), []);
+    // The FTS5 tier's words (queryTokens) are the question's as written.
+    assert.deepEqual(queryTokens("Push 'line' onto an internal buffer."), queryTokens('Push line onto an internal buffer.'));
+  });
+
   it('never turns a redaction placeholder into words', () => {
     assert.deepEqual(codeTokens('const token = "«secret:github-token:abcdefghij»";'), codeTokens('const token = "";'));
   });
