@@ -4,6 +4,8 @@ import type { LexicalDoc } from '../../../src/codebase/searchIndex';
 
 describe('codebase: MiniSearch index', () => {
   const doc = (id: number, names: string, body: string, weight = 1): LexicalDoc => ({ id, names, path: `src/f${id}.ts`, body, weight });
+  /** Twenty chunks that hold none of a test's words (ids from 10), so its words are rare, as in a real index. */
+  const unrelated = (): LexicalDoc[] => Array.from({ length: 20 }, (_, i) => doc(i + 10, `other${i}`, 'pass'));
   // 100 chunks that all say "value", three that say something rarer.
   const docs = [
     ...Array.from({ length: 100 }, (_, i) => doc(i + 10, `helper${i}`, 'return value value value;')),
@@ -166,7 +168,7 @@ describe('codebase: MiniSearch index', () => {
     index.add([
       doc(1, 'insertAfter', 'parent.insert(node, reference.next); // before'),
       doc(2, 'insertBefore', 'parent.insert(node, reference); // keeps the reference where it is'),
-      ...Array.from({ length: 20 }, (_, i) => doc(i + 10, `other${i}`, 'pass')),
+      ...unrelated(),
     ]);
     assert.deepEqual(index.search('Insert the node before the reference node.', 2).map((h) => h.id), [2, 1]);
   });
@@ -176,7 +178,7 @@ describe('codebase: MiniSearch index', () => {
     index.add([
       doc(1, 'Thread start', 'self._started.set()  # the thread runs'),
       doc(2, 'Thread ident', 'return self._ident'),
-      ...Array.from({ length: 20 }, (_, i) => doc(i + 10, `other${i}`, 'pass')),
+      ...unrelated(),
     ]);
     assert.deepEqual(index.search('Thread identifier of this thread.', 2).map((h) => h.id), [2, 1]);
     // Only in names: a body's `ident` is not the question's "identifier".
