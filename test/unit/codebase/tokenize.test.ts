@@ -20,6 +20,22 @@ describe('codebase: tokenizer', () => {
     assert.equal(stem('status'), 'status');
   });
 
+  it('keeps words apart that only a dropped e or a doubled l would join: `note` and `not`, `fill` and `file`', () => {
+    for (const [a, b] of [['note', 'not'], ['state', 'stat'], ['mode', 'mod'], ['none', 'non'], ['file', 'fill'], ['file', 'fil']]) {
+      assert.notEqual(stem(a), stem(b), `${a} / ${b}`);
+    }
+    // Each still meets its own forms, the e put back where -ing, -ed or -er took it with them.
+    for (const [form, word] of [['notes', 'note'], ['noted', 'note'], ['stated', 'state'], ['filing', 'file'], ['filed', 'file'], ['coding', 'code'], ['naming', 'name'], ['timer', 'time'], ['typing', 'type'], ['closed', 'close'], ['writer', 'write']]) {
+      assert.equal(stem(form), stem(word), form);
+    }
+    for (const [form, word] of [['filling', 'fill'], ['filled', 'fill'], ['stats', 'stat'], ['controlled', 'control'], ['cancelled', 'cancel'], ['calling', 'call']]) {
+      assert.equal(stem(form), stem(word), form);
+    }
+    // A longer stem drops its e as before, so the verb meets its forms.
+    for (const [form, word] of [['created', 'create'], ['removing', 'remove'], ['values', 'value'], ['hopping', 'hop']]) assert.equal(stem(form), stem(word), form);
+    assert.notEqual(stem('hoping'), stem('hopping'));
+  });
+
   it('folds plurals in -ys and irregular forms: `keys` meets "key", `indices` meets "index", `built` meets "build"', () => {
     assert.equal(stem('keys'), stem('key'));
     assert.equal(stem('arrays'), stem('array'));
@@ -71,7 +87,7 @@ describe('codebase: tokenizer', () => {
     // Abbreviations spelled out and words stemmed as in the index; each term once.
     assert.deepEqual(nameTerms('__init__'), [stem('initialize')]);
     assert.deepEqual(nameTerms('getAttr'), [stem('get'), stem('attribute')]);
-    assert.deepEqual(nameTerms('close'), ['clos']);
+    assert.deepEqual(nameTerms('close'), ['close']);
   });
 
   it('drops stop words from queries only, and keeps them when nothing else is left', () => {
@@ -88,7 +104,7 @@ describe('codebase: tokenizer', () => {
     // Not a yes/no question: no `is`, and the stop words stay dropped.
     for (const q of ['Is called when the token request is processed.', 'Get the name it has', 'Return the true path if any'])
       assert.ok(!queryTokens(q).some((t) => t === 'is' || t === 'has'), q);
-    assert.deepEqual(queryTokens('Get the name'), ['get', 'nam']);
+    assert.deepEqual(queryTokens('Get the name'), ['get', 'name']);
   });
 
   it('keeps the name words of a question (`to`, `before`, `all`) apart, for names only; a question of stop words only has none', () => {
