@@ -25,7 +25,7 @@ interface Internals {
 }
 
 /** The fields Fathom's engine indexes, in the order MiniSearch is given them (miniSearchIndex.ts OPTIONS). */
-export const LEXICAL_FIELDS = ['names', 'path', 'body', 'params'] as const;
+export const LEXICAL_FIELDS = ['names', 'path', 'body', 'params', 'crowdedPath'] as const;
 
 const newPostings = (): Postings => new Map();
 

@@ -9,8 +9,13 @@ export interface LexicalDoc {
   id: number;
   /** What the chunk defines and what encloses it (`Parser parseHeader`): the strongest evidence. */
   names: string;
-  /** The file's path: folder and file names say what a module is about. */
+  /** The file's path: folder and file names say what a module is about. Empty when its file is crowded. */
   path: string;
+  /**
+   * The file's path instead of `path` when its file holds many chunks (CodebaseIndex's CROWDED_FILE_CHUNKS): a
+   * module of dozens of definitions (`mailbox.py`, `utils.ts`) says less about each one. Empty or absent otherwise.
+   */
+  crowdedPath?: string;
   /** The chunk's (redacted) text. */
   body: string;
   /** A function's parameter list (names, types, defaults): what it is given says what it is about. Absent for other chunks. */

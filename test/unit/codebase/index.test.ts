@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { CodebaseIndex, INDEX_FORMAT } from '../../../src/codebase/codebaseIndex';
+import { CodebaseIndex, CROWDED_FILE_CHUNKS, INDEX_FORMAT } from '../../../src/codebase/codebaseIndex';
 import { loadIndex, saveIndex, snapshotPath } from '../../../src/codebase/indexStore';
 import { chunksOf, INDEX_PARSE_MS, syncIndex } from '../../../src/codebase/syncIndex';
 import { walkRoot } from '../../../src/codebase/walk';
@@ -60,6 +60,18 @@ describe('codebase: index', function () {
     const hits = index.search('Run the operation again with a timeout', 2);
     assert.deepEqual(hits.map((h) => h.symbol), ['retry', 'poll']);
     assert.ok(!('params' in hits[0]), 'the parameters live in the lexical index only');
+  });
+
+  it('counts the path of a crowded file (more than CROWDED_FILE_CHUNKS chunks) at half weight: it says less about each chunk', async () => {
+    const others = (n: number) => Array.from({ length: n }, (_, i) => `def helper${i}(value):\n    return value + ${i}\n`).join('\n\n');
+    const close = 'def close(self):\n    self.state = None\n';
+    // The same function in a module of many definitions, and in a module of two.
+    write('big/mailbox.py', `${others(CROWDED_FILE_CHUNKS)}\n\n${close}`);
+    write('small/mailbox.py', `${others(1)}\n\n${close}`);
+    const index = CodebaseIndex.empty();
+    await syncIndex(root, index, parsers);
+    const hits = index.search('Close the mailbox.', 2);
+    assert.deepEqual(hits.map((h) => `${h.path}:${h.symbol}`), ['small/mailbox.py:close', 'big/mailbox.py:close']);
   });
 
   it("counts a word the question writes as code ('line') twice: a doc comment names a parameter so", async () => {

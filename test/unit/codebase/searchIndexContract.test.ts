@@ -56,6 +56,13 @@ for (const engine of engines) {
       assert.deepEqual(index.search('send timeout', 2).map((h) => h.id), [1, 2]);
     });
 
+    it("counts a crowded file's path (crowdedPath) below the same path of a file of few chunks", () => {
+      index.add([{ ...doc(1, 'close', 'self.state = None', 1, ''), crowdedPath: 'big/mailbox.py' }, doc(2, 'close', 'self.state = None', 1, 'small/mailbox.py')]);
+      const hits = index.search('close mailbox', 2);
+      assert.deepEqual(hits.map((h) => h.id), [2, 1]);
+      assert.ok(hits[0].score > hits[1].score);
+    });
+
     it('splits identifiers in queries and fields: a camelCase name finds snake_case words', () => {
       index.add([doc(1, 'load_user_profile', 'return db.get(id)'), doc(2, 'saveSettings', 'write(file)')]);
       assert.equal(index.search('loadUserProfile', 5)[0]?.id, 1);
