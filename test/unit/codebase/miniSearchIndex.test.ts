@@ -14,6 +14,16 @@ describe('codebase: MiniSearch index', () => {
     doc(3, 'formatColor', 'return `#${value}`;'),
   ];
 
+  it("counts a crowded file's path (crowdedPath) below the same path of a file of few chunks", () => {
+    const index = MiniSearchIndex.create();
+    // Half the other chunks are in crowded files: both fields hold paths alike, and only their boosts differ.
+    const others = unrelated().map((d, i) => (i % 2 ? { ...d, path: '', crowdedPath: d.path } : { ...d, crowdedPath: '' }));
+    index.add([...others, { ...doc(1, 'close', 'self.state = None'), path: '', crowdedPath: 'big/mailbox.py' }, { ...doc(2, 'close', 'self.state = None'), path: 'small/mailbox.py', crowdedPath: '' }]);
+    const hits = index.search('close mailbox', 2);
+    assert.deepEqual(hits.map((h) => h.id), [2, 1]);
+    assert.ok(hits[0].score > hits[1].score);
+  });
+
   it('weights names above the body: the function named by the query comes first', () => {
     const index = MiniSearchIndex.create();
     index.add(docs);

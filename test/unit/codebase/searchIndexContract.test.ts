@@ -56,11 +56,9 @@ for (const engine of engines) {
       assert.deepEqual(index.search('send timeout', 2).map((h) => h.id), [1, 2]);
     });
 
-    it("counts a crowded file's path (crowdedPath) below the same path of a file of few chunks", () => {
-      index.add([{ ...doc(1, 'close', 'self.state = None', 1, ''), crowdedPath: 'big/mailbox.py' }, doc(2, 'close', 'self.state = None', 1, 'small/mailbox.py')]);
-      const hits = index.search('close mailbox', 2);
-      assert.deepEqual(hits.map((h) => h.id), [2, 1]);
-      assert.ok(hits[0].score > hits[1].score);
+    it("finds a chunk by its crowded file's path (crowdedPath) as by a path", () => {
+      index.add([{ ...doc(1, 'close', 'self.state = None', 1, ''), crowdedPath: 'big/mailbox.py' }, doc(2, 'close', 'self.state = None', 1, 'small/queue.py')]);
+      assert.deepEqual(index.search('close mailbox', 2).map((h) => h.id), [1, 2]);
     });
 
     it('splits identifiers in queries and fields: a camelCase name finds snake_case words', () => {
