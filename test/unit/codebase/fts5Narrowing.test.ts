@@ -48,4 +48,17 @@ describe('codebase: FTS5 narrows a query to its rarest words in a large index', 
     // One word: it selects.
     assert.equal(ids(open(50, 10), 'value').length, 60);
   });
+
+  it('reads how many chunks hold a word again once the index changes', () => {
+    const index = open(50, 10);
+    const sanitizeOnly = () => Array.from({ length: 40 }, (_, i) => ({ id: 101 + i, names: `more${i}`, path: `src/m${i}.ts`, body: 'sanitize', weight: 1 }));
+    // "sanitize" (4 rows) is the rarer word: it selects alone (the frequencies read here must not outlive a change).
+    assert.deepEqual(ids(index, 'sanitize attribute').sort((a, b) => a - b), [1, 2, 3, 4]);
+    // 40 more chunks say "sanitize" (44 rows): now "attribute" (30 rows) is the rarer word and selects.
+    index.add(sanitizeOnly());
+    assert.equal(ids(index, 'sanitize attribute').length, 30);
+    // The 40 go again: "sanitize" is the rarer word once more.
+    index.remove(sanitizeOnly().map((d) => d.id));
+    assert.deepEqual(ids(index, 'sanitize attribute').sort((a, b) => a - b), [1, 2, 3, 4]);
+  });
 });
