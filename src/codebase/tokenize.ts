@@ -8,7 +8,7 @@
 import { boundedMemo } from '../text/boundedMemo';
 import { ABBREVIATIONS, isAbbreviation } from './abbreviations';
 import { splitCompound } from './compounds';
-import { stem } from './stem';
+import { stem } from '../text/stem';
 
 /** Runs of letters and digits (any script), the raw material of identifiers and prose. */
 const WORD = /[\p{L}\p{N}]+/gu;

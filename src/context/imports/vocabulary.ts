@@ -5,6 +5,8 @@
  * so this ranks the members of an imported module when the cursor does not name one yet.
  */
 
+import { stem } from '../../text/stem';
+
 /** Word parts too common to tell definitions apart. */
 const STOP = new Set([
   'self', 'this', 'cls', 'none', 'null', 'undefined', 'true', 'false', 'return', 'def', 'class', 'function', 'const',
@@ -14,7 +16,7 @@ const STOP = new Set([
   'args', 'kwargs', 'value', 'x', 'i', 'e',
 ]);
 
-/** Lowercase word parts of the identifiers in `text`, without the most common ones. */
+/** Lowercase word parts of the identifiers in `text`, without the most common ones, stemmed as the codebase index stems them (`handler` meets `handle`, `tasks` meets `task`). */
 export function wordParts(text: string): Set<string> {
   const words = new Set<string>();
   for (const m of text.matchAll(/[A-Za-z_$][\w$]*/g)) {
@@ -24,12 +26,6 @@ export function wordParts(text: string): Set<string> {
     }
   }
   return words;
-}
-
-/** A light stem, so `handler` meets `handle` and `tasks` meets `task`. */
-function stem(word: string): string {
-  const m = /^(.{3,}?)(?:ing|ers|er|ed|es|e|s)$/.exec(word);
-  return m ? m[1] : word;
 }
 
 /**

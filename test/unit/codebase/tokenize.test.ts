@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { splitCompound } from '../../../src/codebase/compounds';
-import { stem } from '../../../src/codebase/stem';
+import { stem } from '../../../src/text/stem';
 import { codeTokens, nameTerms, queryTokens, queryWords, splitIdentifier } from '../../../src/codebase/tokenize';
 
 describe('codebase: tokenizer', () => {

@@ -4,8 +4,11 @@ import { inverseFrequencies, vocabularyOverlap, weighWords, weightedOverlap, wor
 
 describe('context: vocabulary overlap of a definition and the code at the cursor', () => {
   it('splits identifiers into lowercase word parts, light-stemmed', () => {
-    assert.deepEqual([...wordParts('def _get_event_loop(TimerHandle, handlers):')], ['event', 'loop', 'tim', 'handl']);
+    assert.deepEqual([...wordParts('def _get_event_loop(TimerHandle, handlers):')], ['event', 'loop', 'time', 'handl']);
     assert.ok(wordParts('self._timeout_handler').has('handl'), '`handler` meets `handle`');
+    // The codebase index's stemmer (text/stem.ts): a word's forms meet, two words stay two.
+    assert.deepEqual(wordParts('add_note(notes, noted)'), new Set(['add', 'note']));
+    assert.deepEqual(wordParts('is_not_state(stat)'), new Set(['stat', 'state']));
   });
 
   it('scores the definition whose words the neighbourhood uses', () => {

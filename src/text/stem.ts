@@ -5,7 +5,7 @@
  * many short identifiers); the same function runs on code and queries, so whatever it does to one it does
  * to the other.
  */
-import { boundedMemo } from '../text/boundedMemo';
+import { boundedMemo } from './boundedMemo';
 
 /** Words this short are left alone: `is`, `id`, `os`, `gas` are not plurals worth folding. */
 const MIN_STEM = 3;
