@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { startFakeServer, type FakeServer } from '../../fake-server';
 import { closedPortUrl } from '../backends/helpers';
+import { tempDir } from '../tempTree';
 
 const CLI = resolve(__dirname, '../../../dist/cli.js');
 const run = promisify(execFile);
@@ -64,7 +64,7 @@ describe('cli: node dist/cli.js doctor', function () {
   });
 
   it('prints JSON with --json, and reads settings from a file', async () => {
-    const settings = join(mkdtempSync(join(tmpdir(), 'fathom-cli-')), 'settings.json');
+    const settings = join(tempDir('fathom-cli-'), 'settings.json');
     writeFileSync(settings, JSON.stringify({ 'fathom.ollama.baseUrl': server.url, 'fathom.completion.model': 'nope:1b' }));
     const { stdout, code } = await cli('doctor', '--json', '--settings', settings);
     assert.equal(code, 1);
@@ -77,7 +77,7 @@ describe('cli: node dist/cli.js doctor', function () {
   });
 
   it('probes the next-edit model on its own server when fathom.nextEdit.model is set (--json too)', async () => {
-    const settings = join(mkdtempSync(join(tmpdir(), 'fathom-cli-')), 'settings.json');
+    const settings = join(tempDir('fathom-cli-'), 'settings.json');
     writeFileSync(settings, JSON.stringify({ 'fathom.ollama.baseUrl': server.url, 'fathom.nextEdit.model': 'qwen2.5-coder:7b', 'fathom.nextEdit.baseUrl': server.url }));
     const { stdout, code } = await cli('doctor', '--json', '--settings', settings);
     assert.equal(code, 0, stdout);
@@ -112,7 +112,7 @@ describe('cli: node dist/cli.js doctor', function () {
     const chatServer = await startFakeServer();
     try {
       server.reset();
-      const settings = join(mkdtempSync(join(tmpdir(), 'fathom-cli-')), 'settings.json');
+      const settings = join(tempDir('fathom-cli-'), 'settings.json');
       // The provider URLs point nowhere: only the roles' own URLs may be asked.
       writeFileSync(settings, JSON.stringify({
         'fathom.ollama.baseUrl': await closedPortUrl(),

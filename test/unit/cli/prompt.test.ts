@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { createBackend } from '../../../src/backends/create';
 import type { ProviderKind } from '../../../src/backends/types';
@@ -12,10 +11,11 @@ import { Parsers } from '../../../src/syntax/parsers';
 import { startFakeServer, type FakeServer } from '../../fake-server';
 import { devGrammar } from '../syntax/grammars';
 import { atCursor, fimInfo, noFimInfo } from '../completion/prompt/fixtures';
+import { tempDir } from '../tempTree';
 
 /** A workspace on disk with one Python file; the cursor sits after "return ". */
 function workspace(): { root: string; offset: number } {
-  const root = mkdtempSync(join(tmpdir(), 'fathom-prompt-'));
+  const root = tempDir('fathom-prompt-');
   mkdirSync(join(root, 'pkg'));
   const text = 'def area(r):\n    return \n\nprint(area(2))\n';
   writeFileSync(join(root, 'pkg', 'geometry.py'), text);
@@ -51,7 +51,7 @@ describe('cli: prompt — the exact request body a completion would send', () =>
   });
 
   it('carries the definitions of imported names from other files, as comments with their paths', async () => {
-    const ts = mkdtempSync(join(tmpdir(), 'fathom-prompt-ts-'));
+    const ts = tempDir('fathom-prompt-ts-');
     mkdirSync(join(ts, 'src'));
     writeFileSync(join(ts, 'src', 'math.ts'), 'export function clamp(x: number, lo: number, hi: number): number {\n  return Math.min(hi, Math.max(lo, x));\n}\n');
     const app = "import { clamp } from './math';\n\nexport function brightness(value: number): number {\n  return clamp(value, 0, 1);\n}\n";
@@ -101,7 +101,7 @@ describe('cli: prompt — the exact request body a completion would send', () =>
 
   describe('the same ignore rules and redaction as the extension', () => {
     const TOKEN = 'ghp_R8mK2vQ9xL4pT7wN3bZ6cY1dF5gH0jS8aE2u';
-    const ws = mkdtempSync(join(tmpdir(), 'fathom-prompt-private-'));
+    const ws = tempDir('fathom-prompt-private-');
     mkdirSync(join(ws, 'src'));
     mkdirSync(join(ws, 'internal'));
     writeFileSync(join(ws, '.fathomignore'), 'internal/\n');

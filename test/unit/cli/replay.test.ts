@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCases, replay, replayCase } from '../../../src/cli/replay';
 import { Parsers } from '../../../src/syntax/parsers';
 import { devGrammar } from '../syntax/grammars';
+import { tempDir } from '../tempTree';
 
 describe('cli replay: the pipeline on recorded cases with a scripted model', function () {
   this.timeout(30000);
@@ -16,7 +16,7 @@ describe('cli replay: the pipeline on recorded cases with a scripted model', fun
   ];
 
   it('prints one {"id","completion","replaceLength","ms"} line per case, in order', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'fathom-replay-'));
+    const dir = tempDir('fathom-replay-');
     const file = join(dir, 'cases.jsonl');
     writeFileSync(file, cases.map((c) => JSON.stringify(c)).join('\n') + '\n');
     const lines: string[] = [];

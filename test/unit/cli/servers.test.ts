@@ -5,8 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { OpenAIBackend } from '../../../src/backends/openai';
@@ -18,6 +17,7 @@ import { Parsers } from '../../../src/syntax/parsers';
 import { startFakeServer, type FakeServer } from '../../fake-server';
 import { atCursor } from '../completion/prompt/fixtures';
 import { devGrammar } from '../syntax/grammars';
+import { tempDir } from '../tempTree';
 
 const CLI = resolve(__dirname, '../../../dist/cli.js');
 const exec = promisify(execFile);
@@ -43,7 +43,7 @@ async function prompt(...args: string[]): Promise<{ code: number; stdout: string
 
 /** A TypeScript workspace whose file imports from another; the cursor sits inside `clamp(`. */
 function workspace(): { root: string; at: string[] } {
-  const root = mkdtempSync(join(tmpdir(), 'fathom-servers-'));
+  const root = tempDir('fathom-servers-');
   mkdirSync(join(root, 'src'));
   writeFileSync(join(root, 'src', 'math.ts'), 'export function clamp(x: number, lo: number, hi: number): number {\n  return Math.min(hi, Math.max(lo, x));\n}\n');
   const app = "import { clamp } from './math';\n\nexport function brightness(value: number): number {\n  return clamp(value, 0, 1);\n}\n";
@@ -52,7 +52,7 @@ function workspace(): { root: string; at: string[] } {
 }
 
 function settingsFile(settings: Record<string, unknown>): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'fathom-servers-settings-')), 'settings.json');
+  const file = join(tempDir('fathom-servers-settings-'), 'settings.json');
   writeFileSync(file, JSON.stringify(settings));
   return file;
 }

@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BackendPool } from '../../../src/roles/pool';
 import { NodeWorkspaceFiles } from '../../../src/cli/nodeWorkspaceFiles';
@@ -12,6 +11,7 @@ import { DocumentTrees } from '../../../src/syntax/documentTrees';
 import { Parsers } from '../../../src/syntax/parsers';
 import { startFakeServer, type FakeServer } from '../../fake-server';
 import { devGrammar } from '../syntax/grammars';
+import { tempDir } from '../tempTree';
 
 const CURSOR = '█';
 
@@ -23,7 +23,7 @@ describe('completion service: pool + syntax + context + prompt + engine against 
   const trees = new DocumentTrees(parsers);
   before(async () => {
     server = await startFakeServer();
-    root = mkdtempSync(join(tmpdir(), 'fathom-service-'));
+    root = tempDir('fathom-service-');
     mkdirSync(join(root, 'src'));
     writeFileSync(join(root, 'src/geometry.ts'), 'export function distance(a: Point, b: Point): number {\n  return Math.hypot(a.x - b.x, a.y - b.y);\n}\n\nexport interface Point {\n  x: number;\n  y: number;\n}\n');
   });

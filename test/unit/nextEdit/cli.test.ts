@@ -1,11 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nextEditCommand, NEXT_EDIT_USAGE } from '../../../src/cli/nextEdit';
 import { main } from '../../../src/cli/main';
 import { devGrammar } from '../syntax/grammars';
 import { caseOf } from './helpers';
+import { tempDir } from '../tempTree';
 
 function capture() {
   const out = { stdout: '', stderr: '' };
@@ -13,7 +14,7 @@ function capture() {
 }
 
 function casesFile(lines: string[]): string {
-  const dir = mkdtempSync(join(tmpdir(), 'fathom-next-edit-cli-'));
+  const dir = tempDir('fathom-next-edit-cli-');
   const file = join(dir, 'cases.jsonl');
   writeFileSync(file, lines.join('\n') + '\n');
   return file;
