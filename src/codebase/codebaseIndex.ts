@@ -20,7 +20,7 @@ import type { SearchIndex } from './searchIndex';
 export type { FileStamp } from './chunkStore';
 
 /** Bumped whenever chunking, tokenizing or the snapshot's shape changes: an older snapshot is rebuilt. */
-export const INDEX_FORMAT = 7;
+export const INDEX_FORMAT = 8;
 
 /**
  * How much each kind of chunk's matches count. Questions are mostly about what a function does; the code
