@@ -6,9 +6,9 @@
  * `for` or `is` name nothing), and redaction placeholders are never words.
  */
 import { boundedMemo } from '../text/boundedMemo';
+import { stem } from '../text/stem';
 import { ABBREVIATIONS, isAbbreviation } from './abbreviations';
 import { splitCompound } from './compounds';
-import { stem } from '../text/stem';
 
 /** Runs of letters and digits (any script), the raw material of identifiers and prose. */
 const WORD = /[\p{L}\p{N}]+/gu;
