@@ -1,5 +1,5 @@
 /** The integration suite's report, written by test/integration/index.ts inside the extension host. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 
 export interface TestOutcome {
   title: string;
@@ -29,6 +29,16 @@ export function progressPrinter(logFile: string, write: (text: string) => void =
     if (text.length > printed) write(text.slice(printed));
     printed = text.length;
   };
+}
+
+/**
+ * Writes the result whole or not at all: the runner polls for the file and reads it as soon as it exists, so a
+ * plain write could be read half-written ("Unexpected end of JSON input"). A rename within a folder is atomic.
+ */
+export function writeResult(resultFile: string, result: IntegrationResult): void {
+  const partial = `${resultFile}.partial`;
+  writeFileSync(partial, JSON.stringify(result, null, 2));
+  renameSync(partial, resultFile);
 }
 
 export function readResult(resultFile: string): IntegrationResult {

@@ -10,7 +10,7 @@ import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
-import { progressLogOf, type IntegrationResult, type TestOutcome } from '../harness/results';
+import { progressLogOf, writeResult, type IntegrationResult, type TestOutcome } from '../harness/results';
 import { closeAllEditors, restoreSettings } from './helpers';
 import { unhandledRejections, watchUnhandledRejections } from './rejections';
 
@@ -86,7 +86,7 @@ export async function run(): Promise<void> {
     vscodeVersion: vscode.version,
   };
   say(`\n${result.passed} passing, ${result.failed} failing, ${result.pending} pending (${result.durationMs} ms, VS Code ${vscode.version})`);
-  writeFileSync(resultFile, JSON.stringify(result, null, 2));
+  writeResult(resultFile, result);
   if (result.failed > 0) throw new Error(`${result.failed} integration test(s) failed`);
 }
 
