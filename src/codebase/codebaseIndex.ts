@@ -20,7 +20,7 @@ import type { SearchIndex } from './searchIndex';
 export type { FileStamp } from './chunkStore';
 
 /** Bumped whenever chunking, tokenizing or the snapshot's shape changes: an older snapshot is rebuilt. */
-export const INDEX_FORMAT = 8;
+export const INDEX_FORMAT = 9;
 
 /**
  * How much each kind of chunk's matches count. Questions are mostly about what a function does; the code
@@ -186,7 +186,7 @@ export class CodebaseIndex {
     engine.add(
       chunks.map((chunk, i) => ({
         id: ids[i],
-        names: [chunk.container, chunk.symbol, ...(chunk.members ?? [])].join(' '),
+        names: chunkNames(chunk),
         path: crowded ? '' : path,
         crowdedPath: crowded ? path : '',
         body: bodies[i],
@@ -253,4 +253,14 @@ export class CodebaseIndex {
 
 function memoryBackend(): IndexBackend {
   return { store: new MemoryChunkStore(), engine: MiniSearchIndex.create() };
+}
+
+/**
+ * A chunk's names field: what encloses it, its symbol, a short class's members. A constructor named after its
+ * class (Java, C#, C++, Kotlin, Dart: `ReactInstance.ReactInstance`) gives its class's name once, not twice.
+ */
+export function chunkNames(chunk: Pick<ChunkWithText, 'container' | 'symbol' | 'members'>): string {
+  const owner = chunk.container.slice(chunk.container.lastIndexOf('.') + 1);
+  const symbol = chunk.symbol === owner ? '' : chunk.symbol;
+  return [chunk.container, symbol, ...(chunk.members ?? [])].join(' ');
 }

@@ -7,7 +7,7 @@
  * is named by "Return True if the path is a package").
  */
 import { boundedMemo } from '../text/boundedMemo';
-import { codeTokens, nameTerms } from './tokenize';
+import { codeTokens, nameTerms, withoutDocMarkup } from './tokenize';
 
 /**
  * How much a chunk's score grows when the question holds its whole name (in proportion for a part). On the
@@ -22,7 +22,7 @@ const termsOfName = boundedMemo<string, readonly string[]>(nameTerms, KNOWN_LIMI
 
 /** For one query: the factor a chunk's score is multiplied by, given its symbol (1 for none, up to 1 + NAME_COVERAGE_BOOST). */
 function nameCoverage(query: string): (symbol: string) => number {
-  const asked = new Set(codeTokens(query));
+  const asked = new Set(codeTokens(withoutDocMarkup(query)));
   return (symbol) => {
     if (!symbol) return 1;
     const terms = termsOfName(symbol);

@@ -91,7 +91,23 @@ export function nameTerms(name: string): string[] {
 
 /** The words of a natural-language or identifier query: codeTokens without stop words (all of them when nothing else is left). */
 export function queryTokens(text: string): string[] {
-  return readQuery(text).terms;
+  return readQuery(withoutDocMarkup(text)).terms;
+}
+
+/** Javadoc's and JSDoc's inline tags: `{@code x}`, `{@link Type#member label}`, `{@inheritDoc}`. */
+const INLINE_TAG = /\{@(\w+)\s*([^{}]*)\}/g;
+
+/**
+ * A question with doc-comment markup read as its author meant it: `{@code Application}` and `{@link Activity}`
+ * are code (as if in backticks, so CODE_WRITTEN counts them twice), a link's label is prose, and the tags' own
+ * names (`code`, `link`) are not words of the question.
+ */
+export function withoutDocMarkup(text: string): string {
+  if (!text.includes('{@')) return text;
+  return text.replace(INLINE_TAG, (_all, _tag: string, content: string) => {
+    const [target, ...label] = content.trim().split(/\s+/);
+    return target ? `\`${target}\`${label.length ? ' ' + label.join(' ') : ''}` : ' ';
+  });
 }
 
 /**
@@ -118,7 +134,8 @@ export interface QueryWords {
  * A query read once: its `terms` (queryTokens), and for names only its `nameWords` and `truncations`. A
  * question of stop words only has no name words: its stop words are its terms.
  */
-export function queryWords(text: string): QueryWords {
+export function queryWords(question: string): QueryWords {
+  const text = withoutDocMarkup(question);
   const { all, kept, terms } = readQuery(text);
   const nameWords = kept.length ? all.filter((w) => NAME_WORDS.has(w)).map(normalize) : [];
   // A word the question writes as code names an identifier: its terms count twice.

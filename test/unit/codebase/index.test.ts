@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { CodebaseIndex, CROWDED_FILE_CHUNKS, INDEX_FORMAT } from '../../../src/codebase/codebaseIndex';
+import { chunkNames, CodebaseIndex, CROWDED_FILE_CHUNKS, INDEX_FORMAT } from '../../../src/codebase/codebaseIndex';
 import { loadIndex, saveIndex, snapshotPath } from '../../../src/codebase/indexStore';
 import { chunksOf, INDEX_PARSE_MS, syncIndex } from '../../../src/codebase/syncIndex';
 import { walkRoot } from '../../../src/codebase/walk';
@@ -99,6 +99,22 @@ describe('codebase: index', function () {
     await syncIndex(root, index, parsers);
     assert.equal(index.search('Return true if the path is a directory.', 2)[0]?.symbol, 'isDirectory');
     assert.equal(index.search('List the entries of a directory.', 2)[0]?.symbol, 'listDirectory');
+  });
+
+  it("gives a constructor named after its class (Java, C#, C++) the class's name once: `Session.Session` is no stronger a match for \"session\" than `Session`", () => {
+    const index = CodebaseIndex.empty();
+    const text = 'this.store = store; this.timeout = timeout;';
+    const stamp = { size: 1, mtimeMs: 1 };
+    // Separate files of paths with the same words, so neither gains from the other (fileEvidence.ts).
+    index.setFile('a/Session.java', stamp, [{ path: 'a/Session.java', startLine: 1, endLine: 1, kind: 'function', symbol: 'Session', container: 'Session', text }]);
+    index.setFile('b/Session.java', stamp, [{ path: 'b/Session.java', startLine: 1, endLine: 1, kind: 'function', symbol: 'Session', container: '', text }]);
+    const [first, second] = index.search('Create a session with a store and a timeout', 2);
+    assert.ok(first && second);
+    assert.equal(first.score, second.score);
+    assert.deepEqual(
+      [chunkNames({ container: 'net.Session', symbol: 'Session' }), chunkNames({ container: 'Session', symbol: 'open' }), chunkNames({ container: '', symbol: 'Cache', members: ['get', 'put'] })],
+      ['net.Session ', 'Session open', ' Cache get put'],
+    );
   });
 
   it('counts a class\'s head at half a function\'s match: its doc comment describes the class, not the method asked about', () => {

@@ -144,6 +144,15 @@ describe('codebase: tokenizer', () => {
     assert.deepEqual(queryTokens("Push 'line' onto an internal buffer."), queryTokens('Push line onto an internal buffer.'));
   });
 
+  it('reads Javadoc and JSDoc inline tags as their author meant: {@code x} and {@link X} are code, the tag names are not words', () => {
+    assert.deepEqual(queryTokens('Attach the {@link ReactRoot} to the {@code host}.'), queryTokens('Attach the `ReactRoot` to the `host`.'));
+    assert.deepEqual(queryWords('Attach the {@link ReactRoot} to the {@code host}.'), queryWords('Attach the `ReactRoot` to the `host`.'));
+    assert.ok(!queryTokens('See {@link Foo#bar the bar} and {@inheritDoc}').some((t) => t === stem('link') || t === stem('inheritDoc') || t === stem('inherit')));
+    assert.deepEqual(queryTokens('See {@link Foo#bar the bar}'), queryTokens('See `Foo#bar` the bar'), "a link's label stays prose");
+    // "Returns {@code true} if" is a predicate question, as "Returns `true` if" is.
+    assert.ok(queryTokens('Returns {@code true} if the view is attached.').includes(stem('is')));
+  });
+
   it('never turns a redaction placeholder into words', () => {
     assert.deepEqual(codeTokens('const token = "«secret:github-token:abcdefghij»";'), codeTokens('const token = "";'));
   });
