@@ -49,7 +49,7 @@ export async function openAtCursor(values: { root?: string; file?: string; offse
   if (text === undefined) return { error: `cannot read ${path} under ${root}.` };
   const offset = Number(values.offset);
   if (!Number.isInteger(offset) || offset < 0 || offset > text.length) return { error: `--offset must be an integer from 0 to ${text.length}.` };
-  return { root, files, snapshot: { uri: path, path, languageId: languageOfPath(path) ?? 'plaintext', text, offset, version: 1 } };
+  return { root, files, snapshot: { uri: path, path, languageId: languageOfPath(path, text) ?? 'plaintext', text, offset, version: 1 } };
 }
 
 /** Other files of the file's folder and language, most recently modified first. */

@@ -80,7 +80,7 @@ export class NodeWorkspaceFiles implements WorkspaceFiles {
   recentDocuments(): readonly { path: string; languageId: string; text: string }[] {
     this.recentCache ??= (this.options.recent ?? []).flatMap((path) => {
       const text = this.options.overlay?.get(path) ?? this.readNow(path);
-      const languageId = languageOfPath(path);
+      const languageId = languageOfPath(path, text);
       return text !== undefined && languageId ? [{ path, languageId, text }] : [];
     });
     return this.recentCache;

@@ -120,7 +120,7 @@ export async function syncIndex(root: string, index: CodebaseIndex, parsers: Par
 
 /** The chunks of one file: from its syntax tree when Fathom parses its language, else line windows. */
 export async function chunksOf(path: string, text: string, parsers: Parsers): Promise<ChunkWithText[]> {
-  const languageId = languageOfPath(path);
+  const languageId = languageOfPath(path, text);
   const tree = languageId ? await parsers.parseText(languageId, text, INDEX_PARSE_MS) : undefined;
   try {
     return chunkFile(path, text, tree);

@@ -222,8 +222,26 @@ export function hasGrammar(languageId: string): boolean {
   return languageId in GRAMMARS;
 }
 
-/** The VS Code language id for a file path (the CLI has no editor to ask); undefined when unknown. */
-export function languageOfPath(path: string): string | undefined {
+/**
+ * The VS Code language id for a file path (the CLI and the index have no editor to ask); undefined when unknown.
+ * A `.h` header is C, or C++ when its `text` is given and reads as C++ (cppHeader): parsed with the C grammar, a
+ * C++ header's namespaces and classes are errors, and its definitions become one chunk of the whole file.
+ */
+export function languageOfPath(path: string, text?: string): string | undefined {
   const ext = /\.([^./\\]+)$/.exec(path)?.[1]?.toLowerCase();
+  if (ext === 'h' && text !== undefined && cppHeader(text)) return 'cpp';
   return ext ? EXTENSIONS[ext] : undefined;
+}
+
+/** How much of a header cppHeader reads: C++ shows itself in the first declarations. */
+const SNIFF_CHARS = 32_768;
+/**
+ * What only C++ writes at the start of a line: a namespace or template, an access label, `using namespace`, a
+ * class with a body, an include of a standard header without `.h` (`<vector>`), or `std::`.
+ */
+const CPP_ONLY = /^[ \t]*(?:namespace(?:\s+[\w:]+)?\s*\{|template\s*<|(?:public|private|protected)\s*:|using\s+namespace\b|class\s+\w+[^;(]*\{|#\s*include\s*<[a-z_]+>)|\bstd::/m;
+
+/** Whether a header's text is C++ rather than C. */
+export function cppHeader(text: string): boolean {
+  return CPP_ONLY.test(text.length > SNIFF_CHARS ? text.slice(0, SNIFF_CHARS) : text);
 }

@@ -53,7 +53,7 @@ export class FileIndexCache {
     const text = await files.read(path);
     if (text === undefined || text.length > MAX_INDEXED_CHARS) return undefined;
     if (cached && cached.index.text === text) return this.touch(path, cached.index, now);
-    const languageId = languageOfPath(path);
+    const languageId = languageOfPath(path, text);
     if (!languageId || text.length > work.charsLeft) return undefined;
     work.charsLeft -= text.length;
     const tree = await this.parsers.parseText(languageId, text);

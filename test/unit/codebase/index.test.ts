@@ -117,6 +117,17 @@ describe('codebase: index', function () {
     );
   });
 
+  it('chunks a C++ header (.h) with the C++ grammar: its class splits into methods, not one chunk of the whole namespace', async () => {
+    const methods = Array.from({ length: 6 }, (_, i) => `  /** Step ${i}. */\n  virtual void step${i}(int n) {\n    total_ += n * ${i};\n  }\n`).join('\n');
+    const header = `#pragma once\n#include <functional>\n\nnamespace facebook::react {\n\nclass CallInvoker {\n public:\n${methods}\n private:\n  int total_ = 0;\n};\n\n} // namespace facebook::react\n`;
+    const chunks = await chunksOf('include/CallInvoker.h', header, parsers);
+    assert.deepEqual(chunks.filter((c) => c.kind === 'function').map((c) => c.symbol), ['step0', 'step1', 'step2', 'step3', 'step4', 'step5']);
+    assert.ok(chunks.every((c) => c.endLine - c.startLine < 10), 'no chunk spans the namespace');
+    // A C header stays C.
+    const c = await chunksOf('include/util.h', '#include <stddef.h>\n\nstatic int add(int a, int b) {\n  return a + b;\n}\n', parsers);
+    assert.deepEqual(c.filter((x) => x.kind === 'function').map((x) => x.symbol), ['add']);
+  });
+
   it('counts a class\'s head at half a function\'s match: its doc comment describes the class, not the method asked about', () => {
     const index = CodebaseIndex.empty();
     const text = 'reconnect the socket after a timeout';

@@ -49,6 +49,22 @@ describe('language table', () => {
     }
   });
 
+  it('reads a .h header as C++ when its text is C++ (namespace, class, template, access label, std::), else as C', () => {
+    const cpp = [
+      'namespace facebook::react {\nclass CallInvoker;\n}',
+      '#pragma once\n#include <vector>\nint f();',
+      'template <typename T>\nT max(T a, T b);',
+      'struct Point {\n public:\n  int x;\n};',
+      'class Widget : public Base {\n  int size;\n};',
+      'using Names = std::vector<int>;',
+    ];
+    for (const text of cpp) assert.equal(languageOfPath('include/a.h', text), 'cpp', text);
+    const c = ['#include <stdio.h>\n#include "util.h"\nstruct point { int x; };\nint add(int a, int b);', '/* A class of errors: see namespace docs. */\ntypedef int error_class;'];
+    for (const text of c) assert.equal(languageOfPath('include/a.h', text), 'c', text);
+    assert.equal(languageOfPath('include/a.h'), 'c', 'without its text a header is C');
+    assert.equal(languageOfPath('src/a.c', cpp[0]), 'c', 'only a header is read by its text');
+  });
+
   it('gives lexical comment markers that agree with the comment syntax', () => {
     for (const [id, facts] of Object.entries(LANGUAGES)) {
       if (!facts.lexical || !('line' in facts.comment)) continue;
