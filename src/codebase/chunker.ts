@@ -51,8 +51,9 @@ function fillBetween(out: ChunkWithText[], path: string, lines: string[], spans:
 }
 
 /** A definition's chunk, or its split when it is a long one that holds definitions. */
-function emit(out: ChunkWithText[], path: string, lines: string[], span: Span, container: string[]): void {
+function emit(out: ChunkWithText[], path: string, lines: string[], span: Span, enclosing: string[]): void {
   const { def, start, end } = span;
+  const container = def.owner ? [...enclosing, def.owner] : enclosing;
   const length = end - start + 1;
   const limit = def.kind === 'class' ? SPLIT_CLASS_LINES : SPLIT_FUNCTION_LINES;
   // A class's definitions are looked up whatever its length: a short class's are its members.

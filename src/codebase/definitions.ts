@@ -15,6 +15,11 @@ export interface Definition {
   kind: 'function' | 'class';
   /** A function's parameter list as written (names, types, defaults), at most MAX_PARAMS characters; '' for a class. */
   params: string;
+  /**
+   * The type a method belongs to when it is declared outside it: Go's receiver (`func (s *Server) Handle` →
+   * `Server`). The chunker names it as a class around the method would be.
+   */
+  owner?: string;
 }
 
 /** A parameter list longer than this is cut here: past it, it is mostly inline types and defaults. */
@@ -53,7 +58,10 @@ export function definitionOf(node: Node): Definition | undefined {
     const def = definitionOf(inner);
     return def && { ...def, node };
   }
-  if (FUNCTIONS.has(type)) return { node, inner: node, name: nameOf(node), kind: 'function', params: paramsOf(node) };
+  if (FUNCTIONS.has(type)) {
+    const owner = receiverType(node);
+    return { node, inner: node, name: nameOf(node), kind: 'function', params: paramsOf(node), ...(owner ? { owner } : {}) };
+  }
   if (CLASSES.has(type)) {
     // `struct point p;` in C is a use, not a definition: only a struct with a body defines one.
     if ((type === 'struct_specifier' || type === 'union_specifier' || type === 'class_specifier') && !node.childForFieldName('body')) return undefined;
@@ -115,6 +123,16 @@ function paramsOf(node: Node): string {
     declarator = declarator.childForFieldName('declarator');
   }
   return found ? found.text.slice(0, MAX_PARAMS).replace(RECEIVERS, ' ') : '';
+}
+
+/** Go's method receiver type (`(s *Server)`, `(l List[T])` → `Server`, `List`); undefined for other functions. */
+function receiverType(node: Node): string | undefined {
+  const receiver = node.childForFieldName('receiver');
+  if (!receiver) return undefined;
+  const declared = receiver.namedChildren.find((c) => c?.type === 'parameter_declaration')?.childForFieldName('type');
+  if (!declared) return undefined;
+  if (declared.type === 'type_identifier') return declared.text;
+  return declared.descendantsOfType('type_identifier')[0]?.text;
 }
 
 /** The parameters of a function value (`const f = (a, b) => …`); '' for a class or no value. */

@@ -134,6 +134,30 @@ describe('codebase: chunker', function () {
     assert.deepEqual(brief(await chunks('python', 'pkg/loader.py', text)), ['1-1 code ', '3-6 function read', '8-9 header Loader', '11-19 function Loader.first', '21-28 function Loader.second', '30-30 code ']);
   });
 
+  it("Go: a method is named by its receiver's type, as a class around it would name it (pointer and generic receivers too)", async () => {
+    const text = [
+      'package server',
+      '',
+      '// NewServer creates a server.',
+      'func NewServer(addr string) *Server {',
+      '\treturn &Server{addr: addr}',
+      '}',
+      '',
+      '// Handle registers a handler for the pattern.',
+      'func (s *Server) Handle(pattern string, h Handler) {',
+      '\ts.mux.Handle(pattern, h)',
+      '}',
+      '',
+      'func (l List[T]) Len() int { return len(l.items) }',
+      '',
+      'func (Options) Defaults() Options { return Options{} }',
+      '',
+    ].join('\n');
+    const out = await chunks('go', 'server/server.go', text);
+    assert.deepEqual(brief(out), ['1-1 code ', '3-6 function NewServer', '8-11 function Server.Handle', '13-13 function List.Len', '15-15 function Options.Defaults']);
+    assert.equal(out[2].params, '(pattern string, h Handler)', 'the receiver is not a parameter');
+  });
+
   it('a language without a grammar is cut into 40-line windows, blank windows dropped', async () => {
     const text = [...Array.from({ length: 50 }, (_, i) => `line ${i + 1}`), ...Array.from({ length: 45 }, () => '')].join('\n');
     const out = chunkFile('notes/todo.txt', text, undefined);
