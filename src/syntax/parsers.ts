@@ -3,6 +3,7 @@
  * first use and is kept, one Parser per language is reused. Parsing is bounded in size and time.
  */
 import { Language, Parser, type Tree } from 'web-tree-sitter';
+import { withoutExportMacros } from './exportMacros';
 import { GRAMMARS } from './languages';
 
 /** Above this many characters a document is not parsed; callers fall back to indentation rules. */
@@ -56,10 +57,15 @@ export class Parsers {
     return tree ?? undefined;
   }
 
-  /** Parses a whole text once, for callers without a document cache (other files, the CLI). */
+  /**
+   * Parses a whole text once, for callers without a document cache (other files, the CLI). A C or C++ text is
+   * parsed with its classes' export macros blanked (exportMacros.ts): rows and columns are the text's own, but a
+   * node's `text` shows the blanks.
+   */
   async parseText(languageId: string, text: string, maxMs = MAX_PARSE_MS): Promise<Tree | undefined> {
     const language = await this.language(languageId);
-    return language ? this.parse(language, text, undefined, maxMs) : undefined;
+    const source = languageId === 'c' || languageId === 'cpp' ? withoutExportMacros(text) : text;
+    return language ? this.parse(language, source, undefined, maxMs) : undefined;
   }
 
   dispose(): void {
