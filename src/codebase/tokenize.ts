@@ -96,18 +96,29 @@ export function queryTokens(text: string): string[] {
 
 /** Javadoc's and JSDoc's inline tags: `{@code x}`, `{@link Type#member label}`, `{@inheritDoc}`. */
 const INLINE_TAG = /\{@(\w+)\s*([^{}]*)\}/g;
+/**
+ * Sphinx's roles in Python docstrings: `:func:\`itertools.groupby\``, `:py:class:\`datetime\``, `:class:\`~.Buffer\``
+ * (the backticks may be gone: `:obj:setuptools.dist`). The target's `~`, `.` or `!` prefix is Sphinx's, not code.
+ */
+const SPHINX_ROLE = /:(?:py:)?(?:func|class|meth|attr|data|exc|mod|obj|const|type|any|ref|term|envvar|option|keyword|file|program):`?[~.!]*([\p{L}_][\p{L}\p{N}_.]*(?:\(\))?)`?/gu;
 
 /**
  * A question with doc-comment markup read as its author meant it: `{@code Application}` and `{@link Activity}`
- * are code (as if in backticks, so CODE_WRITTEN counts them twice), a link's label is prose, and the tags' own
- * names (`code`, `link`) are not words of the question.
+ * are code (as if in backticks, so CODE_WRITTEN counts them twice), a link's label is prose, and the tags' and
+ * roles' own names (`code`, `link`, `func`, `class`) are not words of the question. A Sphinx role's target stays
+ * a plain word: it mostly names a type or function the one asked about uses (counted twice, recall@10 on 8 such
+ * questions of 500 in the gcloud Python check set fell 0.2).
  */
 export function withoutDocMarkup(text: string): string {
-  if (!text.includes('{@')) return text;
-  return text.replace(INLINE_TAG, (_all, _tag: string, content: string) => {
-    const [target, ...label] = content.trim().split(/\s+/);
-    return target ? `\`${target}\`${label.length ? ' ' + label.join(' ') : ''}` : ' ';
-  });
+  let out = text;
+  if (out.includes('{@')) {
+    out = out.replace(INLINE_TAG, (_all, _tag: string, content: string) => {
+      const [target, ...label] = content.trim().split(/\s+/);
+      return target ? `\`${target}\`${label.length ? ' ' + label.join(' ') : ''}` : ' ';
+    });
+  }
+  if (out.includes(':')) out = out.replace(SPHINX_ROLE, (_all, target: string) => ` ${target} `);
+  return out;
 }
 
 /**

@@ -153,6 +153,16 @@ describe('codebase: tokenizer', () => {
     assert.ok(queryTokens('Returns {@code true} if the view is attached.').includes(stem('is')));
   });
 
+  it("reads Sphinx roles in a docstring as their targets: :func:`x`, :py:class:x, :class:`~.X` without the role's name", () => {
+    assert.deepEqual(queryTokens('Yield groups using :func:`itertools.groupby`.'), queryTokens('Yield groups using itertools.groupby.'));
+    assert.deepEqual(queryTokens('Returns a :py:class:datetime for today'), queryTokens('Returns a datetime for today'));
+    assert.deepEqual(queryTokens('Indent a :class:`~.Buffer` object.'), queryTokens('Indent a Buffer object.'));
+    // The target is a plain word (not counted twice as backticks would make it).
+    assert.deepEqual(queryWords('Yield groups using :func:`groupby`.').terms, queryWords('Yield groups using groupby.').terms);
+    // Colons in prose that are not a role stay words.
+    assert.deepEqual(queryTokens('Connect to host:port:path'), codeTokens('Connect host port path'));
+  });
+
   it('never turns a redaction placeholder into words', () => {
     assert.deepEqual(codeTokens('const token = "«secret:github-token:abcdefghij»";'), codeTokens('const token = "";'));
   });
