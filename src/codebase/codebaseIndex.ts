@@ -257,10 +257,13 @@ function memoryBackend(): IndexBackend {
 
 /**
  * A chunk's names field: what encloses it, its symbol, a short class's members. A constructor named after its
- * class (Java, C#, C++, Kotlin, Dart: `ReactInstance.ReactInstance`) gives its class's name once, not twice.
+ * class (Java, C#, C++, Kotlin, Dart: `ReactInstance.ReactInstance`, C++'s `Engine::Engine` outside its class)
+ * gives its class's name once, not twice.
  */
 export function chunkNames(chunk: Pick<ChunkWithText, 'container' | 'symbol' | 'members'>): string {
   const owner = chunk.container.slice(chunk.container.lastIndexOf('.') + 1);
-  const symbol = chunk.symbol === owner ? '' : chunk.symbol;
+  const qualified = chunk.symbol.split('::');
+  const constructor = qualified.length > 1 && qualified[qualified.length - 1] === qualified[qualified.length - 2];
+  const symbol = chunk.symbol === owner ? '' : constructor ? qualified.slice(0, -1).join('::') : chunk.symbol;
   return [chunk.container, symbol, ...(chunk.members ?? [])].join(' ');
 }

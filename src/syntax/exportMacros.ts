@@ -8,9 +8,10 @@
 
 /**
  * An upper-case macro (letters, digits, underscores, two characters at least) right after `class`, `struct` or
- * `union` and before the type's name, itself followed by template arguments, `final`, a base list or a body.
+ * `union` and before the type's name, itself followed by template arguments, `final`, a base list or a body
+ * (`class URL final : Base` names `URL`: `final` is no name).
  */
-const EXPORT_MACRO = /\b(class|struct|union)(\s+)([A-Z][A-Z0-9_]+)(?=\s+[A-Za-z_]\w*\s*(?:<[^;{}()]*>\s*)?(?:final\s*)?[:{])/g;
+const EXPORT_MACRO = /\b(class|struct|union)(\s+)([A-Z][A-Z0-9_]+)(?=\s+(?!final\b)[A-Za-z_]\w*\s*(?:<[^;{}()]*>\s*)?(?:final\s*)?[:{])/g;
 
 /** `text` with export macros blanked (EXPORT_MACRO); the same text when it has none. */
 export function withoutExportMacros(text: string): string {

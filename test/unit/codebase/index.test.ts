@@ -112,8 +112,14 @@ describe('codebase: index', function () {
     assert.ok(first && second);
     assert.equal(first.score, second.score);
     assert.deepEqual(
-      [chunkNames({ container: 'net.Session', symbol: 'Session' }), chunkNames({ container: 'Session', symbol: 'open' }), chunkNames({ container: '', symbol: 'Cache', members: ['get', 'put'] })],
-      ['net.Session ', 'Session open', ' Cache get put'],
+      [
+        chunkNames({ container: 'net.Session', symbol: 'Session' }),
+        chunkNames({ container: 'app', symbol: 'Engine::Engine' }),
+        chunkNames({ container: 'app', symbol: 'Engine::start' }),
+        chunkNames({ container: 'Session', symbol: 'open' }),
+        chunkNames({ container: '', symbol: 'Cache', members: ['get', 'put'] }),
+      ],
+      ['net.Session ', 'app Engine', 'app Engine::start', 'Session open', ' Cache get put'],
     );
   });
 
