@@ -21,7 +21,7 @@ export function codebasePromptText(context: CodebaseContext): string {
 
 export function chunkText(chunk: CodebaseChunk): string {
   const what = chunk.symbol ? `, ${chunk.symbol}` : '';
-  return `\`${chunk.path}\` (lines ${chunk.startLine}-${chunk.endLine}${what}):\n${fenced(chunk.text, languageOfPath(chunk.path) ?? '')}`;
+  return `\`${chunk.path}\` (lines ${chunk.startLine}-${chunk.endLine}${what}):\n${fenced(chunk.text, languageOfPath(chunk.path, chunk.text) ?? '')}`;
 }
 
 function noteForModel(note: CodebaseNote): string {

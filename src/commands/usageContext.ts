@@ -88,7 +88,7 @@ function usageText(hit: CodebaseHit, name: string): { text: string; place: CodeP
   const start = hit.startLine + from;
   const end = hit.startLine + to;
   const code = lines.slice(from, to + 1).join('\n');
-  const text = `\`${hit.path}\` (${start === end ? `line ${start}` : `lines ${start}-${end}`}):\n${fenced(code, languageOfPath(hit.path) ?? '')}`;
+  const text = `\`${hit.path}\` (${start === end ? `line ${start}` : `lines ${start}-${end}`}):\n${fenced(code, languageOfPath(hit.path, code) ?? '')}`;
   return { text, place: { path: hit.path, startLine: start, endLine: end, symbol: hit.symbol } };
 }
 

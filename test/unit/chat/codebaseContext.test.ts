@@ -110,6 +110,12 @@ describe('chat: workspace code for a question (real LocalCodebase)', function ()
     const text = codebasePromptText({ chunks: found!.chunks.slice(0, 1) });
     assert.equal(text, `Code from this workspace, found by searching its index (cite it as path:line):\n\n\`src/tax/vat.ts\` (lines 1-3, applyVat):\n\`\`\`typescript\n${VAT.trimEnd()}\n\`\`\``);
   });
+
+  it("fences a header's chunk as C++ when its code is C++, as C otherwise", () => {
+    const fenceOf = (text: string) => /```(\w+)/.exec(codebasePromptText({ chunks: [{ path: 'include/engine.h', startLine: 1, endLine: 3, symbol: 'Engine', text }] }))?.[1];
+    assert.equal(fenceOf('class Engine {\n public:\n  void start();\n};'), 'cpp');
+    assert.equal(fenceOf('struct engine {\n  int speed;\n};'), 'c');
+  });
 });
 
 describe('chat: fitting workspace chunks to the budget', () => {
