@@ -15,6 +15,7 @@ import { userEditHunk } from '../nextEdit/userEdit';
 import { shippedGrammar } from '../syntax/locateGrammar';
 import { Parsers } from '../syntax/parsers';
 import { processOutput, type CliOutput } from './cursorArgs';
+import { jsonLines } from './jsonLines';
 
 export const NEXT_EDIT_USAGE = `  next-edit  Run the next-edit pipeline on cases with a scripted model:
              --cases FILE.jsonl, one case per line:
@@ -91,20 +92,18 @@ async function warmUp(c: NextEditCase, options: RunOptions): Promise<void> {
   }
 }
 
-/** The cases of a JSONL text (split on "\n" only), or the first problem with its line number. */
+/** The cases of a JSONL text (jsonLines), or the first problem with its line number. */
 export function parseNextEditCases(jsonl: string): { cases: NextEditCase[] } | { error: string } {
   const cases: NextEditCase[] = [];
-  const rows = jsonl.split('\n');
-  for (let i = 0; i < rows.length; i++) {
-    if (rows[i].trim() === '') continue;
+  for (const { line, row } of jsonLines(jsonl)) {
     let value: unknown;
     try {
-      value = JSON.parse(rows[i]);
+      value = JSON.parse(row);
     } catch (error) {
-      return { error: `line ${i + 1}: not JSON (${error instanceof Error ? error.message : String(error)})` };
+      return { error: `line ${line}: not JSON (${error instanceof Error ? error.message : String(error)})` };
     }
     const problem = caseProblem(value);
-    if (problem) return { error: `line ${i + 1}: ${problem}` };
+    if (problem) return { error: `line ${line}: ${problem}` };
     cases.push(value as NextEditCase);
   }
   if (cases.length === 0) return { error: 'the cases file holds no case.' };

@@ -14,6 +14,7 @@ import { completeOnce } from '../completion/engine/engine';
 import type { DocumentSnapshot } from '../workspace/document';
 import { shippedGrammar } from '../syntax/locateGrammar';
 import { Parsers } from '../syntax/parsers';
+import { jsonLines } from './jsonLines';
 
 export interface ReplayCase {
   id: string;
@@ -35,12 +36,9 @@ export interface ReplayResult {
   error?: string;
 }
 
-/** One case per line. Split on "\n" only: a case's text may hold U+2028, which is not a line break here. */
+/** One case per line (jsonLines). */
 export function parseCases(jsonl: string): ReplayCase[] {
-  return jsonl
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as ReplayCase);
+  return jsonLines(jsonl).map(({ row }) => JSON.parse(row) as ReplayCase);
 }
 
 /**

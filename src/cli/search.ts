@@ -25,6 +25,7 @@ import type { VectorStore } from '../codebase/vectors/vectorStore';
 import { silentLogger } from '../logging/logger';
 import { BackendPool } from '../roles/pool';
 import { envApiKey } from './envApiKey';
+import { jsonLines } from './jsonLines';
 import { defaultCacheDir } from '../codebase/indexStore';
 import { syncedIndex } from './openCodebase';
 import { shippedGrammar } from '../syntax/locateGrammar';
@@ -208,17 +209,15 @@ async function readQueries(file: string): Promise<{ queries: Query[] } | { error
     return { error: `cannot read --queries ${file}.` };
   }
   const queries: Query[] = [];
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    if (!lines[i].trim()) continue;
+  for (const { line, row } of jsonLines(text)) {
     let parsed: unknown;
     try {
-      parsed = JSON.parse(lines[i]);
+      parsed = JSON.parse(row);
     } catch {
-      return { error: `${file}:${i + 1} is not JSON.` };
+      return { error: `${file}:${line} is not JSON.` };
     }
     const q = parsed as { id?: unknown; query?: unknown };
-    if (typeof parsed !== 'object' || parsed === null || typeof q.query !== 'string') return { error: `${file}:${i + 1} needs a string "query".` };
+    if (typeof parsed !== 'object' || parsed === null || typeof q.query !== 'string') return { error: `${file}:${line} needs a string "query".` };
     queries.push({ id: q.id ?? null, query: q.query });
   }
   return { queries };

@@ -51,6 +51,15 @@ describe('cli: search', function () {
     assert.ok(readdirSync(cache).some((f) => f.startsWith('index-')), 'the index is saved in --cache');
   });
 
+  it('reads a queries file written on Windows: a byte-order mark, CRLF line ends, blank and whitespace-only lines', async () => {
+    const windows = join(cache, 'queries-windows.jsonl');
+    writeFileSync(windows, '\ufeff{"id":"q1","query":"Formats a date as an ISO string"}\r\n\r\n   \r\n{"id":2,"query":"load the settings file"}\r\n');
+    const { code, stdout, stderr } = await run(['--root', root, '--queries', windows, '--top', '1', '--no-cache']);
+    assert.equal(code, 0, stderr);
+    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: unknown; results: { path: string }[] });
+    assert.deepEqual(lines.map((l) => [l.id, l.results[0]?.path]), [['q1', 'src/util/dates.ts'], [2, 'app.py']]);
+  });
+
   it('--query answers a single query on one line with id null; the saved index is reused', async () => {
     const { code, stdout, stderr } = await run(['--root', root, '--query', 'pad a number with zeros', '--cache', cache, '--verbose']);
     assert.equal(code, 0);
