@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import type { Chunk } from '../../../src/codebase/chunk';
 import { chunkNames, CodebaseIndex, CROWDED_FILE_CHUNKS, INDEX_FORMAT } from '../../../src/codebase/codebaseIndex';
 import { loadIndex, saveIndex, snapshotPath } from '../../../src/codebase/indexStore';
 import { chunksOf, INDEX_PARSE_MS, syncIndex } from '../../../src/codebase/syncIndex';
@@ -104,10 +105,9 @@ describe('codebase: index', function () {
   it("gives a constructor named after its class (Java, C#, C++) the class's name once: `Session.Session` is no stronger a match for \"session\" than `Session`", () => {
     const index = CodebaseIndex.empty();
     const text = 'this.store = store; this.timeout = timeout;';
-    const stamp = { size: 1, mtimeMs: 1 };
     // Separate files of paths with the same words, so neither gains from the other (fileEvidence.ts).
-    index.setFile('a/Session.java', stamp, [{ path: 'a/Session.java', startLine: 1, endLine: 1, kind: 'function', symbol: 'Session', container: 'Session', text }]);
-    index.setFile('b/Session.java', stamp, [{ path: 'b/Session.java', startLine: 1, endLine: 1, kind: 'function', symbol: 'Session', container: '', text }]);
+    oneChunkFile(index, 'a/Session.java', { kind: 'function', symbol: 'Session', container: 'Session' }, text);
+    oneChunkFile(index, 'b/Session.java', { kind: 'function', symbol: 'Session', container: '' }, text);
     const [first, second] = index.search('Create a session with a store and a timeout', 2);
     assert.ok(first && second);
     assert.equal(first.score, second.score);
@@ -137,10 +137,9 @@ describe('codebase: index', function () {
   it('counts a class\'s head at half a function\'s match: its doc comment describes the class, not the method asked about', () => {
     const index = CodebaseIndex.empty();
     const text = 'reconnect the socket after a timeout';
-    const stamp = { size: 1, mtimeMs: 1 };
     // Separate files, so neither gains from the other's match (fileEvidence.ts).
-    index.setFile('a.py', stamp, [{ path: 'a.py', startLine: 1, endLine: 1, kind: 'header', symbol: 'Client', container: '', text }]);
-    index.setFile('b.py', stamp, [{ path: 'b.py', startLine: 1, endLine: 1, kind: 'function', symbol: 'Client', container: '', text }]);
+    oneChunkFile(index, 'a.py', { kind: 'header', symbol: 'Client', container: '' }, text);
+    oneChunkFile(index, 'b.py', { kind: 'function', symbol: 'Client', container: '' }, text);
     const [method, head] = index.search('reconnect the socket', 2);
     assert.deepEqual([method.kind, head.kind], ['function', 'header']);
     assert.ok(Math.abs(head.score - method.score * 0.5) < 1e-9, `${head.score} = half of ${method.score}`);
@@ -238,4 +237,9 @@ function pick(r: { path: string; startLine: number; endLine: number; symbol: str
 
 function pickStats(s: { added: number; updated: number; removed: number; unchanged: number }) {
   return { added: s.added, updated: s.updated, removed: s.removed, unchanged: s.unchanged };
+}
+
+/** Puts a file of one one-line chunk (`text`) in the index. */
+function oneChunkFile(index: CodebaseIndex, path: string, chunk: Pick<Chunk, 'kind' | 'symbol' | 'container'>, text: string): void {
+  index.setFile(path, { size: 1, mtimeMs: 1 }, [{ path, startLine: 1, endLine: 1, ...chunk, text }]);
 }
