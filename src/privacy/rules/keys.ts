@@ -45,12 +45,13 @@ const BODY = String.raw`${LINE}(?:${BREAK}${FULL}){0,${MAX_LINES}}(?:${BREAK}${L
  */
 const FIRST_PIECE = String.raw`(?:(?<![${B64}=\\])|(?<=\\n))(?<lead>(?!\/\/?[ \t])[${B64}]{1,100}={0,2})`;
 /**
- * What every body worth redacting has: an END line, or a run of 16 or more base64 characters that ends its
- * line (before a line break, an escaped one, a closing quote, a template token or the text's end). Looked
+ * What every body worth redacting has: an END line, or a run of 16 or more base64 characters (the last may be
+ * `=` padding) that ends its line (before a line break, an escaped one, a closing quote, a template token or the
+ * text's end). Looked
  * for from those few characters backwards, so ordinary code costs one character test per position.
  */
 const BODY_HINT = new RegExp(
-  String.raw`-----|(?=[\n\\<\["'\x60]|$)(?<=(?<![${B64}=])[${B64}]{16,100}={0,2}[^\n\w]{0,8})`,
+  String.raw`-----|(?=[\n\\<\["'\x60]|$)(?<=(?<![${B64}=])[${B64}]{15,100}[${B64}=]={0,1}[^\n\w]{0,8})`,
 );
 const LABEL = String.raw`(?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?`;
 const BEGIN = String.raw`-----BEGIN ${LABEL}-----`;
@@ -120,6 +121,19 @@ function bareBody(pieces: string[], input: string, start: number, end: number): 
   return random(first) && random(last) && first.slice(0, 4) !== last.slice(0, 4) && (startsLine(input, start) || endsLine(input, end));
 }
 
+/** A 16-character run of one body line and a piece of another: the fewest base64 characters a cut window can leak. */
+const MIN_LEAK_CHARS = 17;
+
+/** How many base64 characters (padding included) `text` holds. */
+function base64Count(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 47 && c <= 57) || c === 43 || c === 61) n++;
+  }
+  return n;
+}
+
 /** Base64 data of a data URI (an image, a font), also split over string pieces: not key material. */
 const DATA_URI = String.raw`data:(?:image|font|audio|video|application\/(?:font|x-font|octet-stream|wasm|pdf))[\w/+.-]{0,40};base64,[${B64}=]+(?:${BREAK}[${B64}=]+){0,${MAX_LINES * 4}}`;
 
@@ -170,15 +184,18 @@ export const KEY_RULES: readonly SecretRule[] = [
     id: 'private-key',
     description: 'Private key body without its BEGIN line: base64 lines up to an END line, or two or more lines that read as key material',
     pattern: new RegExp(
-      String.raw`(?=${BREAK})(?<=${FIRST_PIECE})(?:(?:(?<=[${B64}]{16}={0,2})|(?=${BREAK}[${B64}]{16}))(?:${BREAK}${FULL}){0,${MAX_LINES}}${BREAK}${LINE}(?:${BREAK}(?:${END}))?|${BREAK}(?:${END}))`,
+      String.raw`(?=${BREAK})(?<=${FIRST_PIECE})(?:(?:(?<=[${B64}]{16}={0,2})|(?=${BREAK}[${B64}]{15}[${B64}=]))(?:${BREAK}${FULL}){0,${MAX_LINES}}${BREAK}${LINE}(?:${BREAK}(?:${END}))?|${BREAK}(?:${END}))`,
       'g',
     ),
     requires: BODY_HINT,
     accept: (value, match) => {
-      // Most matches are two short lines of words (`x\npassword`): far shorter than any body piece worth it.
-      if (value.length < 32 && !/-{5}/.test(value)) return false;
+      const lead = match.groups?.lead ?? '';
+      // Most matches are two short lines of words (`x\npassword`): fewer base64 characters than any leak. The
+      // least a window can leak is a 16-character run of one line beside a piece of another: counted without
+      // the lines' decoration (a `# ` or `// ` marker), the first piece included.
+      if (lead.length + base64Count(value) < MIN_LEAK_CHARS && !/-{5}/.test(value)) return false;
       const { strong, pieces } = parts(value);
-      const start = (match.index ?? 0) - (match.groups?.lead?.length ?? 0);
+      const start = (match.index ?? 0) - lead.length;
       return strong ? looksLikeKeyStart(pieces.join('')) : pieces.length >= 2 && bareBody(pieces, match.input ?? '', start, start + value.length);
     },
   },

@@ -57,6 +57,18 @@ describe('privacy: private keys cut anywhere are redacted', function () {
     }
   });
 
+  it("redacts a key's padded last line behind a few characters of the line before, whatever marks the lines (found by the security suite)", () => {
+    // A window cut 4 characters before the end of a body's next-to-last line: 28 base64 characters in all, fewer
+    // than 32 characters of text with a `# ` marker, which the bare-body rule used to read as too short to hold a key.
+    const last = `${fake(B64, 22, 570)}=`;
+    for (const text of [`JRGo\n# ${last}`, `JRGo\n${last}`, `JRGo\n// ${last}`, `k\n${fake(B64, 15, 571)}=`]) {
+      const out = new Redactor().redact(text).text;
+      assert.match(out, /^«secret:private-key:[a-z0-9]+»$/, text);
+    }
+    // A short piece and a short line of words stay: neither holds a 16-character run of anything random.
+    for (const text of ['JRGo\n# abc=', 'x\npassword', 'end\n# ok=']) assert.equal(new Redactor().redact(text).text, text);
+  });
+
   it('redacts a service-account private_key by its name, whole or cut before the closing quote, and a JSON value cut at its start', () => {
     const lines = Array.from({ length: 3 }, (_, i) => fake(B64, 64, 540 + i));
     const escaped = `-----BEGIN PRIVATE KEY-----\\n${lines.join('\\n')}\\n-----END PRIVATE KEY-----\\n`;
