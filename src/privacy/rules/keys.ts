@@ -47,8 +47,8 @@ const FIRST_PIECE = String.raw`(?:(?<![${B64}=\\])|(?<=\\n))(?<lead>(?!\/\/?[ \t
 /**
  * What every body worth redacting has: an END line, or a run of 16 or more base64 characters (the last may be
  * `=` padding) that ends its line (before a line break, an escaped one, a closing quote, a template token or the
- * text's end). Looked
- * for from those few characters backwards, so ordinary code costs one character test per position.
+ * text's end). Looked for from those few characters backwards, so ordinary code costs one character test per
+ * position.
  */
 const BODY_HINT = new RegExp(
   String.raw`-----|(?=[\n\\<\["'\x60]|$)(?<=(?<![${B64}=])[${B64}]{15,100}[${B64}=]={0,1}[^\n\w]{0,8})`,
